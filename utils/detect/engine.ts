@@ -1,0 +1,291 @@
+import { buildAutomaton, type Automaton } from './automaton';
+import { fold, foldToString, isWordUnit, type Folded } from './normalize';
+import { hostMatches, hostOf, platformOf } from './platforms';
+import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
+import { extractUntil } from './until';
+
+/** A detection is reported at or above this confidence. */
+export const REPORT_THRESHOLD = 0.5;
+/** Pages whose visible text is longer than this are "long": body-only matches weigh less. */
+export const SHORT_PAGE_CHARS = 3000;
+const PROMINENT_BONUS = 0.1;
+const LONG_PAGE_PENALTY = 0.3;
+const SNIPPET_CONTEXT = 40;
+export const SNIPPET_MAX = 200;
+/** Occurrences kept per phrase: enough to find a prominent one, bounded on hostile pages. */
+const MAX_HITS_PER_PHRASE = 16;
+
+interface CompiledRule {
+  rule: Rule;
+  phraseIds: number[];
+  allIds: number[];
+  unlessIds: number[];
+  patterns: RegExp[];
+  headerValue?: RegExp;
+}
+
+export interface RuleSet {
+  readonly version: string;
+  readonly rules: readonly Rule[];
+  /** Rules that apply to a host, cached per host. */
+  rulesFor(host: string): readonly CompiledRule[];
+  readonly automaton: Automaton;
+  /** Folded phrase strings, by phrase id (for English word-boundary checks). */
+  readonly phraseIsWordStart: Uint8Array;
+  readonly phraseIsWordEnd: Uint8Array;
+}
+
+/** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
+export function compileRules(rules: readonly Rule[], version: string): RuleSet {
+  const phraseIndex = new Map<string, number>();
+  const folded: Uint16Array[] = [];
+  const idOf = (phrase: string): number => {
+    const f = fold(phrase);
+    const key = foldToString(phrase);
+    let id = phraseIndex.get(key);
+    if (id === undefined) {
+      id = folded.length;
+      phraseIndex.set(key, id);
+      folded.push(f.codes.slice(0, f.length));
+    }
+    return id;
+  };
+  const compiled: CompiledRule[] = rules.map((rule) => ({
+    rule,
+    phraseIds: (rule.phrases ?? []).map(idOf),
+    allIds: (rule.all ?? []).map(idOf),
+    unlessIds: (rule.unless ?? []).map(idOf),
+    patterns: (rule.patterns ?? []).map((p) => new RegExp(p, 'i')),
+    headerValue: rule.header?.value ? new RegExp(rule.header.value, 'i') : undefined,
+  }));
+  const automaton = buildAutomaton(folded);
+  const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
+  const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
+  const byHost = new Map<string, CompiledRule[]>();
+  return {
+    version,
+    rules,
+    automaton,
+    phraseIsWordStart,
+    phraseIsWordEnd,
+    rulesFor(host) {
+      let list = byHost.get(host);
+      if (!list) {
+        list = compiled.filter((c) => c.rule.hosts.some((h) => hostMatches(host, h)));
+        if (byHost.size > 256) byHost.clear();
+        byHost.set(host, list);
+      }
+      return list;
+    },
+  };
+}
+
+interface Hit {
+  segment: number;
+  /** Folded start and end (exclusive). */
+  start: number;
+  end: number;
+}
+
+interface ScannedSegment {
+  segment: Segment;
+  folded: Folded;
+}
+
+/** Every phrase occurrence in the folded texts, respecting English word boundaries. */
+function findPhrases(set: RuleSet, texts: ScannedSegment[]): Map<number, Hit[]> {
+  const hits = new Map<number, Hit[]>();
+  texts.forEach(({ folded }, segment) => {
+    const { codes, length } = folded;
+    set.automaton.scan(codes, length, (pattern, end) => {
+      const start = end - set.automaton.patternLengths[pattern]!;
+      if (set.phraseIsWordStart[pattern] && start > 0 && isWordUnit(codes[start - 1]!)) return;
+      if (set.phraseIsWordEnd[pattern] && end < length && isWordUnit(codes[end]!)) return;
+      let list = hits.get(pattern);
+      if (!list) hits.set(pattern, (list = []));
+      if (list.length < MAX_HITS_PER_PHRASE) list.push({ segment, start, end });
+    });
+  });
+  return hits;
+}
+
+/** The original words around a match, white space collapsed, bounded. */
+export function snippetAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - SNIPPET_CONTEXT);
+  const to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  let s = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  if (s.length > SNIPPET_MAX) s = s.slice(0, SNIPPET_MAX - 1) + '…';
+  return s;
+}
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(1, Math.round(n * 100) / 100));
+}
+
+function placementConfidence(rule: Rule, where: Segment['where'], longPage: boolean): number {
+  if (where === 'title' || where === 'dialog') return clamp(rule.confidence + PROMINENT_BONUS);
+  if (!longPage) return clamp(rule.confidence);
+  if (rule.prominent) return 0;
+  return clamp(rule.confidence - LONG_PAGE_PENALTY);
+}
+
+function detection(
+  set: RuleSet,
+  rule: Rule,
+  url: string,
+  where: Where,
+  confidence: number,
+  snippet: string,
+  untilText: string,
+  now: Date,
+): Detection {
+  const d: Detection = {
+    kind: rule.kind,
+    platform: platformOf(url) ?? rule.platform,
+    ruleId: rule.id,
+    rulesetVersion: set.version,
+    snippet: snippet.slice(0, SNIPPET_MAX),
+    where,
+    confidence,
+  };
+  const until = extractUntil(untilText, now);
+  if (until) d.until = until;
+  return d;
+}
+
+/** Scan a page: its URL, title, headings, dialogs and body text. One detection per rule at most. */
+export function scanPage(set: RuleSet, input: PageInput): Detection[] {
+  const now = input.now ?? new Date();
+  const host = hostOf(input.url);
+  const rules = set.rulesFor(host);
+  if (rules.length === 0) return [];
+  const out: Detection[] = [];
+
+  for (const c of rules) {
+    if (c.rule.signal !== 'url') continue;
+    const m = c.patterns.map((p) => p.exec(input.url)).find((x) => x);
+    if (m) out.push(detection(set, c.rule, input.url, 'url', clamp(c.rule.confidence), input.url.slice(0, SNIPPET_MAX), '', now));
+  }
+
+  const segments: ScannedSegment[] = input.segments
+    .filter((s) => s.text.length > 0)
+    .map((segment) => ({ segment, folded: fold(segment.text) }));
+  const bodyLength = segments.reduce((n, s) => (s.segment.where === 'text' ? Math.max(n, s.folded.length) : n), 0);
+  const longPage = bodyLength > SHORT_PAGE_CHARS;
+  const hits = findPhrases(set, segments);
+  if (hits.size === 0) return out;
+
+  for (const c of rules) {
+    if (c.rule.signal !== 'text' || c.phraseIds.length === 0) continue;
+    if (!c.phraseIds.some((id) => hits.has(id))) continue;
+    if (!c.allIds.every((id) => hits.has(id))) continue;
+    if (c.unlessIds.some((id) => hits.has(id))) continue;
+    let best: { hit: Hit; confidence: number } | undefined;
+    for (const id of c.phraseIds) {
+      for (const hit of hits.get(id) ?? []) {
+        const confidence = placementConfidence(c.rule, segments[hit.segment]!.segment.where, longPage);
+        if (!best || confidence > best.confidence) best = { hit, confidence };
+      }
+    }
+    if (!best || best.confidence < REPORT_THRESHOLD) continue;
+    const { segment, folded } = segments[best.hit.segment]!;
+    const start = folded.origin[best.hit.start]!;
+    const end = folded.origin[best.hit.end - 1]! + 1;
+    const untilText = segment.text.slice(Math.max(0, start - 120), Math.min(segment.text.length, end + 120));
+    out.push(detection(set, c.rule, input.url, segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
+  }
+  return out;
+}
+
+function headerLookup(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/**
+ * Scan one HTTP response: status, headers, body and redirect target. URL rules also run on
+ * the redirect target (a redirect to a wall is a wall), reported as `network`.
+ */
+export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
+  const now = input.now ?? new Date();
+  const pageUrl = input.pageUrl ?? input.url;
+  const rules = set.rulesFor(hostOf(input.url));
+  if (rules.length === 0) return [];
+  const out: Detection[] = [];
+  const targets = [input.redirectUrl, input.resource === 'document' ? input.url : undefined].filter(
+    (u): u is string => !!u,
+  );
+  for (const c of rules) {
+    if (c.rule.signal !== 'url') continue;
+    for (const target of targets) {
+      if (c.patterns.some((p) => p.test(target))) {
+        out.push(detection(set, c.rule, pageUrl, 'network', clamp(c.rule.confidence), target.slice(0, SNIPPET_MAX), '', now));
+        break;
+      }
+    }
+  }
+
+  const body = input.body ?? '';
+  const bodyFolded: ScannedSegment[] = body ? [{ segment: { where: 'text', text: body }, folded: fold(body) }] : [];
+  const hits = bodyFolded.length > 0 ? findPhrases(set, bodyFolded) : new Map<number, Hit[]>();
+
+  for (const c of rules) {
+    const r = c.rule;
+    if (r.signal !== 'network') continue;
+    if (r.resource && input.resource && !r.resource.includes(input.resource)) continue;
+    if (r.status && (input.status === undefined || !r.status.includes(input.status))) continue;
+    if (r.header) {
+      const value = headerLookup(input.headers, r.header.name);
+      if (value === undefined || (c.headerValue && !c.headerValue.test(value))) continue;
+    }
+    let snippet = '';
+    let untilText = '';
+    if (c.phraseIds.length > 0) {
+      const hit = c.phraseIds.map((id) => hits.get(id)?.[0]).find((h) => h);
+      if (!hit) continue;
+      const f = bodyFolded[0]!.folded;
+      const start = f.origin[hit.start]!;
+      const end = f.origin[hit.end - 1]! + 1;
+      snippet = snippetAround(body, start, end);
+      untilText = body.slice(Math.max(0, start - 120), end + 120);
+    }
+    if (c.patterns.length > 0) {
+      const m = c.patterns.map((p) => p.exec(body)).find((x) => x);
+      if (!m) continue;
+      if (!snippet) {
+        snippet = snippetAround(body, m.index, m.index + m[0].length);
+        untilText = body.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120);
+      }
+    }
+    if (!c.allIds.every((id) => hits.has(id))) continue;
+    if (c.unlessIds.some((id) => hits.has(id))) continue;
+    if (c.phraseIds.length === 0 && c.patterns.length === 0 && !r.status && !r.header) continue;
+    if (!snippet) {
+      const parts = [input.status !== undefined ? `HTTP ${input.status}` : '', r.header ? `${r.header.name}: ${headerLookup(input.headers, r.header.name) ?? ''}` : '', input.url];
+      snippet = parts.filter(Boolean).join(' ').slice(0, SNIPPET_MAX);
+    }
+    out.push(detection(set, r, pageUrl, 'network', clamp(r.confidence), snippet, untilText, now));
+  }
+  return out;
+}
+
+/** "blocked" when any detection was reported. */
+export function verdictOf(detections: readonly Detection[]): 'blocked' | 'clear' {
+  return detections.length > 0 ? 'blocked' : 'clear';
+}
+
+/**
+ * Cheap pre-check for text that appeared later: does any phrase of any rule occur in it?
+ * Lets the content script skip the layout-reading part of a scan for ordinary mutations.
+ */
+export function hasAnyPhrase(set: RuleSet, text: string): boolean {
+  if (text.length === 0) return false;
+  const f = fold(text);
+  let found = false;
+  set.automaton.scan(f.codes, f.length, () => {
+    found = true;
+  });
+  return found;
+}

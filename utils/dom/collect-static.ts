@@ -1,0 +1,100 @@
+import type { Segment } from '../detect/types';
+import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, MAX_REGIONS } from './regions';
+
+/**
+ * Visible text of a parsed page without layout (CLI, tests): the same regions as the content
+ * script, with visibility judged from markup: the `hidden` attribute, inline display:none or
+ * visibility:hidden, aria-hidden dialogs, and tags that never render. happy-dom's innerText
+ * took 21 s on a 100k-node page here; this walk is linear.
+ */
+type Node_ = { nodeType: number; nodeValue: string | null; childNodes: ArrayLike<Node_> };
+type Element_ = Node_ & {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  parentElement: Element_ | null;
+};
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'TABLE', 'TR', 'TD', 'TH', 'UL', 'BUTTON', 'OPTION',
+]);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|content-visibility\s*:\s*hidden)/i;
+
+function hiddenSelf(el: Element_): boolean {
+  if (INVISIBLE_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.tagName === 'INPUT' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
+  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
+export function visibleStatic(el: Element_): boolean {
+  for (let e: Element_ | null = el; e; e = e.parentElement) if (hiddenSelf(e)) return false;
+  return true;
+}
+
+/** Visible text of a subtree, iteratively (deep pages must not overflow the stack). */
+export function visibleText(root: Node_): string {
+  const parts: string[] = [];
+  const stack: Array<Node_ | null> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      parts.push('\n');
+      continue;
+    }
+    if (!node) continue;
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (node.nodeType === 1) {
+      const el = node as Element_;
+      if (hiddenSelf(el)) continue;
+      if (BLOCK.has(el.tagName)) {
+        parts.push('\n');
+        stack.push(null);
+      }
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return parts.join('').replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+}
+
+interface StaticDocument {
+  title?: string;
+  body: (Node_ & { querySelectorAll(sel: string): ArrayLike<unknown> }) | null;
+  querySelectorAll(sel: string): ArrayLike<unknown>;
+}
+
+function regions(doc: StaticDocument, selector: string, where: Segment['where'], out: Segment[]): void {
+  let found: ArrayLike<unknown>;
+  try {
+    found = doc.querySelectorAll(selector);
+  } catch {
+    return;
+  }
+  const n = Math.min(found.length, MAX_REGIONS);
+  for (let i = 0; i < n; i++) {
+    const el = found[i] as Element_;
+    if (!visibleStatic(el)) continue;
+    const text = visibleText(el);
+    if (text.length > 0 && text.length <= DIALOG_MAX_CHARS) out.push({ where, text });
+  }
+}
+
+export function collectStaticSegments(doc: StaticDocument): Segment[] {
+  const out: Segment[] = [];
+  const title = (doc.title ?? '').trim();
+  if (title) out.push({ where: 'title', text: title });
+  regions(doc, HEADING_SELECTOR, 'title', out);
+  regions(doc, DIALOG_SELECTOR, 'dialog', out);
+  if (doc.body) out.push({ where: 'text', text: visibleText(doc.body) });
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * The one message protocol between content scripts, the background and the popup.
+ * Every message is validated by the background with these schemas (the content script only
+ * imports the types, so zod stays out of its bundle).
+ */
+import { z } from 'zod';
+import { KINDS } from './detect/kinds';
+
+export const DetectionSchema = z.object({
+  kind: z.enum(KINDS),
+  platform: z.string().max(64).nullable(),
+  ruleId: z.string().min(1).max(200),
+  rulesetVersion: z.string().max(100),
+  snippet: z.string().max(400),
+  where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
+  confidence: z.number().min(0).max(1),
+  until: z.string().max(40).optional(),
+});
+
+export const PageReportSchema = z.object({
+  type: z.literal('page/report'),
+  /** One id per page load (and per in-app navigation): findings with the same id and rule are one record. */
+  pageId: z.string().min(8).max(64),
+  url: z.string().max(4096),
+  title: z.string().max(1000),
+  observedAt: z.string().max(40),
+  detections: z.array(DetectionSchema).max(200),
+});
+
+export const TabStatusRequestSchema = z.object({
+  type: z.literal('tab/status'),
+  tabId: z.number().int().nonnegative(),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema]);
+
+export type PageReport = z.infer<typeof PageReportSchema>;
+export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+
+export interface TabStatus {
+  tabId: number;
+  pageId: string;
+  url: string;
+  platform: string | null;
+  checkedAt: string;
+  detections: Array<z.infer<typeof DetectionSchema>>;
+}
+
+export type PageReportResponse = { ok: true; stored: number } | { ok: false; error: string };
+export type TabStatusResponse = { ok: true; status: TabStatus | null } | { ok: false; error: string };
+
+export interface ResponseFor {
+  'page/report': PageReportResponse;
+  'tab/status': TabStatusResponse;
+}
