@@ -5,7 +5,7 @@ import type { Where } from './detect/types';
 /** One finding as stored: what was seen, where, when, and by which rule. */
 export interface FindingRecord {
   id: string;
-  /** `pageId|ruleId`: the same rule on the same page load is one record. */
+  /** `pageId|kind`: the same kind of block on the same page load is one record. */
   key: string;
   pageId: string;
   observedAt: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../cli/html';
-import { BUILTIN_RULES, builtinRuleSet, isKind, scanNetwork, scanPage, type Detection } from '../../utils/detect/index';
+import { BUILTIN_RULES, builtinRuleSet, isKind, scanNetworkRules, scanPageRules, type Detection } from '../../utils/detect/index';
 import { loadCorpus, type Fixture } from '../corpus';
 
 const NOW = new Date('2026-03-20T08:00:00Z');
@@ -9,9 +9,9 @@ const byPath = new Map(corpus.map((f) => [f.path, f]));
 
 function detect(f: Fixture): Detection[] {
   const set = builtinRuleSet();
-  if (f.type === 'network') return scanNetwork(set, { ...f.input, now: NOW });
+  if (f.type === 'network') return scanNetworkRules(set, { ...f.input, now: NOW });
   const page = loadHtml(f.html, f.url);
-  return scanPage(set, { url: f.url, title: page.title, segments: page.segments, now: NOW });
+  return scanPageRules(set, { url: f.url, title: page.title, segments: page.segments, now: NOW });
 }
 
 const results = new Map(corpus.map((f) => [f.path, detect(f)]));

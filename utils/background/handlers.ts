@@ -42,7 +42,7 @@ export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps
   const platform = platformOf(msg.url);
   const records: FindingRecord[] = msg.detections.map((d) => ({
     id: deps.newId(),
-    key: `${msg.pageId}|${d.ruleId}`,
+    key: `${msg.pageId}|${d.kind}`,
     pageId: msg.pageId,
     observedAt: msg.observedAt,
     pageUrl: msg.url,
@@ -98,8 +98,8 @@ export async function handleMessage(
     case 'page/report':
       return handlePageReport(msg, sender, deps);
     case 'tab/status':
-      // Only the extension's own pages may read tab status; content scripts have a tab.
-      if (sender.tab || !sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
+      // Only the extension's own pages may read tab status (a content script's URL is its page's).
+      if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       return handleTabStatus(msg.tabId, deps);
   }
 }

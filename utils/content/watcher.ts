@@ -82,9 +82,9 @@ export class PageWatcher {
   private merge(found: Detection[], always: boolean): void {
     let changed = false;
     for (const d of found) {
-      const prev = this.detections.get(d.ruleId);
+      const prev = this.detections.get(d.kind);
       if (!prev || d.confidence > prev.confidence) {
-        this.detections.set(d.ruleId, d);
+        this.detections.set(d.kind, d);
         changed = true;
       }
     }

@@ -153,8 +153,30 @@ function detection(
   return d;
 }
 
-/** Scan a page: its URL, title, headings, dialogs and body text. One detection per rule at most. */
+const WHERE_RANK: Record<Where, number> = { dialog: 4, title: 3, network: 2, url: 1, text: 0 };
+
+/**
+ * Several rules often describe one notice (its URL, its title, its text): keep one detection
+ * per kind, the most confident, preferring the most prominent placement.
+ */
+export function onePerKind(detections: Detection[]): Detection[] {
+  const best = new Map<string, Detection>();
+  for (const d of detections) {
+    const prev = best.get(d.kind);
+    if (!prev || d.confidence > prev.confidence || (d.confidence === prev.confidence && WHERE_RANK[d.where] > WHERE_RANK[prev.where])) {
+      best.set(d.kind, d);
+    }
+  }
+  return [...best.values()];
+}
+
+/** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
+  return onePerKind(scanPageRules(set, input));
+}
+
+/** Every rule that fires on the page, one detection per rule (the corpus test checks rules one by one). */
+export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
   const now = input.now ?? new Date();
   const host = hostOf(input.url);
   const rules = set.rulesFor(host);
@@ -209,6 +231,10 @@ function headerLookup(headers: Record<string, string> | undefined, name: string)
  * the redirect target (a redirect to a wall is a wall), reported as `network`.
  */
 export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
+  return onePerKind(scanNetworkRules(set, input));
+}
+
+export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[] {
   const now = input.now ?? new Date();
   const pageUrl = input.pageUrl ?? input.url;
   const rules = set.rulesFor(hostOf(input.url));

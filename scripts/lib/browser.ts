@@ -1,0 +1,189 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded, for the demo, the end-to-end
+ * tests and the benchmarks. Marketplace URLs are answered from local fixture files, so
+ * nothing leaves the machine.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  headless?: boolean;
+  /** Load the extension (default) or run the same browser without it, for comparisons. */
+  withExtension?: boolean;
+  locale?: string;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+  const withExtension = opts.withExtension ?? true;
+  if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json'))) {
+    throw new Error(`No built extension in ${CHROME_BUILD}: run "npx wxt build" first`);
+  }
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'shutout-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-features=Translate,MediaRouter',
+    ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
+  ];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    args,
+    locale: opts.locale,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  // Nothing may leave the machine: anything not routed to a fixture is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+
+  let extensionId = '';
+  const worker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (existing) return existing;
+    return context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  if (withExtension) extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    close: () => context.close(),
+  };
+}
+
+/** Answer `url` (a glob or RegExp) with a fixture file, as a real marketplace server would. */
+export async function serveFile(context: BrowserContext, url: string | RegExp, file: string, status = 200): Promise<void> {
+  const body = readFileSync(file);
+  await context.route(url, (route) => route.fulfill({ status, contentType: 'text/html; charset=utf-8', body }));
+}
+
+/** Answer `url` with a given body and headers. */
+export async function serveBody(
+  context: BrowserContext,
+  url: string | RegExp,
+  body: string,
+  init: { status?: number; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<void> {
+  await context.route(url, (route) =>
+    route.fulfill({ status: init.status ?? 200, contentType: init.contentType ?? 'text/html; charset=utf-8', headers: init.headers, body }),
+  );
+}
+
+const inspectors = new WeakMap<BrowserContext, Page>();
+
+/**
+ * The records the background has stored, read from IndexedDB through an extension page
+ * (same origin as the worker), so that reading works while the worker is stopped.
+ */
+async function inspector(session: Session): Promise<Page> {
+  let page = inspectors.get(session.context);
+  if (!page || page.isClosed()) {
+    page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?tab=0`);
+    inspectors.set(session.context, page);
+  }
+  return page;
+}
+
+export async function storedRecords(session: Session): Promise<Array<Record<string, unknown>>> {
+  const page = await inspector(session);
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolvePromise, reject) => {
+        const req = indexedDB.open('shutout');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const dbh = req.result;
+          if (!dbh.objectStoreNames.contains('findings')) {
+            dbh.close();
+            resolvePromise([]);
+            return;
+          }
+          const get = dbh.transaction('findings').objectStore('findings').getAll();
+          get.onsuccess = () => {
+            dbh.close();
+            resolvePromise(get.result as Array<Record<string, unknown>>);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/** Wait until the stored records satisfy `pred` (the content script reports on idle). */
+export async function waitForRecords(
+  session: Session,
+  pred: (records: Array<Record<string, unknown>>) => boolean,
+  timeoutMs = 10_000,
+): Promise<Array<Record<string, unknown>>> {
+  const start = Date.now();
+  let last: Array<Record<string, unknown>> = [];
+  while (Date.now() - start < timeoutMs) {
+    try {
+      last = await storedRecords(session);
+      if (pred(last)) return last;
+    } catch {
+      // The worker may be restarting.
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`records did not reach the expected state in ${timeoutMs} ms; last: ${JSON.stringify(last.map((r) => r.ruleId))}`);
+}
+
+/** The id of the tab showing `page`, as the extension sees it. */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await (await inspector(session)).evaluate(async (u) => {
+    type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+    const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab found for ${url}`);
+  return id;
+}
+
+/** Open the popup as a page describing `tabId` (a toolbar click cannot be automated). */
+export async function openPopup(session: Session, tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-testid="count"]');
+  return popup;
+}
+
+/** Stop every service worker through CDP, as the browser does when a worker idles. */
+export async function stopServiceWorkers(session: Session, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, openPopup, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { demoPages, serveDemoPages } from '../../scripts/lib/demo-pages';
+import { screenshot } from './screenshots';
+
+const pages = demoPages();
+const wall = pages.find((p) => p.file === 'taobao-deny.html')!;
+const clean = pages.find((p) => p.file === 'taobao-item.html')!;
+const jd = pages.find((p) => p.file === 'jd-coupon-denied.html')!;
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/** Give the content script time to scan on idle and the background time to store. */
+const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+describe('the extension in Chromium', () => {
+  it('records a block page exactly once and a clean page not at all', async () => {
+    session = await launch();
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(clean.url);
+    await page.goto(wall.url);
+    const records = await waitForRecords(session, (r) => r.length >= 1);
+    await settle();
+    const after = await storedRecords(session);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, platform: 'taobao' });
+    expect(records[0]!.snippet).toContain('访问被拒绝');
+    expect(after.filter((r) => r.pageUrl === clean.url)).toHaveLength(0);
+  });
+
+  it('records a toast that appears after load (JD coupon refused)', async () => {
+    session = await launch();
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(jd.url);
+    const records = await waitForRecords(session, (r) => r.length >= 1);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'promotion-denied', platform: 'jd', where: 'dialog' });
+  });
+
+  it('shows the record in the popup and exports it as JSON', async () => {
+    session = await launch();
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(wall.url);
+    await waitForRecords(session, (r) => r.length === 1);
+    const popup = await openPopup(session, await tabIdOf(session, page));
+    await popup.waitForSelector('[data-testid="status"][data-state="blocked"]');
+    await expect.poll(() => popup.getAttribute('[data-testid="count"]', 'data-count')).toBe('1');
+    const listed = await popup.locator('[data-testid="records"] li').allTextContents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('访问被拒绝');
+    await screenshot(popup, 'popup-blocked');
+
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-json"]')]);
+    expect(download.suggestedFilename()).toMatch(/^shutout-export-\d{8}-\d{6}\.json$/);
+    const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(data).toMatchObject({ format: 'shutout-export', version: 1, count: 1 });
+    expect(data.records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, ruleId: expect.any(String) });
+  });
+
+  it('shows a clean page as clear', async () => {
+    session = await launch();
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(clean.url);
+    await settle();
+    const popup = await openPopup(session, await tabIdOf(session, page));
+    await popup.waitForSelector('[data-testid="status"][data-state="clear"]');
+    await screenshot(popup, 'popup-clear');
+    expect(await storedRecords(session)).toHaveLength(0);
+  });
+
+  it('loses nothing when the service worker is stopped between two pages', async () => {
+    session = await launch();
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(wall.url);
+    await waitForRecords(session, (r) => r.length === 1);
+    await stopServiceWorkers(session, page);
+    const second = await session.context.newPage();
+    await second.goto(jd.url);
+    const records = await waitForRecords(session, (r) => r.length === 2);
+    expect(records.map((r) => r.kind).sort()).toEqual(['access-denied', 'promotion-denied']);
+  });
+
+  it('keeps the records when the browser restarts with the same profile', async () => {
+    session = await launch();
+    const dir = session.userDataDir;
+    await serveDemoPages(session.context);
+    const page = await session.context.newPage();
+    await page.goto(wall.url);
+    await waitForRecords(session, (r) => r.length === 1);
+    await session.close();
+    session = await launch({ userDataDir: dir });
+    const records = await storedRecords(session);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url });
+  });
+});
