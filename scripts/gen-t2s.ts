@@ -19,17 +19,27 @@ const toTrad = ['tw', 'twp', 'hk', 't'].map((to) => OpenCC.Converter({ from: 'cn
 const toSimp = OpenCC.Converter({ from: 't', to: 'cn' });
 
 const chars = new Set<string>();
-const add = (s: string) => {
-  for (const ch of toSimp(s)) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
-};
-add(SEED);
-for (const rule of BUILTIN_RULES) for (const p of [...(rule.phrases ?? []), ...(rule.all ?? []), ...(rule.unless ?? [])]) add(p);
+const phrases = [SEED];
+for (const rule of BUILTIN_RULES) phrases.push(...(rule.phrases ?? []), ...(rule.all ?? []), ...(rule.unless ?? []));
+for (const p of phrases) for (const ch of toSimp(p)) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
 
 const pairs = new Map<string, string>();
+const addPair = (trad: string, simp: string) => {
+  if (trad !== simp && !pairs.has(trad)) pairs.set(trad, simp);
+};
+// Character by character, and whole phrases aligned, since some conversions depend on context (联系 → 聯繫).
 for (const simp of [...chars].sort()) {
   for (const conv of toTrad) {
     const trad = conv(simp);
-    if (trad.length === 1 && trad !== simp && !pairs.has(trad)) pairs.set(trad, simp);
+    if (trad.length === 1) addPair(trad, simp);
+  }
+}
+for (const p of phrases) {
+  const simp = toSimp(p);
+  for (const conv of toTrad) {
+    const trad = conv(simp);
+    if (trad.length !== simp.length) continue;
+    for (let i = 0; i < simp.length; i++) addPair(trad[i]!, simp[i]!);
   }
 }
 const body = [...pairs].map(([t, s]) => t + s).join('');

@@ -9,7 +9,8 @@ export const REPORT_THRESHOLD = 0.5;
 /** Pages whose visible text is longer than this are "long": body-only matches weigh less. */
 export const SHORT_PAGE_CHARS = 3000;
 const PROMINENT_BONUS = 0.1;
-const LONG_PAGE_PENALTY = 0.3;
+/** Body-only matches on a long page (an article that quotes a notice) keep this share of their confidence. */
+const LONG_PAGE_FACTOR = 0.5;
 const SNIPPET_CONTEXT = 40;
 export const SNIPPET_MAX = 200;
 /** Occurrences kept per phrase: enough to find a prominent one, bounded on hostile pages. */
@@ -126,7 +127,7 @@ function placementConfidence(rule: Rule, where: Segment['where'], longPage: bool
   if (where === 'title' || where === 'dialog') return clamp(rule.confidence + PROMINENT_BONUS);
   if (!longPage) return clamp(rule.confidence);
   if (rule.prominent) return 0;
-  return clamp(rule.confidence - LONG_PAGE_PENALTY);
+  return clamp(rule.confidence * LONG_PAGE_FACTOR);
 }
 
 function detection(

@@ -198,9 +198,9 @@ export const rules: Rule[] = [
     platform: 'taobao',
     hosts: ALIBABA_HOSTS,
     signal: 'text',
-    phrases: ['休息一會兒，坐下來喝口水吧', '為保證您的正常訪問請進行驗證'],
+    phrases: ['休息一會兒，坐下來喝口水吧'],
     confidence: 0.75,
-    source: `${SRC_PUNISH_BUNDLE} (zh-TW captcha-h5-tips, captcha-h5-tips-slider)`,
+    source: `${SRC_PUNISH_BUNDLE} (zh-TW captcha-h5-tips; the slider prompt 為保證您的正常訪問請進行驗證 folds to the zh-CN one)`,
     fixtures: ['positive/alibaba/baxia-captcha-zh-tw.html'],
   },
   {
@@ -209,9 +209,9 @@ export const rules: Rule[] = [
     platform: 'taobao',
     hosts: ALIBABA_HOSTS,
     signal: 'text',
-    phrases: ['您的訪問被拒絕', '請檢查是否使用了代理軟件或 VPN'],
+    phrases: ['您的訪問被拒絕'],
     confidence: 0.75,
-    source: `${SRC_PUNISH_BUNDLE} (zh-TW deny-h5-tips)`,
+    source: `${SRC_PUNISH_BUNDLE} (zh-TW deny-h5-tips; 請檢查是否使用了代理軟件或 VPN folds to the zh-CN rule)`,
     fixtures: ['positive/alibaba/baxia-deny-zh-tw.html'],
   },
   {

@@ -34,7 +34,7 @@ export const rules: Rule[] = [
     hosts: JD_HOSTS,
     signal: 'text',
     phrases: ['验证一下，购物无忧'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'Page text "京东验证 / 验证一下，购物无忧 / 快速验证 / 遇到问题点我反馈" of the JD risk page quoted by collectors (code index ids 67423595618, 67223339195, 55591361061, 66499532442)',
     fixtures: ['positive/jd/risk-handler.html', 'positive/jd/risk-handler-mobile.html'],
@@ -57,7 +57,7 @@ export const rules: Rule[] = [
     hosts: JD_HOSTS,
     signal: 'text',
     phrases: ['因安全原因被暂时封锁'],
-    confidence: 0.85,
+    confidence: 0.75,
     source:
       'JD login message "您的账号因安全原因被暂时封锁，请将账号和联系方式发送到shensu@jd.com，等待处理" (passport.jd.com div.msg-error watched by public extensions, code index ids 31447550676, 4666397473; wq.jd.com bind module code 2001, id 10395458043)',
     fixtures: ['positive/jd/passport-login-locked.html'],
@@ -82,7 +82,7 @@ export const rules: Rule[] = [
     hosts: JD_HOSTS,
     signal: 'text',
     phrases: ['您的京东账号存在风险行为', '您的账号存在风险，请您稍后再试或联系客服'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'https://github.com/oevery/ninja/issues/66 , /issues/71 (JD QR login: "您的账号存在风险，请您稍后再试或联系客服"); wq.jd.com bind module code 53 "您的京东账号存在风险行为，请联系客服处理" (code index id 10395458043)',
     fixtures: ['positive/jd/plogin-account-risk.html', 'positive/jd/wq-bind-risky-account.html'],

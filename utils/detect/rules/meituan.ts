@@ -30,7 +30,7 @@ export const rules: Rule[] = [
     hosts: MT_HOSTS,
     signal: 'text',
     phrases: ['美团安全验证'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'Dianping adapters of jackwener/opencli classify "美团安全验证 请依次点击" on verify.meituan.com as captcha (code index ids 52046530907, 57010444151)',
     fixtures: ['positive/meituan/verify-spiderindefence.html', 'positive/meituan/waimai-verify-dialog.html'],
@@ -68,7 +68,7 @@ export const rules: Rule[] = [
     hosts: MT_HOSTS,
     signal: 'text',
     phrases: ['已将账号锁定，请访问美团App进行账号解锁', '由于您的账号近期存在异常操作'],
-    confidence: 0.85,
+    confidence: 0.75,
     source:
       'https://github.com/vv314/actions-mtz-coupons/issues/66 (message of mediacps.meituan.com/gundam/gundamGrabV4: "由于您的账号近期存在异常操作，为确保账号安全，已将账号锁定，请访问美团App进行账号解锁")',
     fixtures: ['positive/meituan/waimai-account-locked-dialog.html'],

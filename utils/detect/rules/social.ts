@@ -14,7 +14,7 @@ export const rules: Rule[] = [
     hosts: DOUYIN_HOSTS,
     signal: 'text',
     phrases: ['验证码中间页', '请完成下列验证后继续'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'Douyin captcha page, title "验证码中间页", text "请完成下列验证后继续:按住左边按钮拖动完成上方拼图" — https://github.com/dropod/issues/issues/6734 , /issues/17859 (archives of douyin.com/video/… ); collectors: code index ids 53319904385, 55632516226',
     fixtures: ['positive/social/douyin-captcha-middle-page.html', 'positive/social/douyin-captcha-dialog.html'],
@@ -64,7 +64,7 @@ export const rules: Rule[] = [
     hosts: XHS_HOSTS,
     signal: 'text',
     phrases: ['IP存在风险，请切换可靠网络环境后重试'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'XHS block page "安全限制 / IP存在风险，请切换可靠网络环境后重试 / 300012" (code index ids 58920715867, 70084403970, 52253190948)',
     fixtures: ['positive/social/xhs-ip-risk.html', 'positive/social/xhs-note-ip-risk.html'],
@@ -191,7 +191,7 @@ export const rules: Rule[] = [
     hosts: ZHIHU_HOSTS,
     signal: 'text',
     phrases: ['系统检测到您的账号或IP存在异常流量'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'unhuman message "系统检测到您的帐号或IP存在异常流量，请进行验证用于确认这些请求不是自动程序发出的" (older: "请输入以下字符用于确认…"), code index ids 24133384890, 20748463661, 26172536604',
     fixtures: ['positive/social/zhihu-unhuman.html'],
@@ -203,7 +203,7 @@ export const rules: Rule[] = [
     hosts: ZHIHU_HOSTS,
     signal: 'text',
     phrases: ['您的账号由于存在异常行为暂时被知乎反作弊系统限制使用'],
-    confidence: 0.85,
+    confidence: 0.75,
     source:
       'https://github.com/YaoZeyuan/ZhihuHelp_archived/issues/36 (Zhihu unblock dialog: "非常抱歉，您的帐号由于存在异常行为暂时被知乎反作弊系统限制使用。如果您觉得是误伤，可以发短信恢复帐号使用")',
     fixtures: ['positive/social/zhihu-anti-cheat-dialog.html'],

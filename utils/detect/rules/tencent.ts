@@ -56,7 +56,7 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['如需浏览，请长按网址复制后使用浏览器访问'],
     unless: HELP_PAGE,
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'weixin110 banurl page: p.desc "如需浏览，请长按网址复制后使用浏览器访问" + p.link (corpus notices-dev; userscripts, code index ids 12326988016, 17202938271, 40898692122)',
     fixtures: ['positive/tencent/weixin110-copy-to-browser.html'],
@@ -94,7 +94,7 @@ export const rules: Rule[] = [
     hosts: WX_MP_HOSTS,
     signal: 'text',
     phrases: ['此账号已自主注销'],
-    confidence: 0.85,
+    confidence: 0.75,
     source:
       'mp.weixin.qq.com notice "此帐号已自主注销，内容无法查看" (corpus notices-dev; code index ids 19166723221, 27348567682, 39570648076)',
     fixtures: ['positive/tencent/mp-account-deregistered.html'],
@@ -118,7 +118,7 @@ export const rules: Rule[] = [
     hosts: WX_MP_HOSTS,
     signal: 'text',
     phrases: ['此账号已被屏蔽，内容无法查看', '此账号被投诉且经审核涉嫌侵权'],
-    confidence: 0.85,
+    confidence: 0.75,
     source:
       'mp.weixin.qq.com notices "此帐号已被屏蔽, 内容无法查看" and "此帐号被投诉且经审核涉嫌侵权。此帐号已注销，内容无法查看。" (code index ids 27348567682, 40748654626, 33797242067)',
     fixtures: ['positive/tencent/mp-account-blocked.html'],
@@ -130,7 +130,7 @@ export const rules: Rule[] = [
     hosts: WX_MP_HOSTS,
     signal: 'text',
     phrases: ['该内容已被发布者删除'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'mp.weixin.qq.com div.global_error_msg.warn "该内容已被发布者删除" (code index ids 14457151054, 16156711598, 59273240420)',
     fixtures: ['positive/tencent/mp-content-deleted.html', 'positive/tencent/mp-content-deleted-zh-hant.html'],
@@ -142,7 +142,7 @@ export const rules: Rule[] = [
     hosts: WX_MP_HOSTS,
     signal: 'text',
     phrases: ['此内容因违规无法查看', '被投诉且经审核涉嫌侵权，无法查看', '由用户投诉并经平台审核，涉嫌过度营销、骚扰用户'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'mp.weixin.qq.com notices "此内容因违规无法查看" (i.icon_msg.warn, code index id 14457151054), "此内容被投诉且经审核涉嫌侵权，无法查看。" (id 40748654626), "由用户投诉并经平台审核，涉嫌过度营销、骚扰用户" (id 19166723221)',
     fixtures: ['positive/tencent/mp-content-violation.html', 'positive/tencent/mp-content-violation-zh-hant.html'],
@@ -154,7 +154,7 @@ export const rules: Rule[] = [
     hosts: WX_MP_HOSTS,
     signal: 'text',
     phrases: ['完成验证后即可继续访问'],
-    confidence: 0.8,
+    confidence: 0.75,
     source:
       'mp.weixin.qq.com verification page "环境异常 / 当前环境异常，完成验证后即可继续访问。 / 去验证" (code index ids 59273240420, 60885685282, 71438768212)',
     fixtures: ['positive/tencent/mp-env-abnormal.html'],

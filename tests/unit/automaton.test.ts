@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from '../../utils/detect/automaton';
+
+const enc = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
+
+function matches(patterns: string[], text: string): string[] {
+  const a = buildAutomaton(patterns.map(enc));
+  const codes = enc(text);
+  const out: string[] = [];
+  a.scan(codes, codes.length, (p, end) => out.push(`${patterns[p]}@${end}`));
+  return out.sort();
+}
+
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  patterns.forEach((p) => {
+    for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) out.push(`${p}@${i + p.length}`);
+  });
+  return out.sort();
+}
+
+describe('Aho–Corasick automaton', () => {
+  it('finds overlapping and nested phrases', () => {
+    expect(matches(['访问被拒绝', '亲访问被拒绝', '被拒'], '亲访问被拒绝')).toEqual(['亲访问被拒绝@6', '被拒@5', '访问被拒绝@6']);
+    expect(matches(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['he@4', 'hers@6', 'she@4']);
+  });
+
+  it('agrees with a naive search on random text', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = 'abc访问拒';
+    const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let round = 0; round < 50; round++) {
+      const patterns = [...new Set(Array.from({ length: 1 + rnd(12) }, () => word(1 + rnd(5))))];
+      const text = word(200);
+      expect(matches(patterns, text)).toEqual(naive(patterns, text));
+    }
+  });
+
+  it('handles no patterns and empty text', () => {
+    expect(matches([], 'abc')).toEqual([]);
+    expect(matches(['a'], '')).toEqual([]);
+  });
+});

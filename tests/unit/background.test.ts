@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
+import { memoryTabStatusStore } from '../../utils/background/tab-status';
+import { ShutoutDB } from '../../utils/db';
+import type { PageReport } from '../../utils/messages';
+
+let deps: BackgroundDeps;
+let badges: Map<number, string>;
+let n = 0;
+
+beforeEach(() => {
+  badges = new Map();
+  deps = {
+    db: new ShutoutDB(`test-${++n}`),
+    runtimeId: 'ext-id',
+    extensionOrigin: 'chrome-extension://ext-id/',
+    tabs: memoryTabStatusStore(),
+    async setBadge(tabId, text) {
+      badges.set(tabId, text);
+    },
+    newId: () => `id-${Math.random().toString(36).slice(2)}`,
+  };
+});
+afterEach(async () => {
+  await deps.db.delete();
+});
+
+const url = 'https://item.taobao.com/_____tmd_____/punish?x5secdata=1';
+const fromPage: SenderInfo = { id: 'ext-id', url, tab: { id: 7, url } };
+const fromPopup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+
+const report = (over: Partial<PageReport> = {}): PageReport => ({
+  type: 'page/report',
+  pageId: 'page-0000-0001',
+  url,
+  title: '访问被拒绝',
+  observedAt: '2026-03-20T08:00:00.000Z',
+  detections: [
+    { kind: 'access-denied', platform: 'taobao', ruleId: 'alibaba.baxia.deny', rulesetVersion: '1', snippet: '亲，访问被拒绝', where: 'text', confidence: 0.9 },
+  ],
+  ...over,
+});
+
+describe('background message handling', () => {
+  it('stores a finding as a record and acknowledges it', async () => {
+    expect(await handleMessage(report(), fromPage, deps)).toEqual({ ok: true, stored: 1 });
+    const [rec] = await deps.db.findings.toArray();
+    expect(rec).toMatchObject({ pageUrl: url, pageTitle: '访问被拒绝', platform: 'taobao', kind: 'access-denied', ruleId: 'alibaba.baxia.deny', snippet: '亲，访问被拒绝', count: 1 });
+    expect(badges.get(7)).toBe('1');
+  });
+
+  it('turns retries and repeated reports of one page load into one record', async () => {
+    await handleMessage(report(), fromPage, deps);
+    expect(await handleMessage(report(), fromPage, deps)).toEqual({ ok: true, stored: 0 });
+    await handleMessage(report({ pageId: 'page-0000-0002' }), fromPage, deps);
+    expect(await deps.db.findings.count()).toBe(2);
+  });
+
+  it('refuses messages from other extensions, malformed messages and forged URLs', async () => {
+    expect(await handleMessage(report(), { ...fromPage, id: 'other' }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'page/report', pageId: 'x' }, fromPage, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'nope' }, fromPage, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage(null, fromPage, deps)).toMatchObject({ ok: false });
+    // A page on one site cannot file findings under another site's URL.
+    expect(await handleMessage(report({ url: 'https://www.jd.com/' }), fromPage, deps)).toMatchObject({ ok: false });
+    const evil = 'https://evil.example/';
+    expect(await handleMessage(report({ url: evil }), { id: 'ext-id', url: evil, tab: { id: 1 } }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage(report(), { id: 'ext-id', url }, deps)).toMatchObject({ ok: false });
+    expect(await deps.db.findings.count()).toBe(0);
+  });
+
+  it('answers the popup with the tab status, and only the extension\'s pages', async () => {
+    await handleMessage(report(), fromPage, deps);
+    const res = await handleMessage({ type: 'tab/status', tabId: 7 }, fromPopup, deps);
+    expect(res).toMatchObject({ ok: true, status: { tabId: 7, platform: 'taobao', detections: [{ kind: 'access-denied' }] } });
+    expect(await handleMessage({ type: 'tab/status', tabId: 7 }, fromPage, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'tab/status', tabId: 99 }, fromPopup, deps)).toEqual({ ok: true, status: null });
+  });
+
+  it('records a clean page as clear without storing anything', async () => {
+    expect(await handleMessage(report({ detections: [] }), fromPage, deps)).toEqual({ ok: true, stored: 0 });
+    expect(await deps.db.findings.count()).toBe(0);
+    expect(badges.get(7)).toBe('');
+  });
+});
