@@ -81,7 +81,7 @@ describe('scanPage', () => {
     expect(scanPageRules(set, { url, segments: [{ where: 'title', text: '系统正忙' }] }).map((d) => d.ruleId).sort()).toEqual(['t.busy', 't.url']);
     const one = scanPage(set, { url, segments: [{ where: 'title', text: '系统正忙' }] });
     expect(one).toHaveLength(1);
-    expect(one[0]).toMatchObject({ kind: 'risk-challenge', where: 'url', ruleId: 't.url' });
+    expect(one[0]).toMatchObject({ kind: 'risk-challenge', where: 'title', ruleId: 't.busy', snippet: '系统正忙', confidence: 0.9 });
   });
 
   it('bounds the snippet on hostile input', () => {

@@ -154,21 +154,27 @@ function detection(
   return d;
 }
 
-const WHERE_RANK: Record<Where, number> = { dialog: 4, title: 3, network: 2, url: 1, text: 0 };
+/** The notice's own words make better evidence than its URL: dialogs and titles first. */
+const WHERE_RANK: Record<Where, number> = { dialog: 4, title: 3, text: 2, network: 1, url: 0 };
 
 /**
  * Several rules often describe one notice (its URL, its title, its text): keep one detection
- * per kind, the most confident, preferring the most prominent placement.
+ * per kind. Its snippet comes from the most prominent words on the page; its confidence is the
+ * highest any rule gave, since agreeing signals do not make the block less certain.
  */
 export function onePerKind(detections: Detection[]): Detection[] {
-  const best = new Map<string, Detection>();
+  const groups = new Map<string, Detection[]>();
   for (const d of detections) {
-    const prev = best.get(d.kind);
-    if (!prev || d.confidence > prev.confidence || (d.confidence === prev.confidence && WHERE_RANK[d.where] > WHERE_RANK[prev.where])) {
-      best.set(d.kind, d);
-    }
+    const g = groups.get(d.kind);
+    if (g) g.push(d);
+    else groups.set(d.kind, [d]);
   }
-  return [...best.values()];
+  return [...groups.values()].map((g) => {
+    const best = g.reduce((a, b) => (WHERE_RANK[b.where] > WHERE_RANK[a.where] || (WHERE_RANK[b.where] === WHERE_RANK[a.where] && b.confidence > a.confidence) ? b : a));
+    const confidence = Math.max(...g.map((d) => d.confidence));
+    const until = best.until ?? g.find((d) => d.until)?.until;
+    return { ...best, confidence, ...(until ? { until } : {}) };
+  });
 }
 
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
