@@ -1,16 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
-import { sessionTabStatusStore, memoryTabStatusStore } from '../utils/background/tab-status';
+import { NetworkWatch, type PendingNavigation } from '../utils/background/network';
+import { memoryStore, sessionStore } from '../utils/background/session-store';
+import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
 import { db } from '../utils/db';
+import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../utils/detect/index';
+import { validateUserRules } from '../utils/detect/validate';
+import { MARKETPLACE_MATCHES } from '../utils/hosts';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  const session = browser.storage.session;
   const deps: BackgroundDeps = {
     db: db(),
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    tabs: browser.storage.session ? sessionTabStatusStore(browser.storage.session) : memoryTabStatusStore(),
+    tabs: session ? sessionTabStatusStore(session) : memoryTabStatusStore(),
     async setBadge(tabId, text) {
       try {
         await action.setBadgeText({ tabId, text });
@@ -22,12 +28,50 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
   };
 
-  // Listeners are registered synchronously so that a message wakes a stopped worker.
+  let rules: RuleSet = ruleSetWith([]);
+  const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
+  const loadRules = async () => {
+    const { userRules } = await browser.storage.local.get('userRules');
+    rules = ruleSetWith(validateUserRules(userRules ?? [], builtinIds).rules);
+  };
+  void loadRules();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.userRules) void loadRules();
+  });
+
+  const network = new NetworkWatch(deps, () => rules, session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
+  deps.network = network;
+
+  // Listeners are registered synchronously so that an event wakes a stopped worker.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps),
   );
 
-  browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.remove(tabId));
+  browser.webRequest.onHeadersReceived.addListener(
+    (details) => {
+      const d = details as typeof details & { documentUrl?: string; initiator?: string };
+      void network
+        .onResponse({
+          requestId: d.requestId,
+          tabId: d.tabId,
+          type: d.type,
+          url: d.url,
+          statusCode: d.statusCode,
+          responseHeaders: d.responseHeaders?.map((h) => ({ name: h.name, value: h.value })),
+          documentUrl: d.documentUrl ?? d.initiator,
+          timeStamp: d.timeStamp,
+        })
+        .catch(() => {});
+      return undefined;
+    },
+    { urls: MARKETPLACE_MATCHES, types: ['main_frame', 'sub_frame', 'xmlhttprequest', 'other'] },
+    ['responseHeaders'],
+  );
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void network.flush(tabId);
+    void deps.tabs.remove(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: its earlier status no longer applies.
     if (change.status === 'loading' && change.url) void deps.tabs.remove(tabId);

@@ -1,25 +1,70 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { builtinRuleSet } from '../utils/detect/index';
+import { injectScript } from 'wxt/utils/inject-script';
+import { ruleSetWith } from '../utils/detect/index';
+import type { Rule } from '../utils/detect/types';
 import { Outbox } from '../utils/content/outbox';
+import { acceptTap } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
+import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
 import type { PageReport, PageReportResponse } from '../utils/messages';
-import { MARKETPLACE_MATCHES } from '../utils/hosts';
+import type { NetworkInput } from '../utils/detect/types';
+
+/** Wait for the document, then for an idle moment, so that the first scan never competes with the page's own start. */
+function whenIdle(): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    });
+  if (document.readyState !== 'loading') return idle();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true }));
+}
 
 export default defineContentScript({
   matches: MARKETPLACE_MATCHES,
-  runAt: 'document_idle',
-  main(ctx) {
+  runAt: 'document_start',
+  async main(ctx) {
+    // The URL first: nothing on the page is touched unless it is a watched marketplace page.
+    if (!isMarketplaceUrl(location.href)) return;
+
+    // The tap goes in before the page's own scripts so that it sees their first API calls.
+    const early: NetworkInput[] = [];
+    let onTap: (input: NetworkInput) => void = (input) => early.length < 50 && early.push(input);
+    ctx.addEventListener(window, 'message', (e: MessageEvent) => {
+      if (e.source !== window) return;
+      const input = acceptTap(e.data, location.href);
+      if (input) onTap(input);
+    });
+    if (import.meta.env.FIREFOX) {
+      // Typed against the Chromium build's files, where this one does not exist.
+      void injectScript('/tap-page.js' as Parameters<typeof injectScript>[0], { keepInDom: false }).catch(() => {
+        // A page CSP may forbid the inlined script; the page scan still runs.
+      });
+    }
+
+    const stored = await browser.storage.local.get('userRules').catch(() => ({}) as Record<string, unknown>);
+    const userRules = Array.isArray(stored.userRules) ? (stored.userRules as Rule[]) : [];
+    await whenIdle();
+    if (ctx.isInvalid) return;
+
     const outbox = new Outbox((report: PageReport) => browser.runtime.sendMessage(report) as Promise<PageReportResponse>);
     const watcher = new PageWatcher({
       doc: document,
       win: window,
-      rules: builtinRuleSet(),
+      rules: ruleSetWith(userRules),
       report: (r) => outbox.push(r),
       newId: () => crypto.randomUUID(),
     });
     watcher.start();
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.checkLocation());
+    onTap = (input) => watcher.addNetwork(input);
+    early.splice(0).forEach(onTap);
+
+    // In-app navigation: history changes are seen without polling.
+    const nav = (window as Window & { navigation?: EventTarget }).navigation;
+    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'message', () => watcher.checkLocation());
+    ctx.addEventListener(window, 'popstate', () => watcher.checkLocation());
+    ctx.addEventListener(window, 'hashchange', () => watcher.checkLocation());
     ctx.onInvalidated(() => {
       watcher.stop();
       outbox.dispose();

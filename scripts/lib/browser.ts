@@ -33,6 +33,10 @@ export interface LaunchOptions {
   /** Load the extension (default) or run the same browser without it, for comparisons. */
   withExtension?: boolean;
   locale?: string;
+  /** Extra Chromium flags (e.g. from https-server.ts). */
+  args?: string[];
+  /** Hosts whose requests go to the network (a local test server) instead of being refused. */
+  passthrough?: string[];
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
@@ -51,6 +55,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     '--disable-quic',
     '--disable-features=Translate,MediaRouter',
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ...(opts.args ?? []),
     ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -62,7 +67,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     acceptDownloads: true,
   });
   // Nothing may leave the machine: anything not routed to a fixture is refused.
-  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const passthrough = new Set(opts.passthrough ?? []);
+  await context.route(
+    (url) => /^https?:$/.test(url.protocol) && !passthrough.has(url.hostname),
+    (route) => route.abort('blockedbyclient'),
+  );
 
   let extensionId = '';
   const worker = async (): Promise<Worker> => {
@@ -70,7 +79,12 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     if (existing) return existing;
     return context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
-  if (withExtension) extensionId = new URL((await worker()).url()).host;
+  if (withExtension) {
+    extensionId = new URL((await worker()).url()).host;
+    // The worker's webRequest listeners reach the network stack a moment after it starts;
+    // an installed extension has long been running when the user browses.
+    await new Promise((r) => setTimeout(r, 500));
+  }
   return {
     context,
     extensionId,

@@ -132,3 +132,12 @@ describe('hasAnyPhrase and platforms', () => {
     expect(platformOf('not a url')).toBeNull();
   });
 });
+
+describe('network rules limited to request URLs', () => {
+  it('fires only on responses to matching requests', () => {
+    const s = compileRules([rule({ id: 'jd.coupon.code', kind: 'promotion-denied', platform: 'jd', hosts: ['jd.com'], signal: 'network', patterns: ['"code"\\s*:\\s*12\\b'], urlPatterns: ['functionId=newBabelAwardCollection'] })], 'x');
+    const body = '{"code":12,"msg":""}';
+    expect(scanNetwork(s, { url: 'https://api.m.jd.com/client.action?functionId=newBabelAwardCollection', body })).toHaveLength(1);
+    expect(scanNetwork(s, { url: 'https://api.m.jd.com/client.action?functionId=other', body })).toEqual([]);
+  });
+});

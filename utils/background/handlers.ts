@@ -1,5 +1,7 @@
 import type { ShutoutDB, FindingRecord } from '../db';
+import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
+import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../hosts';
 import { MessageSchema, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
 import type { TabStatusStore } from './tab-status';
@@ -19,6 +21,8 @@ export interface BackgroundDeps {
   tabs: TabStatusStore;
   setBadge(tabId: number, text: string): Promise<void>;
   newId(): string;
+  /** Detections seen on the network for a tab's next page (see network.ts). */
+  network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
 }
 
 function originOf(url: string): string | null {
@@ -29,24 +33,16 @@ function originOf(url: string): string | null {
   }
 }
 
-/**
- * Stores a page's findings. The page URL must be the sender frame's own origin, on a
- * marketplace: a page cannot file findings under another site's name.
- */
-export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.url) return { ok: false, error: 'page reports come from a tab' };
-  if (originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
-    return { ok: false, error: 'page URL does not match the sender' };
-  }
-  const platform = platformOf(msg.url);
-  const records: FindingRecord[] = msg.detections.map((d) => ({
+/** Records the detections of one page load; the same kind on the same page load is one record. */
+export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {
+  const platform = platformOf(page.url);
+  const records: FindingRecord[] = page.detections.map((d) => ({
     id: deps.newId(),
-    key: `${msg.pageId}|${d.kind}`,
-    pageId: msg.pageId,
-    observedAt: msg.observedAt,
-    pageUrl: msg.url,
-    pageTitle: msg.title,
+    key: `${page.pageId}|${d.kind}`,
+    pageId: page.pageId,
+    observedAt: page.observedAt,
+    pageUrl: page.url,
+    pageTitle: page.title,
     platform: platform ?? d.platform,
     kind: d.kind,
     ruleId: d.ruleId,
@@ -57,26 +53,49 @@ export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps
     ...(d.until ? { until: d.until } : {}),
     count: 1,
   }));
+  if (records.length === 0) return 0;
   let stored = 0;
-  if (records.length > 0) {
-    await deps.db.transaction('rw', deps.db.findings, async () => {
-      const existing = new Set(
-        (await deps.db.findings.where('key').anyOf(records.map((r) => r.key)).toArray()).map((r) => r.key),
-      );
-      const fresh = records.filter((r) => !existing.has(r.key));
-      await deps.db.findings.bulkAdd(fresh);
-      stored = fresh.length;
-    });
-  }
-  await deps.tabs.set({
-    tabId,
-    pageId: msg.pageId,
-    url: msg.url,
-    platform,
-    checkedAt: msg.observedAt,
-    detections: msg.detections,
+  await deps.db.transaction('rw', deps.db.findings, async () => {
+    const existing = new Set(
+      (await deps.db.findings.where('key').anyOf(records.map((r) => r.key)).toArray()).map((r) => r.key),
+    );
+    const fresh = records.filter((r) => !existing.has(r.key));
+    await deps.db.findings.bulkAdd(fresh);
+    stored = fresh.length;
   });
-  await deps.setBadge(tabId, msg.detections.length > 0 ? String(msg.detections.length) : '');
+  return stored;
+}
+
+export interface PageFindings {
+  pageId: string;
+  url: string;
+  title: string;
+  observedAt: string;
+  detections: Detection[];
+}
+
+/** Shows a tab's current page status on the toolbar badge and keeps it for the popup. */
+export async function updateTab(deps: BackgroundDeps, tabId: number, page: PageFindings): Promise<void> {
+  await deps.tabs.set({ tabId, pageId: page.pageId, url: page.url, platform: platformOf(page.url), checkedAt: page.observedAt, detections: page.detections });
+  await deps.setBadge(tabId, page.detections.length > 0 ? String(page.detections.length) : '');
+}
+
+/**
+ * Stores a page's findings. The page URL must be the sender frame's own origin, on a
+ * marketplace: a page cannot file findings under another site's name. Network findings that
+ * the background saw while this page loaded (a redirect to a wall) join the page's record.
+ */
+export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) return { ok: false, error: 'page reports come from a tab' };
+  if (originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
+    return { ok: false, error: 'page URL does not match the sender' };
+  }
+  const seen = deps.network ? await deps.network.takeForPage(tabId, msg.url) : [];
+  const detections = seen.length > 0 ? onePerKind([...msg.detections, ...seen]) : msg.detections;
+  const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, detections };
+  const stored = await storeFindings(deps, page);
+  await updateTab(deps, tabId, page);
   return { ok: true, stored };
 }
 

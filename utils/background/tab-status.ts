@@ -1,4 +1,5 @@
 import type { TabStatus } from '../messages';
+import { memoryStore, sessionStore, type KeyedStore, type SessionArea } from './session-store';
 
 /** Where the current page's status of each tab is kept (storage.session: survives a stopped worker, not a browser restart). */
 export interface TabStatusStore {
@@ -7,35 +8,9 @@ export interface TabStatusStore {
   remove(tabId: number): Promise<void>;
 }
 
-export function memoryTabStatusStore(): TabStatusStore {
-  const m = new Map<number, TabStatus>();
-  return {
-    async get(tabId) {
-      return m.get(tabId) ?? null;
-    },
-    async set(status) {
-      m.set(status.tabId, status);
-    },
-    async remove(tabId) {
-      m.delete(tabId);
-    },
-  };
+function fromKeyed(store: KeyedStore<TabStatus>): TabStatusStore {
+  return { get: (id) => store.get(id), set: (s) => store.set(s.tabId, s), remove: (id) => store.remove(id) };
 }
 
-interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-export function sessionTabStatusStore(area: SessionArea): TabStatusStore {
-  const key = (tabId: number) => `tab:${tabId}`;
-  return {
-    async get(tabId) {
-      const v = (await area.get(key(tabId)))[key(tabId)];
-      return (v as TabStatus | undefined) ?? null;
-    },
-    set: (status) => area.set({ [key(status.tabId)]: status }),
-    remove: (tabId) => area.remove(key(tabId)),
-  };
-}
+export const memoryTabStatusStore = (): TabStatusStore => fromKeyed(memoryStore<TabStatus>());
+export const sessionTabStatusStore = (area: SessionArea): TabStatusStore => fromKeyed(sessionStore<TabStatus>(area, 'tab'));

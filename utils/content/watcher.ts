@@ -1,5 +1,5 @@
-import { hasAnyPhrase, scanPage, type RuleSet } from '../detect/engine';
-import type { Detection, Segment } from '../detect/types';
+import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
+import type { Detection, NetworkInput, Segment } from '../detect/types';
 import { collectLiveSegments, visible } from '../dom/collect-live';
 import { DIALOG_MAX_CHARS } from '../dom/regions';
 import type { PageReport } from '../messages';
@@ -57,6 +57,13 @@ export class PageWatcher {
     this.stopped = true;
     this.observer?.disconnect();
     this.queue.clear();
+  }
+
+  /** An API response the page received (from the page-world tap, already checked by acceptTap). */
+  addNetwork(input: NetworkInput): void {
+    if (this.stopped) return;
+    this.checkLocation();
+    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }), false);
   }
 
   /** Called on in-app navigation (history API, hash changes) as well as from the mutation batch. */

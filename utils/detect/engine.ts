@@ -22,6 +22,7 @@ interface CompiledRule {
   allIds: number[];
   unlessIds: number[];
   patterns: RegExp[];
+  urlPatterns: RegExp[];
   headerValue?: RegExp;
 }
 
@@ -51,14 +52,28 @@ export function compileRules(rules: readonly Rule[], version: string): RuleSet {
     }
     return id;
   };
-  const compiled: CompiledRule[] = rules.map((rule) => ({
-    rule,
-    phraseIds: (rule.phrases ?? []).map(idOf),
-    allIds: (rule.all ?? []).map(idOf),
-    unlessIds: (rule.unless ?? []).map(idOf),
-    patterns: (rule.patterns ?? []).map((p) => new RegExp(p, 'i')),
-    headerValue: rule.header?.value ? new RegExp(rule.header.value, 'i') : undefined,
-  }));
+  const compiled: CompiledRule[] = [];
+  for (const rule of rules) {
+    let patterns: RegExp[];
+    let urlPatterns: RegExp[];
+    let headerValue: RegExp | undefined;
+    try {
+      patterns = (rule.patterns ?? []).map((p) => new RegExp(p, 'i'));
+      urlPatterns = (rule.urlPatterns ?? []).map((p) => new RegExp(p, 'i'));
+      headerValue = rule.header?.value ? new RegExp(rule.header.value, 'i') : undefined;
+    } catch {
+      continue; // a user rule stored before validation existed must not stop every other rule
+    }
+    compiled.push({
+      rule,
+      phraseIds: (rule.phrases ?? []).map(idOf),
+      allIds: (rule.all ?? []).map(idOf),
+      unlessIds: (rule.unless ?? []).map(idOf),
+      patterns,
+      urlPatterns,
+      headerValue,
+    });
+  }
   const automaton = buildAutomaton(folded);
   const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
   const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
@@ -268,6 +283,7 @@ export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[]
     const r = c.rule;
     if (r.signal !== 'network') continue;
     if (r.resource && input.resource && !r.resource.includes(input.resource)) continue;
+    if (c.urlPatterns.length > 0 && !c.urlPatterns.some((p) => p.test(input.url))) continue;
     if (r.status && (input.status === undefined || !r.status.includes(input.status))) continue;
     if (r.header) {
       const value = headerLookup(input.headers, r.header.name);

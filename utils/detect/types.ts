@@ -37,6 +37,8 @@ export interface Rule {
   status?: number[];
   /** Network rules: a response header whose presence (and value, if `value` is given) fires. */
   header?: { name: string; value?: string };
+  /** Network rules: only responses to requests whose URL matches one of these (regex sources). */
+  urlPatterns?: string[];
   /** Network rules: restrict to these resource types. */
   resource?: Array<'document' | 'api'>;
   /** Base confidence 0..1 before placement on the page is weighed. */

@@ -4,7 +4,9 @@
  */
 export const HEADING_SELECTOR = 'h1, h2, h3, [role="heading"]';
 
-const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'layer'];
+// Class and id fragments of toasts and dialogs, matched case-insensitively (TUXModal, jd-toast,
+// layui-layer). A bare "layer" is left out: it would match every video "player".
+const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'overlay', 'layui-layer'];
 
 export const DIALOG_SELECTOR = [
   '[role="dialog"]',
@@ -15,7 +17,7 @@ export const DIALOG_SELECTOR = [
   '[role="status"]',
   '[aria-live="assertive"]',
   '[aria-live="polite"]',
-  ...DIALOG_WORDS.flatMap((w) => [`[class*="${w}"]`, `[id*="${w}"]`]),
+  ...DIALOG_WORDS.flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`]),
 ].join(', ');
 
 /** A dialog or toast holds a short message; longer regions are page content. */

@@ -25,7 +25,7 @@ export const rules: Rule[] = [
     ],
     confidence: 0.7,
     source:
-      'https://github.com/ziplokk1/scrapy-amazon-robot-middleware/blob/master/503.html ; https://github.com/eyalzek/price-alert/issues/15',
+      'GitHub ziplokk1/scrapy-amazon-robot-middleware 503.html ; https://github.com/eyalzek/price-alert/issues/15',
     fixtures: [
       'positive/amazon/robot-check-com.html',
       'positive/amazon/robot-check-co-uk.html',
@@ -44,7 +44,7 @@ export const rules: Rule[] = [
     all: ['Try different image'],
     prominent: true,
     confidence: 0.5,
-    source: 'https://github.com/ziplokk1/scrapy-amazon-robot-middleware/blob/master/503.html',
+    source: 'GitHub ziplokk1/scrapy-amazon-robot-middleware 503.html',
     fixtures: ['positive/amazon/robot-check-com.html'],
   },
   {
@@ -104,7 +104,7 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/]*amazon\\.[a-z.]+/errors/validatecaptcha'],
     confidence: 0.8,
-    source: 'https://github.com/ziplokk1/scrapy-amazon-robot-middleware/blob/master/503.html (form action /errors/validateCaptcha)',
+    source: 'GitHub ziplokk1/scrapy-amazon-robot-middleware 503.html (form action /errors/validateCaptcha)',
     fixtures: ['positive/amazon/validate-captcha-url.html'],
   },
   {
@@ -118,7 +118,7 @@ export const rules: Rule[] = [
     patterns: ['action=["\']/errors/validateCaptcha["\']'],
     confidence: 0.85,
     source:
-      'https://github.com/ziplokk1/scrapy-amazon-robot-middleware/blob/master/503.html ; https://github.com/jef/streetmerchant/issues/441',
+      'GitHub ziplokk1/scrapy-amazon-robot-middleware 503.html ; https://github.com/jef/streetmerchant/issues/441',
     fixtures: ['positive/amazon/captcha-503.json', 'positive/amazon/captcha-200-document.json'],
   },
   {
@@ -127,6 +127,7 @@ export const rules: Rule[] = [
     platform: 'amazon',
     hosts: AMAZON,
     signal: 'network',
+    urlPatterns: ['/(dp|gp/product)/'],
     status: [404],
     patterns: ['To discuss automated access to Amazon data please contact api-services-support@amazon\\.com'],
     confidence: 0.6,
@@ -142,7 +143,7 @@ export const rules: Rule[] = [
     phrases: ['Unable to connect using required security protocol'],
     confidence: 0.7,
     source:
-      'https://github.com/venkatamvs44/Playwright_practice26/blob/main/allure-results/94094eae-c5b2-4b43-bf9e-d7a7ad992126-attachment.md',
+      'GitHub venkatamvs44/Playwright_practice26 allure-results/94094eae-c5b2-4b43-bf9e-d7a7ad992126-attachment.md',
     fixtures: ['positive/amazon/security-protocol-notice.html'],
   },
   {

@@ -11,7 +11,7 @@ import { rules as walls } from './walls';
 import { rules as western } from './western';
 
 /** Bumped whenever a rule is added, removed or changed; recorded with every finding. */
-export const RULESET_VERSION = '2026.11.21-1';
+export const RULESET_VERSION = '2026.11.21-3';
 
 /** Every built-in rule, one file per platform family. */
 export const BUILTIN_RULES: readonly Rule[] = [

@@ -3,6 +3,9 @@ import type { Rule } from '../types';
 /**
  * Meituan (美团, 美团外卖) and Dianping (大众点评). Both send suspected crawlers to the Yoda
  * verification centre on verify.meituan.com (action=spiderindefence).
+ *
+ * Text rules keep confidence <= 0.75, so a long page that only quotes a notice in its body
+ * (0.75 - 0.3) is never reported; in a title, heading or dialog they reach 0.85.
  */
 const MT_HOSTS = ['meituan.com', 'dianping.com'];
 
@@ -60,6 +63,20 @@ export const rules: Rule[] = [
     source:
       'Dianping block page "抱歉！页面无法访问...... 错误信息： currentDate:… userIp:… userAgent:… 去大众点评首页" quoted by public crawlers (code index ids 34095413913, 27680003308)',
     fixtures: ['positive/meituan/dianping-page-unavailable.html'],
+  },
+  {
+    id: 'dianping.access.page-unavailable-document',
+    kind: 'access-denied',
+    platform: 'dianping',
+    hosts: ['dianping.com'],
+    signal: 'network',
+    phrases: ['抱歉！页面无法访问'],
+    all: ['userip'],
+    resource: ['document'],
+    confidence: 0.7,
+    source:
+      'Dianping refusal answer "抱歉！页面无法访问...... 错误信息： currentDate:… userIp:… userAgent:…" to scripted requests (code index ids 34095413913, 48927343994, 27680003308); 403 when banned (https://github.com/Sniper970119/dianping_spider/issues/44)',
+    fixtures: ['positive/meituan/dianping-search-blocked.json'],
   },
   {
     id: 'meituan.account.locked',

@@ -2,8 +2,9 @@ import type { Rule } from '../types';
 
 /**
  * Shopee (anti-bot error 90309999, /verify/traffic/error and /verify/captcha, the shopee.tw
- * login puzzle and its limits), Temu (bgn_verification pages and the risk-login answer) and
- * TikTok Shop (the ByteDance secsdk slider/whirl/3D CAPTCHA and the attempts limit).
+ * login puzzle and its limits, a market closure notice), Temu (bgn_verification pages and the
+ * risk-login answer) and TikTok Shop (the ByteDance secsdk slider/whirl/3D CAPTCHA, the attempts
+ * limit, the January 2025 US shutdown notice).
  */
 const SHOPEE = ['shopee.*'];
 const TEMU = ['temu.com'];
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
     platform: 'shopee',
     hosts: SHOPEE,
     signal: 'network',
+    urlPatterns: ['^https?://[^/]*shopee\\.[a-z.]+/api/v\\d+/'],
     resource: ['api'],
     patterns: ['"error"\\s*:\\s*90309999\\b'],
     confidence: 0.85,
@@ -62,9 +64,11 @@ export const rules: Rule[] = [
     hosts: SHOPEE,
     signal: 'text',
     // Label of the shopee.tw login puzzle ("click to reload the page").
+    // The label alone could also sit under a failed image; count it in the puzzle pop-up only.
     phrases: ['點擊以重新載入頁面'],
-    confidence: 0.6,
-    source: 'https://github.com/wdzeng/shopee-coins-bot/blob/main/src/text.ts (PKAY_PUZZLE)',
+    prominent: true,
+    confidence: 0.45,
+    source: 'GitHub wdzeng/shopee-coins-bot src/text.ts (PKAY_PUZZLE)',
     fixtures: ['positive/sea/shopee-tw-login-puzzle.html'],
   },
   {
@@ -76,7 +80,7 @@ export const rules: Rule[] = [
     phrases: ['您已達到今日驗證次數上限', '很抱歉，您的操作次數過多，請稍後再試'],
     confidence: 0.7,
     source:
-      'https://github.com/wdzeng/shopee-coins-bot/blob/main/src/text.ts (TOO_MUCH_TRY) ; GitHub public file found via find_string (id 38997163132: "很抱歉，您的操作次數過多，請稍後再試。")',
+      'GitHub wdzeng/shopee-coins-bot src/text.ts (TOO_MUCH_TRY) ; GitHub public file found via find_string (id 38997163132: "很抱歉，您的操作次數過多，請稍後再試。")',
     fixtures: ['positive/sea/shopee-tw-verify-limit.html', 'positive/sea/shopee-tw-too-many-operations.html'],
   },
   {
@@ -87,8 +91,21 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['很抱歉，您的身份驗證已遭到拒絕'],
     confidence: 0.7,
-    source: 'https://github.com/wdzeng/shopee-coins-bot/blob/main/src/text.ts (FAILURE)',
+    source: 'GitHub wdzeng/shopee-coins-bot src/text.ts (FAILURE)',
     fixtures: ['positive/sea/shopee-tw-identity-denied.html'],
+  },
+
+  {
+    id: 'sea.shopee.market-closed',
+    kind: 'service-suspended',
+    platform: 'shopee',
+    hosts: SHOPEE,
+    signal: 'text',
+    phrases: ['platform will be ceasing operations'],
+    confidence: 0.7,
+    source:
+      'Shopee India notice of 28 March 2022 ("We regret to inform you that the Shopee India platform will be ceasing operations with effect from 29 March, 12.00AM (IST)."), quoted at https://1212sj.com/53050.html and https://www.thehindubusinessline.com/companies/shopee-shuts-india-operations-within-6-months-of-launch/article65267634.ece',
+    fixtures: ['positive/sea/shopee-in-ceasing-operations.html'],
   },
 
   // ---------------------------------------------------------------- Temu
@@ -114,6 +131,7 @@ export const rules: Rule[] = [
     platform: 'temu',
     hosts: TEMU,
     signal: 'network',
+    urlPatterns: ['/api/bg/sigerus/auth/'],
     resource: ['api'],
     patterns: ['"error_code"\\s*:\\s*54016\\b'],
     all: ['verify_auth_token'],
@@ -176,6 +194,7 @@ export const rules: Rule[] = [
     platform: 'tiktok',
     hosts: TIKTOK,
     signal: 'network',
+    urlPatterns: ['/passport/'],
     resource: ['api'],
     phrases: ['Maximum number of attempts reached'],
     patterns: ['"error_code"\\s*:\\s*7\\b'],
@@ -183,5 +202,17 @@ export const rules: Rule[] = [
     source:
       'https://github.com/SyntaxSparkk/TikTok/issues/25 ; GitHub public file found via find_string (id 53187996460: {"data":{"captcha":"","description":"Maximum number of attempts reached. Try again later.","error_code":7},"message":"error"})',
     fixtures: ['positive/sea/tiktok-max-attempts.json'],
+  },
+  {
+    id: 'sea.tiktok.us-shutdown',
+    kind: 'service-suspended',
+    platform: 'tiktok',
+    hosts: TIKTOK,
+    signal: 'text',
+    phrases: ["Sorry, TikTok isn't available right now", 'A law banning TikTok has been enacted in the U.S'],
+    confidence: 0.7,
+    source:
+      'TikTok notice shown to US users on 19 January 2025, quoted verbatim in GitHub public files found via find_string (ids 24605059666, 8604310651, 8120157750: "Sorry, TikTok isn\'t available right now. A law banning TikTok has been enacted in the U.S. Unfortunately, that means you can\'t use TikTok for now. …")',
+    fixtures: ['positive/sea/tiktok-us-unavailable.html'],
   },
 ];

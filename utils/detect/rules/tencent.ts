@@ -7,6 +7,9 @@ import type { Rule } from '../types';
  * Help-centre and FAQ pages quote the link-wall wording ("网页提示“已停止访问该网页”怎么办"); the
  * text rules stay silent on pages that present themselves as such (`unless`). Long articles
  * that quote the wording in their body are handled by the engine's long-page weighting.
+ *
+ * Text rules keep confidence <= 0.75, so a long page that only quotes a notice in its body
+ * (0.75 - 0.3) is never reported; in a title, heading or dialog they reach 0.85.
  */
 const WX_LINK_HOSTS = ['weixin110.qq.com', 'weixin.qq.com', 'mp.weixin.qq.com'];
 const WX_MP_HOSTS = ['mp.weixin.qq.com', 'weixin.qq.com'];
@@ -97,7 +100,7 @@ export const rules: Rule[] = [
     confidence: 0.75,
     source:
       'mp.weixin.qq.com notice "此帐号已自主注销，内容无法查看" (corpus notices-dev; code index ids 19166723221, 27348567682, 39570648076)',
-    fixtures: ['positive/tencent/mp-account-deregistered.html'],
+    fixtures: ['positive/tencent/mp-account-deregistered.html', 'positive/tencent/mp-account-deregistered-zh-hant.html'],
   },
   {
     id: 'wechat.mp.account-migrated',

@@ -90,7 +90,7 @@ export const rules: Rule[] = [
     ],
     confidence: 0.7,
     source:
-      'https://github.com/Ekultek/WhatWaf/blob/master/content/plugins/cloudflare.py ; GitHub public files found via find_string (id 27960103370: leg.state.nv.us block page text; id 55862062131)',
+      'GitHub Ekultek/WhatWaf content/plugins/cloudflare.py ; GitHub public files found via find_string (id 27960103370: leg.state.nv.us block page text; id 55862062131)',
     fixtures: ['positive/walls/cloudflare-attention-required.html'],
   },
   {
@@ -154,7 +154,7 @@ export const rules: Rule[] = [
     status: [403],
     patterns: ['<span class="cf-error-code">1020</span>', 'Sorry, you have been blocked', '<title>Attention Required! \\| Cloudflare</title>'],
     confidence: 0.85,
-    source: 'https://github.com/Ekultek/WhatWaf/blob/master/content/plugins/cloudflare.py ; GitHub public file found via find_string (id 71181305626)',
+    source: 'GitHub Ekultek/WhatWaf content/plugins/cloudflare.py ; GitHub public file found via find_string (id 71181305626)',
     fixtures: ['positive/walls/cloudflare-1020-403.json'],
   },
   {
@@ -163,7 +163,9 @@ export const rules: Rule[] = [
     platform: 'cloudflare',
     hosts: ANY,
     signal: 'url',
-    patterns: ['[?&]__cf_chl_(rt_|f_)?tk=', '/cdn-cgi/challenge-platform/'],
+    // Only the challenge's own query tokens: /cdn-cgi/challenge-platform/ also serves the
+    // Turnstile widget frames that ordinary login and contact forms embed.
+    patterns: ['[?&]__cf_chl_(rt_|f_)?tk='],
     confidence: 0.7,
     source: 'https://github.com/scaredos/cfresearch ; GitHub public file found via find_string (id 59409728588: __cf_chl_tk parameter in URLs of managed challenges)',
     fixtures: ['positive/walls/cloudflare-chl-url.html'],
@@ -182,7 +184,7 @@ export const rules: Rule[] = [
     all: ['on this server', 'Reference'],
     confidence: 0.7,
     source:
-      'https://github.com/Ekultek/WhatWaf/issues/1175 ; https://github.com/Ekultek/WhatWaf/issues/1324 ; https://github.com/Ekultek/WhatWaf/blob/master/content/plugins/akamai.py',
+      'https://github.com/Ekultek/WhatWaf/issues/1175 ; https://github.com/Ekultek/WhatWaf/issues/1324 ; GitHub Ekultek/WhatWaf content/plugins/akamai.py',
     fixtures: ['positive/walls/akamai-access-denied.html', 'positive/walls/akamai-edgesuite.html'],
   },
   {
@@ -225,7 +227,7 @@ export const rules: Rule[] = [
     ],
     confidence: 0.75,
     source:
-      'https://github.com/feder-cr/invisible_playwright/issues/28 ; https://github.com/PerimeterX/mod_perimeterx/blob/master/src/mod_perimeterx.c (captcha_tpl) ; https://github.com/Ekultek/WhatWaf/blob/master/content/plugins/perimx.py',
+      'https://github.com/feder-cr/invisible_playwright/issues/28 ; GitHub PerimeterX/mod_perimeterx src/mod_perimeterx.c (captcha_tpl) ; GitHub Ekultek/WhatWaf content/plugins/perimx.py',
     fixtures: ['positive/walls/perimeterx-press-hold.html', 'positive/walls/perimeterx-captcha-template.html'],
   },
   {
@@ -250,7 +252,7 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['You have been blocked because we believe you are using automation tools to browse the website'],
     confidence: 0.75,
-    source: 'https://github.com/PerimeterX/mod_perimeterx/blob/master/src/mod_perimeterx.c (block_tpl)',
+    source: 'GitHub PerimeterX/mod_perimeterx src/mod_perimeterx.c (block_tpl)',
     fixtures: ['positive/walls/perimeterx-block.html'],
   },
   {
@@ -331,7 +333,7 @@ export const rules: Rule[] = [
     phrases: ['Request unsuccessful. Incapsula incident ID'],
     confidence: 0.75,
     source:
-      'https://github.com/Ekultek/WhatWaf/blob/master/content/plugins/incapsula.py ; GitHub public files found via find_string (id 69616845608: rdf-przegladarka.ms.gov.pl HTTP 200 Incapsula block page; id 35235163463)',
+      'GitHub Ekultek/WhatWaf content/plugins/incapsula.py ; GitHub public files found via find_string (id 69616845608: rdf-przegladarka.ms.gov.pl HTTP 200 Incapsula block page; id 35235163463)',
     fixtures: ['positive/walls/imperva-incapsula-incident.html'],
   },
   {
@@ -355,7 +357,7 @@ export const rules: Rule[] = [
     phrases: ["This page can't be displayed. Contact support for additional information"],
     all: ['The incident ID is'],
     confidence: 0.65,
-    source: 'https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/imperva.py',
+    source: 'GitHub EnableSecurity/wafw00f wafw00f/plugins/imperva.py',
     fixtures: ['positive/walls/imperva-securesphere.html'],
   },
   {
@@ -390,9 +392,10 @@ export const rules: Rule[] = [
     hosts: ANY,
     signal: 'network',
     resource: ['document'],
-    patterns: ['distilCaptchaForm', 'distilCallbackGuard', 'cdn\\.distilnetworks\\.com/images/anomaly\\.detected\\.png'],
+    // distilCallbackGuard is also injected into ordinary protected pages; these two are not.
+    patterns: ['distilCaptchaForm', 'cdn\\.distilnetworks\\.com/images/anomaly\\.detected\\.png'],
     confidence: 0.8,
-    source: 'https://github.com/EnableSecurity/wafw00f/blob/master/wafw00f/plugins/distil.py',
+    source: 'GitHub EnableSecurity/wafw00f wafw00f/plugins/distil.py',
     fixtures: ['positive/walls/distil-captcha.json'],
   },
 ];

@@ -1,0 +1,122 @@
+import { onePerKind, scanNetwork, type RuleSet } from '../detect/engine';
+import type { Detection, NetworkInput } from '../detect/types';
+import { isMarketplaceUrl } from '../hosts';
+import { storeFindings, updateTab, type BackgroundDeps } from './handlers';
+import type { KeyedStore } from './session-store';
+
+/** What webRequest tells of one response (a subset of onHeadersReceived's details). */
+export interface ResponseEvent {
+  requestId: string;
+  tabId: number;
+  type: string;
+  url: string;
+  statusCode: number;
+  responseHeaders?: Array<{ name: string; value?: string }>;
+  /** Chrome: the document that made the request; Firefox: documentUrl. */
+  documentUrl?: string;
+  timeStamp?: number;
+}
+
+/** Where detections seen while a tab navigates wait for that tab's page to report. */
+export type PendingStore = KeyedStore<PendingNavigation>;
+
+export interface PendingNavigation {
+  requestId: string;
+  url: string;
+  observedAt: string;
+  detections: Detection[];
+}
+
+function headerMap(headers: ResponseEvent['responseHeaders']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers ?? []) out[h.name.toLowerCase()] = h.value ?? '';
+  return out;
+}
+
+/**
+ * Watches responses in marketplace tabs through webRequest: statuses, headers and redirects to
+ * wall URLs. A finding on a page load (main frame) waits for that page's own report and joins
+ * its record; one on an API call joins the record of the page that made it. Bodies are not
+ * visible here; the page-world tap reads those.
+ */
+export class NetworkWatch {
+  constructor(
+    private readonly deps: BackgroundDeps,
+    private readonly rules: () => RuleSet,
+    private readonly pending: PendingStore,
+  ) {}
+
+  async onResponse(ev: ResponseEvent): Promise<Detection[]> {
+    if (ev.tabId < 0) return [];
+    const headers = headerMap(ev.responseHeaders);
+    const document = ev.type === 'main_frame' || ev.type === 'sub_frame';
+    let redirectUrl: string | undefined;
+    if (ev.statusCode >= 300 && ev.statusCode < 400 && headers.location) {
+      try {
+        redirectUrl = new URL(headers.location, ev.url).href;
+      } catch {
+        redirectUrl = undefined;
+      }
+    }
+    const input: NetworkInput = {
+      url: ev.url,
+      status: ev.statusCode,
+      headers,
+      redirectUrl,
+      resource: document ? 'document' : 'api',
+      pageUrl: ev.type === 'main_frame' ? (redirectUrl ?? ev.url) : ev.documentUrl,
+      now: ev.timeStamp ? new Date(ev.timeStamp) : undefined,
+    };
+    const found = scanNetwork(this.rules(), input);
+    const observedAt = (input.now ?? new Date()).toISOString();
+
+    if (ev.type === 'main_frame') {
+      const prev = await this.pending.get(ev.tabId);
+      const chain = prev && prev.requestId === ev.requestId ? prev : null;
+      const detections = onePerKind([...(chain?.detections ?? []), ...found]);
+      const finalUrl = redirectUrl ?? ev.url;
+      if (detections.length === 0) return found;
+      if (redirectUrl || isMarketplaceUrl(finalUrl)) {
+        // The page it lands on will report; its record takes these along.
+        await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections });
+      } else {
+        // It lands where no content script runs: record what the network showed on its own.
+        await this.pending.remove(ev.tabId);
+        await this.storeStandalone(ev.tabId, ev.requestId, finalUrl, observedAt, detections);
+      }
+      return found;
+    }
+    if (found.length === 0) return found;
+    const status = await this.deps.tabs.get(ev.tabId);
+    if (!status) return found;
+    const detections = onePerKind([...status.detections, ...found]);
+    const page = { pageId: status.pageId, url: status.url, title: '', observedAt, detections: found };
+    await storeFindings(this.deps, page);
+    await updateTab(this.deps, ev.tabId, { ...page, observedAt: status.checkedAt, detections });
+    return found;
+  }
+
+  /** Called when the tab's page reports: network findings of the navigation that led to it. */
+  async takeForPage(tabId: number, url: string): Promise<Detection[]> {
+    const p = await this.pending.get(tabId);
+    if (!p) return [];
+    await this.pending.remove(tabId);
+    if (p.url.split('#')[0] !== url.split('#')[0]) {
+      await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+      return [];
+    }
+    return p.detections;
+  }
+
+  /** The tab closed or navigated elsewhere before its page reported: keep what was seen. */
+  async flush(tabId: number): Promise<void> {
+    const p = await this.pending.get(tabId);
+    if (!p) return;
+    await this.pending.remove(tabId);
+    await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+  }
+
+  private async storeStandalone(tabId: number, requestId: string, url: string, observedAt: string, detections: Detection[]): Promise<void> {
+    await storeFindings(this.deps, { pageId: `net-${tabId}-${requestId}`, url, title: '', observedAt, detections });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Messages from the page-world tap (entrypoints/tap.ts) to the content script. The page can
+ * post the same messages, so nothing in them is trusted: the content script checks that the
+ * API URL belongs to the page's own company, bounds the sizes, and files findings only under
+ * the page's own URL.
+ */
+import { sameFamily } from '../detect/families';
+import type { NetworkInput } from '../detect/types';
+
+export const TAP_SOURCE = 'shutout-tap';
+/** Responses larger than this are not read at all; this much of a body is scanned. */
+export const TAP_MAX_READ = 512 * 1024;
+export const TAP_MAX_BODY = 64 * 1024;
+
+export interface TapMessage {
+  source: typeof TAP_SOURCE;
+  url: string;
+  status: number;
+  body: string;
+}
+
+export function acceptTap(data: unknown, pageUrl: string): NetworkInput | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as Partial<TapMessage>;
+  if (m.source !== TAP_SOURCE || typeof m.url !== 'string' || typeof m.body !== 'string' || typeof m.status !== 'number') return null;
+  if (m.url.length > 4096 || !/^https:\/\//i.test(m.url)) return null;
+  if (!sameFamily(pageUrl, m.url)) return null;
+  return { url: m.url, pageUrl, status: m.status, body: m.body.slice(0, TAP_MAX_BODY), resource: 'api' };
+}
