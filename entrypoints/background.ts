@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { BatchWriter } from '../utils/background/batch-writer';
+import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
+import { getSettings } from '../utils/settings';
 import { NetworkWatch, type PendingNavigation } from '../utils/background/network';
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
@@ -26,7 +29,22 @@ export default defineBackground(() => {
       }
     },
     newId: () => crypto.randomUUID(),
+    writer: undefined as unknown as BatchWriter,
+    async storageStatus(error) {
+      await browser.storage.local.set({ storageError: error ? { message: error, at: new Date().toISOString() } : null });
+    },
   };
+  deps.writer = new BatchWriter(
+    deps.db,
+    async () =>
+      observationContext({
+        extensionVersion: browser.runtime.getManifest().version,
+        userAgent: navigator.userAgent,
+        uiLanguage: browser.i18n.getUILanguage(),
+        profileLabel: (await getSettings(deps.db)).profileLabel,
+      }),
+    deps.newId,
+  );
 
   let rules: RuleSet = ruleSetWith([]);
   const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));

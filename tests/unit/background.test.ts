@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BatchWriter } from '../../utils/background/batch-writer';
+import { observationContext } from '../../utils/background/context';
 import { handleMessage, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { ShutoutDB } from '../../utils/db';
@@ -10,8 +12,11 @@ let n = 0;
 
 beforeEach(() => {
   badges = new Map();
+  const database = new ShutoutDB(`test-${++n}`);
+  const newId = () => `id-${Math.random().toString(36).slice(2)}`;
   deps = {
-    db: new ShutoutDB(`test-${++n}`),
+    db: database,
+    writer: new BatchWriter(database, async () => observationContext({ extensionVersion: '0.1.0', userAgent: 'Mozilla/5.0 Chrome/156.0.8078.79 Safari/537.36', uiLanguage: 'zh-CN', profileLabel: 'work laptop' }), newId),
     runtimeId: 'ext-id',
     extensionOrigin: 'chrome-extension://ext-id/',
     tabs: memoryTabStatusStore(),
@@ -45,7 +50,8 @@ describe('background message handling', () => {
   it('stores a finding as a record and acknowledges it', async () => {
     expect(await handleMessage(report(), fromPage, deps)).toEqual({ ok: true, stored: 1 });
     const [rec] = await deps.db.findings.toArray();
-    expect(rec).toMatchObject({ pageUrl: url, pageTitle: '访问被拒绝', platform: 'taobao', kind: 'access-denied', ruleId: 'alibaba.baxia.deny', snippet: '亲，访问被拒绝', count: 1 });
+    expect(rec).toMatchObject({ pageUrl: url, pageTitle: '访问被拒绝', platform: 'taobao', kind: 'access-denied', ruleId: 'alibaba.baxia.deny', snippet: '亲，访问被拒绝', count: 1, browser: 'Chrome 156.0.8078.79', uiLanguage: 'zh-CN', profileLabel: 'work laptop', extensionVersion: '0.1.0', review: 'unreviewed', seq: 1 });
+    expect(rec!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(badges.get(7)).toBe('1');
   });
 

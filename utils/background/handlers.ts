@@ -1,4 +1,6 @@
-import type { ShutoutDB, FindingRecord } from '../db';
+import type { ShutoutDB } from '../db';
+import type { PageFindings } from '../evidence/store';
+import { isQuotaError } from './batch-writer';
 import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
@@ -21,6 +23,9 @@ export interface BackgroundDeps {
   tabs: TabStatusStore;
   setBadge(tabId: number, text: string): Promise<void>;
   newId(): string;
+  writer: { write(page: PageFindings): Promise<number> };
+  /** Tells the popup that storing failed (a message) or works again (null). */
+  storageStatus?(error: string | null): Promise<void>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
   network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
 }
@@ -33,45 +38,19 @@ function originOf(url: string): string | null {
   }
 }
 
-/** Records the detections of one page load; the same kind on the same page load is one record. */
-export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {
-  const platform = platformOf(page.url);
-  const records: FindingRecord[] = page.detections.map((d) => ({
-    id: deps.newId(),
-    key: `${page.pageId}|${d.kind}`,
-    pageId: page.pageId,
-    observedAt: page.observedAt,
-    pageUrl: page.url,
-    pageTitle: page.title,
-    platform: platform ?? d.platform,
-    kind: d.kind,
-    ruleId: d.ruleId,
-    rulesetVersion: d.rulesetVersion,
-    snippet: d.snippet,
-    where: d.where,
-    confidence: d.confidence,
-    ...(d.until ? { until: d.until } : {}),
-    count: 1,
-  }));
-  if (records.length === 0) return 0;
-  let stored = 0;
-  await deps.db.transaction('rw', deps.db.findings, async () => {
-    const existing = new Set(
-      (await deps.db.findings.where('key').anyOf(records.map((r) => r.key)).toArray()).map((r) => r.key),
-    );
-    const fresh = records.filter((r) => !existing.has(r.key));
-    await deps.db.findings.bulkAdd(fresh);
-    stored = fresh.length;
-  });
-  return stored;
-}
+export type { PageFindings };
 
-export interface PageFindings {
-  pageId: string;
-  url: string;
-  title: string;
-  observedAt: string;
-  detections: Detection[];
+/** Records the detections of one page load (batched with others); the same kind on the same page load is one record. */
+export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {
+  try {
+    const stored = await deps.writer.write(page);
+    await deps.storageStatus?.(null);
+    return stored;
+  } catch (e) {
+    const message = isQuotaError(e) ? 'storage is full' : `could not store: ${(e as Error).message ?? String(e)}`;
+    await deps.storageStatus?.(message);
+    throw e;
+  }
 }
 
 /** Shows a tab's current page status on the toolbar badge and keeps it for the popup. */
@@ -93,8 +72,13 @@ export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps
   }
   const seen = deps.network ? await deps.network.takeForPage(tabId, msg.url) : [];
   const detections = seen.length > 0 ? onePerKind([...msg.detections, ...seen]) : msg.detections;
-  const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, detections };
-  const stored = await storeFindings(deps, page);
+  const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, platform: platformOf(msg.url), detections };
+  let stored: number;
+  try {
+    stored = await storeFindings(deps, page);
+  } catch (e) {
+    return { ok: false, error: isQuotaError(e) ? 'storage is full' : 'could not store the findings' };
+  }
   await updateTab(deps, tabId, page);
   return { ok: true, stored };
 }

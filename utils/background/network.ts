@@ -1,4 +1,5 @@
 import { onePerKind, scanNetwork, type RuleSet } from '../detect/engine';
+import { platformOf } from '../detect/platforms';
 import type { Detection, NetworkInput } from '../detect/types';
 import { isMarketplaceUrl } from '../hosts';
 import { storeFindings, updateTab, type BackgroundDeps } from './handlers';
@@ -90,7 +91,7 @@ export class NetworkWatch {
     const status = await this.deps.tabs.get(ev.tabId);
     if (!status) return found;
     const detections = onePerKind([...status.detections, ...found]);
-    const page = { pageId: status.pageId, url: status.url, title: '', observedAt, detections: found };
+    const page = { pageId: status.pageId, url: status.url, title: '', observedAt, platform: status.platform, detections: found };
     await storeFindings(this.deps, page);
     await updateTab(this.deps, ev.tabId, { ...page, observedAt: status.checkedAt, detections });
     return found;
@@ -117,6 +118,6 @@ export class NetworkWatch {
   }
 
   private async storeStandalone(tabId: number, requestId: string, url: string, observedAt: string, detections: Detection[]): Promise<void> {
-    await storeFindings(this.deps, { pageId: `net-${tabId}-${requestId}`, url, title: '', observedAt, detections });
+    await storeFindings(this.deps, { pageId: `net-${tabId}-${requestId}`, url, title: '', observedAt, platform: platformOf(url), detections });
   }
 }

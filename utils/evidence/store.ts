@@ -1,0 +1,192 @@
+import type { Detection } from '../detect/types';
+import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB } from '../db';
+import { chainAfter, type ChainEntry, type EntryBody } from './chain';
+
+/** What the browser knew when it recorded a finding (docs/evidence-format.md). */
+export interface ObservationContext {
+  extensionVersion: string;
+  browser: string;
+  uiLanguage: string;
+  profileLabel: string;
+  /** Minutes east of UTC at the time of observation (UTC+8 → 480). */
+  tzOffsetMinutes: number;
+}
+
+export interface PageFindings {
+  pageId: string;
+  url: string;
+  title: string;
+  observedAt: string;
+  platform: string | null;
+  detections: Array<Detection & { count?: number }>;
+}
+
+async function lastEntry(db: ShutoutDB): Promise<ChainEntry | null> {
+  return (await db.chain.orderBy('seq').last()) ?? null;
+}
+
+/** Append bodies to the chain; must run inside a transaction that includes `chain`. */
+export async function appendToChain(db: ShutoutDB, bodies: Array<Omit<EntryBody, 'seq'>>): Promise<ChainEntry[]> {
+  if (bodies.length === 0) return [];
+  const entries = chainAfter(await lastEntry(db), bodies);
+  await db.chain.bulkAdd(entries);
+  return entries;
+}
+
+/**
+ * Record the findings of many page loads in one transaction (the background batches reports).
+ * The same kind on the same page load stays one record: a repeat raises its count (as an
+ * amendment) and never adds a record. Returns, per page, how many records were new.
+ */
+export async function recordPages(
+  db: ShutoutDB,
+  pages: PageFindings[],
+  ctx: ObservationContext,
+  newId: () => string,
+  now = () => new Date(),
+): Promise<number[]> {
+  return db.transaction('rw', [db.findings, db.chain, db.visits], async () => {
+    const result: number[] = [];
+    for (const page of pages) {
+      const prevVisit = await db.visits.get(page.pageId);
+      const kinds = [...new Set([...(prevVisit?.kinds ?? []), ...page.detections.map((d) => d.kind)])];
+      await db.visits.put({ id: page.pageId, at: prevVisit?.at ?? page.observedAt, url: page.url, platform: page.platform, kinds });
+      if (page.detections.length === 0) {
+        result.push(0);
+        continue;
+      }
+      const keys = page.detections.map((d) => `${page.pageId}|${d.kind}`);
+      const existing = new Map((await db.findings.where('key').anyOf(keys).toArray()).map((r) => [r.key, r]));
+      const fresh: FindingRecord[] = [];
+      const at = now().toISOString();
+      const bodies: Array<Omit<EntryBody, 'seq'>> = [];
+      for (const d of page.detections) {
+        const key = `${page.pageId}|${d.kind}`;
+        const prev = existing.get(key);
+        if (prev) {
+          const count = d.count ?? 1;
+          if (count > prev.count) {
+            bodies.push({ type: 'amendment', recordId: prev.id, at, data: { count } });
+            await db.findings.update(prev.id, { count });
+          }
+          continue;
+        }
+        if (fresh.some((f) => f.key === key)) continue;
+        const record: FindingRecord = {
+          id: newId(),
+          key,
+          pageId: page.pageId,
+          observedAt: page.observedAt,
+          tzOffsetMinutes: ctx.tzOffsetMinutes,
+          pageUrl: page.url,
+          pageTitle: page.title,
+          platform: page.platform ?? d.platform,
+          kind: d.kind,
+          ruleId: d.ruleId,
+          rulesetVersion: d.rulesetVersion,
+          snippet: d.snippet,
+          where: d.where,
+          confidence: d.confidence,
+          ...(d.until ? { until: d.until } : {}),
+          extensionVersion: ctx.extensionVersion,
+          browser: ctx.browser,
+          uiLanguage: ctx.uiLanguage,
+          profileLabel: ctx.profileLabel,
+          origin: 'local',
+          count: d.count ?? 1,
+          review: 'unreviewed',
+          captureIds: [],
+          seq: 0,
+          hash: '',
+        };
+        fresh.push(record);
+        bodies.push({ type: 'finding', recordId: record.id, at, data: findingContent(record) });
+      }
+      const entries = await appendToChain(db, bodies);
+      for (const e of entries) {
+        const r = fresh.find((f) => f.id === e.recordId && e.type === 'finding');
+        if (r) {
+          r.seq = e.seq;
+          r.hash = e.hash;
+        }
+      }
+      await db.findings.bulkAdd(fresh);
+      result.push(fresh.length);
+    }
+    return result;
+  });
+}
+
+/** Review a finding: confirm it, mark it a false positive, or note something. Kept in the chain. */
+export async function amendFinding(db: ShutoutDB, id: string, changes: { review?: Review; note?: string }, at = new Date()): Promise<void> {
+  await db.transaction('rw', [db.findings, db.chain], async () => {
+    const r = await db.findings.get(id);
+    if (!r) throw new Error(`no finding ${id}`);
+    const data: Record<string, unknown> = {};
+    if (changes.review !== undefined && changes.review !== r.review) data.review = changes.review;
+    if (changes.note !== undefined && changes.note !== (r.note ?? '')) data.note = changes.note.slice(0, 2000);
+    if (Object.keys(data).length === 0) return;
+    await appendToChain(db, [{ type: 'amendment', recordId: id, at: at.toISOString(), data }]);
+    await db.findings.update(id, data as Partial<FindingRecord>);
+  });
+}
+
+/** Delete a finding (and its captures); the chain keeps a tombstone saying what went and why. */
+export async function deleteFinding(db: ShutoutDB, id: string, reason: string, at = new Date()): Promise<void> {
+  await db.transaction('rw', [db.findings, db.chain, db.captures], async () => {
+    const r = await db.findings.get(id);
+    if (!r) return;
+    await appendToChain(db, [{ type: 'tombstone', recordId: id, at: at.toISOString(), data: { reason, hash: r.hash } }]);
+    await db.captures.where('findingId').equals(id).delete();
+    await db.findings.delete(id);
+  });
+}
+
+/** Keep only findings observed at or after `cutoff` (the retention setting); each removal is a tombstone. */
+export async function pruneBefore(db: ShutoutDB, cutoff: Date, at = new Date()): Promise<number> {
+  const old = await db.findings.where('observedAt').below(cutoff.toISOString()).primaryKeys();
+  if (old.length === 0) return 0;
+  await db.transaction('rw', [db.findings, db.chain, db.captures], async () => {
+    const found = await db.findings.bulkGet(old);
+    await appendToChain(
+      db,
+      found.filter((r): r is FindingRecord => !!r).map((r) => ({ type: 'tombstone' as const, recordId: r.id, at: at.toISOString(), data: { reason: 'retention', hash: r.hash } })),
+    );
+    await db.captures.where('findingId').anyOf(old).delete();
+    await db.findings.bulkDelete(old);
+  });
+  return old.length;
+}
+
+/**
+ * Delete all data. The old chain goes too (it holds the deleted content); the new chain starts
+ * with a `wipe` entry that names the old chain's head and length, so the deletion itself is on record.
+ */
+export async function wipeAll(db: ShutoutDB, at = new Date()): Promise<ChainEntry> {
+  return db.transaction('rw', [db.findings, db.chain, db.captures, db.visits, db.coupons], async () => {
+    const last = await lastEntry(db);
+    const length = await db.chain.count();
+    await Promise.all([db.findings.clear(), db.chain.clear(), db.captures.clear(), db.visits.clear(), db.coupons.clear()]);
+    const [entry] = chainAfter(null, [{ type: 'wipe', recordId: 'all', at: at.toISOString(), data: { previousHead: last?.hash ?? null, previousLength: length } }]);
+    await db.chain.add(entry!);
+    return entry!;
+  });
+}
+
+/** Store a screenshot or snapshot with its SHA-256, linked to a finding, and chain it. */
+export async function addCapture(db: ShutoutDB, capture: CaptureRecord, at = new Date()): Promise<void> {
+  await db.transaction('rw', [db.findings, db.chain, db.captures], async () => {
+    await db.captures.add(capture);
+    const { blob: _blob, ...meta } = capture;
+    await appendToChain(db, [{ type: 'capture', recordId: capture.id, at: at.toISOString(), data: meta as unknown as Record<string, unknown> }]);
+    if (capture.findingId) {
+      const r = await db.findings.get(capture.findingId);
+      if (r) await db.findings.update(r.id, { captureIds: [...r.captureIds, capture.id] });
+    }
+  });
+}
+
+export async function chainHead(db: ShutoutDB): Promise<{ length: number; head: string | null }> {
+  const last = await lastEntry(db);
+  return { length: await db.chain.count(), head: last?.hash ?? null };
+}

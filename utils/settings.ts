@@ -1,0 +1,35 @@
+import type { ShutoutDB } from './db';
+
+/** User settings (Dexie `settings` table, one row per key). */
+export interface Settings {
+  /** Shown with every record and export; the user chooses it (e.g. "work laptop"). Never filled in automatically. */
+  profileLabel: string;
+  /** Keep findings this many days; 0 keeps everything (the default). */
+  retentionDays: number;
+  /** Mask phone numbers, e-mails, order numbers and user names in exports meant for sharing. */
+  redactExports: boolean;
+  /** UI language: follow the browser, or a fixed one. */
+  language: 'auto' | 'en' | 'zh_CN';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  profileLabel: '',
+  retentionDays: 0,
+  redactExports: true,
+  language: 'auto',
+};
+
+export async function getSettings(db: ShutoutDB): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  for (const { key, value } of rows) {
+    if (key in DEFAULT_SETTINGS && typeof value === typeof DEFAULT_SETTINGS[key as keyof Settings]) {
+      (out as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return out;
+}
+
+export async function setSetting<K extends keyof Settings>(db: ShutoutDB, key: K, value: Settings[K]): Promise<void> {
+  await db.settings.put({ key, value });
+}
