@@ -1,4 +1,5 @@
 import { formatTable } from './table';
+import { UnreadableInput, verifyFile } from './verify';
 import { expandPaths, scanFile, type ScanResult } from './scan';
 
 interface Io {
@@ -7,12 +8,15 @@ interface Io {
 }
 
 const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
+       shutout verify BUNDLE_OR_JSON
 
   PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
   --json  one JSON object per page (per response for .har) on its own line
   --url   the page's URL, when the saved file does not record it
 
-Exit status: 0 when the scan ran, 2 when an input could not be read (the others are still scanned).`;
+scan:   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).
+verify: checks every hash of an evidence bundle (.zip) or JSON export and the hash chain;
+        exit 0 intact, 1 altered (names the first record or file that does not match), 2 unreadable.`;
 
 /** `shutout` entry point; returns the exit status. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -21,6 +25,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
+  if (command === 'verify') return verify(rest, io);
   if (command !== 'scan') {
     io.stderr.write(`shutout: unknown command ${command ? `"${command}"` : '(none)'}\n${USAGE}\n`);
     return 2;
@@ -68,4 +73,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (!json) io.stdout.write(formatTable(table) + '\n');
   return failed ? 2 : 0;
+}
+
+async function verify(args: string[], io: Io): Promise<number> {
+  if (args.length !== 1 || args[0]!.startsWith('-')) {
+    io.stderr.write(`shutout: verify takes one file\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const report = await verifyFile(args[0]!);
+    if (report.ok) {
+      io.stdout.write(`intact: ${report.summary}\n`);
+      return 0;
+    }
+    io.stdout.write(`ALTERED: ${report.problem} (${report.summary})\n`);
+    return 1;
+  } catch (e) {
+    if (e instanceof UnreadableInput) {
+      io.stderr.write(`shutout: ${args[0]}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }

@@ -2,6 +2,9 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Kind } from './detect/kinds';
 import type { Where } from './detect/types';
 import { chainAfter, type ChainEntry } from './evidence/chain';
+import { FINDING_CONTENT_FIELDS, findingContentOf } from './evidence/content';
+
+export { FINDING_CONTENT_FIELDS };
 
 export type Review = 'unreviewed' | 'confirmed' | 'false-positive';
 
@@ -44,19 +47,10 @@ export interface FindingRecord {
   hash: string;
 }
 
-/** The fields of a finding covered by its chain entry (the rest change through amendments). */
-export const FINDING_CONTENT_FIELDS = [
-  'id', 'key', 'pageId', 'observedAt', 'tzOffsetMinutes', 'pageUrl', 'pageTitle', 'platform', 'kind', 'ruleId',
-  'rulesetVersion', 'snippet', 'where', 'confidence', 'until', 'extensionVersion', 'browser', 'uiLanguage',
-  'profileLabel', 'origin', 'importedFrom',
-] as const;
-
 export type FindingContent = Pick<FindingRecord, (typeof FINDING_CONTENT_FIELDS)[number]>;
 
 export function findingContent(r: FindingContent): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of FINDING_CONTENT_FIELDS) if (r[f] !== undefined) out[f] = r[f];
-  return out;
+  return findingContentOf(r as unknown as Record<string, unknown>);
 }
 
 /** A page load Shutout checked, blocked or not ("am I blocked, or is it everyone?" needs the clear ones too). */

@@ -47,26 +47,52 @@ export type VerifyResult =
   | { ok: true; length: number; head: string }
   | { ok: false; length: number; firstBad: { seq: number; recordId: string; reason: string } };
 
-/**
- * Recompute the chain. `startHash` is the hash before the first entry (GENESIS for a whole
- * chain). Names the first entry that does not match.
- */
-export function verifyEntries(entries: readonly ChainEntry[], startHash = GENESIS): VerifyResult {
-  let prev = startHash;
-  let seq = entries[0]?.seq ?? 1;
-  for (const e of entries) {
-    const bad = (reason: string): VerifyResult => ({ ok: false, length: entries.length, firstBad: { seq: e.seq, recordId: e.recordId, reason } });
-    if (e.seq !== seq) return bad(`sequence number ${e.seq} where ${seq} was expected (an entry is missing or out of order)`);
-    if (e.prevHash !== prev) return bad('its previous-hash does not match the entry before it');
+/** Checks entries one at a time (a bundle's chain is verified while it streams). */
+export class ChainVerifier {
+  private prev: string;
+  private expectedSeq: number | null = null;
+  length = 0;
+  firstBad: { seq: number; recordId: string; reason: string } | null = null;
+
+  constructor(startHash = GENESIS) {
+    this.prev = startHash;
+  }
+
+  get head(): string {
+    return this.prev;
+  }
+
+  /** Returns false (and remembers why) at the first entry that does not match. */
+  push(e: ChainEntry): boolean {
+    if (this.firstBad) return false;
+    this.length++;
+    const bad = (reason: string) => {
+      this.firstBad = { seq: typeof e?.seq === 'number' ? e.seq : this.length, recordId: String(e?.recordId ?? '?'), reason };
+      return false;
+    };
+    if (typeof e !== 'object' || e === null || typeof e.seq !== 'number' || typeof e.hash !== 'string') return bad('it is not a chain entry');
+    if (this.expectedSeq !== null && e.seq !== this.expectedSeq) return bad(`sequence number ${e.seq} where ${this.expectedSeq} was expected (an entry is missing or out of order)`);
+    if (e.prevHash !== this.prev) return bad('its previous-hash does not match the entry before it');
     let h: string;
     try {
-      h = entryHash(prev, e);
+      h = entryHash(this.prev, e);
     } catch (err) {
       return bad(`it cannot be hashed: ${(err as Error).message}`);
     }
     if (h !== e.hash) return bad('its content does not match its hash');
-    prev = h;
-    seq++;
+    this.prev = h;
+    this.expectedSeq = e.seq + 1;
+    return true;
   }
-  return { ok: true, length: entries.length, head: prev };
+
+  result(): VerifyResult {
+    return this.firstBad ? { ok: false, length: this.length, firstBad: this.firstBad } : { ok: true, length: this.length, head: this.prev };
+  }
+}
+
+/** Recompute a whole chain; names the first entry that does not match. */
+export function verifyEntries(entries: readonly ChainEntry[], startHash = GENESIS): VerifyResult {
+  const v = new ChainVerifier(startHash);
+  for (const e of entries) if (!v.push(e)) break;
+  return v.result();
 }
