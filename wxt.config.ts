@@ -12,7 +12,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'webRequest'],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
     // Firefox only: the page-world tap is injected from this file (Chromium runs it as a MAIN-world content script).
     ...(browser === 'firefox' ? { web_accessible_resources: [{ resources: ['tap-page.js'], matches: MARKETPLACE_MATCHES }] } : {}),

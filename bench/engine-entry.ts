@@ -1,10 +1,108 @@
 /**
  * Entry of the browser bundle that bench/engine-in-page.ts injects into the 100k-node page:
- * the detection core and the live-DOM reader, exactly as the content script uses them.
+ * the detection core and the live-DOM reader exactly as the content script uses them, plus
+ * the timing loops, so that nothing but a short call crosses the CDP boundary while timing.
  */
-import { builtinRuleSet, BUILTIN_RULES, compileRules, RULESET_VERSION, scanPage } from '../utils/detect/index';
+import { builtinRuleSet, compileRules, RULESET_VERSION, scanPage, type RuleSet } from '../utils/detect/index';
+import type { Rule, Segment } from '../utils/detect/types';
 import { collectLiveSegments } from '../utils/dom/collect-live';
+import { DIALOG_SELECTOR, HEADING_SELECTOR } from '../utils/dom/regions';
 
-const api = { builtinRuleSet, BUILTIN_RULES, compileRules, RULESET_VERSION, scanPage, collectLiveSegments };
+export interface EngineRun {
+  collectMs: number;
+  scanMs: number;
+  totalMs: number;
+  segments: number;
+  detections: string[];
+}
+
+const sets = new Map<number, RuleSet>();
+let segmentsOnce: Segment[] | undefined;
+
+const api = {
+  pageStats() {
+    let textNodes = 0;
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) textNodes++;
+    return {
+      elements: document.getElementsByTagName('*').length,
+      textNodes,
+      innerTextChars: document.body.innerText.length,
+      textContentChars: (document.body.textContent ?? '').length,
+    };
+  },
+  /** Compile the built-in rules (what the content script does once per page). */
+  compileBuiltin(): number {
+    const t0 = performance.now();
+    builtinRuleSet();
+    return performance.now() - t0;
+  },
+  /** The content script's full scan: read the page's segments, then scan them. */
+  engine(): EngineRun {
+    const set = builtinRuleSet();
+    const t0 = performance.now();
+    const segments = collectLiveSegments(document);
+    const t1 = performance.now();
+    const found = scanPage(set, { url: location.href, title: document.title, segments });
+    const t2 = performance.now();
+    return { collectMs: t1 - t0, scanMs: t2 - t1, totalMs: t2 - t0, segments: segments.length, detections: found.map((d) => d.ruleId) };
+  },
+  /** The floor: read the page's text once. */
+  innerText(): number {
+    const t0 = performance.now();
+    const n = document.body.innerText.length;
+    const t = performance.now() - t0;
+    return n >= 0 ? t : -1;
+  },
+  textContent(): number {
+    const t0 = performance.now();
+    const n = (document.body.textContent ?? '').length;
+    const t = performance.now() - t0;
+    return n >= 0 ? t : -1;
+  },
+  /**
+   * The DOM reads that collectLiveSegments makes, timed one by one (one run each): the region
+   * queries, the body's text, and the sweep for open shadow roots.
+   */
+  domReads(): Record<string, number> {
+    const time = (f: () => unknown): number => {
+      const t0 = performance.now();
+      f();
+      return performance.now() - t0;
+    };
+    return {
+      'querySelectorAll(HEADING_SELECTOR)': time(() => document.querySelectorAll(HEADING_SELECTOR).length),
+      'querySelectorAll(DIALOG_SELECTOR)': time(() => document.querySelectorAll(DIALOG_SELECTOR).length),
+      'body.innerText': time(() => document.body.innerText.length),
+      "shadow-root sweep (querySelectorAll('*') + .shadowRoot)": time(() => {
+        const all = document.querySelectorAll('*');
+        let n = 0;
+        for (let i = 0; i < all.length; i++) if (all[i]!.shadowRoot) n++;
+        return n;
+      }),
+    };
+  },
+  /** Scaling: compile a rule set; keeps it under `key` for scanSized. */
+  compileSized(key: number, rules: Rule[]): { ms: number; patterns: number } {
+    const t0 = performance.now();
+    const set = compileRules(rules, `${RULESET_VERSION}+bench.${key}`);
+    const ms = performance.now() - t0;
+    sets.set(key, set);
+    return { ms, patterns: set.automaton.patternLengths.length };
+  },
+  /** The page's segments, read once, for the scaling runs and for Node. */
+  segments(): Segment[] {
+    return (segmentsOnce ??= collectLiveSegments(document));
+  },
+  /** Scaling: scanPage alone over the page's segments with the set compiled under `key`. */
+  scanSized(key: number): { ms: number; detections: number } {
+    const set = sets.get(key)!;
+    const segments = api.segments();
+    const t0 = performance.now();
+    const found = scanPage(set, { url: location.href, title: document.title, segments });
+    return { ms: performance.now() - t0, detections: found.length };
+  },
+};
+
 export type ShutoutBenchApi = typeof api;
 (globalThis as unknown as { __shutout: ShutoutBenchApi }).__shutout = api;

@@ -4,6 +4,12 @@ import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
 import { getSettings } from '../utils/settings';
+import { captureTab } from '../utils/background/capture';
+import { pruneBefore } from '../utils/evidence/store';
+
+interface ChromePageCapture {
+  pageCapture: { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
+}
 import { NetworkWatch, type PendingNavigation } from '../utils/background/network';
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
@@ -36,13 +42,15 @@ export default defineBackground(() => {
   };
   deps.writer = new BatchWriter(
     deps.db,
-    async () =>
-      observationContext({
+    async () => {
+      void prune().catch(() => {});
+      return observationContext({
         extensionVersion: browser.runtime.getManifest().version,
         userAgent: navigator.userAgent,
         uiLanguage: browser.i18n.getUILanguage(),
         profileLabel: (await getSettings(deps.db)).profileLabel,
-      }),
+      });
+    },
     deps.newId,
   );
 
@@ -56,6 +64,31 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.userRules) void loadRules();
   });
+
+  deps.capture = (tabId) =>
+    captureTab(
+      deps.db,
+      deps.tabs,
+      {
+        async screenshot(id) {
+          const tab = await browser.tabs.get(id);
+          return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' }), url: tab.url ?? '' };
+        },
+        ...(import.meta.env.FIREFOX ? {} : { mhtml: (id: number) => (browser as unknown as ChromePageCapture).pageCapture.saveAsMHTML({ tabId: id }) }),
+      },
+      tabId,
+      deps.newId,
+    );
+
+  // Retention: findings older than the setting are removed (each leaves a tombstone), at most hourly.
+  let lastPrune = 0;
+  const prune = async () => {
+    if (Date.now() - lastPrune < 3_600_000) return;
+    lastPrune = Date.now();
+    const { retentionDays } = await getSettings(deps.db);
+    if (retentionDays > 0) await pruneBefore(deps.db, new Date(Date.now() - retentionDays * 86_400_000));
+  };
+  void prune();
 
   const network = new NetworkWatch(deps, () => rules, session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
   deps.network = network;

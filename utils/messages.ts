@@ -32,10 +32,16 @@ export const TabStatusRequestSchema = z.object({
   tabId: z.number().int().nonnegative(),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema]);
+export const CaptureRequestSchema = z.object({
+  type: z.literal('capture/page'),
+  tabId: z.number().int().nonnegative(),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema]);
 
 export type PageReport = z.infer<typeof PageReportSchema>;
 export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
+export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 
 export interface TabStatus {
@@ -50,7 +56,12 @@ export interface TabStatus {
 export type PageReportResponse = { ok: true; stored: number } | { ok: false; error: string };
 export type TabStatusResponse = { ok: true; status: TabStatus | null } | { ok: false; error: string };
 
+export type CaptureResponse =
+  | { ok: true; captures: Array<{ id: string; type: 'screenshot' | 'mhtml'; sha256: string; size: number }>; findingId: string | null }
+  | { ok: false; error: string };
+
 export interface ResponseFor {
   'page/report': PageReportResponse;
   'tab/status': TabStatusResponse;
+  'capture/page': CaptureResponse;
 }

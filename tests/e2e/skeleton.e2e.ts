@@ -61,7 +61,8 @@ describe('the extension in Chromium', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-json"]')]);
     expect(download.suggestedFilename()).toMatch(/^shutout-export-\d{8}-\d{6}\.json$/);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(data).toMatchObject({ format: 'shutout-export', version: 1, count: 1 });
+    expect(data).toMatchObject({ format: 'shutout-evidence', version: 1, chain: { length: 1 } });
+    expect(data.records).toHaveLength(1);
     expect(data.records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, ruleId: expect.any(String) });
   });
 

@@ -165,3 +165,57 @@ describe('evidence bundle and shutout verify', () => {
     expect((await run(['verify'])).code).toBe(2);
   });
 });
+
+describe('import', () => {
+  it('adds the findings of a JSON export or a bundle once, chained locally', async () => {
+    const { planImport, applyImport } = await import('../../utils/evidence/import');
+    const src = await seeded();
+    const json = new TextEncoder().encode(JSON.stringify(buildJsonExport(meta, await src.chain.orderBy('seq').toArray(), await src.findings.orderBy('seq').toArray(), false)));
+    const target = new ShutoutDB(`import-${++n}`);
+    try {
+      expect(await applyImport(target, planImport(json, 'colleague.json'))).toEqual({ added: 3, skipped: 0 });
+      expect(await applyImport(target, planImport(json, 'colleague.json'))).toEqual({ added: 0, skipped: 3 });
+      const imported = await target.findings.orderBy('seq').toArray();
+      expect(imported[0]).toMatchObject({ origin: 'import', importedFrom: 'colleague.json', review: 'confirmed', note: '+1 我也遇到了' });
+      const { verifyEntries } = await import('../../utils/evidence/chain');
+      expect(verifyEntries(await target.chain.orderBy('seq').toArray())).toMatchObject({ ok: true, length: 3 });
+      const bundle = readFileSync(await bundleFile(src, false));
+      expect(await applyImport(target, planImport(new Uint8Array(bundle), 'b.zip'))).toEqual({ added: 0, skipped: 3 });
+    } finally {
+      await target.delete();
+    }
+  });
+
+  it('refuses malformed, truncated, tampered or hostile files with a clear error and changes nothing', async () => {
+    const { planImport, applyImport, ImportError } = await import('../../utils/evidence/import');
+    const src = await seeded();
+    const data = buildJsonExport(meta, await src.chain.orderBy('seq').toArray(), await src.findings.orderBy('seq').toArray(), false);
+    const text = JSON.stringify(data);
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const cases: Array<[string, Uint8Array, RegExp]> = [
+      ['truncated', enc(text.slice(0, text.length / 2)), /not valid JSON .*cut short/],
+      ['empty', new Uint8Array(0), /empty/],
+      ['other JSON', enc('{"hello": 1}'), /not a Shutout export: format/],
+      ['bad hash', enc(text.replace(data.entries[1]!.hash, 'f'.repeat(64))), /does not verify: chain entry 2/],
+      ['bad kind', enc(JSON.stringify({ ...data, entries: data.entries.map((e, i) => (i === 0 ? { ...e, hash: 'x' } : e)) })), /entries\.0\.hash/],
+      ['not a zip', new Uint8Array([0x50, 0x4b, 1, 2, 3]), /not a readable ZIP/],
+    ];
+    const target = new ShutoutDB(`import-${++n}`);
+    try {
+      for (const [name, bytes, message] of cases) {
+        let error: unknown;
+        try {
+          await applyImport(target, planImport(bytes, name));
+        } catch (e) {
+          error = e;
+        }
+        expect(error, name).toBeInstanceOf(ImportError);
+        expect((error as Error).message, name).toMatch(message);
+      }
+      expect(await target.findings.count()).toBe(0);
+      expect(await target.chain.count()).toBe(0);
+    } finally {
+      await target.delete();
+    }
+  });
+});

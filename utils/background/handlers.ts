@@ -5,7 +5,7 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../hosts';
-import { MessageSchema, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
+import { MessageSchema, type CaptureResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
 import type { TabStatusStore } from './tab-status';
 
 /** What the background knows of a message's sender (a subset of runtime.MessageSender). */
@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   writer: { write(page: PageFindings): Promise<number> };
   /** Tells the popup that storing failed (a message) or works again (null). */
   storageStatus?(error: string | null): Promise<void>;
+  /** Screenshot (and on Chromium an MHTML snapshot) of a tab, for on-demand evidence. */
+  capture?(tabId: number): Promise<CaptureResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
   network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
 }
@@ -92,7 +94,7 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   deps: BackgroundDeps,
-): Promise<PageReportResponse | TabStatusResponse> {
+): Promise<PageReportResponse | TabStatusResponse | CaptureResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
@@ -104,5 +106,9 @@ export async function handleMessage(
       // Only the extension's own pages may read tab status (a content script's URL is its page's).
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       return handleTabStatus(msg.tabId, deps);
+    case 'capture/page':
+      if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
+      if (!deps.capture) return { ok: false, error: 'capture is not available' };
+      return deps.capture(msg.tabId);
   }
 }

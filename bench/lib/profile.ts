@@ -1,0 +1,68 @@
+/** Where the time goes: a V8 CPU profile (CDP Profiler) summed by function, self and total time. */
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export interface FunctionCost {
+  fn: string;
+  selfMs: number;
+  totalMs: number;
+}
+
+function label(cf: CallFrame): string {
+  const name = cf.functionName || '(anonymous)';
+  if (!cf.url) return name;
+  const file = cf.url.split('/').pop()!.split('?')[0];
+  return `${name} (${file}:${cf.lineNumber + 1})`;
+}
+
+/**
+ * Self and total (inclusive) milliseconds per function, divided by `runs` so that figures are
+ * per run. DOM calls made from JavaScript (querySelectorAll, innerText) count as self time of
+ * the JavaScript function that made them, as V8 samples them.
+ */
+export function costByFunction(profile: CpuProfile, runs = 1): FunctionCost[] {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (let i = 0; i < samples.length; i++) {
+    const us = deltas[i + 1] ?? deltas[i] ?? 0;
+    const leaf = byId.get(samples[i]!);
+    if (!leaf) continue;
+    const leafLabel = label(leaf.callFrame);
+    self.set(leafLabel, (self.get(leafLabel) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
+      const l = label(byId.get(id)!.callFrame);
+      if (l === '(root)' || seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + us);
+    }
+  }
+  return [...total.keys()]
+    .map((fn) => ({ fn, selfMs: (self.get(fn) ?? 0) / 1000 / runs, totalMs: (total.get(fn) ?? 0) / 1000 / runs }))
+    .sort((a, b) => b.selfMs - a.selfMs);
+}

@@ -1,0 +1,51 @@
+import { addCapture } from '../evidence/store';
+import { sha256Hex } from '../evidence/hash';
+import type { CaptureRecord, ShutoutDB } from '../db';
+import type { CaptureResponse } from '../messages';
+import type { TabStatusStore } from './tab-status';
+
+export interface CaptureApis {
+  /** tabs.captureVisibleTab for the tab's window, as a PNG data URL. */
+  screenshot(tabId: number): Promise<{ dataUrl: string; url: string }>;
+  /** pageCapture.saveAsMHTML (Chromium only). */
+  mhtml?(tabId: number): Promise<Blob | undefined>;
+}
+
+function dataUrlBytes(dataUrl: string): Uint8Array {
+  const comma = dataUrl.indexOf(',');
+  const bin = atob(dataUrl.slice(comma + 1));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Captures the tab as evidence: a screenshot and, where the browser can, an MHTML snapshot, each
+ * stored with its SHA-256, chained, and linked to the newest finding of the tab's current page.
+ */
+export async function captureTab(db: ShutoutDB, tabs: TabStatusStore, apis: CaptureApis, tabId: number, newId: () => string): Promise<CaptureResponse> {
+  const status = await tabs.get(tabId);
+  const finding = status ? ((await db.findings.where('pageId').equals(status.pageId).reverse().sortBy('observedAt'))[0] ?? null) : null;
+  const made: Extract<CaptureResponse, { ok: true }>['captures'] = [];
+  let shot: { dataUrl: string; url: string };
+  try {
+    shot = await apis.screenshot(tabId);
+  } catch (e) {
+    return { ok: false, error: `the screenshot failed: ${(e as Error).message}` };
+  }
+  const at = new Date().toISOString();
+  const png = dataUrlBytes(shot.dataUrl);
+  const records: CaptureRecord[] = [
+    { id: newId(), findingId: finding?.id ?? null, pageUrl: shot.url, at, type: 'screenshot', mime: 'image/png', size: png.length, sha256: sha256Hex(png), blob: new Blob([png as BlobPart], { type: 'image/png' }) },
+  ];
+  const mhtml = await apis.mhtml?.(tabId).catch(() => undefined);
+  if (mhtml) {
+    const bytes = new Uint8Array(await mhtml.arrayBuffer());
+    records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl: shot.url, at, type: 'mhtml', mime: 'multipart/related', size: bytes.length, sha256: sha256Hex(bytes), blob: new Blob([bytes as BlobPart], { type: 'multipart/related' }) });
+  }
+  for (const r of records) {
+    await addCapture(db, r);
+    made.push({ id: r.id, type: r.type, sha256: r.sha256, size: r.size });
+  }
+  return { ok: true, captures: made, findingId: finding?.id ?? null };
+}
