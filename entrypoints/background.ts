@@ -17,6 +17,7 @@ import { db } from '../utils/db';
 import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../utils/detect/index';
 import { validateUserRules } from '../utils/detect/validate';
 import { MARKETPLACE_MATCHES } from '../utils/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -57,12 +58,13 @@ export default defineBackground(() => {
   let rules: RuleSet = ruleSetWith([]);
   const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
   const loadRules = async () => {
-    const { userRules } = await browser.storage.local.get('userRules');
-    rules = ruleSetWith(validateUserRules(userRules ?? [], builtinIds).rules);
+    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]);
+    const { choices } = ruleChoicesFrom(stored);
+    rules = ruleSetWith(validateUserRules(stored.userRules ?? [], builtinIds).rules, choices);
   };
   void loadRules();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes.userRules) void loadRules();
+    if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void loadRules();
   });
 
   deps.capture = (tabId) =>

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { injectScript } from 'wxt/utils/inject-script';
 import { ruleSetWith } from '../utils/detect/index';
-import type { Rule } from '../utils/detect/types';
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
 import type { PageReport, PageReportResponse } from '../utils/messages';
 import type { NetworkInput } from '../utils/detect/types';
 
@@ -43,8 +43,8 @@ export default defineContentScript({
       });
     }
 
-    const stored = await browser.storage.local.get('userRules').catch(() => ({}) as Record<string, unknown>);
-    const userRules = Array.isArray(stored.userRules) ? (stored.userRules as Rule[]) : [];
+    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
+    const { userRules, choices } = ruleChoicesFrom(stored);
     await whenIdle();
     if (ctx.isInvalid) return;
 
@@ -52,7 +52,7 @@ export default defineContentScript({
     const watcher = new PageWatcher({
       doc: document,
       win: window,
-      rules: ruleSetWith(userRules),
+      rules: ruleSetWith(userRules, choices),
       report: (r) => outbox.push(r),
       newId: () => crypto.randomUUID(),
     });

@@ -1,13 +1,13 @@
 /** The detection core: pure TypeScript, no browser API; shared by the content script, the CLI and the tests. */
 import { compileRules, type RuleSet } from './engine';
-import { BUILTIN_RULES, RULESET_VERSION } from './rules/index';
+import { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules/index';
 import type { Rule } from './types';
 
 export * from './engine';
 export * from './kinds';
 export * from './platforms';
 export * from './types';
-export { BUILTIN_RULES, RULESET_VERSION } from './rules/index';
+export { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules/index';
 
 let builtin: RuleSet | undefined;
 
@@ -16,7 +16,21 @@ export function builtinRuleSet(): RuleSet {
   return (builtin ??= compileRules(BUILTIN_RULES, RULESET_VERSION));
 }
 
-export function ruleSetWith(userRules: readonly Rule[]): RuleSet {
-  if (userRules.length === 0) return builtinRuleSet();
-  return compileRules([...BUILTIN_RULES, ...userRules], `${RULESET_VERSION}+user.${userRules.length}`);
+/** What the user turned off in the options page (storage.local, read by the content script and the background). */
+export interface RuleChoices {
+  disabledFamilies?: readonly string[];
+  disabledPlatforms?: readonly string[];
+}
+
+export function ruleSetWith(userRules: readonly Rule[], choices: RuleChoices = {}): RuleSet {
+  const offFamilies = new Set(choices.disabledFamilies ?? []);
+  const offPlatforms = new Set(choices.disabledPlatforms ?? []);
+  if (userRules.length === 0 && offFamilies.size === 0 && offPlatforms.size === 0) return builtinRuleSet();
+  const builtin = Object.entries(RULE_FAMILIES)
+    .filter(([family]) => !offFamilies.has(family))
+    .flatMap(([, rules]) => rules)
+    .filter((r) => !offPlatforms.has(r.platform));
+  const rules = [...builtin, ...userRules.filter((r) => !offPlatforms.has(r.platform))];
+  const tag = [userRules.length ? `user.${userRules.length}` : '', offFamilies.size || offPlatforms.size ? `off.${offFamilies.size + offPlatforms.size}` : ''].filter(Boolean).join('.');
+  return compileRules(rules, `${RULESET_VERSION}+${tag}`);
 }

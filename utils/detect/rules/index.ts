@@ -13,16 +13,19 @@ import { rules as western } from './western';
 /** Bumped whenever a rule is added, removed or changed; recorded with every finding. */
 export const RULESET_VERSION = '2026.11.21-3';
 
-/** Every built-in rule, one file per platform family. */
-export const BUILTIN_RULES: readonly Rule[] = [
-  ...alibaba,
-  ...jd,
-  ...pinduoduo,
-  ...meituan,
-  ...tencent,
-  ...social,
-  ...amazon,
-  ...western,
-  ...sea,
-  ...walls,
-];
+/** The built-in rules by family (one file each); the options page turns families on and off. */
+export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
+  alibaba,
+  jd,
+  pinduoduo,
+  meituan,
+  tencent,
+  social,
+  amazon,
+  western,
+  sea,
+  walls,
+};
+
+/** Every built-in rule. */
+export const BUILTIN_RULES: readonly Rule[] = Object.values(RULE_FAMILIES).flat();
