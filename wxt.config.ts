@@ -5,6 +5,8 @@ import { MARKETPLACE_MATCHES } from './utils/hosts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Parallel test runs on one machine can build into separate folders.
+  outDir: process.env.SHUTOUT_OUTDIR ?? '.output',
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

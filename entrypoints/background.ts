@@ -97,7 +97,10 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so that an event wakes a stopped worker.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps),
+    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
+      ok: false as const,
+      error: e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e),
+    })),
   );
 
   browser.webRequest.onHeadersReceived.addListener(

@@ -108,7 +108,7 @@ export class ShutoutDB extends Dexie {
     });
     this.version(2)
       .stores({
-        findings: 'id, &key, observedAt, platform, kind, ruleId, review, seq, [platform+kind]',
+        findings: 'id, &key, pageId, observedAt, platform, kind, ruleId, review, seq, [platform+kind]',
         chain: 'seq, recordId, type',
         visits: 'id, at, platform',
         captures: 'id, findingId, at',

@@ -57,7 +57,7 @@ export type PageReportResponse = { ok: true; stored: number } | { ok: false; err
 export type TabStatusResponse = { ok: true; status: TabStatus | null } | { ok: false; error: string };
 
 export type CaptureResponse =
-  | { ok: true; captures: Array<{ id: string; type: 'screenshot' | 'mhtml'; sha256: string; size: number }>; findingId: string | null }
+  | { ok: true; captures: Array<{ id: string; type: 'screenshot' | 'mhtml'; sha256: string; size: number }>; findingId: string | null; warnings?: string[] }
   | { ok: false; error: string };
 
 export interface ResponseFor {

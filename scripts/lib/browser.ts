@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+const OUT = join(ROOT, process.env.SHUTOUT_OUTDIR ?? '.output');
+export const CHROME_BUILD = join(OUT, 'chrome-mv3');
+export const FIREFOX_BUILD = join(OUT, 'firefox-mv2');
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
@@ -55,6 +56,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     '--disable-quic',
     '--disable-features=Translate,MediaRouter',
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    // Lets the tests click the toolbar button (CDP Extensions.triggerAction).
+    ...(withExtension ? ['--enable-unsafe-extension-debugging'] : []),
     ...(opts.args ?? []),
     ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
   ];
@@ -192,6 +195,31 @@ export async function openPopup(session: Session, tabId: number): Promise<Page> 
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-testid="count"]');
   return popup;
+}
+
+/**
+ * Click the extension's toolbar button for `page`, as a user would (CDP Extensions.triggerAction,
+ * which needs --enable-unsafe-extension-debugging): this grants activeTab for that tab, which
+ * screenshots need, and opens the real popup.
+ */
+export async function clickAction(session: Session, page: Page): Promise<void> {
+  const browser = session.context.browser();
+  const cdp = browser ? await browser.newBrowserCDPSession() : await session.context.newCDPSession(page);
+  type Targets = { targetInfos: Array<{ type: string; url: string; targetId: string }> };
+  const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as Targets;
+  const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab.targetId } as never);
+  await cdp.detach();
+}
+
+/** Send a message to the background from an extension page, as the popup does. */
+export async function sendFromExtension<T>(session: Session, message: unknown): Promise<T> {
+  const page = await inspector(session);
+  return page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
 }
 
 /** Stop every service worker through CDP, as the browser does when a worker idles. */

@@ -27,25 +27,32 @@ export async function captureTab(db: ShutoutDB, tabs: TabStatusStore, apis: Capt
   const status = await tabs.get(tabId);
   const finding = status ? ((await db.findings.where('pageId').equals(status.pageId).reverse().sortBy('observedAt'))[0] ?? null) : null;
   const made: Extract<CaptureResponse, { ok: true }>['captures'] = [];
-  let shot: { dataUrl: string; url: string };
-  try {
-    shot = await apis.screenshot(tabId);
-  } catch (e) {
-    return { ok: false, error: `the screenshot failed: ${(e as Error).message}` };
-  }
   const at = new Date().toISOString();
-  const png = dataUrlBytes(shot.dataUrl);
-  const records: CaptureRecord[] = [
-    { id: newId(), findingId: finding?.id ?? null, pageUrl: shot.url, at, type: 'screenshot', mime: 'image/png', size: png.length, sha256: sha256Hex(png), blob: new Blob([png as BlobPart], { type: 'image/png' }) },
-  ];
-  const mhtml = await apis.mhtml?.(tabId).catch(() => undefined);
-  if (mhtml) {
-    const bytes = new Uint8Array(await mhtml.arrayBuffer());
-    records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl: shot.url, at, type: 'mhtml', mime: 'multipart/related', size: bytes.length, sha256: sha256Hex(bytes), blob: new Blob([bytes as BlobPart], { type: 'multipart/related' }) });
+  const records: CaptureRecord[] = [];
+  const errors: string[] = [];
+  const pageUrl = status?.url ?? '';
+  // Each kind of capture stands alone: a refused screenshot (no click on the toolbar button, so
+  // no activeTab) must not lose the snapshot, and the other way round.
+  try {
+    const shot = await apis.screenshot(tabId);
+    const png = dataUrlBytes(shot.dataUrl);
+    records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl: shot.url || pageUrl, at, type: 'screenshot', mime: 'image/png', size: png.length, sha256: sha256Hex(png), blob: new Blob([png as BlobPart], { type: 'image/png' }) });
+  } catch (e) {
+    errors.push(`screenshot: ${(e as Error).message}`);
   }
+  try {
+    const mhtml = await apis.mhtml?.(tabId);
+    if (mhtml) {
+      const bytes = new Uint8Array(await mhtml.arrayBuffer());
+      records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl, at, type: 'mhtml', mime: 'multipart/related', size: bytes.length, sha256: sha256Hex(bytes), blob: new Blob([bytes as BlobPart], { type: 'multipart/related' }) });
+    }
+  } catch (e) {
+    errors.push(`snapshot: ${(e as Error).message}`);
+  }
+  if (records.length === 0) return { ok: false, error: errors.join('; ') || 'nothing could be captured' };
   for (const r of records) {
     await addCapture(db, r);
     made.push({ id: r.id, type: r.type, sha256: r.sha256, size: r.size });
   }
-  return { ok: true, captures: made, findingId: finding?.id ?? null };
+  return { ok: true, captures: made, findingId: finding?.id ?? null, ...(errors.length ? { warnings: errors } : {}) };
 }

@@ -180,7 +180,7 @@ const CN_FREE_SHIPPING = String.raw`(?:包邮|免运费|免邮费?|免配送费|
 
 const RULES: readonly Rule[] = [
   // 满99包邮, 满2件包邮, 满99元免运费
-  rule('cn-free-shipping', String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY})${SEP}(?:即可|即|就|可|享|可享)?\s*${CN_FREE_SHIPPING}`, (m, ctx) => {
+  rule('cn-free-shipping', String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY}(?![\d.]))${SEP}(?:即可|即|就|可|享|可享)?\s*${CN_FREE_SHIPPING}`, (m, ctx) => {
     if (m[2]) return { kind: 'free-shipping', minItems: Number(m[2]), repeating: false, money: [] };
     const t = money(m, 3, ctx);
     return t ? { kind: 'free-shipping', threshold: t.value, money: [t] } : null;
@@ -193,7 +193,7 @@ const RULES: readonly Rule[] = [
   // 满2件打9折, 满2件，总价打9折, 满300享8.5折, 满300立减10%
   rule(
     'cn-threshold-percent',
-    String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY})${SEP}(?:总价|总额|全单|可|即|再)?\s*(?:(?:打|享|可享|享受|立享)?\s*${PNUM}\s*${ZHE}|(?:立减|减|优惠|省|享)\s*${PNUM}\s*%)`,
+    String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY}(?![\d.]))${SEP}(?:总价|总额|全单|可|即|再)?\s*(?:(?:打|享|可享|享受|立享)?\s*${PNUM}\s*${ZHE}|(?:立减|减|优惠|省|享)\s*${PNUM}\s*%)`,
     (m, ctx) => {
       const pct = m[4] ? zheToPercent(m[4]) : m[5] ? percentOf(m[5]) : null;
       if (pct === null) return null;
@@ -205,11 +205,11 @@ const RULES: readonly Rule[] = [
   // 满199减20, 满199元减10元, 每满300减30, 满199-20, 每满99元，可减10元现金, 滿500折50 (Taiwan: 折 before the number is money off)
   rule(
     'cn-threshold',
-    String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY})${SEP}(?:可用|使用|可使用|即可使用)?${SEP}(?:可|再|立|即|就|共|总价|则|后)?\s*(?:减|-|省|抵|优惠|折(?=\s*[$¥\d]))\s*${MONEY}(?!\s*[%折\d])`,
+    String.raw`(每)?满\s*(?:(\d+)\s*件|${MONEY}(?![\d.]))${SEP}(?:可用|使用|可使用|即可使用)?${SEP}(?:可|再|立|即|就|共|总价|则|后)?\s*(?:减|-|省|抵|优惠|折(?=\s*[$¥\d]))\s*${MONEY}(?!\s*[%折\d])`,
     (m, ctx) => thresholdDraft(!!m[1], m[2], money(m, 3, ctx), money(m, 4, ctx)),
   ),
   // Meituan: ¥5 满25可用 / 满25可用 ¥5 — the amount stands apart from the threshold.
-  rule('cn-usable-over', String.raw`满\s*${MONEY}\s*可用`, (m, ctx) => {
+  rule('cn-usable-over', String.raw`满\s*${MONEY}(?![\d.])\s*可用`, (m, ctx) => {
     const t = money(m, 1, ctx);
     if (!t) return null;
     const start = m.index;
@@ -327,14 +327,14 @@ const RULES: readonly Rule[] = [
     const pct = zheToPercent(m[2]!);
     return pct === null ? null : { kind: 'percent', percentOff: pct, upTo: !!(m[1] || m[3]), money: [] };
   }),
-  // 5元券, ¥10 店铺券, 10元无门槛券, 20元立减金, 100元代金券
+  // 5元券, ¥10 店铺券, 10元无门槛券, 3元无门槛, 20元立减金, 100元代金券
   rule(
     'cn-coupon-amount',
-    String.raw`${MMONEY}\s*的?\s*(店铺|平台|新人|新客|会员|全品类|品类|无门槛|限品类|跨店|通用|专享|购物|品牌)?\s*(?:优惠券|券|红包|代金券|立减金|津贴|折价券|现金券|消费券|抵用券)(?!后)`,
+    String.raw`${MMONEY}\s*的?\s*(?:(店铺|平台|新人|新客|会员|全品类|品类|无门槛|限品类|跨店|通用|专享|购物|品牌)?\s*(?:优惠券|券|红包|代金券|立减金|津贴|折价券|现金券|消费券|抵用券)(?![后前])|(无门槛))`,
     (m, ctx) => {
       const a = money(m, 1, ctx);
       if (!a) return null;
-      return { kind: 'instant', amount: a.value, ...(m[2] === '无门槛' ? { threshold: 0 } : {}), money: [a] };
+      return { kind: 'instant', amount: a.value, ...(m[2] === '无门槛' || m[3] ? { threshold: 0 } : {}), money: [a] };
     },
   ),
   // 无门槛 ¥5, 优惠券 ¥5 (not 券后¥179, a price)

@@ -1,0 +1,50 @@
+/**
+ * Coupons: which offers a page shows. Pure TypeScript, no browser API, no storage: the content
+ * script passes `document`, the CLI and the tests a linkedom document. Schema and rules:
+ * docs/coupons.md.
+ */
+import { platformOf } from '../detect/platforms';
+import { alibabaAdapter } from './adapters/alibaba';
+import { amazonAdapter } from './adapters/amazon';
+import type { CouponAdapter } from './adapters/base';
+import { jdAdapter } from './adapters/jd';
+import { meituanAdapter } from './adapters/meituan';
+import { pinduoduoAdapter } from './adapters/pinduoduo';
+import type { CouponScan } from './types';
+import { parseItemRef } from './item-id';
+
+export * from './types';
+export { parseOffer, findOffers, parsePrice, DEAL_KINDS, type ParseOptions } from './amount';
+export { parseItemRef, itemIdOf, type ItemRef } from './item-id';
+export { classifyOffer, TYPE_CUES } from './classify';
+export { offerKey, makeOffer } from './offer';
+export type { CouponAdapter } from './adapters/base';
+
+/** One adapter per marketplace family. */
+export const COUPON_ADAPTERS: readonly CouponAdapter[] = [alibabaAdapter, jdAdapter, pinduoduoAdapter, meituanAdapter, amazonAdapter];
+
+const byPlatform = new Map<string, CouponAdapter>();
+for (const a of COUPON_ADAPTERS) for (const p of a.platforms) byPlatform.set(p, a);
+
+/** The adapter for a platform id, or null when Shutout does not read that platform's coupons. */
+export function couponAdapterFor(platform: string | null | undefined): CouponAdapter | null {
+  return (platform && byPlatform.get(platform)) || null;
+}
+
+/** Platforms whose coupon areas Shutout reads. */
+export const COUPON_PLATFORMS: readonly string[] = [...byPlatform.keys()];
+
+/**
+ * The coupon offers the page at `url` shows, or null when its platform has no adapter.
+ * Never throws on a strange page: a page it cannot read comes back 'not-loaded'.
+ */
+export function extractCoupons(doc: ParentNode, url: string): CouponScan | null {
+  const adapter = couponAdapterFor(platformOf(url));
+  if (!adapter) return null;
+  try {
+    return adapter.extract(doc, url);
+  } catch {
+    const ref = parseItemRef(url);
+    return { platform: platformOf(url)!, itemId: ref?.itemId ?? null, url, state: 'not-loaded', offers: [], unparsed: [] };
+  }
+}
