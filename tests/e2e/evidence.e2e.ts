@@ -80,7 +80,8 @@ describe('the evidence store in Chromium', () => {
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/intact: \d+ files, 500 chain entries/);
     const bytes = readFileSync(bundle);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x20;
     const altered = join(out, 'altered.zip');
     writeFileSync(altered, bytes);
     const bad = await cli(['verify', altered]);

@@ -78,8 +78,13 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
     for (const c of out.splice(0)) await sink(c);
   };
   const files: ManifestFile[] = [];
+  const exported = new Date(src.meta.exportedAt);
+  const mtime = Number.isNaN(exported.getTime()) ? new Date() : exported;
   const addFile = async (path: string, chunks: AsyncIterable<Uint8Array | string>, compress: boolean) => {
     const file = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
+    // One fixed time for every file: fflate would otherwise stamp the local header and the
+    // central directory at different moments, and verify compares the two.
+    file.mtime = mtime;
     zip.add(file);
     const h = sha256Stream();
     let size = 0;
@@ -145,6 +150,7 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
   manifest.files = [...files];
   const text = JSON.stringify(manifest, null, 2);
   const m = new ZipDeflate('manifest.json', { level: 6 });
+  m.mtime = mtime;
   zip.add(m);
   m.push(encoder.encode(text), true);
   zip.end();

@@ -1,5 +1,5 @@
 import type { Detection } from '../detect/types';
-import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB } from '../db';
+import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB, type VisitRecord } from '../db';
 import { chainAfter, type ChainEntry, type EntryBody } from './chain';
 
 /** What the browser knew when it recorded a finding (docs/evidence-format.md). */
@@ -34,9 +34,10 @@ export async function appendToChain(db: ShutoutDB, bodies: Array<Omit<EntryBody,
 }
 
 /**
- * Record the findings of many page loads in one transaction (the background batches reports).
- * The same kind on the same page load stays one record: a repeat raises its count (as an
- * amendment) and never adds a record. Returns, per page, how many records were new.
+ * Record the findings of many page loads in one transaction (the background batches reports),
+ * with one read per table for the whole batch. The same kind on the same page load stays one
+ * record: a repeat raises its count (as an amendment) and never adds a record. Returns, per page,
+ * how many records were new.
  */
 export async function recordPages(
   db: ShutoutDB,
@@ -46,32 +47,32 @@ export async function recordPages(
   now = () => new Date(),
 ): Promise<number[]> {
   return db.transaction('rw', [db.findings, db.chain, db.visits], async () => {
+    const at = now().toISOString();
+    const pageIds = [...new Set(pages.map((p) => p.pageId))];
+    const visits = new Map((await db.visits.bulkGet(pageIds)).filter((v): v is VisitRecord => !!v).map((v) => [v.id, v]));
+    const allKeys = pages.flatMap((p) => p.detections.map((d) => `${p.pageId}|${d.kind}`));
+    const existing = new Map((allKeys.length ? await db.findings.where('key').anyOf(allKeys).toArray() : []).map((r) => [r.key, r]));
+    const fresh: FindingRecord[] = [];
+    const bodies: Array<Omit<EntryBody, 'seq'>> = [];
+    const counts = new Map<string, number>();
     const result: number[] = [];
+
     for (const page of pages) {
-      const prevVisit = await db.visits.get(page.pageId);
+      const prevVisit = visits.get(page.pageId);
       const kinds = [...new Set([...(prevVisit?.kinds ?? []), ...page.detections.map((d) => d.kind)])];
-      await db.visits.put({ id: page.pageId, at: prevVisit?.at ?? page.observedAt, url: page.url, platform: page.platform, kinds });
-      if (page.detections.length === 0) {
-        result.push(0);
-        continue;
-      }
-      const keys = page.detections.map((d) => `${page.pageId}|${d.kind}`);
-      const existing = new Map((await db.findings.where('key').anyOf(keys).toArray()).map((r) => [r.key, r]));
-      const fresh: FindingRecord[] = [];
-      const at = now().toISOString();
-      const bodies: Array<Omit<EntryBody, 'seq'>> = [];
+      visits.set(page.pageId, { id: page.pageId, at: prevVisit?.at ?? page.observedAt, url: page.url, platform: page.platform, kinds });
+      let added = 0;
       for (const d of page.detections) {
         const key = `${page.pageId}|${d.kind}`;
         const prev = existing.get(key);
         if (prev) {
           const count = d.count ?? 1;
-          if (count > prev.count) {
+          if (count > (counts.get(prev.id) ?? prev.count)) {
+            counts.set(prev.id, count);
             bodies.push({ type: 'amendment', recordId: prev.id, at, data: { count } });
-            await db.findings.update(prev.id, { count });
           }
           continue;
         }
-        if (fresh.some((f) => f.key === key)) continue;
         const record: FindingRecord = {
           id: newId(),
           key,
@@ -99,20 +100,26 @@ export async function recordPages(
           seq: 0,
           hash: '',
         };
+        existing.set(key, record);
         fresh.push(record);
         bodies.push({ type: 'finding', recordId: record.id, at, data: findingContent(record) });
+        added++;
       }
-      const entries = await appendToChain(db, bodies);
-      for (const e of entries) {
-        const r = fresh.find((f) => f.id === e.recordId && e.type === 'finding');
-        if (r) {
-          r.seq = e.seq;
-          r.hash = e.hash;
-        }
-      }
-      await db.findings.bulkAdd(fresh);
-      result.push(fresh.length);
+      result.push(added);
     }
+
+    const entries = await appendToChain(db, bodies);
+    const byId = new Map(fresh.map((r) => [r.id, r]));
+    for (const e of entries) {
+      const r = e.type === 'finding' ? byId.get(e.recordId) : undefined;
+      if (r) {
+        r.seq = e.seq;
+        r.hash = e.hash;
+      }
+    }
+    await db.visits.bulkPut([...visits.values()].filter((v) => pageIds.includes(v.id)));
+    if (fresh.length) await db.findings.bulkAdd(fresh);
+    for (const [id, count] of counts) await db.findings.update(id, { count });
     return result;
   });
 }
