@@ -5,6 +5,9 @@ import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
 import { getSettings } from '../utils/settings';
 import { captureTab } from '../utils/background/capture';
+import { handleCouponControl } from '../utils/background/coupons';
+import { extractCoupons } from '../utils/coupons/index';
+import { parseHTML } from 'linkedom';
 import { pruneBefore } from '../utils/evidence/store';
 
 interface ChromePageCapture {
@@ -81,6 +84,18 @@ export default defineBackground(() => {
       tabId,
       deps.newId,
     );
+
+  deps.couponControl = (tabId) =>
+    handleCouponControl(tabId, deps, {
+      tabUrl: async (id) => (await browser.tabs.get(id)).url ?? '',
+      async fetchLoggedOut(url) {
+        // No cookies, no login: what a logged-out visitor is served.
+        const res = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
+        if (Number(res.headers.get('content-length') ?? 0) > 8 << 20) throw new Error('the page is larger than 8 MiB');
+        return (await res.text()).slice(0, 8 << 20);
+      },
+      extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
+    });
 
   // Retention: findings older than the setting are removed (each leaves a tombstone), at most hourly.
   let lastPrune = 0;

@@ -5,6 +5,7 @@ import { ruleSetWith } from '../utils/detect/index';
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
+import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
 import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
 import type { PageReport, PageReportResponse } from '../utils/messages';
@@ -55,6 +56,15 @@ export default defineContentScript({
       rules: ruleSetWith(userRules, choices),
       report: (r) => outbox.push(r),
       newId: () => crypto.randomUUID(),
+      onPage: ({ pageId, url, isStale }) =>
+        watchCoupons({
+          doc: document,
+          url,
+          pageId,
+          isStale,
+          send: (msg) => browser.runtime.sendMessage(msg),
+          setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+        }),
     });
     watcher.start();
     onTap = (input) => watcher.addNetwork(input);

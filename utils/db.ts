@@ -11,7 +11,7 @@ export type Review = 'unreviewed' | 'confirmed' | 'false-positive';
 /** One finding as stored: what was seen, where, when, by which rule, in which browser. */
 export interface FindingRecord {
   id: string;
-  /** `pageId|kind`: the same kind of block on the same page load is one record. */
+  /** `pageId|kind` (or `pageId|kind|subject`): the same block on the same page load is one record. */
   key: string;
   pageId: string;
   /** UTC, ISO 8601. */
@@ -28,6 +28,8 @@ export interface FindingRecord {
   where: Where;
   confidence: number;
   until?: string;
+  /** coupon-missing: which baseline and offer (part of `key`). */
+  subject?: string;
   extensionVersion: string;
   browser: string;
   uiLanguage: string;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KINDS } from './detect/kinds';
+import { VisitSchema } from './coupons/ledger-file';
 
 export const DetectionSchema = z.object({
   kind: z.enum(KINDS),
@@ -15,6 +16,7 @@ export const DetectionSchema = z.object({
   where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
   confidence: z.number().min(0).max(1),
   until: z.string().max(40).optional(),
+  subject: z.string().max(300).optional(),
 });
 
 export const PageReportSchema = z.object({
@@ -37,11 +39,27 @@ export const CaptureRequestSchema = z.object({
   tabId: z.number().int().nonnegative(),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema]);
+/** The coupon area of an item page, as the content script read it (utils/coupons). */
+export const CouponVisitSchema = z.object({
+  type: z.literal('coupons/visit'),
+  pageId: z.string().min(8).max(64),
+  url: z.string().max(4096),
+  observedAt: z.string().max(40),
+  scan: VisitSchema.shape.scan,
+});
+
+export const CouponControlSchema = z.object({
+  type: z.literal('coupons/control'),
+  tabId: z.number().int().nonnegative(),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema]);
 
 export type PageReport = z.infer<typeof PageReportSchema>;
 export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
 export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
+export type CouponVisitMessage = z.infer<typeof CouponVisitSchema>;
+export type CouponControlRequest = z.infer<typeof CouponControlSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 
 export interface TabStatus {
@@ -60,7 +78,14 @@ export type CaptureResponse =
   | { ok: true; captures: Array<{ id: string; type: 'screenshot' | 'mhtml'; sha256: string; size: number }>; findingId: string | null; warnings?: string[] }
   | { ok: false; error: string };
 
+export type CouponVisitResponse = { ok: true; missing: number } | { ok: false; error: string };
+export type CouponControlResponse =
+  | { ok: true; state: 'present' | 'empty' | 'not-loaded'; offers: number; missing: number }
+  | { ok: false; error: string };
+
 export interface ResponseFor {
+  'coupons/visit': CouponVisitResponse;
+  'coupons/control': CouponControlResponse;
   'page/report': PageReportResponse;
   'tab/status': TabStatusResponse;
   'capture/page': CaptureResponse;

@@ -5,7 +5,8 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../hosts';
-import { MessageSchema, type CaptureResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
+import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
+import { handleCouponVisit } from './coupons';
 import type { TabStatusStore } from './tab-status';
 
 /** What the background knows of a message's sender (a subset of runtime.MessageSender). */
@@ -28,6 +29,8 @@ export interface BackgroundDeps {
   storageStatus?(error: string | null): Promise<void>;
   /** Screenshot (and on Chromium an MHTML snapshot) of a tab, for on-demand evidence. */
   capture?(tabId: number): Promise<CaptureResponse>;
+  /** The logged-out control view of an item page (coupons). */
+  couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
   network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
 }
@@ -94,7 +97,7 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   deps: BackgroundDeps,
-): Promise<PageReportResponse | TabStatusResponse | CaptureResponse> {
+): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
@@ -110,5 +113,14 @@ export async function handleMessage(
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.capture) return { ok: false, error: 'capture is not available' };
       return deps.capture(msg.tabId);
+    case 'coupons/visit':
+      if (!sender.tab?.id || !sender.url || originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
+        return { ok: false, error: 'page URL does not match the sender' };
+      }
+      return handleCouponVisit(msg, sender.tab.id, deps);
+    case 'coupons/control':
+      if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
+      if (!deps.couponControl) return { ok: false, error: 'the control view is not available' };
+      return deps.couponControl(msg.tabId);
   }
 }

@@ -10,6 +10,8 @@ export interface WatcherDeps {
   rules: RuleSet;
   report(report: PageReport): void;
   newId(): string;
+  /** Called once per page load (and in-app navigation) after its first scan. */
+  onPage?(page: { pageId: string; url: string; isStale(): boolean }): void;
 }
 
 /** Text that appears later and is at most this long is read as a toast or dialog. */
@@ -42,6 +44,7 @@ export class PageWatcher {
 
   start(): void {
     this.fullScan();
+    this.announcePage();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     const target = this.deps.doc.documentElement;
     this.observer.observe(target, {
@@ -75,6 +78,12 @@ export class PageWatcher {
     this.detections.clear();
     this.lateSegments = [];
     this.fullScan();
+    this.announcePage();
+  }
+
+  private announcePage(): void {
+    const pageId = this.pageId;
+    this.deps.onPage?.({ pageId, url: this.url, isStale: () => this.stopped || this.pageId !== pageId });
   }
 
   private fullScan(): void {

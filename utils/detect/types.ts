@@ -97,4 +97,9 @@ export interface Detection {
   confidence: number;
   /** ISO 8601 time until which the notice says the block lasts. */
   until?: string;
+  /**
+   * What the finding is about when one page load can have several of the same kind: for
+   * coupon-missing, the baseline and the offer's key. Part of the record's key.
+   */
+  subject?: string;
 }

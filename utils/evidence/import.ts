@@ -42,6 +42,7 @@ const ContentSchema = z.object({
   where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
   confidence: z.number().min(0).max(1),
   until: z.string().max(40).optional(),
+  subject: z.string().max(300).optional(),
   extensionVersion: z.string().max(100).optional(),
   browser: z.string().max(200).optional(),
   uiLanguage: z.string().max(40).optional(),

@@ -50,7 +50,8 @@ export async function recordPages(
     const at = now().toISOString();
     const pageIds = [...new Set(pages.map((p) => p.pageId))];
     const visits = new Map((await db.visits.bulkGet(pageIds)).filter((v): v is VisitRecord => !!v).map((v) => [v.id, v]));
-    const allKeys = pages.flatMap((p) => p.detections.map((d) => `${p.pageId}|${d.kind}`));
+    const keyOf = (pageId: string, d: Detection) => `${pageId}|${d.kind}${d.subject ? `|${d.subject}` : ''}`;
+    const allKeys = pages.flatMap((p) => p.detections.map((d) => keyOf(p.pageId, d)));
     const existing = new Map((allKeys.length ? await db.findings.where('key').anyOf(allKeys).toArray() : []).map((r) => [r.key, r]));
     const fresh: FindingRecord[] = [];
     const bodies: Array<Omit<EntryBody, 'seq'>> = [];
@@ -63,7 +64,7 @@ export async function recordPages(
       visits.set(page.pageId, { id: page.pageId, at: prevVisit?.at ?? page.observedAt, url: page.url, platform: page.platform, kinds });
       let added = 0;
       for (const d of page.detections) {
-        const key = `${page.pageId}|${d.kind}`;
+        const key = keyOf(page.pageId, d);
         const prev = existing.get(key);
         if (prev) {
           const count = d.count ?? 1;
@@ -89,6 +90,7 @@ export async function recordPages(
           where: d.where,
           confidence: d.confidence,
           ...(d.until ? { until: d.until } : {}),
+          ...(d.subject ? { subject: d.subject } : {}),
           extensionVersion: ctx.extensionVersion,
           browser: ctx.browser,
           uiLanguage: ctx.uiLanguage,
