@@ -1,5 +1,7 @@
 import { formatTable } from './table';
 import { UnreadableInput, verifyFile } from './verify';
+import { diffVisits, loadVisits } from './coupons';
+import type { LedgerVisit } from '../utils/coupons/compare';
 import { expandPaths, scanFile, type ScanResult } from './scan';
 
 interface Io {
@@ -9,6 +11,7 @@ interface Io {
 
 const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
        shutout verify BUNDLE_OR_JSON
+       shutout coupons diff [--json] [--url URL] BASELINE CURRENT
 
   PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
   --json  one JSON object per page (per response for .har) on its own line
@@ -16,7 +19,9 @@ const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
 
 scan:   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).
 verify: checks every hash of an evidence bundle (.zip) or JSON export and the hash chain;
-        exit 0 intact, 1 altered (names the first record or file that does not match), 2 unreadable.`;
+        exit 0 intact, 1 altered (names the first record or file that does not match), 2 unreadable.
+coupons diff: BASELINE and CURRENT are coupon ledgers (.json, exported from Shutout) or saved item
+        pages; prints, per item, the offers BASELINE saw that CURRENT lacks. Exit 0 when compared, 2 unreadable.`;
 
 /** `shutout` entry point; returns the exit status. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -26,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === 'verify') return verify(rest, io);
+  if (command === 'coupons') return coupons(rest, io);
   if (command !== 'scan') {
     io.stderr.write(`shutout: unknown command ${command ? `"${command}"` : '(none)'}\n${USAGE}\n`);
     return 2;
@@ -95,4 +101,58 @@ async function verify(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+async function coupons(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  let json = false;
+  let url: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--url') url = rest[++i];
+    else if (a.startsWith('-')) files.push('\0bad');
+    else files.push(a);
+  }
+  if (sub !== 'diff' || files.length !== 2 || files.includes('\0bad')) {
+    io.stderr.write(`shutout: usage: shutout coupons diff [--json] [--url URL] BASELINE CURRENT\n`);
+    return 2;
+  }
+  const [baselinePath, currentPath] = files as [string, string];
+  let baseline: LedgerVisit[];
+  let current: LedgerVisit[];
+  try {
+    baseline = await loadVisits(baselinePath, url);
+  } catch (e) {
+    io.stderr.write(`shutout: ${baselinePath}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
+    current = await loadVisits(currentPath, url);
+  } catch (e) {
+    io.stderr.write(`shutout: ${currentPath}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const lines = diffVisits(baseline, current, baselinePath);
+  if (json) {
+    for (const l of lines) io.stdout.write(JSON.stringify(l) + '\n');
+    return 0;
+  }
+  let total = 0;
+  for (const l of lines) {
+    if (!l.compared) {
+      io.stdout.write(`${l.item}  not compared (${l.state === 'not-loaded' ? 'the coupon area did not load' : 'the baseline never saw this item with offers'})\n`);
+      continue;
+    }
+    if (l.missing.length === 0) {
+      io.stdout.write(`${l.item}  nothing missing\n`);
+      continue;
+    }
+    total += l.missing.length;
+    io.stdout.write(`${l.item}  ${l.missing.length} missing:\n`);
+    for (const m of l.missing) io.stdout.write(`  - ${m.label}  [${m.type}]  seen by the baseline at ${m.seenAt}\n`);
+  }
+  io.stdout.write(`${lines.length} items compared, ${total} offers missing\n`);
+  return 0;
 }

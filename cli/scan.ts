@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { builtinRuleSet, platformOf, scanNetwork, scanPage, verdictOf, type Detection, type RuleSet } from '../utils/detect/index';
+import { extractCoupons } from '../utils/coupons/index';
+import type { Offer } from '../utils/coupons/types';
 import { parseHar } from './har';
 import { loadHtml } from './html';
 import { parseMhtml } from './mhtml';
@@ -14,7 +16,8 @@ export interface ScanResult {
   platform: string | null;
   verdict: 'blocked' | 'clear';
   detections: Detection[];
-  coupons: unknown[];
+  /** The coupon offers the page shows (utils/coupons, docs/coupons.md). */
+  coupons: Offer[];
 }
 
 export interface ScanError {
@@ -45,8 +48,8 @@ export async function* expandPaths(paths: string[], explicit = true): AsyncGener
   }
 }
 
-function pageResult(file: string, url: string | null, detections: Detection[]): ScanResult {
-  return { file, url, platform: url ? platformOf(url) : null, verdict: verdictOf(detections), detections, coupons: [] };
+function pageResult(file: string, url: string | null, detections: Detection[], coupons: Offer[] = []): ScanResult {
+  return { file, url, platform: url ? platformOf(url) : null, verdict: verdictOf(detections), detections, coupons };
 }
 
 export function scanHtmlText(file: string, html: string, url: string | null, rules: RuleSet): ScanResult {
@@ -54,7 +57,8 @@ export function scanHtmlText(file: string, html: string, url: string | null, rul
   const pageUrl = page.url;
   // Without a URL only the shared walls (hosts "*") can apply.
   const detections = scanPage(rules, { url: pageUrl ?? 'https://unknown.invalid/', title: page.title, segments: page.segments });
-  return pageResult(file, pageUrl, detections);
+  const coupons = pageUrl ? (extractCoupons(page.document as ParentNode, pageUrl)?.offers ?? []) : [];
+  return pageResult(file, pageUrl, detections, coupons);
 }
 
 /** Scan one file: one result per page, or per response for a HAR capture. Throws when unreadable. */

@@ -21,7 +21,7 @@
  * - H5 / app-style pages (detail.m.tmall.com, main.m.taobao.com, Juhuasuan wap): no stable class
  *   names found; the generic fallback below finds the area by its words.
  */
-import { queryAll, hidden } from '../dom';
+import { hidden, type PageIndex } from '../dom';
 import { makeAdapter, visibleDigits, type PageSeen } from './base';
 
 export const AREAS = [
@@ -72,9 +72,9 @@ export const PRICE_AFTER = ['[class*="highlightPrice--"]', '[class*="priceWrap--
 /** Counters the old page fills from the same call that brings its promotions. */
 const ASYNC_COUNTERS = ['#J_SellCounter', '#J_RateCounter'];
 
-function loaded(doc: ParentNode, seen: PageSeen): boolean {
-  for (const el of queryAll(doc, ASYNC_COUNTERS, 4)) if (!hidden(el) && !/\d/.test(el.textContent ?? '')) return false;
-  return seen.priceShown !== undefined || seen.priceAfter !== undefined || visibleDigits(doc, ['[class*="priceWrap--"]']);
+function loaded(page: PageIndex, seen: PageSeen): boolean {
+  for (const el of page.find(ASYNC_COUNTERS, 4)) if (!hidden(el) && !/\d/.test(el.textContent ?? '')) return false;
+  return seen.priceShown !== undefined || seen.priceAfter !== undefined || visibleDigits(page, ['[class*="priceWrap--"]']);
 }
 
 export const alibabaAdapter = makeAdapter({
@@ -87,5 +87,6 @@ export const alibabaAdapter = makeAdapter({
   price: PRICE,
   priceAfter: PRICE_AFTER,
   currency: () => 'CNY',
+  evidence: ASYNC_COUNTERS,
   loaded,
 });

@@ -26,6 +26,7 @@
  * title and buy box reads `empty`. A robot check or an error page has neither: `not-loaded`.
  */
 import { hostOf } from '../../detect/platforms';
+import type { PageIndex } from '../dom';
 import { makeAdapter } from './base';
 
 export const AREAS = [
@@ -88,18 +89,10 @@ export const amazonAdapter = makeAdapter({
   cue: CUE,
   price: PRICE,
   currency: amazonCurrency,
-  loaded: (doc, seen) => queryTitle(doc) && (seen.priceShown !== undefined || present(doc, BUY_BOX)),
+  evidence: ['#productTitle', ...BUY_BOX],
+  loaded: (page, seen) => hasTitle(page) && (seen.priceShown !== undefined || page.find(BUY_BOX, 1).length > 0),
 });
 
-function queryTitle(doc: ParentNode): boolean {
-  const t = doc.querySelector('#productTitle');
-  return !!t && (t.textContent ?? '').trim().length > 0;
-}
-
-function present(doc: ParentNode, selectors: readonly string[]): boolean {
-  try {
-    return doc.querySelector(selectors.join(', ')) !== null;
-  } catch {
-    return false;
-  }
+function hasTitle(page: PageIndex): boolean {
+  return page.find(['#productTitle'], 1).some((t) => (t.textContent ?? '').trim().length > 0);
 }

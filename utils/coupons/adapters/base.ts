@@ -18,7 +18,7 @@
  */
 import { findOffers, parsePrice, type ParseOptions } from '../amount';
 import { classifyOffer } from '../classify';
-import { firstVisible, hidden, isLoading, lineText, matchedSelector, outermost, queryAll, readText } from '../dom';
+import { findIn, firstVisible, hidden, isLoading, lineText, matchedSelector, outermost, PageIndex, queryAll, readText, type Finder } from '../dom';
 import { parseItemRef } from '../item-id';
 import { makeOffer } from '../offer';
 import { boundLabel, normalizeCouponText } from '../text';
@@ -58,10 +58,12 @@ export interface AdapterConfig {
   readonly priceAfter?: readonly string[];
   /** The site's currency (what a bare ¥ or $ means). */
   currency(url: string): string | undefined;
+  /** Page-level selectors `loaded` / `loadedHidden` look up (indexed with the others in one pass). */
+  readonly evidence?: readonly string[];
   /** Positive evidence that the page finished loading its promotions; required for `empty`. */
-  loaded(doc: ParentNode, seen: PageSeen): boolean;
+  loaded(page: PageIndex, seen: PageSeen): boolean;
   /** Stricter evidence for a coupon area that is in the page but hidden (JD hides it until its request returns). */
-  loadedHidden?(doc: ParentNode, seen: PageSeen): boolean;
+  loadedHidden?(page: PageIndex, seen: PageSeen): boolean;
 }
 
 /** Words of a label that look like an offer (for `unparsed`); limits and quotas are not offers. */
@@ -78,16 +80,17 @@ const MAX_ITEMS = 60;
 const MAX_OFFERS = 50;
 const MAX_UNPARSED = 10;
 
-/** The first price the selectors show, trying them in priority order. */
-function readPriceFrom(doc: ParentNode, selectors: readonly string[], opts: ParseOptions): number | undefined {
-  const found = queryAll(doc, selectors, 32).filter((e) => !hidden(e));
-  if (found.length === 0) return undefined;
-  const ranked = found
-    .map((e) => ({ e, rank: selectors.indexOf(matchedSelector(e, selectors) ?? '') }))
-    .sort((a, b) => (a.rank < 0 ? 1e9 : a.rank) - (b.rank < 0 ? 1e9 : b.rank));
-  for (const { e } of ranked) {
-    const v = readPrice(e, opts);
-    if (v !== undefined) return v;
+/**
+ * The first price the selectors show, trying them one by one in priority order so that an id
+ * found at once spares the page walk.
+ */
+function readPriceFrom(page: Finder, selectors: readonly string[], opts: ParseOptions): number | undefined {
+  for (const sel of selectors) {
+    for (const e of findIn(page, [sel], 8)) {
+      if (hidden(e)) continue;
+      const v = readPrice(e, opts);
+      if (v !== undefined) return v;
+    }
   }
   return undefined;
 }
@@ -112,11 +115,14 @@ export function extractWith(cfg: AdapterConfig, doc: ParentNode, url: string): C
   const cur = cfg.currency(url);
   if (cur) opts.currency = cur;
 
+  // One bounded pass indexes every page-level selector (dom.ts, PageIndex).
+  const page = new PageIndex(doc, [...cfg.areas, ...cfg.fallback, ...cfg.price, ...(cfg.priceAfter ?? []), ...(cfg.evidence ?? [])]);
+
   // Prices.
   const seen: PageSeen = {};
-  const priceShown = readPriceFrom(doc, cfg.price, opts);
+  const priceShown = readPriceFrom(page, cfg.price, opts);
   if (priceShown !== undefined) seen.priceShown = priceShown;
-  for (const el of cfg.priceAfter ? queryAll(doc, cfg.priceAfter, 8) : []) {
+  for (const el of cfg.priceAfter ? page.find(cfg.priceAfter, 8) : []) {
     if (hidden(el)) continue;
     const after = findOffers(lineText(el, 200), opts).find((d) => d.kind === 'price-after');
     if (after?.price !== undefined) {
@@ -126,7 +132,7 @@ export function extractWith(cfg: AdapterConfig, doc: ParentNode, url: string): C
   }
 
   // Coupon areas.
-  const found = queryAll(doc, cfg.areas, 16);
+  const found = page.find(cfg.areas, 16);
   const visibleFound = found.filter((e) => !hidden(e));
   let areas = outermost(visibleFound).slice(0, MAX_AREAS);
   const hiddenAreas = found.filter((e) => !visibleFound.includes(e));
@@ -142,7 +148,7 @@ export function extractWith(cfg: AdapterConfig, doc: ParentNode, url: string): C
   }
   let viaFallback = false;
   if (areas.length === 0 && cfg.fallback.length > 0) {
-    const hits = queryAll(doc, cfg.fallback, 64).filter((e) => {
+    const hits = page.find(cfg.fallback, 64).filter((e) => {
       if (hidden(e)) return false;
       const t = readText(e, 600, 400);
       return t.length > 0 && t.length < 600 && cfg.cue.test(normalizeCouponText(t));
@@ -222,8 +228,8 @@ export function extractWith(cfg: AdapterConfig, doc: ParentNode, url: string): C
   let state: CouponState;
   if (offers.length > 0) state = 'present';
   else if (loading) state = 'not-loaded';
-  else if (areas.length > 0 && (!viaFallback || saysEmpty) && cfg.loaded(doc, seen)) state = 'empty';
-  else if (areas.length === 0 && hiddenAreas.length > 0 && (cfg.loadedHidden ?? cfg.loaded)(doc, seen)) {
+  else if (areas.length > 0 && (!viaFallback || saysEmpty) && cfg.loaded(page, seen)) state = 'empty';
+  else if (areas.length === 0 && hiddenAreas.length > 0 && (cfg.loadedHidden ?? cfg.loaded)(page, seen)) {
     state = 'empty';
     areaName = matchedSelector(hiddenAreas[0]!, cfg.areas) ?? undefined;
   } else state = 'not-loaded';
@@ -241,6 +247,8 @@ export function makeAdapter(cfg: AdapterConfig): CouponAdapter {
 }
 
 /** Does any visible element matching the selectors hold a digit? (A price, a count loaded by script.) */
-export function visibleDigits(doc: ParentNode, selectors: readonly string[]): boolean {
-  return queryAll(doc, selectors, 8).some((e) => !hidden(e) && /\d/.test(e.textContent ?? ''));
+export function visibleDigits(page: Finder, selectors: readonly string[]): boolean {
+  return findIn(page, selectors, 8).some((e) => !hidden(e) && /\d/.test(e.textContent ?? ''));
 }
+
+export type { PageIndex };

@@ -18,7 +18,7 @@
  *   script and scraper.
  * - item.m.jd.com: no stable coupon selector found; the text-cue fallback reads it.
  */
-import { hidden, queryAll } from '../dom';
+import { hidden, type PageIndex } from '../dom';
 import { makeAdapter, visibleDigits, type PageSeen } from './base';
 
 export const AREAS = ['#summary-quan', '.summary-quan', '#summary-promotion', '.summary-promotion', '#prom-quan'] as const;
@@ -36,10 +36,13 @@ export const CUE = /领券|领取|优惠券|东券|京券|满\s*\d+\s*(?:元|件
 export const PRICE = ['.summary-price .p-price .price', '.p-price .price', '[class*="J-p-"]', '.p-price', '#jd-price', '#specJdPrice', '#priceSale'] as const;
 
 /** JD hides #summary-quan until its coupon request returns; the promotions come from the same call. */
-function loadedHidden(doc: ParentNode, seen: PageSeen): boolean {
+const PROMOTIONS_LOADED = ['#summary-promotion .prom-item', '.summary-promotion .prom-item'];
+const PROMOTION_COUNT = ['.J-prom-count', '.prom-number'];
+
+function loadedHidden(page: PageIndex, seen: PageSeen): boolean {
   if (seen.priceShown === undefined) return false;
-  if (queryAll(doc, ['#summary-promotion .prom-item', '.summary-promotion .prom-item'], 8).some((e) => !hidden(e))) return true;
-  return visibleDigits(doc, ['.J-prom-count', '.prom-number']);
+  if (page.find(PROMOTIONS_LOADED, 8).some((e) => !hidden(e))) return true;
+  return visibleDigits(page, PROMOTION_COUNT);
 }
 
 export const jdAdapter = makeAdapter({
@@ -53,6 +56,7 @@ export const jdAdapter = makeAdapter({
   price: PRICE,
   priceAfter: ['.summary-price', '[class*="coupon-price" i]', '[class*="final-price" i]'],
   currency: () => 'CNY',
-  loaded: (_doc, seen) => seen.priceShown !== undefined,
+  evidence: [...PROMOTIONS_LOADED, ...PROMOTION_COUNT],
+  loaded: (_page, seen) => seen.priceShown !== undefined,
   loadedHidden,
 });

@@ -9,7 +9,7 @@
  * server-rendered PC pages (deal lists, coupon and activity blocks), and the fallback finds
  * anything else by its words. An area found by words only counts as `empty` when it says so.
  */
-import { queryAll } from '../dom';
+import type { PageIndex } from '../dom';
 import { makeAdapter, visibleDigits, type PageSeen } from './base';
 
 export const AREAS = [
@@ -45,10 +45,12 @@ export const PRICE = [] as const;
 /** A shop or deal name printed: the page rendered its data. */
 const TITLES = ['h1', '.shop-name', '.poi-name', '[class*="shopName" i]', '[class*="poiName" i]', '.deal-title', '[class*="dealTitle" i]'];
 
-function loaded(doc: ParentNode, seen: PageSeen): boolean {
+const SCORES = ['[class*="score" i]', '[class*="avgPrice" i]'];
+
+function loaded(page: PageIndex, seen: PageSeen): boolean {
   if (seen.priceShown !== undefined) return true;
-  if (queryAll(doc, TITLES, 8).some((el) => (el.textContent ?? '').trim().length > 1)) return true;
-  return visibleDigits(doc, ['[class*="score" i]', '[class*="avgPrice" i]']);
+  if (page.find(TITLES, 8).some((el) => (el.textContent ?? '').trim().length > 1)) return true;
+  return visibleDigits(page, SCORES);
 }
 
 export const meituanAdapter = makeAdapter({
@@ -59,5 +61,6 @@ export const meituanAdapter = makeAdapter({
   cue: CUE,
   price: PRICE,
   currency: () => 'CNY',
+  evidence: [...TITLES, ...SCORES],
   loaded,
 });

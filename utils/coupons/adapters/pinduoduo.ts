@@ -16,9 +16,9 @@
  */
 import { makeAdapter } from './base';
 
-export const AREAS = ['.coupon-entry', '.goods-coupon', '.mall-coupon', '[data-coupon-area]', '[class*="goods-coupon" i]', '[class*="couponBar" i]'] as const;
+export const AREAS = ['.coupon-entry', '.goods-coupon', '.mall-coupon', '[class*="goods-coupon" i]', '[class*="couponBar" i]'] as const;
 
-export const ITEMS = ['.coupon-item', '[class*="coupon-item" i]', '[class*="couponItem" i]', '[data-coupon-id]'] as const;
+export const ITEMS = ['.coupon-item', '[class*="coupon-item" i]', '[class*="couponItem" i]'] as const;
 
 export const FALLBACK = ['[class*="coupon" i]', '[class*="promotion" i]', '[class*="discount" i]', '[class*="quan" i]', '[class*="benefit" i]'] as const;
 
@@ -37,5 +37,5 @@ export const pinduoduoAdapter = makeAdapter({
   price: PRICE,
   priceAfter: PRICE_AFTER,
   currency: () => 'CNY',
-  loaded: (_doc, seen) => seen.priceShown !== undefined || seen.priceAfter !== undefined,
+  loaded: (_page, seen) => seen.priceShown !== undefined || seen.priceAfter !== undefined,
 });
