@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { ShutoutDB } from '../../utils/db';
+import { itemKeyOf, missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
+import { extractCoupons } from '../../utils/coupons/index';
+import { itemCoupons, itemsWithMissingCoupons, missingDetections, recordCouponVisit, visitFromScan } from '../../utils/coupons/ledger';
+import { exportLedger, importLedger, LedgerImportError, parseLedger } from '../../utils/coupons/ledger-file';
+import { recordPages } from '../../utils/evidence/store';
+import { CTX, newId } from './evidence-helpers';
+
+const FIX = join(import.meta.dirname, '../fixtures/coupons/taobao');
+const URL_ = 'https://item.taobao.com/item.htm?id=738259061234';
+const present = readFileSync(join(FIX, 'present.html'), 'utf8');
+const scanOf = (html: string) => extractCoupons(parseHTML(html).document as unknown as ParentNode, URL_)!;
+/** The same page with only the first coupon left. */
+const oneLess = present.replace(/<div class="couponWrap--SmJ4TKnR"><span class="couponText--dhGyCUIp" title="跨店每满300减50">跨店每满300减50<\/span><\/div>/, '');
+const notLoaded = readFileSync(join(FIX, 'not-loaded.html'), 'utf8');
+
+const visit = (html: string, id: string, at: string, source: LedgerVisit['source'] = 'visit', baselineName?: string) =>
+  visitFromScan(scanOf(html), { id, at, source, profileLabel: 'me', ...(baselineName ? { baselineName } : {}) })!;
+
+describe('comparing visits with baselines', () => {
+  it('names the offer this profile saw before and misses now', () => {
+    const before = visit(present, 'v1', '2026-03-01T00:00:00Z');
+    const now = visit(oneLess, 'v2', '2026-03-02T00:00:00Z');
+    expect(before.scan.offers.length).toBeGreaterThan(now.scan.offers.length);
+    const missing = missingOffers(now, [before]);
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ baseline: 'history', seenAt: '2026-03-01T00:00:00Z', visitId: 'v2', offer: { label: expect.stringContaining('300') } });
+    expect(missingDetections(missing, 'r1')[0]).toMatchObject({ kind: 'coupon-missing', ruleId: 'coupons.missing.history', snippet: expect.stringContaining('seen by this profile earlier at 2026-03-01') });
+  });
+
+  it('raises nothing when the coupon area did not load', () => {
+    const before = visit(present, 'v1', '2026-03-01T00:00:00Z');
+    const failed = visit(notLoaded, 'v2', '2026-03-02T00:00:00Z');
+    expect(failed.scan.state).toBe('not-loaded');
+    expect(missingOffers(failed, [before])).toEqual([]);
+  });
+
+  it('compares with imported ledgers and fresh control views, each named', () => {
+    const now = visit(oneLess, 'v2', '2026-03-02T00:00:00Z');
+    const imported = visit(present, 'i1', '2026-03-01T12:00:00Z', 'import', 'colleague');
+    const control = visit(present, 'c1', '2026-03-02T00:05:00Z', 'control', 'logged-out visitor');
+    const stale = visit(present, 'c0', '2026-02-01T00:00:00Z', 'control', 'logged-out visitor');
+    const missing = missingOffers(now, [imported, control, stale]);
+    expect(missing.map((m) => [m.baseline, m.baselineName, m.seenAt])).toEqual([
+      ['import', 'colleague', '2026-03-01T12:00:00Z'],
+      ['control', 'logged-out visitor', '2026-03-02T00:05:00Z'],
+    ]);
+  });
+
+  it('keys Taobao, Tmall and Juhuasuan views of one item together', () => {
+    expect(itemKeyOf('tmall', '1')).toBe(itemKeyOf('taobao', '1'));
+    expect(itemKeyOf('jd', '1')).not.toBe(itemKeyOf('taobao', '1'));
+  });
+});
+
+describe('the ledger in Dexie', () => {
+  let db: ShutoutDB;
+  let n = 0;
+  afterEach(async () => db?.delete());
+
+  it('records visits, and answers the Coupons view and the missing-items list', async () => {
+    db = new ShutoutDB(`ledger-${++n}`);
+    expect(await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'))).toEqual([]);
+    const missing = await recordCouponVisit(db, visit(oneLess, 'page-0002', '2026-03-02T00:00:00Z'));
+    expect(missing).toHaveLength(1);
+    await recordPages(db, [{ pageId: 'page-0002', url: URL_, title: '', observedAt: '2026-03-02T00:00:00Z', platform: 'taobao', detections: missingDetections(missing, 'r') }], CTX, newId);
+    const view = await itemCoupons(db, URL_);
+    expect(view).toMatchObject({ itemId: '738259061234', current: { state: 'present' }, missing: [{ baseline: 'history', seenAt: '2026-03-01T00:00:00Z' }] });
+    expect(await itemsWithMissingCoupons(db)).toEqual([expect.objectContaining({ itemId: '738259061234', missingCount: 1, url: URL_ })]);
+  });
+
+  it('exports the ledger as a file and imports another as a baseline, once', async () => {
+    db = new ShutoutDB(`ledger-${++n}`);
+    await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+    const file = await exportLedger(db, 'reference browser');
+    const other = new ShutoutDB(`ledger-${++n}`);
+    try {
+      const parsed = parseLedger(JSON.stringify(file), 'ref.json');
+      expect(await importLedger(other, parsed, 'ref.json')).toMatchObject({ added: 1, skipped: 0, baselineName: 'reference browser' });
+      expect(await importLedger(other, parsed, 'ref.json')).toMatchObject({ added: 0, skipped: 1 });
+      const missing = await recordCouponVisit(other, visit(oneLess, 'page-0009', '2026-03-03T00:00:00Z'));
+      expect(missing).toEqual([expect.objectContaining({ baseline: 'import', baselineName: 'reference browser' })]);
+      expect(() => parseLedger('{"format":"shutout-coupon-ledger","version":1', 'x.json')).toThrow(LedgerImportError);
+      expect(() => parseLedger(JSON.stringify({ ...file, visits: [{ ...file.visits[0], at: 'yesterday' }] }), 'x.json')).toThrow(/visits\.0\.at: not a date/);
+    } finally {
+      await other.delete();
+    }
+  });
+});
+
+describe('shutout coupons diff and scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shutout-coupons-'));
+  const saved = (name: string, html: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, html.replace('<!doctype html>', `<!doctype html>\n<!-- saved from url=(0047)${URL_} -->`));
+    return p;
+  };
+  async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+    return { code, stdout, stderr };
+  }
+
+  it('prints the offers a baseline page had and the current page lacks', async () => {
+    const r = await run(['coupons', 'diff', saved('before.html', present), saved('after.html', oneLess)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/taobao:738259061234 {2}1 missing:\n {2}- .*300.*\[cross-store\]/);
+    const j = await run(['coupons', 'diff', '--json', saved('before.html', present), saved('after.html', oneLess)]);
+    expect(JSON.parse(j.stdout)).toMatchObject({ item: 'taobao:738259061234', compared: true, missing: [{ type: 'cross-store' }] });
+    const nl = await run(['coupons', 'diff', saved('before.html', present), saved('failed.html', notLoaded)]);
+    expect(nl.stdout).toContain('not compared (the coupon area did not load)');
+  });
+
+  it('compares ledgers too, and refuses unreadable input', async () => {
+    const db = new ShutoutDB('ledger-cli');
+    try {
+      await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+      const ledger = join(dir, 'ledger.json');
+      writeFileSync(ledger, JSON.stringify(await exportLedger(db, 'ref')));
+      const r = await run(['coupons', 'diff', ledger, saved('after.html', oneLess)]);
+      expect(r.stdout).toContain('1 items compared, 1 offers missing');
+    } finally {
+      await db.delete();
+    }
+    expect((await run(['coupons', 'diff', join(dir, 'nope.json'), join(dir, 'nope.html')])).code).toBe(2);
+    writeFileSync(join(dir, 'bad.json'), '{');
+    expect(await run(['coupons', 'diff', join(dir, 'bad.json'), saved('after.html', oneLess)])).toMatchObject({ code: 2, stderr: expect.stringContaining('not valid JSON') });
+    expect((await run(['coupons', 'compare'])).code).toBe(2);
+  });
+
+  it('fills coupons in scan --json', async () => {
+    const r = await run(['scan', '--json', saved('item.html', present)]);
+    const line = JSON.parse(r.stdout);
+    expect(line.coupons.length).toBeGreaterThanOrEqual(2);
+    expect(line.coupons[0]).toMatchObject({ platform: 'taobao', itemId: '738259061234', key: expect.any(String) });
+  });
+});
