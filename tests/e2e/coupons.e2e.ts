@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, ROOT, storedRecords, waitForRecords, type Session } from '../../scripts/lib/browser';
+
+const FIX = join(ROOT, 'tests/fixtures/coupons/taobao');
+const URL_ = 'https://item.taobao.com/item.htm?id=738259061234';
+const present = readFileSync(join(FIX, 'present.html'), 'utf8');
+/** The same page with the cross-store coupon gone. */
+export const oneLess = present.replace(/<div class="couponWrap--SmJ4TKnR"><span class="couponText--dhGyCUIp" title="跨店每满300减50">跨店每满300减50<\/span><\/div>/, '');
+const notLoaded = readFileSync(join(FIX, 'not-loaded.html'), 'utf8');
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/** Serve the item URL with a different page on each visit. */
+async function serveSequence(s: Session, pages: string[]): Promise<void> {
+  let i = 0;
+  await s.context.route(URL_, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pages[Math.min(i++, pages.length - 1)]! }));
+}
+
+async function ledger(s: Session): Promise<Array<{ source: string; data: { state: string; offers: unknown[] } }>> {
+  await storedRecords(s); // opens the extension page used for reading
+  const page = s.context.pages().find((p) => p.url().includes('popup.html?tab=0'))!;
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('shutout');
+        req.onsuccess = () => {
+          const get = req.result.transaction('coupons').objectStore('coupons').getAll();
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+  );
+}
+
+describe('coupons in Chromium', () => {
+  it('raises one coupon-missing finding when a later visit of the item lacks an offer', async () => {
+    session = await launch();
+    await serveSequence(session, [present, oneLess]);
+    const page = await session.context.newPage();
+    await page.goto(URL_);
+    await expect.poll(async () => (await ledger(session!)).length, { timeout: 10_000 }).toBe(1);
+    await page.goto(URL_);
+    const records = await waitForRecords(session, (r) => r.some((x) => x.kind === 'coupon-missing'));
+    await settle(1500);
+    const missing = (await storedRecords(session)).filter((r) => r.kind === 'coupon-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ platform: 'taobao', ruleId: 'coupons.missing.history', pageUrl: URL_ });
+    expect(String(missing[0]!.snippet)).toMatch(/300.*seen by this profile earlier at .*missing at/);
+    expect(records.filter((r) => r.kind !== 'coupon-missing')).toEqual([]);
+    const visits = await ledger(session);
+    expect(visits.map((v) => v.data.state)).toEqual(['present', 'present']);
+  });
+
+  it('raises nothing when the coupon area of the later visit fails to render', async () => {
+    session = await launch();
+    await serveSequence(session, [present, notLoaded]);
+    const page = await session.context.newPage();
+    await page.goto(URL_);
+    await expect.poll(async () => (await ledger(session!)).length, { timeout: 10_000 }).toBe(1);
+    await page.goto(URL_);
+    // The content script looks again at 1.5 s and 4 s before it records 'not-loaded'.
+    await expect.poll(async () => (await ledger(session!)).length, { timeout: 15_000 }).toBe(2);
+    await settle(1000);
+    expect((await ledger(session)).map((v) => v.data.state).sort()).toEqual(['not-loaded', 'present']);
+    expect(await storedRecords(session)).toEqual([]);
+  });
+});
