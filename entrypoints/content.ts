@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { injectScript } from 'wxt/utils/inject-script';
-import { ruleSetWith } from '../utils/detect/index';
+import { builtinRuleSet, ruleSetWith, type RuleSet } from '../utils/detect/index';
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
@@ -44,39 +44,51 @@ export default defineContentScript({
       });
     }
 
+    let rules: RuleSet | undefined;
+    let watcher: PageWatcher | undefined;
+    const outbox = new Outbox((report: PageReport) => browser.runtime.sendMessage(report) as Promise<PageReportResponse>);
+    const start = (): PageWatcher => {
+      watcher = new PageWatcher({
+        doc: document,
+        win: window,
+        rules: rules ?? builtinRuleSet(),
+        report: (r) => outbox.push(r),
+        newId: () => crypto.randomUUID(),
+        onPage: ({ pageId, url, isStale }) =>
+          watchCoupons({
+            doc: document,
+            url,
+            pageId,
+            isStale,
+            send: (msg) => browser.runtime.sendMessage(msg),
+            setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+          }),
+      });
+      watcher.start();
+      onTap = (input) => watcher!.addNetwork(input);
+      early.splice(0).forEach(onTap);
+      return watcher;
+    };
+    // A tab closed (or navigated away) before the idle scan: scan now, so that a notice seen for
+    // a moment is still reported; the message leaves before the document goes.
+    ctx.addEventListener(window, 'pagehide', () => {
+      if (!watcher && document.body) start();
+    });
+
     const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
     const { userRules, choices } = ruleChoicesFrom(stored);
+    rules = ruleSetWith(userRules, choices);
     await whenIdle();
-    if (ctx.isInvalid) return;
-
-    const outbox = new Outbox((report: PageReport) => browser.runtime.sendMessage(report) as Promise<PageReportResponse>);
-    const watcher = new PageWatcher({
-      doc: document,
-      win: window,
-      rules: ruleSetWith(userRules, choices),
-      report: (r) => outbox.push(r),
-      newId: () => crypto.randomUUID(),
-      onPage: ({ pageId, url, isStale }) =>
-        watchCoupons({
-          doc: document,
-          url,
-          pageId,
-          isStale,
-          send: (msg) => browser.runtime.sendMessage(msg),
-          setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-        }),
-    });
-    watcher.start();
-    onTap = (input) => watcher.addNetwork(input);
-    early.splice(0).forEach(onTap);
+    if (ctx.isInvalid || watcher) return;
+    const w = start();
 
     // In-app navigation: history changes are seen without polling.
     const nav = (window as Window & { navigation?: EventTarget }).navigation;
-    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'message', () => watcher.checkLocation());
-    ctx.addEventListener(window, 'popstate', () => watcher.checkLocation());
-    ctx.addEventListener(window, 'hashchange', () => watcher.checkLocation());
+    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'message', () => w.checkLocation());
+    ctx.addEventListener(window, 'popstate', () => w.checkLocation());
+    ctx.addEventListener(window, 'hashchange', () => w.checkLocation());
     ctx.onInvalidated(() => {
-      watcher.stop();
+      w.stop();
       outbox.dispose();
     });
   },

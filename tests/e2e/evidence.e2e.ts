@@ -89,6 +89,18 @@ describe('the evidence store in Chromium', () => {
     expect(bad.stdout).toMatch(/ALTERED: .*(file|chain entry|ZIP)/);
   });
 
+  it('keeps the finding of a tab closed right after its page loaded', async () => {
+    session = await launch();
+    await serveFile(session.context, 'https://item.taobao.com/item.htm?id=800000000003', join(FIX, 'hostile.html'));
+    await storedRecords(session); // the reading page is open before the test page
+    const page = await session.context.newPage();
+    await page.goto('https://item.taobao.com/item.htm?id=800000000003', { waitUntil: 'domcontentloaded' });
+    await page.close({ runBeforeUnload: true });
+    const records = await waitForRecords(session, (r) => r.length > 0);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: 'https://item.taobao.com/item.htm?id=800000000003' });
+  });
+
   it('exports CSV that a CSV parser reads back field for field, with hostile page text inert', async () => {
     session = await launch();
     await serveFile(session.context, 'https://item.taobao.com/item.htm?id=800000000001', join(FIX, 'hostile.html'));
