@@ -17,6 +17,8 @@ export function watchCoupons(opts: {
   pageId: string;
   send(msg: CouponVisitMessage): Promise<unknown>;
   setTimeout(fn: () => void, ms: number): unknown;
+  /** Runs `fn` in an idle period of its own, apart from the text scan's task. */
+  idle?(fn: () => void): void;
   isStale(): boolean;
 }): void {
   const ref = parseItemRef(opts.url);
@@ -51,5 +53,5 @@ export function watchCoupons(opts: {
     }
     void report(scan);
   };
-  look();
+  (opts.idle ?? ((fn) => opts.setTimeout(fn, 0)))(look);
 }
