@@ -62,7 +62,7 @@ export default defineContentScript({
             isStale,
             send: (msg) => browser.runtime.sendMessage(msg),
             setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-            idle: (fn) => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 2000 }) : window.setTimeout(fn, 50)),
+            idle: (fn) => void requestIdleCallback(() => fn(), { timeout: 2000 }),
           }),
       });
       watcher.start();
