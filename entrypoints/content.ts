@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { injectScript } from 'wxt/utils/inject-script';
 import { builtinRuleSet, ruleSetWith, type RuleSet } from '../utils/detect/index';
 import { Outbox } from '../utils/content/outbox';
-import { acceptTap } from '../utils/content/tap-protocol';
+import { acceptTap, TAP_SHADOW_EVENT } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
 import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
@@ -28,6 +28,11 @@ export default defineContentScript({
   async main(ctx) {
     // The URL first: nothing on the page is touched unless it is a watched marketplace page.
     if (!isMarketplaceUrl(location.href)) return;
+
+    // Chromium's tap (MAIN world, document_start) says when the page makes shadow roots; the
+    // listener is in place before any page script runs. Elsewhere the tap may come late: sweep.
+    let shadowRoots = !!import.meta.env.FIREFOX;
+    ctx.addEventListener(document, TAP_SHADOW_EVENT as 'click', () => (shadowRoots = true));
 
     // The tap goes in before the page's own scripts so that it sees their first API calls.
     const early: NetworkInput[] = [];
@@ -54,6 +59,7 @@ export default defineContentScript({
         rules: rules ?? builtinRuleSet(),
         report: (r) => outbox.push(r),
         newId: () => crypto.randomUUID(),
+        pageHasShadowRoots: () => shadowRoots,
         onPage: ({ pageId, url, isStale }) =>
           watchCoupons({
             doc: document,

@@ -69,7 +69,24 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
     const entry = table[key];
     if (entry) return formatMessage(entry, subs);
   }
-  return browser.i18n.getMessage(key, subs) || key;
+  try {
+    return browser.i18n.getMessage(key, subs) || key;
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * A message about a number: `<key>_one` where the language says "1 record" rather than
+ * "1 records" (English), else `<key>`. The number is formatted by the caller (first substitution).
+ */
+export function tn(key: MessageKey, n: number, substitutions: string | string[]): string {
+  if (new Intl.PluralRules(uiLanguage()).select(n) === 'one') {
+    const one = `${key}_one` as MessageKey;
+    const s = t(one, substitutions);
+    if (s !== one) return s;
+  }
+  return t(key, substitutions);
 }
 
 export function kindLabel(kind: Kind | string): string {

@@ -114,6 +114,15 @@ describe('detection in a real page', () => {
     expect(String(records[0]!.snippet)).toContain('RGV587_ERROR');
   });
 
+  it('records a notice inside an open shadow root', async () => {
+    const s = await start();
+    await serveFile(s.context, 'https://item.jd.com/100000000007.html', join(FIX, 'shadow-toast.html'));
+    const page = await s.context.newPage();
+    await page.goto('https://item.jd.com/100000000007.html');
+    const records = await waitForRecords(s, (r) => r.length > 0);
+    expect(records[0]).toMatchObject({ kind: 'promotion-denied', platform: 'jd' });
+  });
+
   it('records nothing on an ordinary page with every trap', async () => {
     const s = await start();
     await serveFile(s.context, 'https://item.taobao.com/item.htm?id=600000000006', join(FIX, 'traps.html'));

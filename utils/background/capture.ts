@@ -41,7 +41,8 @@ export async function captureTab(db: ShutoutDB, tabs: TabStatusStore, apis: Capt
     errors.push(`screenshot: ${(e as Error).message}`);
   }
   try {
-    const mhtml = await apis.mhtml?.(tabId);
+    // Chromium's snapshot now and then fails on a temporary file; a second try usually works.
+    const mhtml = await apis.mhtml?.(tabId).catch(() => new Promise<Blob | undefined>((r) => setTimeout(r, 300)).then(() => apis.mhtml!(tabId)));
     if (mhtml) {
       const bytes = new Uint8Array(await mhtml.arrayBuffer());
       records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl, at, type: 'mhtml', mime: 'multipart/related', size: bytes.length, sha256: sha256Hex(bytes), blob: new Blob([bytes as BlobPart], { type: 'multipart/related' }) });

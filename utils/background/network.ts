@@ -68,7 +68,14 @@ export class NetworkWatch {
       pageUrl: ev.type === 'main_frame' ? (redirectUrl ?? ev.url) : ev.documentUrl,
       now: ev.timeStamp ? new Date(ev.timeStamp) : undefined,
     };
-    const found = scanNetwork(this.rules(), input);
+    const rules = this.rules();
+    let found = scanNetwork(rules, input);
+    if (ev.type === 'main_frame' && !redirectUrl && isMarketplaceUrl(ev.url)) {
+      // The page's own URL is scanned by its content script, which files it under its page load;
+      // here only what the page cannot see (status, headers) is kept.
+      const urlRules = new Set(rules.rules.filter((r) => r.signal === 'url').map((r) => r.id));
+      found = found.filter((d) => !urlRules.has(d.ruleId));
+    }
     const observedAt = (input.now ?? new Date()).toISOString();
 
     if (ev.type === 'main_frame') {
@@ -80,6 +87,15 @@ export class NetworkWatch {
       if (redirectUrl || isMarketplaceUrl(finalUrl)) {
         // The page it lands on will report; its record takes these along.
         await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections });
+        // Unless it reported already (the worker was slow to get here): then join its record now.
+        const status = await this.deps.tabs.get(ev.tabId);
+        if (!redirectUrl && status && status.url.split('#')[0] === finalUrl.split('#')[0] && ev.timeStamp && Date.parse(status.checkedAt) >= ev.timeStamp) {
+          const taken = await this.takeForPage(ev.tabId, finalUrl);
+          if (taken.length) {
+            await storeFindings(this.deps, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: taken });
+            await updateTab(this.deps, ev.tabId, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: onePerKind([...status.detections, ...taken]) });
+          }
+        }
       } else {
         // It lands where no content script runs: record what the network showed on its own.
         await this.pending.remove(ev.tabId);

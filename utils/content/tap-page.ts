@@ -5,7 +5,7 @@
  * prefix is passed on (tap-protocol.ts). Kept tiny and free of imports that pull in the engine.
  */
 import { MARKETPLACE_DOMAINS } from '../hosts';
-import { TAP_MAX_BODY, TAP_MAX_READ, TAP_SOURCE } from './tap-protocol';
+import { TAP_MAX_BODY, TAP_MAX_READ, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-protocol';
 
 export function installTap(): void {
   const w = window as Window & { __shutoutTap?: boolean };
@@ -24,6 +24,19 @@ export function installTap(): void {
   const post = (url: string, status: number, body: string) => {
     if (!body) return;
     window.postMessage({ source: TAP_SOURCE, url, status, body: body.slice(0, TAP_MAX_BODY) }, location.origin);
+  };
+
+  // Tell the content script once that the page uses open shadow roots, so that it sweeps for them
+  // only on pages that have some (the sweep visits every element).
+  const attach = Element.prototype.attachShadow;
+  let announced = false;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    if (!announced && init.mode === 'open') {
+      announced = true;
+      document.dispatchEvent(new Event(TAP_SHADOW_EVENT));
+    }
+    return root;
   };
 
   const origFetch = window.fetch;

@@ -10,6 +10,8 @@ export interface WatcherDeps {
   rules: RuleSet;
   report(report: PageReport): void;
   newId(): string;
+  /** Has the page attached an open shadow root (seen by the page-world tap)? Unknown: sweep. */
+  pageHasShadowRoots?(): boolean;
   /** Called once per page load (and in-app navigation) after its first scan. */
   onPage?(page: { pageId: string; url: string; isStale(): boolean }): void;
 }
@@ -90,7 +92,10 @@ export class PageWatcher {
     if (this.stopped) return;
     this.stats.fullScans++;
     this.lastRescan = Date.now();
-    const segments = collectLiveSegments(this.deps.doc);
+    const segments = collectLiveSegments(this.deps.doc, {
+      hasHits: (text) => hasAnyPhrase(this.deps.rules, text),
+      shadowRoots: this.deps.pageHasShadowRoots?.() ?? true,
+    });
     segments.push(...this.lateSegments);
     this.merge(scanPage(this.deps.rules, { url: this.url, title: this.deps.doc.title, segments }), true);
   }

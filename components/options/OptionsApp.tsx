@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
+import type { LanguageChoice } from '../../utils/i18n';
+import { DangerZone } from './DangerZone';
+import { DetectionSection } from './DetectionSection';
+import { GeneralSection } from './GeneralSection';
+import { ImportSection } from './ImportSection';
+import { RulesSection } from './RulesSection';
+
+const SECTIONS = [
+  { id: 'general', key: 'optGeneral' },
+  { id: 'detection', key: 'optDetection' },
+  { id: 'rules', key: 'optRules' },
+  { id: 'import', key: 'optImport' },
+  { id: 'delete', key: 'optDelete' },
+] as const;
+
+/** The options page: one page of sections, each saving as soon as something changes. */
+export function OptionsApp(props: { onLanguage(choice: LanguageChoice): Promise<void> }) {
+  const [, setLangTick] = useState(0);
+  return (
+    <div class="options">
+      <header class="opt-header">
+        <h1>
+          <svg class="logo" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
+            <path d="M7 12h10" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" />
+          </svg>
+          {t('optTitle')}
+        </h1>
+        <p class="muted">{t('optIntro')}</p>
+        <nav aria-label={t('optSections')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`}>{t(s.key)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <GeneralSection
+          onLanguage={async (choice) => {
+            await props.onLanguage(choice);
+            setLangTick((n) => n + 1);
+          }}
+        />
+        <DetectionSection />
+        <RulesSection />
+        <ImportSection />
+        <DangerZone />
+      </main>
+    </div>
+  );
+}
