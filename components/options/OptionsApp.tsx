@@ -5,6 +5,7 @@ import { DangerZone } from './DangerZone';
 import { DetectionSection } from './DetectionSection';
 import { GeneralSection } from './GeneralSection';
 import { ImportSection } from './ImportSection';
+import { CouponLedgerSection } from './CouponLedgerSection';
 import { RulesSection } from './RulesSection';
 
 const SECTIONS = [
@@ -49,6 +50,7 @@ export function OptionsApp(props: { onLanguage(choice: LanguageChoice): Promise<
         <DetectionSection />
         <RulesSection />
         <ImportSection />
+        <CouponLedgerSection />
         <DangerZone />
       </main>
     </div>

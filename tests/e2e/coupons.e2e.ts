@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, ROOT, storedRecords, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { launch, openPopup, ROOT, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/coupons/taobao');
 const URL_ = 'https://item.taobao.com/item.htm?id=738259061234';
@@ -58,6 +59,46 @@ describe('coupons in Chromium', () => {
     expect(records.filter((r) => r.kind !== 'coupon-missing')).toEqual([]);
     const visits = await ledger(session);
     expect(visits.map((v) => v.data.state)).toEqual(['present', 'present']);
+
+    // The popup's Coupons view names the missing offer and when this profile saw it.
+    const popup = await openPopup(session, await tabIdOf(session, page));
+    await popup.click('[data-testid="tab-coupons"]');
+    const item = popup.locator('[data-testid="coupons-missing"] li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.first().textContent()).toContain('300');
+    expect(await popup.locator('[data-testid="coupons-seen"] li').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(popup, 'coupons-missing-en');
+  });
+
+  it('raises a coupon-missing finding for an offer that an imported baseline ledger saw', async () => {
+    session = await launch();
+    // The baseline: another browser's export of its ledger, holding the offer this one lacks.
+    const { parseHTML } = await import('linkedom');
+    const { extractCoupons } = await import('../../utils/coupons/index');
+    const scan = extractCoupons(parseHTML(present).document as unknown as ParentNode, URL_)!;
+    const ledgerFile = {
+      format: 'shutout-coupon-ledger',
+      version: 1,
+      exportedAt: '2026-03-01T00:00:00.000Z',
+      profileLabel: 'reference browser',
+      visits: [{ id: 'ref-1', itemKey: 'taobao:738259061234', at: '2026-03-01T00:00:00.000Z', source: 'visit', profileLabel: 'reference browser', scan: { platform: scan.platform, itemId: scan.itemId, url: scan.url, state: scan.state, offers: scan.offers } }],
+    };
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.setInputFiles('[data-testid="ledger-file"]', { name: 'reference.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ledgerFile)) });
+    await expect.poll(() => options.getAttribute('[data-testid="ledger-message"]', 'data-error')).toBe('false');
+    expect(await options.textContent('[data-testid="ledger-message"]')).toContain('reference browser');
+
+    await serveSequence(session, [oneLess]);
+    const page = await session.context.newPage();
+    await page.goto(URL_);
+    const records = await waitForRecords(session, (r) => r.some((x) => x.kind === 'coupon-missing'));
+    await settle(1000);
+    const missing = (await storedRecords(session)).filter((r) => r.kind === 'coupon-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ ruleId: 'coupons.missing.import' });
+    expect(String(missing[0]!.snippet)).toContain('imported baseline "reference browser"');
+    expect(records.length).toBeGreaterThan(0);
   });
 
   it('raises nothing when the coupon area of the later visit fails to render', async () => {
