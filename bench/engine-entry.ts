@@ -3,9 +3,10 @@
  * the detection core and the live-DOM reader exactly as the content script uses them, plus
  * the timing loops, so that nothing but a short call crosses the CDP boundary while timing.
  */
-import { builtinRuleSet, compileRules, RULESET_VERSION, scanPage, type RuleSet } from '../utils/detect/index';
+import { PageWatcher } from '../utils/content/watcher';
+import { builtinRuleSet, compileRules, hasAnyPhrase, RULESET_VERSION, scanPage, type RuleSet } from '../utils/detect/index';
 import type { Rule, Segment } from '../utils/detect/types';
-import { collectLiveSegments } from '../utils/dom/collect-live';
+import { collectLiveSegments, type CollectOptions } from '../utils/dom/collect-live';
 import { DIALOG_SELECTOR, HEADING_SELECTOR } from '../utils/dom/regions';
 
 export interface EngineRun {
@@ -17,6 +18,16 @@ export interface EngineRun {
 }
 
 const sets = new Map<number, RuleSet>();
+
+function timedScan(opts: CollectOptions): EngineRun {
+  const set = builtinRuleSet();
+  const t0 = performance.now();
+  const segments = collectLiveSegments(document, opts);
+  const t1 = performance.now();
+  const found = scanPage(set, { url: location.href, title: document.title, segments });
+  const t2 = performance.now();
+  return { collectMs: t1 - t0, scanMs: t2 - t1, totalMs: t2 - t0, segments: segments.length, detections: found.map((d) => d.ruleId) };
+}
 let segmentsOnce: Segment[] | undefined;
 
 const api = {
@@ -37,15 +48,35 @@ const api = {
     builtinRuleSet();
     return performance.now() - t0;
   },
-  /** The content script's full scan: read the page's segments, then scan them. */
-  engine(): EngineRun {
+  /**
+   * The content script's full scan, through the same code: a PageWatcher started on the page
+   * (its first scan: collectLiveSegments with the watcher's options, then scanPage), then
+   * stopped. `shadowRoots` is what Chromium's page-world tap reports: whether the page made any.
+   */
+  watcherScan(shadowRoots: boolean): number {
     const set = builtinRuleSet();
+    let reports = 0;
     const t0 = performance.now();
-    const segments = collectLiveSegments(document);
-    const t1 = performance.now();
-    const found = scanPage(set, { url: location.href, title: document.title, segments });
-    const t2 = performance.now();
-    return { collectMs: t1 - t0, scanMs: t2 - t1, totalMs: t2 - t0, segments: segments.length, detections: found.map((d) => d.ruleId) };
+    const w = new PageWatcher({
+      doc: document,
+      win: window,
+      rules: set,
+      report: () => reports++,
+      newId: () => 'bench',
+      pageHasShadowRoots: () => shadowRoots,
+    });
+    w.start();
+    const t = performance.now() - t0;
+    w.stop();
+    return reports > 0 ? t : -1;
+  },
+  /** The same two steps called directly (options as the watcher passes them), timed apart. */
+  engine(shadowRoots: boolean): EngineRun {
+    return timedScan({ hasHits: (text) => hasAnyPhrase(builtinRuleSet(), text), shadowRoots });
+  },
+  /** collectLiveSegments(document) without options: every heading and dialog read, shadow roots swept (a page with a hit). */
+  engineAllRegions(): EngineRun {
+    return timedScan({});
   },
   /** The floor: read the page's text once. */
   innerText(): number {

@@ -21,10 +21,10 @@ import { median } from './lib/stats';
 import { BIG_PAGE_URL } from './page-100k';
 import { ruleSetOfSize } from './phrases';
 
-export const SCAN_RUNS = 9;
+export const SCAN_RUNS = 11;
 const PROFILE_RUNS = 6;
 const COMPILE_RUNS = 5;
-const SIZED_SCAN_RUNS = 9;
+const SIZED_SCAN_RUNS = 15;
 export const PHRASE_COUNTS = [50, 300, 1000, 2000];
 
 export interface PageStats {
@@ -35,24 +35,38 @@ export interface PageStats {
   textContentChars: number;
 }
 
+/** Medians (ms) of one way of scanning, with every run kept. */
+export interface Timed {
+  medianMs: number;
+  runsMs: number[];
+}
+
 export interface FullScanResult {
   runs: number;
   compileBuiltinColdMs: number;
-  /** The first full scan after the bundle is loaded (cold JIT), as the content script runs it once per page. */
-  cold: EngineRun;
-  engineMs: number[];
-  collectMs: number[];
-  scanMs: number[];
-  innerTextMs: number[];
-  textContentMs: number[];
-  median: { engine: number; collect: number; scan: number; innerText: number; textContent: number };
-  ratio: { engineToInnerText: number; engineToTextContent: number; coldToInnerText: number };
+  /** The content script's first full scan in the page (cold JIT): it runs once per page load. */
+  coldMs: number;
+  /** The content script's full scan (PageWatcher.start) on this page, which makes no shadow roots. */
+  watcher: Timed;
+  /** The same two steps called directly, timed apart (no shadow-root sweep). */
+  collect: Timed;
+  scan: Timed;
+  /** With the shadow-root sweep (Firefox, or a page that made shadow roots). */
+  watcherSweep: Timed;
+  /** collectLiveSegments(document) without options + scanPage: every heading and dialog read, as on a page whose text has a phrase. */
+  allRegions: Timed;
+  innerText: Timed;
+  textContent: Timed;
+  ratio: { watcherToInnerText: number; allRegionsToInnerText: number; coldToInnerText: number };
   segments: number;
   detections: string[];
-  /** Median time of each DOM read collectLiveSegments makes, alone. */
+  /** Median time of each DOM read collectLiveSegments can make, alone. */
   domReads: Array<{ what: string; ms: number }>;
-  /** CPU profile of PROFILE_RUNS further full scans, per scan. */
+  /** CPU profile of `profileRuns` more content-script full scans, per scan. */
+  profileRuns: number;
   profile: FunctionCost[];
+  /** The same for scans reading every region. */
+  profileAllRegions: FunctionCost[];
 }
 
 export interface ScalingRow {
@@ -92,93 +106,108 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     log(`  page: ${stats.elements} elements, ${stats.textNodes} text nodes, ${(Buffer.byteLength(html) / 1048576).toFixed(2)} MB`);
 
     // 1. Full scan versus the floor.
-    const compileBuiltinColdMs = await page.evaluate(() => (globalThis as unknown as Win).__shutout.compileBuiltin());
-    const cold = await page.evaluate(() => (globalThis as unknown as Win).__shutout.engine());
-    const engine: EngineRun[] = [];
-    const innerText: number[] = [];
-    const textContent: number[] = [];
+    type Api = ShutoutBenchApi;
+    const call = <T>(f: (api: Api) => T): Promise<T> =>
+      page.evaluate((src) => (0, eval)(src)((globalThis as unknown as Win).__shutout), `(${f.toString()})`) as Promise<T>;
+    const compileBuiltinColdMs = await call((api) => api.compileBuiltin());
+    const coldMs = await call((api) => api.watcherScan(false));
+    const kinds = {
+      watcher: () => call((api) => api.watcherScan(false)),
+      split: () => call((api) => api.engine(false)),
+      watcherSweep: () => call((api) => api.watcherScan(true)),
+      allRegions: () => call((api) => api.engineAllRegions()),
+      innerText: () => call((api) => api.innerText()),
+      textContent: () => call((api) => api.textContent()),
+    };
+    const names = Object.keys(kinds) as Array<keyof typeof kinds>;
+    const got: Record<string, unknown[]> = Object.fromEntries(names.map((n) => [n, []]));
     for (let i = 0; i < SCAN_RUNS; i++) {
-      // Rotate the order so that no side always runs right after a GC-heavy neighbour.
-      const steps = [
-        async () => engine.push(await page.evaluate(() => (globalThis as unknown as Win).__shutout.engine())),
-        async () => innerText.push(await page.evaluate(() => (globalThis as unknown as Win).__shutout.innerText())),
-        async () => textContent.push(await page.evaluate(() => (globalThis as unknown as Win).__shutout.textContent())),
-      ];
-      for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!();
+      // Interleaved, the order rotating so that no way always follows a GC-heavy neighbour.
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(i + k) % names.length]!;
+        got[n]!.push(await kinds[n]());
+      }
     }
+    const timed = (xs: number[]): Timed => ({ medianMs: median(xs), runsMs: xs });
+    const split = got.split as EngineRun[];
+    const allRegionRuns = got.allRegions as EngineRun[];
     const reads: Array<Record<string, number>> = [];
-    for (let i = 0; i < 5; i++) reads.push(await page.evaluate(() => (globalThis as unknown as Win).__shutout.domReads()));
+    for (let i = 0; i < 5; i++) reads.push(await call((api) => api.domReads()));
     const domReads = Object.keys(reads[0]!).map((what) => ({ what, ms: median(reads.map((r) => r[what]!)) }));
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    for (let i = 0; i < PROFILE_RUNS; i++) await page.evaluate(() => (globalThis as unknown as Win).__shutout.engine());
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.detach();
-    const m = {
-      engine: median(engine.map((e) => e.totalMs)),
-      collect: median(engine.map((e) => e.collectMs)),
-      scan: median(engine.map((e) => e.scanMs)),
-      innerText: median(innerText),
-      textContent: median(textContent),
+    const profileOf = async (run: () => Promise<unknown>, root: string) => {
+      await cdp.send('Profiler.start');
+      for (let i = 0; i < PROFILE_RUNS; i++) await run();
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      return costByFunction(profile, PROFILE_RUNS, (fn) => fn.startsWith(`${root} (shutout-bench-engine.js`)).slice(0, 40);
     };
+    const profile = await profileOf(kinds.watcher, 'watcherScan');
+    const profileAllRegions = await profileOf(kinds.allRegions, 'engineAllRegions');
+    await cdp.detach();
     const fullScan: FullScanResult = {
       runs: SCAN_RUNS,
       compileBuiltinColdMs,
-      cold,
-      engineMs: engine.map((e) => e.totalMs),
-      collectMs: engine.map((e) => e.collectMs),
-      scanMs: engine.map((e) => e.scanMs),
-      innerTextMs: innerText,
-      textContentMs: textContent,
-      median: m,
-      ratio: { engineToInnerText: m.engine / m.innerText, engineToTextContent: m.engine / m.textContent, coldToInnerText: cold.totalMs / m.innerText },
-      segments: cold.segments,
-      detections: cold.detections,
+      coldMs,
+      watcher: timed(got.watcher as number[]),
+      collect: timed(split.map((e) => e.collectMs)),
+      scan: timed(split.map((e) => e.scanMs)),
+      watcherSweep: timed(got.watcherSweep as number[]),
+      allRegions: timed(allRegionRuns.map((e) => e.totalMs)),
+      innerText: timed(got.innerText as number[]),
+      textContent: timed(got.textContent as number[]),
+      ratio: { watcherToInnerText: 0, allRegionsToInnerText: 0, coldToInnerText: 0 },
+      segments: split[0]!.segments,
+      detections: split[0]!.detections,
       domReads,
-      profile: costByFunction(profile, PROFILE_RUNS).slice(0, 40),
+      profileRuns: PROFILE_RUNS,
+      profile,
+      profileAllRegions,
     };
-    log(`  full scan: median ${m.engine.toFixed(1)} ms vs innerText ${m.innerText.toFixed(1)} ms`);
+    const floor = fullScan.innerText.medianMs;
+    fullScan.ratio = { watcherToInnerText: fullScan.watcher.medianMs / floor, allRegionsToInnerText: fullScan.allRegions.medianMs / floor, coldToInnerText: coldMs / floor };
+    log(`  full scan: median ${fullScan.watcher.medianMs.toFixed(1)} ms (every region: ${fullScan.allRegions.medianMs.toFixed(1)} ms) vs innerText ${floor.toFixed(1)} ms`);
 
-    // 2. Scaling with the number of phrases, Chromium then Node, over the same segments.
+    // 2. Scaling with the number of phrases, over the same segments. Every set is compiled
+    // first; then the scans go round the sets, so that a busy moment hits every size alike.
     const segments: Segment[] = await page.evaluate(() => (globalThis as unknown as Win).__shutout.segments());
-    const rows: ScalingRow[] = [];
-    for (const target of PHRASE_COUNTS) {
-      const { rules } = ruleSetOfSize(target);
-      const chromiumCompile: number[] = [];
-      let patterns = 0;
-      for (let i = 0; i < COMPILE_RUNS; i++) {
+    const sized = PHRASE_COUNTS.map((target) => ({ target, rules: ruleSetOfSize(target).rules }));
+    const acc = sized.map(() => ({ patterns: 0, cCompile: [] as number[], cScan: [] as number[], nCompile: [] as number[], nScan: [] as number[], set: undefined as RuleSet | undefined }));
+    for (let i = 0; i < COMPILE_RUNS; i++) {
+      for (const [k, { target, rules }] of sized.entries()) {
         const r = await page.evaluate(([key, rs]) => (globalThis as unknown as Win).__shutout.compileSized(key, rs), [target, rules] as [number, Rule[]]);
-        chromiumCompile.push(r.ms);
-        patterns = r.patterns;
-      }
-      const chromiumScan: number[] = [];
-      await page.evaluate((key) => (globalThis as unknown as Win).__shutout.scanSized(key), target); // warm-up
-      for (let i = 0; i < SIZED_SCAN_RUNS; i++) chromiumScan.push((await page.evaluate((key) => (globalThis as unknown as Win).__shutout.scanSized(key), target)).ms);
-      const nodeCompile: number[] = [];
-      let set: RuleSet | undefined;
-      for (let i = 0; i < COMPILE_RUNS; i++) {
+        acc[k]!.cCompile.push(r.ms);
+        acc[k]!.patterns = r.patterns;
         const t0 = performance.now();
-        set = compileRules(rules, `${RULESET_VERSION}+bench.${target}`);
-        nodeCompile.push(performance.now() - t0);
+        acc[k]!.set = compileRules(rules, `${RULESET_VERSION}+bench.${target}`);
+        acc[k]!.nCompile.push(performance.now() - t0);
       }
-      const nodeScan: number[] = [];
-      scanPage(set!, { url: BIG_PAGE_URL, segments }); // warm-up
-      for (let i = 0; i < SIZED_SCAN_RUNS; i++) {
-        const t0 = performance.now();
-        scanPage(set!, { url: BIG_PAGE_URL, segments });
-        nodeScan.push(performance.now() - t0);
-      }
-      rows.push({
-        target,
-        patterns,
-        rules: rules.length,
-        chromium: { compileMs: median(chromiumCompile), compileFirstMs: chromiumCompile[0]!, scanMs: median(chromiumScan) },
-        node: { compileMs: median(nodeCompile), compileFirstMs: nodeCompile[0]!, scanMs: median(nodeScan) },
-      });
-      log(`  ${patterns} phrases: compile ${median(chromiumCompile).toFixed(1)} ms, scan ${median(chromiumScan).toFixed(1)} ms (Chromium)`);
     }
+    for (let i = -1; i < SIZED_SCAN_RUNS; i++) {
+      // Round -1 warms up and is not kept.
+      for (const [k, { target }] of sized.entries()) {
+        const c = (await page.evaluate((key) => (globalThis as unknown as Win).__shutout.scanSized(key), target)).ms;
+        const t0 = performance.now();
+        scanPage(acc[k]!.set!, { url: BIG_PAGE_URL, segments });
+        const n = performance.now() - t0;
+        if (i >= 0) {
+          acc[k]!.cScan.push(c);
+          acc[k]!.nScan.push(n);
+        }
+      }
+    }
+    const rows: ScalingRow[] = sized.map(({ target, rules }, k) => {
+      const a = acc[k]!;
+      log(`  ${a.patterns} phrases: compile ${median(a.cCompile).toFixed(1)} ms, scan ${median(a.cScan).toFixed(1)} ms (Chromium)`);
+      return {
+        target,
+        patterns: a.patterns,
+        rules: rules.length,
+        chromium: { compileMs: median(a.cCompile), compileFirstMs: a.cCompile[0]!, scanMs: median(a.cScan) },
+        node: { compileMs: median(a.nCompile), compileFirstMs: a.nCompile[0]!, scanMs: median(a.nScan) },
+      };
+    });
     return {
       userAgent,
       page: { bytes: Buffer.byteLength(html), ...stats },

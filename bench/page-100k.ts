@@ -225,7 +225,7 @@ export function savedPage(seed: number, targetKb: number, url: string): string {
 export function feedPage(): string {
   const r = new Rand(7);
   const cards: string[] = [];
-  for (let i = 0; i < 60; i++) cards.push(card(r, i));
+  for (let i = 0; i < 16; i++) cards.push(card(r, i));
   const titles: string[] = [];
   for (let i = 0; i < 400; i++) titles.push(title(r));
   const script = `

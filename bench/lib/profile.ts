@@ -35,9 +35,11 @@ function label(cf: CallFrame): string {
 /**
  * Self and total (inclusive) milliseconds per function, divided by `runs` so that figures are
  * per run. DOM calls made from JavaScript (querySelectorAll, innerText) count as self time of
- * the JavaScript function that made them, as V8 samples them.
+ * the JavaScript function that made them, as V8 samples them. With `within`, only samples
+ * whose stack holds a function it accepts count, and only that function and what it called
+ * (leaving out the harness around it, and GC, which V8 samples outside any stack).
  */
-export function costByFunction(profile: CpuProfile, runs = 1): FunctionCost[] {
+export function costByFunction(profile: CpuProfile, runs = 1, within?: (fn: string) => boolean): FunctionCost[] {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
@@ -52,11 +54,17 @@ export function costByFunction(profile: CpuProfile, runs = 1): FunctionCost[] {
     const us = deltas[i + 1] ?? deltas[i] ?? 0;
     const leaf = byId.get(samples[i]!);
     if (!leaf) continue;
-    const leafLabel = label(leaf.callFrame);
+    const stack: string[] = [];
+    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) stack.push(label(byId.get(id)!.callFrame));
+    let top = stack.length - 1;
+    if (within) {
+      top = stack.findIndex(within);
+      if (top < 0) continue;
+    }
+    const leafLabel = stack[0]!;
     self.set(leafLabel, (self.get(leafLabel) ?? 0) + us);
     const seen = new Set<string>();
-    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
-      const l = label(byId.get(id)!.callFrame);
+    for (const l of stack.slice(0, top + 1)) {
       if (l === '(root)' || seen.has(l)) continue;
       seen.add(l);
       total.set(l, (total.get(l) ?? 0) + us);

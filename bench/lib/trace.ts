@@ -9,6 +9,8 @@
  * - callbacks into the extension's isolated world (v8.callFunction / v8.run whose worldName is
  *   the extension's name): MutationObserver callbacks, idle callbacks, promise continuations.
  * Layout, style and GC forced from those calls are nested inside them and so counted.
+ * Durations are thread time (the trace's tts/tdur) where the trace has it, so that a busy
+ * machine preempting the renderer does not make a task look longer than its own work.
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -18,6 +20,9 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread clock: start and duration while the thread actually ran. */
+  tts?: number;
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; worldName?: string; worldId?: number; fileName?: string; [k: string]: unknown };
@@ -35,8 +40,9 @@ export async function metrics(cdp: CDPSession): Promise<Metrics> {
 /** Record a trace around `body` (the CDP session must belong to the page). */
 export async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
-  const onData = (e: { value: TraceEvent[] }) => {
-    for (const ev of e.value) events.push(ev);
+  // Playwright types the events as string maps; they are trace events.
+  const onData = (e: { value: Array<Record<string, string>> }) => {
+    for (const ev of e.value) events.push(ev as unknown as TraceEvent);
   };
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -75,6 +81,8 @@ export interface TaskFigures {
     /** The longest extension tasks: when (ms from the first task), how long, what. */
     top: Array<{ atMs: number; taskMs: number; shutoutMs: number; entry: string }>;
   };
+  /** Tasks in which the page's function `pageFunction` ran (when asked for). */
+  pageTasks?: { fn: string; count: number; totalMs: number; meanMs: number; shutoutMs: number };
 }
 
 function dataUrl(e: TraceEvent): string {
@@ -112,7 +120,7 @@ function entryLabel(e: TraceEvent): string {
 }
 
 /** Task and extension figures on the page's main thread (`extensionName` is the isolated world's name). */
-export function taskFigures(events: TraceEvent[], pageOrigin: string, extensionName: string): TaskFigures {
+export function taskFigures(events: TraceEvent[], pageOrigin: string, extensionName: string, pageFunction?: string): TaskFigures {
   const thread = mainThread(events, pageOrigin);
   const empty: TaskFigures = {
     tasks: 0,
@@ -148,30 +156,71 @@ export function taskFigures(events: TraceEvent[], pageOrigin: string, extensionN
   };
   const spans = mine.filter(isShutout).sort((a, b) => a.ts - b.ts);
 
-  const perTask = new Map<TraceEvent, { ms: number; entry: string }>();
+  // The thread clock (tts/tdur) when the trace has it, so that time the thread spent
+  // descheduled (other processes on a busy machine) is not counted; else the wall clock.
+  const threadClock = (e: TraceEvent) => typeof e.tts === 'number' && typeof e.tdur === 'number';
+  const perTask = new Map<TraceEvent, { ms: number; entry: string; spans: TraceEvent[] }>();
   let ti = 0;
   let coveredUntil = -Infinity;
   let coveredTask: TraceEvent | undefined;
-  for (const s of spans) {
-    while (ti < tasks.length && tasks[ti]!.ts + tasks[ti]!.dur! < s.ts) ti++;
+  for (const sp of spans) {
+    while (ti < tasks.length && tasks[ti]!.ts + tasks[ti]!.dur! < sp.ts) ti++;
     const task = tasks[ti];
-    if (!task || s.ts < task.ts) continue; // outside any task (should not happen)
-    const end = Math.min(s.ts + s.dur!, task.ts + task.dur!);
+    if (!task || sp.ts < task.ts) continue; // outside any task (should not happen)
+    const thread = threadClock(task) && threadClock(sp);
+    const sStart = thread ? sp.tts! : sp.ts;
+    const sEnd = sStart + (thread ? sp.tdur! : sp.dur!);
+    const tEnd = thread ? task.tts! + task.tdur! : task.ts + task.dur!;
+    const end = Math.min(sEnd, tEnd);
     if (coveredTask !== task) {
       coveredTask = task;
       coveredUntil = -Infinity;
     }
-    const from = Math.max(s.ts, coveredUntil);
+    const from = Math.max(sStart, coveredUntil);
     if (end <= from) continue;
     coveredUntil = end;
-    const cur = perTask.get(task) ?? { ms: 0, entry: '' };
+    const cur = perTask.get(task) ?? { ms: 0, entry: '', spans: [] };
     cur.ms += (end - from) / 1000;
-    if (!cur.entry || /^v8\./.test(cur.entry)) cur.entry = entryLabel(s);
+    cur.spans.push(sp);
+    if (!cur.entry || /^v8\./.test(cur.entry)) cur.entry = entryLabel(sp);
     perTask.set(task, cur);
   }
+  /** What a task did: its first event below RunTask, and the longest events inside the extension's spans. */
+  const describe = (task: TraceEvent, v: { entry: string; spans: TraceEvent[] }): string => {
+    const inTask = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+    const kind = inTask.find((e) => /^(TimerFire|FireIdleCallback|FireAnimationFrame|ParseHTML|EventDispatch|RunMicrotasks|EvaluateScript)$/.test(e.name))?.name ?? '';
+    const inside = inTask
+      .filter((e) => !spans.includes(e) && e.dur! > 1000 && v.spans.some((sp) => e.ts >= sp.ts && e.ts + e.dur! <= sp.ts + sp.dur!))
+      .filter((e) => !/^(RunMicrotasks|v8\.|BlinkScheduler|FunctionCall)/.test(e.name))
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 3)
+      .map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)} ms`);
+    return [kind && `in ${kind}`, v.entry, inside.length ? `(inside: ${inside.join(', ')})` : ''].filter(Boolean).join(' ');
+  };
 
   const t0 = tasks[0]?.ts ?? 0;
-  const durMs = (t: TraceEvent) => t.dur! / 1000;
+  const durMs = (t: TraceEvent) => (threadClock(t) ? t.tdur! : t.dur!) / 1000;
+
+  let pageTasks: TaskFigures['pageTasks'];
+  if (pageFunction) {
+    const calls = mine.filter((e) => e.name === 'FunctionCall' && (e.args?.data as { functionName?: string } | undefined)?.functionName === pageFunction && dataUrl(e).startsWith(pageOrigin));
+    const found = new Set<TraceEvent>();
+    let k = 0;
+    for (const c of calls.sort((a, b) => a.ts - b.ts)) {
+      while (k < tasks.length && tasks[k]!.ts + tasks[k]!.dur! < c.ts) k++;
+      const task = tasks[k];
+      if (task && c.ts >= task.ts) found.add(task);
+    }
+    const list = [...found];
+    const totalMs = list.reduce((n, t) => n + durMs(t), 0);
+    pageTasks = {
+      fn: pageFunction,
+      count: list.length,
+      totalMs,
+      meanMs: list.length ? totalMs / list.length : 0,
+      shutoutMs: list.reduce((n, t) => n + (perTask.get(t)?.ms ?? 0), 0),
+    };
+  }
   const withShutout = [...perTask.entries()];
   const long = withShutout.filter(([t]) => durMs(t) > 16);
   return {
@@ -190,7 +239,8 @@ export function taskFigures(events: TraceEvent[], pageOrigin: string, extensionN
       top: withShutout
         .sort((a, b) => b[1].ms - a[1].ms)
         .slice(0, 5)
-        .map(([t, v]) => ({ atMs: (t.ts - t0) / 1000, taskMs: durMs(t), shutoutMs: v.ms, entry: v.entry })),
+        .map(([t, v]) => ({ atMs: (t.ts - t0) / 1000, taskMs: durMs(t), shutoutMs: v.ms, entry: describe(t, v) })),
     },
+    ...(pageTasks ? { pageTasks } : {}),
   };
 }
