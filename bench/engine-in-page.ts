@@ -21,8 +21,9 @@ import { median } from './lib/stats';
 import { BIG_PAGE_URL } from './page-100k';
 import { ruleSetOfSize } from './phrases';
 
-export const SCAN_RUNS = 11;
+export const SCAN_RUNS = 21;
 const PROFILE_RUNS = 6;
+const HELP_FOOTER_RUNS = 9;
 const COMPILE_RUNS = 5;
 const SIZED_SCAN_RUNS = 15;
 export const PHRASE_COUNTS = [50, 300, 1000, 2000];
@@ -53,6 +54,9 @@ export interface FullScanResult {
   scan: Timed;
   /** With the shadow-root sweep (Firefox, or a page that made shadow roots). */
   watcherSweep: Timed;
+  /** The content script's full scan once the footer says 帮助中心 (an `unless` phrase), and the floor then. */
+  watcherHelpFooter: Timed;
+  innerTextHelpFooter: Timed;
   /** collectLiveSegments(document) without options + scanPage: every heading and dialog read, as on a page whose text has a phrase. */
   allRegions: Timed;
   innerText: Timed;
@@ -129,6 +133,16 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       }
     }
     const timed = (xs: number[]): Timed => ({ medianMs: median(xs), runsMs: xs });
+    // The same page with 帮助中心 in its footer (interleaved with the floor again).
+    const helpFooter: number[] = [];
+    const helpFloor: number[] = [];
+    if (await call((api) => api.footerHelpLink(true))) {
+      for (let i = 0; i < HELP_FOOTER_RUNS; i++) {
+        helpFooter.push(await kinds.watcher());
+        helpFloor.push(await kinds.innerText());
+      }
+      await call((api) => api.footerHelpLink(false));
+    }
     const split = got.split as EngineRun[];
     const allRegionRuns = got.allRegions as EngineRun[];
     const reads: Array<Record<string, number>> = [];
@@ -155,6 +169,8 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       scan: timed(split.map((e) => e.scanMs)),
       watcherSweep: timed(got.watcherSweep as number[]),
       allRegions: timed(allRegionRuns.map((e) => e.totalMs)),
+      watcherHelpFooter: timed(helpFooter),
+      innerTextHelpFooter: timed(helpFloor),
       innerText: timed(got.innerText as number[]),
       textContent: timed(got.textContent as number[]),
       ratio: { watcherToInnerText: 0, allRegionsToInnerText: 0, coldToInnerText: 0 },

@@ -33,8 +33,11 @@ export interface MainThreadResult {
   with: LoadFigures[];
   without: LoadFigures[];
   median: { with: LoadFigures; without: LoadFigures };
+  /** Median with − median without. */
   extraTaskMs: number;
   extraTaskPct: number;
+  /** Median over the pairs of loads (taken one right after the other) of with/without − 1: drift cancels out. */
+  pairedExtraPct: number;
   extraScriptMs: number;
   /** A traced load with the extension: the extension's own tasks. */
   tracedLoad: TaskFigures;
@@ -115,6 +118,7 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
       median: { with: mw, without: mo },
       extraTaskMs: mw.taskMs - mo.taskMs,
       extraTaskPct: ((mw.taskMs - mo.taskMs) / mo.taskMs) * 100,
+      pairedExtraPct: median(a.map((x, i) => (x.taskMs / b[i]!.taskMs - 1) * 100)),
       extraScriptMs: mw.scriptMs - mo.scriptMs,
       tracedLoad,
     };

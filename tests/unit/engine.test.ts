@@ -141,3 +141,11 @@ describe('network rules limited to request URLs', () => {
     expect(scanNetwork(s, { url: 'https://api.m.jd.com/client.action?functionId=other', body })).toEqual([]);
   });
 });
+
+describe('hasAnyPhrase ignores words that cannot fire a rule alone', () => {
+  it('does not count `unless` or `all` words', () => {
+    const s = compileRules([rule({ id: 'x', phrases: ['访问被拒绝'], unless: ['帮助中心'], all: ['反馈码'] })], 'v');
+    expect(hasAnyPhrase(s, '帮助中心 · 反馈码')).toBe(false);
+    expect(hasAnyPhrase(s, '帮助中心 访问被拒绝')).toBe(true);
+  });
+});

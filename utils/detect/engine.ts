@@ -35,6 +35,8 @@ export interface RuleSet {
   /** Folded phrase strings, by phrase id (for English word-boundary checks). */
   readonly phraseIsWordStart: Uint8Array;
   readonly phraseIsWordEnd: Uint8Array;
+  /** Phrases that can make a rule fire (a rule's `phrases`, not its `all` or `unless` words). */
+  readonly triggers: Uint8Array;
 }
 
 /** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
@@ -75,6 +77,8 @@ export function compileRules(rules: readonly Rule[], version: string): RuleSet {
     });
   }
   const automaton = buildAutomaton(folded);
+  const triggers = new Uint8Array(folded.length);
+  for (const c of compiled) for (const id of c.phraseIds) triggers[id] = 1;
   const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
   const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
   const byHost = new Map<string, CompiledRule[]>();
@@ -84,6 +88,7 @@ export function compileRules(rules: readonly Rule[], version: string): RuleSet {
     automaton,
     phraseIsWordStart,
     phraseIsWordEnd,
+    triggers,
     rulesFor(host) {
       let list = byHost.get(host);
       if (!list) {
@@ -326,15 +331,16 @@ export function verdictOf(detections: readonly Detection[]): 'blocked' | 'clear'
 }
 
 /**
- * Cheap pre-check for text that appeared later: does any phrase of any rule occur in it?
- * Lets the content script skip the layout-reading part of a scan for ordinary mutations.
+ * Cheap pre-check: does any phrase that can make a rule fire occur in the text? Lets the content
+ * script skip reading headings and dialogs, and late mutations, on ordinary pages. A rule's
+ * `all` and `unless` words ("帮助中心" in many footers) do not count: alone they fire nothing.
  */
 export function hasAnyPhrase(set: RuleSet, text: string): boolean {
   if (text.length === 0) return false;
   const f = fold(text);
   let found = false;
-  set.automaton.scan(f.codes, f.length, () => {
-    found = true;
+  set.automaton.scan(f.codes, f.length, (pattern) => {
+    if (set.triggers[pattern]) found = true;
   });
   return found;
 }

@@ -1,0 +1,57 @@
+/**
+ * The benchmarks of the evidence store, the coupons and the popup, in the same report as the
+ * detection benchmarks: [6] evidence, [7] coupons, [8] popup first paint.
+ */
+import { runCouponBench, type CouponFigures } from './coupons/run';
+import { runEvidenceBench, type EvidenceFigures } from './evidence/run';
+import { ms, table } from './lib/stats';
+import { popupPaintBenchmark } from './popup-paint';
+
+export interface MoreResults {
+  evidence?: EvidenceFigures;
+  coupons?: CouponFigures;
+  popup?: Awaited<ReturnType<typeof popupPaintBenchmark>>;
+}
+
+export async function benchEvidenceCouponsPopup(parts: ReadonlySet<string>, log: (s: string) => void): Promise<MoreResults> {
+  const out: MoreResults = {};
+  if (parts.has('evidence')) {
+    log('\n[6] Evidence store: 100,000 findings into IndexedDB, bundle export, verify; a 1 GB bundle…');
+    const e = (out.evidence = await runEvidenceBench());
+    log(
+      table('6. Evidence store (Chromium IndexedDB; the 1 GB bundle streamed in Node)', [
+        ['figure', 'value'],
+        ['insert 100,000 findings, batches of 100 (chained, 10 indexes)', `${(e.insertMs / 1000).toFixed(1)} s = ${Math.round(e.insertPerSecond)} records/s`],
+        ['export them as a ZIP bundle', `${(e.exportMs / 1000).toFixed(1)} s, peak JS heap ${e.exportPeakHeapMB.toFixed(0)} MB, ${e.bundleMB.toFixed(1)} MB file`],
+        ['shutout verify that bundle', `${(e.verifyMs / 1000).toFixed(1)} s`],
+        [`bundle with ${e.bigBundleGB.toFixed(2)} GB of screenshots: write`, `${(e.bigBundleWriteMs / 1000).toFixed(1)} s, peak RSS ${e.bigBundlePeakRssMB.toFixed(0)} MB`],
+        ['… and verify it', `${(e.bigBundleVerifyMs / 1000).toFixed(1)} s`],
+      ]),
+    );
+  }
+  if (parts.has('coupons')) {
+    log('\n[7] Coupons: ledger comparison for 10,000 items; extraction on the 100k-node page…');
+    const c = (out.coupons = await runCouponBench());
+    log(
+      table('7. Coupons', [
+        ['figure', 'value'],
+        [`compare ${c.items.toLocaleString('en')} items (${c.visits.toLocaleString('en')} visits, 3 baselines)`, `${ms(c.compareMs)} (${Math.round(c.compareItemsPerSecond).toLocaleString('en')} items/s, ${c.missingFound} missing offers)`],
+        ['extract the coupon area of the 100k-node page, first call', ms(c.extractFirstMs)],
+        ['… median of 14 later calls', `${ms(c.extractMedianMs)} (${c.extractOffers} offers, ${c.extractState})`],
+      ]),
+    );
+  }
+  if (parts.has('popup')) {
+    log('\n[8] Popup first paint with 100,000 records…');
+    const p = (out.popup = await popupPaintBenchmark());
+    log(
+      table('8. Popup', [
+        ['figure', 'value'],
+        ['records', p.records.toLocaleString('en')],
+        ['first paint (status and counts on screen), median', ms(p.firstPaintMs)],
+        ['counts', ms(p.countsMs)],
+      ]),
+    );
+  }
+  return out;
+}
