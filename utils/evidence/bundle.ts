@@ -2,7 +2,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import Papa from 'papaparse';
 import type { CaptureRecord, FindingRecord } from '../db';
 import type { ChainEntry } from './chain';
-import { CSV_FIELDS, EVIDENCE_VERSION, ExportChain, type ChainSummary, type ExportMeta } from './export';
+import { CSV_FIELDS, csvRow, EVIDENCE_VERSION, ExportChain, type ChainSummary, type ExportMeta } from './export';
 import { sha256Stream } from './hash';
 import type { RedactionReport } from './redact';
 
@@ -116,10 +116,7 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
       yield Papa.unparse({ fields: [...CSV_FIELDS], data: [] }, { newline: '\r\n' }) + '\r\n';
       for await (const page of src.records()) {
         records += page.length;
-        const rows = page.map((r0) => {
-          const r = chain.record(r0) as unknown as Record<string, unknown>;
-          return CSV_FIELDS.map((f) => (r[f] === undefined || r[f] === null ? '' : String(r[f])));
-        });
+        const rows = page.map((r) => csvRow(chain.record(r)));
         if (rows.length) yield Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
       }
     })(),

@@ -104,11 +104,14 @@ export const CSV_FIELDS = [
 export function toCsv(records: FindingRecord[], redact: boolean, entries: ChainEntry[] = []): string {
   const chain = new ExportChain(redact);
   entries.forEach((e) => chain.entry(e));
-  const rows = records.map((r0) => {
-    const r = chain.record(r0) as unknown as Record<string, unknown>;
-    return CSV_FIELDS.map((f) => (r[f] === undefined || r[f] === null ? '' : String(r[f])));
-  });
+  const rows = records.map((r) => csvRow(chain.record(r)));
   return Papa.unparse({ fields: [...CSV_FIELDS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** One finding as a CSV row, in CSV_FIELDS order (empty cells for absent fields). */
+export function csvRow(record: FindingRecord): string[] {
+  const r = record as unknown as Record<string, unknown>;
+  return CSV_FIELDS.map((f) => (r[f] === undefined || r[f] === null ? '' : String(r[f])));
 }
 
 export function exportFileName(kind: 'json' | 'ndjson' | 'csv' | 'zip', now = new Date()): string {
