@@ -41,8 +41,18 @@ export async function captureTab(db: ShutoutDB, tabs: TabStatusStore, apis: Capt
     errors.push(`screenshot: ${(e as Error).message}`);
   }
   try {
-    // Chromium's snapshot now and then fails on a temporary file; a second try usually works.
-    const mhtml = await apis.mhtml?.(tabId).catch(() => new Promise<Blob | undefined>((r) => setTimeout(r, 300)).then(() => apis.mhtml!(tabId)));
+    // Chromium's snapshot now and then fails on a temporary file ("A requested file or directory
+    // could not be found"), more often on a busy machine; it works on a later try.
+    let mhtml: Blob | undefined;
+    for (let attempt = 0; apis.mhtml && attempt < 4; attempt++) {
+      try {
+        mhtml = await apis.mhtml(tabId);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+      }
+    }
     if (mhtml) {
       const bytes = new Uint8Array(await mhtml.arrayBuffer());
       records.push({ id: newId(), findingId: finding?.id ?? null, pageUrl, at, type: 'mhtml', mime: 'multipart/related', size: bytes.length, sha256: sha256Hex(bytes), blob: new Blob([bytes as BlobPart], { type: 'multipart/related' }) });
