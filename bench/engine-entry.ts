@@ -80,14 +80,21 @@ const api = {
     return timedScan({});
   },
   /**
-   * Turns an ordinary footer link ("联系客服") into "帮助中心" (help centre), or back: a word many
-   * marketplace footers carry, and an `unless` phrase of the built-in rules. Leaves layout clean.
+   * The content script's full scan once an ordinary footer link ("联系客服") reads "帮助中心"
+   * (help centre): a word many marketplace footers carry, and an `unless` phrase of the
+   * built-in rules. The link is renamed and put back outside the timing, layout made clean.
    */
-  footerHelpLink(on: boolean): boolean {
-    const from = on ? '联系客服' : '帮助中心';
-    const link = Array.from(document.querySelectorAll('.footer a')).find((a) => a.textContent === from);
-    if (link) link.textContent = on ? '帮助中心' : '联系客服';
-    return document.body.innerText.length > 0 && !!link;
+  watcherScanHelpFooter(): number {
+    const link = Array.from(document.querySelectorAll('.footer a')).find((a) => a.textContent === '联系客服');
+    if (!link) throw new Error('no footer link to rename');
+    link.textContent = '帮助中心';
+    void document.body.innerText;
+    try {
+      return api.watcherScan(false);
+    } finally {
+      link.textContent = '联系客服';
+      void document.body.innerText;
+    }
   },
   /** The floor: read the page's text once. */
   innerText(): number {

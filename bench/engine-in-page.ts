@@ -17,13 +17,13 @@ import { launch, serveBody } from '../scripts/lib/browser';
 import { engineBundle } from './bundle';
 import type { EngineRun, ShutoutBenchApi } from './engine-entry';
 import { costByFunction, type CpuProfile, type FunctionCost } from './lib/profile';
+import { closeSession } from './lib/session';
 import { median } from './lib/stats';
 import { BIG_PAGE_URL } from './page-100k';
 import { ruleSetOfSize } from './phrases';
 
 export const SCAN_RUNS = 21;
 const PROFILE_RUNS = 6;
-const HELP_FOOTER_RUNS = 9;
 const COMPILE_RUNS = 5;
 const SIZED_SCAN_RUNS = 15;
 export const PHRASE_COUNTS = [50, 300, 1000, 2000];
@@ -54,14 +54,13 @@ export interface FullScanResult {
   scan: Timed;
   /** With the shadow-root sweep (Firefox, or a page that made shadow roots). */
   watcherSweep: Timed;
-  /** The content script's full scan once the footer says 帮助中心 (an `unless` phrase), and the floor then. */
+  /** The content script's full scan once the footer says 帮助中心 (an `unless` phrase of the built-in rules). */
   watcherHelpFooter: Timed;
-  innerTextHelpFooter: Timed;
   /** collectLiveSegments(document) without options + scanPage: every heading and dialog read, as on a page whose text has a phrase. */
   allRegions: Timed;
   innerText: Timed;
   textContent: Timed;
-  ratio: { watcherToInnerText: number; allRegionsToInnerText: number; coldToInnerText: number };
+  ratio: { watcherToInnerText: number; helpFooterToInnerText: number; allRegionsToInnerText: number; coldToInnerText: number };
   segments: number;
   detections: string[];
   /** Median time of each DOM read collectLiveSegments can make, alone. */
@@ -119,6 +118,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       watcher: () => call((api) => api.watcherScan(false)),
       split: () => call((api) => api.engine(false)),
       watcherSweep: () => call((api) => api.watcherScan(true)),
+      watcherHelpFooter: () => call((api) => api.watcherScanHelpFooter()),
       allRegions: () => call((api) => api.engineAllRegions()),
       innerText: () => call((api) => api.innerText()),
       textContent: () => call((api) => api.textContent()),
@@ -133,16 +133,6 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       }
     }
     const timed = (xs: number[]): Timed => ({ medianMs: median(xs), runsMs: xs });
-    // The same page with 帮助中心 in its footer (interleaved with the floor again).
-    const helpFooter: number[] = [];
-    const helpFloor: number[] = [];
-    if (await call((api) => api.footerHelpLink(true))) {
-      for (let i = 0; i < HELP_FOOTER_RUNS; i++) {
-        helpFooter.push(await kinds.watcher());
-        helpFloor.push(await kinds.innerText());
-      }
-      await call((api) => api.footerHelpLink(false));
-    }
     const split = got.split as EngineRun[];
     const allRegionRuns = got.allRegions as EngineRun[];
     const reads: Array<Record<string, number>> = [];
@@ -169,11 +159,10 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       scan: timed(split.map((e) => e.scanMs)),
       watcherSweep: timed(got.watcherSweep as number[]),
       allRegions: timed(allRegionRuns.map((e) => e.totalMs)),
-      watcherHelpFooter: timed(helpFooter),
-      innerTextHelpFooter: timed(helpFloor),
+      watcherHelpFooter: timed(got.watcherHelpFooter as number[]),
       innerText: timed(got.innerText as number[]),
       textContent: timed(got.textContent as number[]),
-      ratio: { watcherToInnerText: 0, allRegionsToInnerText: 0, coldToInnerText: 0 },
+      ratio: { watcherToInnerText: 0, helpFooterToInnerText: 0, allRegionsToInnerText: 0, coldToInnerText: 0 },
       segments: split[0]!.segments,
       detections: split[0]!.detections,
       domReads,
@@ -182,7 +171,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       profileAllRegions,
     };
     const floor = fullScan.innerText.medianMs;
-    fullScan.ratio = { watcherToInnerText: fullScan.watcher.medianMs / floor, allRegionsToInnerText: fullScan.allRegions.medianMs / floor, coldToInnerText: coldMs / floor };
+    fullScan.ratio = { watcherToInnerText: fullScan.watcher.medianMs / floor, helpFooterToInnerText: fullScan.watcherHelpFooter.medianMs / floor, allRegionsToInnerText: fullScan.allRegions.medianMs / floor, coldToInnerText: coldMs / floor };
     log(`  full scan: median ${fullScan.watcher.medianMs.toFixed(1)} ms (every region: ${fullScan.allRegions.medianMs.toFixed(1)} ms) vs innerText ${floor.toFixed(1)} ms`);
 
     // 2. Scaling with the number of phrases, over the same segments. Every set is compiled
@@ -231,6 +220,6 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       scaling: { segmentsChars: segments.reduce((n, s) => n + s.text.length, 0), rows },
     };
   } finally {
-    await session.close();
+    await closeSession(session);
   }
 }

@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, launch, serveBody, type Session } from '../scripts/lib/browser';
+import { closeSession } from './lib/session';
 import { median } from './lib/stats';
 import { metrics, taskFigures, traced, type TaskFigures } from './lib/trace';
 import { BIG_PAGE_URL } from './page-100k';
@@ -96,7 +97,7 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
       }
       log(`  load ${i + 1}/${loads}: TaskDuration ${a[i]!.taskMs.toFixed(0)} ms with, ${b[i]!.taskMs.toFixed(0)} ms without`);
     }
-    await without.close();
+    await closeSession(without);
 
     const page = await withExt.context.newPage();
     const cdp = await withExt.context.newCDPSession(page);
@@ -123,7 +124,7 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
       tracedLoad,
     };
   } finally {
-    await withExt.close().catch(() => {});
-    await without.close().catch(() => {});
+    await closeSession(withExt);
+    await closeSession(without);
   }
 }

@@ -16,6 +16,7 @@
  * seconds between runs, far more than the extension's part.
  */
 import { launch, serveBody, type Session } from '../scripts/lib/browser';
+import { closeSession } from './lib/session';
 import { median } from './lib/stats';
 import { metrics, taskFigures, traced, type TaskFigures } from './lib/trace';
 import { extensionName } from './main-thread';
@@ -129,7 +130,7 @@ export async function benchMutations(runs: number, log: (s: string) => void): Pr
       taskDurationMs: { with: median(a.map((r) => r.taskMs)), without: median(b.map((r) => r.taskMs)) },
     };
   } finally {
-    await withExt.close().catch(() => {});
-    await without.close().catch(() => {});
+    await closeSession(withExt);
+    await closeSession(without);
   }
 }
