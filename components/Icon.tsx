@@ -26,3 +26,13 @@ export function Icon(props: { name: IconName; size?: number }) {
     </svg>
   );
 }
+
+/** Shutout's mark, drawn in the current text colour (popup and options headers). */
+export function Logo(props: { size: number }) {
+  return (
+    <svg class="logo" width={props.size} height={props.size} viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
+      <path d="M7 12h10" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" />
+    </svg>
+  );
+}

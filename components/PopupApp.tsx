@@ -14,7 +14,7 @@ import { formatNumber } from '../utils/ui/format';
 import { NO_FILTER, type RecordFilter } from '../utils/ui/records-query';
 import { CouponsPanel } from './CouponsPanel';
 import { EmptyState } from './EmptyState';
-import { Icon } from './Icon';
+import { Icon, Logo } from './Icon';
 import { RecordDetail } from './RecordDetail';
 import { RecordsPanel } from './RecordsPanel';
 import { StatusCard } from './StatusCard';
@@ -253,10 +253,7 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
       <div class="popup-body" ref={body}>
         <header class="topbar">
           <h1>
-            <svg class="logo" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
-              <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
-              <path d="M7 12h10" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" />
-            </svg>
+            <Logo size={18} />
             {t('popupTitle')}
           </h1>
           <button type="button" class="btn icon-only" data-testid="open-options" aria-label={t('openOptions')} title={t('openOptions')} onClick={() => void browser.runtime.openOptionsPage()}>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportLedger, importLedger, LedgerImportError, parseLedger } from '../../utils/coupons/ledger-file';
 import { db } from '../../utils/db';
+import { fileStamp } from '../../utils/evidence/export';
 import { t } from '../../utils/i18n';
 import { getSettings } from '../../utils/settings';
 import { downloadBlob } from '../../utils/ui/download';
@@ -14,8 +15,7 @@ export function CouponLedgerSection() {
   const doExport = async () => {
     const { profileLabel } = await getSettings(db());
     const file = await exportLedger(db(), profileLabel);
-    const stamp = file.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    downloadBlob(`shutout-coupons-${stamp}.json`, new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+    downloadBlob(`shutout-coupons-${fileStamp(new Date(file.exportedAt))}.json`, new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
     setMessage({ text: t('ledgerExported', String(file.visits.length)), error: false });
   };
 

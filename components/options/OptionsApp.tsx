@@ -1,3 +1,4 @@
+import { Logo } from '../Icon';
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { LanguageChoice } from '../../utils/i18n';
@@ -23,10 +24,7 @@ export function OptionsApp(props: { onLanguage(choice: LanguageChoice): Promise<
     <div class="options">
       <header class="opt-header">
         <h1>
-          <svg class="logo" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-            <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
-            <path d="M7 12h10" stroke="var(--bg)" stroke-width="3" stroke-linecap="round" />
-          </svg>
+          <Logo size={22} />
           {t('optTitle')}
         </h1>
         <p class="muted">{t('optIntro')}</p>

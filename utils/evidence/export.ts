@@ -114,9 +114,13 @@ export function csvRow(record: FindingRecord): string[] {
   return CSV_FIELDS.map((f) => (r[f] === undefined || r[f] === null ? '' : String(r[f])));
 }
 
+/** `20260321-083000`: the UTC time in export file names. */
+export function fileStamp(when: Date): string {
+  return when.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
 export function exportFileName(kind: 'json' | 'ndjson' | 'csv' | 'zip', now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `shutout-${kind === 'zip' ? 'bundle' : 'export'}-${stamp}.${kind}`;
+  return `shutout-${kind === 'zip' ? 'bundle' : 'export'}-${fileStamp(now)}.${kind}`;
 }
 
 export type { CaptureRecord };
