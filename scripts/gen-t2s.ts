@@ -39,7 +39,8 @@ for (const p of phrases) {
   for (const conv of toTrad) {
     const trad = conv(simp);
     if (trad.length !== simp.length) continue;
-    for (let i = 0; i < simp.length; i++) addPair(trad[i]!, simp[i]!);
+    // Phrase conversions can reword (服务器 → 伺服器): keep a pair only when the character itself converts back.
+    for (let i = 0; i < simp.length; i++) if (toSimp(trad[i]!) === simp[i]) addPair(trad[i]!, simp[i]!);
   }
 }
 const body = [...pairs].map(([t, s]) => t + s).join('');
