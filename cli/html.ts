@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { collectStaticSegments } from '../utils/dom/collect-static';
+import { collectStaticSegments, staticWidgets } from '../utils/dom/collect-static';
+import { MARKUP_MAX, WALL_TEXT_MAX } from '../utils/detect/general/structure';
 import type { Segment } from '../utils/detect/types';
 
 export interface LoadedPage {
@@ -8,6 +9,9 @@ export interface LoadedPage {
   segments: Segment[];
   /** The parsed document, for extractors that need markup (coupons). */
   document: unknown;
+  /** Markup of a wall-shaped page, for vendor markers (utils/detect/general/structure.ts). */
+  markup?: string;
+  widgets: Array<{ id: string; inForm: boolean }>;
 }
 
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
@@ -35,5 +39,14 @@ export function pageUrlOf(html: string, doc: { querySelector(sel: string): { get
 export function loadHtml(html: string, url?: string | null): LoadedPage {
   const { document } = parseHTML(html);
   const segments = collectStaticSegments(document as never);
-  return { url: url ?? pageUrlOf(html, document as never), title: document.title ?? '', segments, document };
+  const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+  const cueText = segments.map((s) => (s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text)).join('\n');
+  return {
+    url: url ?? pageUrlOf(html, document as never),
+    title: document.title ?? '',
+    segments,
+    document,
+    markup: chars <= WALL_TEXT_MAX ? html.slice(0, MARKUP_MAX) : undefined,
+    widgets: staticWidgets(document as never, chars, cueText),
+  };
 }

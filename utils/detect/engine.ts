@@ -3,6 +3,7 @@ import { fold, foldToString, isWordUnit, type Folded } from './normalize';
 import { hostMatches, hostOf, platformOf } from './platforms';
 import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
 import { extractUntil } from './until';
+import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
 
 /** A detection is reported at or above this confidence. */
 export const REPORT_THRESHOLD = 0.5;
@@ -37,10 +38,12 @@ export interface RuleSet {
   readonly phraseIsWordEnd: Uint8Array;
   /** Phrases that can make a rule fire (a rule's `phrases`, not its `all` or `unless` words). */
   readonly triggers: Uint8Array;
+  /** The general layer (general/index.ts); absent when the user switched it off. */
+  readonly general?: GeneralLayer;
 }
 
 /** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
-export function compileRules(rules: readonly Rule[], version: string): RuleSet {
+export function compileRules(rules: readonly Rule[], version: string, general?: GeneralLayer): RuleSet {
   const phraseIndex = new Map<string, number>();
   const folded: Uint16Array[] = [];
   const idOf = (phrase: string): number => {
@@ -85,6 +88,7 @@ export function compileRules(rules: readonly Rule[], version: string): RuleSet {
   return {
     version,
     rules,
+    general,
     automaton,
     phraseIsWordStart,
     phraseIsWordEnd,
@@ -177,6 +181,11 @@ function detection(
 /** The notice's own words make better evidence than its URL: dialogs and titles first. */
 const WHERE_RANK: Record<Where, number> = { dialog: 4, title: 3, text: 2, network: 1, url: 0 };
 
+/** A rule's exact wording is better evidence than the general layer's reading of the same notice. */
+function rank(d: Detection): number {
+  return (d.why ? 0 : 10) + WHERE_RANK[d.where];
+}
+
 /**
  * Several rules often describe one notice (its URL, its title, its text): keep one detection
  * per kind. Its snippet comes from the most prominent words on the page; its confidence is the
@@ -190,7 +199,7 @@ export function onePerKind(detections: Detection[]): Detection[] {
     else groups.set(d.kind, [d]);
   }
   return [...groups.values()].map((g) => {
-    const best = g.reduce((a, b) => (WHERE_RANK[b.where] > WHERE_RANK[a.where] || (WHERE_RANK[b.where] === WHERE_RANK[a.where] && b.confidence > a.confidence) ? b : a));
+    const best = g.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.confidence > a.confidence) ? b : a));
     const confidence = Math.max(...g.map((d) => d.confidence));
     const until = best.until ?? g.find((d) => d.until)?.until;
     return { ...best, confidence, ...(until ? { until } : {}) };
@@ -199,7 +208,9 @@ export function onePerKind(detections: Detection[]): Detection[] {
 
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
-  return onePerKind(scanPageRules(set, input));
+  const found = scanPageRules(set, input);
+  if (set.general) found.push(...scanGeneralPage(set.general, input, platformOf(input.url), set.version));
+  return onePerKind(found);
 }
 
 /** Every rule that fires on the page, one detection per rule (the corpus test checks rules one by one). */
@@ -258,7 +269,9 @@ function headerLookup(headers: Record<string, string> | undefined, name: string)
  * the redirect target (a redirect to a wall is a wall), reported as `network`.
  */
 export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
-  return onePerKind(scanNetworkRules(set, input));
+  const found = scanNetworkRules(set, input);
+  if (set.general) found.push(...scanGeneralNetwork(set.general, input, platformOf(input.pageUrl ?? input.url), set.version));
+  return onePerKind(found);
 }
 
 export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[] {

@@ -68,6 +68,12 @@ export interface PageInput {
   segments: Segment[];
   /** Time of observation, used to resolve relative "until" phrases. Defaults to now. */
   now?: Date;
+  /** HTTP status of the page's document, when known. */
+  status?: number;
+  /** Markup of a wall-shaped page (little visible text), bounded; read for vendor markers. */
+  markup?: string;
+  /** Visible challenge widgets (general/widgets.ts) the page shows. */
+  widgets?: Array<{ id: string; inForm: boolean }>;
 }
 
 export interface NetworkInput {
@@ -102,4 +108,6 @@ export interface Detection {
    * coupon-missing, the baseline and the offer's key. Part of the record's key.
    */
   subject?: string;
+  /** Why a finding of the general layer fired: the pattern's words, or the model's strongest words. */
+  why?: string;
 }

@@ -1,5 +1,8 @@
 import type { Segment } from '../detect/types';
 import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, MAX_REGIONS } from './regions';
+import { MARKUP_MAX, WALL_TEXT_MAX } from '../detect/general/structure';
+import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
+import { FORM_INPUTS } from './collect-static';
 
 /**
  * Visible text of a live page (content script). The body is read once with `innerText`,
@@ -93,4 +96,29 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
     }
   }
   return out;
+}
+
+/**
+ * Structure of a live page for the general layer: the markup of a wall-shaped page (little
+ * visible text, so serialising it is cheap) and the visible challenge widgets. Widgets are looked
+ * for only on short pages or pages whose words mention verification.
+ */
+export function collectLiveStructure(doc: Document, segments: readonly Segment[]): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
+  const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+  const markup = chars <= WALL_TEXT_MAX ? (doc.documentElement?.outerHTML ?? '').slice(0, MARKUP_MAX) : undefined;
+  const widgets: Array<{ id: string; inForm: boolean }> = [];
+  const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
+  if (!cue) return { markup, widgets };
+  const found = doc.querySelectorAll(WIDGET_SELECTOR);
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(found.length, MAX_REGIONS); i++) {
+    const el = found[i]!;
+    if (!visible(el)) continue;
+    const w = widgetOf(el);
+    if (!w || seen.has(w.id)) continue;
+    seen.add(w.id);
+    const form = el.closest('form');
+    widgets.push({ id: w.id, inForm: !!form && form.querySelector(FORM_INPUTS) !== null });
+  }
+  return { markup, widgets };
 }

@@ -1,5 +1,7 @@
 import type { Segment } from '../detect/types';
 import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, MAX_REGIONS } from './regions';
+import { WALL_TEXT_MAX } from '../detect/general/structure';
+import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
 
 /**
  * Visible text of a parsed page without layout (CLI, tests): the same regions as the content
@@ -96,5 +98,37 @@ export function collectStaticSegments(doc: StaticDocument): Segment[] {
   regions(doc, HEADING_SELECTOR, 'title', out);
   regions(doc, DIALOG_SELECTOR, 'dialog', out);
   if (doc.body) out.push({ where: 'text', text: visibleText(doc.body) });
+  return out;
+}
+
+type Queryable = { querySelectorAll(sel: string): ArrayLike<unknown> };
+type Matchable = Element_ & { closest?(sel: string): (Element_ & Queryable) | null; matches(sel: string): boolean };
+
+/** Inputs that make a form a login or contact form (a widget there is part of the form). */
+export const FORM_INPUTS = 'input[type="password"], input[type="text"], input[type="email"], input[type="tel"], textarea';
+
+/**
+ * Visible challenge widgets of a parsed page. Looked for only on pages that are short or mention
+ * verification, which bounds the query on very large saved pages.
+ */
+export function staticWidgets(doc: Queryable, visibleChars: number, cueText: string): Array<{ id: string; inForm: boolean }> {
+  if (visibleChars > WALL_TEXT_MAX && !VERIFY_CUES.test(cueText)) return [];
+  let found: ArrayLike<unknown>;
+  try {
+    found = doc.querySelectorAll(WIDGET_SELECTOR);
+  } catch {
+    return [];
+  }
+  const out: Array<{ id: string; inForm: boolean }> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(found.length, MAX_REGIONS); i++) {
+    const el = found[i] as Matchable;
+    if (!visibleStatic(el)) continue;
+    const w = widgetOf(el);
+    if (!w || seen.has(w.id)) continue;
+    seen.add(w.id);
+    const form = el.closest?.('form');
+    out.push({ id: w.id, inForm: !!form && form.querySelectorAll(FORM_INPUTS).length > 0 });
+  }
   return out;
 }

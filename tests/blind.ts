@@ -1,0 +1,123 @@
+/**
+ * Blind evaluation of detection on the notice corpus (tests/notices.ts): leave one source group
+ * out, build the rules, the frames and the model without it, and test the group's items. Used by
+ * tests/unit/blind.test.ts and scripts/eval-notices.ts.
+ */
+import { loadHtml } from '../cli/html';
+import { compileRules, scanNetwork, scanPage, type RuleSet } from '../utils/detect/engine';
+import type { Detection } from '../utils/detect/types';
+import { FRAMES } from '../utils/detect/general/frames';
+import { generalLayer } from '../utils/detect/general/index';
+import { fromTrained, type Model } from '../utils/detect/general/model';
+import { train } from '../utils/detect/general/train';
+import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules/index';
+import type { Rule } from '../utils/detect/types';
+import type { Frame } from '../utils/detect/general/compose';
+import { isNetworkItem, itemPage, itemResponse, sourceGroup, sourceGroups, type Item } from './notices';
+import { trainingSamples } from './training';
+
+export const NOW = new Date('2026-03-20T08:00:00Z');
+
+export function detectItem(set: RuleSet, item: Item): Detection[] {
+  if (isNetworkItem(item)) return scanNetwork(set, { ...itemResponse(item), now: NOW });
+  const page = loadHtml(itemPage(item), item.url);
+  return scanPage(set, { url: item.url, title: page.title, segments: page.segments, now: NOW, markup: page.markup, widgets: page.widgets, status: item.status });
+}
+
+export interface Outcome {
+  item: Item;
+  detections: Detection[];
+}
+
+/** Rules and frames whose every source lies in `group` are left out. */
+function without<T extends { source?: string }>(list: readonly T[], group: string): T[] {
+  return list.filter((x) => {
+    const groups = sourceGroups(x.source ?? '');
+    return groups.length === 0 || groups.some((g) => g !== group);
+  });
+}
+
+export interface BlindOptions {
+  items: readonly Item[];
+  rules?: readonly Rule[];
+  frames?: readonly Frame[];
+  /** Train a model per fold (slower); without it only rules and frames run. */
+  model?: boolean;
+  threshold?: number;
+}
+
+/** Leave-one-source-group-out: every item is tested by detectors built without its group. */
+export function blindOutcomes(opts: BlindOptions): Outcome[] {
+  const rules = opts.rules ?? BUILTIN_RULES;
+  const frames = opts.frames ?? FRAMES;
+  const byGroup = new Map<string, Item[]>();
+  for (const item of opts.items) {
+    const g = sourceGroup(item.source);
+    let list = byGroup.get(g);
+    if (!list) byGroup.set(g, (list = []));
+    list.push(item);
+  }
+  const out: Outcome[] = [];
+  const allSamples = opts.model ? trainingSamples(opts.items) : [];
+  for (const [group, items] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
+    let model: Model | undefined;
+    if (opts.model) model = fromTrained(train(allSamples.filter((s) => s.group !== group)));
+    const set = compileRules(without(rules, group), `${RULESET_VERSION}+blind`, generalLayer(without(frames, group), model, opts.threshold));
+    for (const item of items) out.push({ item, detections: detectItem(set, item) });
+  }
+  return out;
+}
+
+/** Everything built from everything: the in-corpus figure. */
+export function seenOutcomes(set: RuleSet, items: readonly Item[]): Outcome[] {
+  return items.map((item) => ({ item, detections: detectItem(set, item) }));
+}
+
+export interface Figures {
+  positives: number;
+  found: number;
+  rightKind: number;
+  negatives: number;
+  falseAlarms: number;
+  recall: number;
+  fpr: number;
+  kindAccuracy: number;
+}
+
+export function figures(outcomes: readonly Outcome[]): Figures {
+  let positives = 0, found = 0, rightKind = 0, negatives = 0, falseAlarms = 0;
+  for (const { item, detections } of outcomes) {
+    if (item.label === 'positive') {
+      positives++;
+      if (detections.length > 0) {
+        found++;
+        if (detections.some((d) => d.kind === item.kind)) rightKind++;
+      }
+    } else {
+      negatives++;
+      if (detections.length > 0) falseAlarms++;
+    }
+  }
+  return {
+    positives, found, rightKind, negatives, falseAlarms,
+    recall: positives ? found / positives : 1,
+    fpr: negatives ? falseAlarms / negatives : 0,
+    kindAccuracy: found ? rightKind / found : 1,
+  };
+}
+
+/** Figures per value of a facet (family, language, placement). */
+export function breakdown(outcomes: readonly Outcome[], facet: (item: Item) => string): Array<[string, Figures]> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const k = facet(o.item);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(o);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, figures(list)]);
+}
+
+export function formatFigures(label: string, f: Figures): string {
+  return `${label.padEnd(22)} recall ${f.recall.toFixed(3)} (${f.found}/${f.positives})  false alarms ${f.fpr.toFixed(3)} (${f.falseAlarms}/${f.negatives})  kind ${f.kindAccuracy.toFixed(3)}`;
+}

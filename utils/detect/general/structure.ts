@@ -1,0 +1,108 @@
+import type { Detection, NetworkInput, PageInput } from '../types';
+import { antibotMarkers, type HeaderMarker } from './antibot';
+import { VERIFY_CUES, WIDGETS } from './widgets';
+
+/**
+ * Structure, not only words: a wall-shaped page (little visible text) whose markup carries a
+ * vendor's challenge or block markers, a visible challenge widget, or a response whose headers
+ * say it was challenged. Script-only challenges show no words at all; these still tell.
+ */
+
+/** A page with at most this much visible text is wall-shaped: its markup is read for vendor markers. */
+export const WALL_TEXT_MAX = 1500;
+/** Bounded markup read from a wall-shaped page. */
+export const MARKUP_MAX = 256 * 1024;
+/** Statuses with which a response refuses. */
+const REFUSING = new Set([403, 405, 412, 418, 429, 503]);
+
+/** A visible challenge widget the collectors found; `inForm`: inside a form that asks for other input (a login). */
+export interface WidgetHit {
+  id: string;
+  inForm: boolean;
+}
+
+const byWidget = new Map(WIDGETS.map((w) => [w.id, w]));
+
+function make(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, where: Detection['where'], confidence: number, snippet: string, why: string): Detection {
+  return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where, confidence, why };
+}
+
+/** Total visible text of a page's body segments. */
+export function visibleChars(input: PageInput): number {
+  return input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+}
+
+export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string): Detection[] {
+  const out: Detection[] = [];
+  const chars = visibleChars(input);
+  if (input.markup && chars <= WALL_TEXT_MAX) {
+    const markup = input.markup.slice(0, MARKUP_MAX);
+    for (const m of antibotMarkers().markup) {
+      if (m.statuses && (input.status === undefined || !m.statuses.includes(input.status))) continue;
+      const hit = m.test.exec(markup);
+      if (!hit) continue;
+      out.push(make(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
+    }
+  }
+  const cue = VERIFY_CUES.test(cueText);
+  for (const hit of input.widgets ?? []) {
+    const w = byWidget.get(hit.id);
+    if (!w) continue;
+    // A slider inside a login form is part of logging in, and a widget somewhere on a long page may be a
+    // hidden login dialog's, unless the page's prominent words say the user must verify.
+    if ((hit.inForm || chars > WALL_TEXT_MAX) && !cue) continue;
+    out.push(make(w.kind, platform ?? w.vendor, w.id, version, 'dialog', 0.7, input.title ?? w.id, `widget: ${w.vendor} challenge shown`));
+  }
+  return out;
+}
+
+function headerValue(headers: Record<string, string> | undefined, m: HeaderMarker): string | undefined {
+  if (!headers) return undefined;
+  for (const [k, v] of Object.entries(headers)) {
+    const name = k.toLowerCase();
+    if ((m.name && name === m.name) || (m.namePattern && m.namePattern.test(name))) return v;
+  }
+  return undefined;
+}
+
+function cookieNames(headers: Record<string, string> | undefined): string[] {
+  if (!headers) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) {
+    if (k.toLowerCase() !== 'set-cookie') continue;
+    for (const part of v.split(/,(?=\s*[^;=\s]+=)|\n/)) {
+      const name = part.split('=')[0]?.trim().toLowerCase();
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+export function scanStructureNetwork(input: NetworkInput, platform: string | null, version: string): Detection[] {
+  const out: Detection[] = [];
+  const status = input.status;
+  const { headers, cookies, markup } = antibotMarkers();
+  for (const m of headers) {
+    const v = headerValue(input.headers, m);
+    if (v === undefined || (m.value && !m.value(v))) continue;
+    if (!m.challenge && (status === undefined || !m.statuses?.includes(status))) continue;
+    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', m.challenge ? 0.8 : 0.7, `HTTP ${status ?? ''} ${m.name ?? 'header'}: ${v}`.trim(), `header: ${m.platform}`));
+  }
+  const names = cookieNames(input.headers);
+  for (const m of cookies) {
+    if (status === undefined || !m.statuses?.includes(status)) continue;
+    if (!names.some((n) => n.startsWith(m.name!))) continue;
+    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.65, `HTTP ${status} cookie ${m.name}`, `cookie: ${m.platform} with HTTP ${status}`));
+  }
+  const body = input.body ?? '';
+  if (input.resource === 'document' && body && /<html|<body|<script/i.test(body.slice(0, 4096)) && status !== undefined && REFUSING.has(status)) {
+    const text = body.slice(0, MARKUP_MAX);
+    for (const m of markup) {
+      if (m.statuses && !m.statuses.includes(status)) continue;
+      const hit = m.test.exec(text);
+      if (hit) out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
+    }
+  }
+  if (status === 429) out.push(make('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`.slice(0, 200), 'status: 429 Too Many Requests'));
+  return out;
+}
