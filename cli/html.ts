@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { collectStaticSegments, staticWidgets } from '../utils/dom/collect-static';
-import { MARKUP_MAX, WALL_TEXT_MAX } from '../utils/detect/general/structure';
+import { boundedMarkup, WALL_TEXT_MAX } from '../utils/detect/general/structure';
 import type { Segment } from '../utils/detect/types';
 
 export interface LoadedPage {
@@ -46,7 +46,7 @@ export function loadHtml(html: string, url?: string | null): LoadedPage {
     title: document.title ?? '',
     segments,
     document,
-    markup: chars <= WALL_TEXT_MAX ? html.slice(0, MARKUP_MAX) : undefined,
+    markup: chars <= WALL_TEXT_MAX ? boundedMarkup(html) : undefined,
     widgets: staticWidgets(document as never, chars, cueText),
   };
 }

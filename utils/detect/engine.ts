@@ -79,9 +79,12 @@ export function compileRules(rules: readonly Rule[], version: string, general?: 
       headerValue,
     });
   }
+  // The general layer's predicates are cues too: a page that says one has headings and dialogs worth reading.
+  const cueIds = (general?.cues ?? []).filter((p) => foldToString(p).length >= 2).map(idOf);
   const automaton = buildAutomaton(folded);
   const triggers = new Uint8Array(folded.length);
   for (const c of compiled) for (const id of c.phraseIds) triggers[id] = 1;
+  for (const id of cueIds) triggers[id] = 1;
   const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
   const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
   const byHost = new Map<string, CompiledRule[]>();

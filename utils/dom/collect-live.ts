@@ -1,6 +1,6 @@
 import type { Segment } from '../detect/types';
 import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, MAX_REGIONS } from './regions';
-import { MARKUP_MAX, WALL_TEXT_MAX } from '../detect/general/structure';
+import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
 import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
 import { FORM_INPUTS } from './collect-static';
 
@@ -105,7 +105,7 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
  */
 export function collectLiveStructure(doc: Document, segments: readonly Segment[]): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
   const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
-  const markup = chars <= WALL_TEXT_MAX ? (doc.documentElement?.outerHTML ?? '').slice(0, MARKUP_MAX) : undefined;
+  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(doc.documentElement?.outerHTML ?? '') : undefined;
   const widgets: Array<{ id: string; inForm: boolean }> = [];
   const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
   if (!cue) return { markup, widgets };

@@ -6,7 +6,8 @@ export const HEADING_SELECTOR = 'h1, h2, h3, [role="heading"]';
 
 // Class and id fragments of toasts and dialogs, matched case-insensitively (TUXModal, jd-toast,
 // layui-layer). A bare "layer" is left out: it would match every video "player".
-const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'overlay', 'layui-layer'];
+// Empty states ("nodata", "empty") are where a results area says that it refuses to show results.
+const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'overlay', 'layui-layer', 'nodata', 'no-data', 'noresult', 'no-result', 'empty'];
 
 export const DIALOG_SELECTOR = [
   '[role="dialog"]',

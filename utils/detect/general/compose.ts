@@ -27,6 +27,8 @@ export interface Frame {
   /** The frame stays silent when any of these occurs in the candidate (a help question, a connectivity error). */
   unless?: readonly string[];
   confidence: number;
+  /** Only in these places (words such as 风控 or "captcha" are notices in an API answer, topics in an article). */
+  only?: ReadonlyArray<'title' | 'heading' | 'dialog' | 'page' | 'api'>;
   /** Where the wording was seen: URLs or `owner/repo:path@commit`, `;`-separated. */
   source: string;
 }

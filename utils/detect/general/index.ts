@@ -17,6 +17,8 @@ export interface GeneralLayer {
   model?: Model;
   /** Probability at or above which the model alone reports. */
   threshold: number;
+  /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
+  cues: readonly string[];
 }
 
 export const MODEL_RULE_ID = 'general.model';
@@ -25,7 +27,7 @@ export const DEFAULT_THRESHOLD = 0.9;
 const LIST_OF_NOTICES = 3;
 
 export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  return { frames: compileFrames(frames), model, threshold };
+  return { frames: compileFrames(frames), model, threshold, cues: [...new Set(frames.flatMap((f) => f.predicates))] };
 }
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', page: 'text', api: 'network' };
@@ -64,6 +66,7 @@ function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
   if (!folded) return [];
   const out: Found[] = [];
   for (const hit of matchFrames(layer.frames, folded)) {
+    if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
     if (query && query.includes(hit.words)) continue;
     out.push({
       kind: hit.frame.kind,
@@ -97,14 +100,12 @@ function toDetection(f: Found, platform: string | null, version: string, where?:
 export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform: string | null, version: string): Detection[] {
   const query = queryWords(input.url);
   const found: Found[] = [];
-  let headingsFiring = 0;
   const candidates = pageCandidates(input.title, input.segments);
-  for (const c of candidates) {
-    const f = judge(layer, c, query);
-    if (f.length > 0 && c.placement === 'heading') headingsFiring++;
-    found.push(...f);
-  }
-  const kept = headingsFiring >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading') : found;
+  for (const c of candidates) found.push(...judge(layer, c, query));
+  // Several different notices in the headings and dialogs of one page are a list of notices (a help
+  // centre) or a page's hidden templates, not a notice shown to this visitor.
+  const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
+  const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
   const out = kept.map((f) => toDetection(f, platform, version));
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where !== 'text').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));

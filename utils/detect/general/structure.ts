@@ -12,6 +12,11 @@ import { VERIFY_CUES, WIDGETS } from './widgets';
 export const WALL_TEXT_MAX = 1500;
 /** Bounded markup read from a wall-shaped page. */
 export const MARKUP_MAX = 256 * 1024;
+
+/** The first and last parts of a long page's markup: big inline scripts sit in the head, wall forms at the end of the body. */
+export function boundedMarkup(html: string): string {
+  return html.length <= MARKUP_MAX ? html : html.slice(0, MARKUP_MAX / 2) + '\n' + html.slice(-MARKUP_MAX / 2);
+}
 /** Statuses with which a response refuses. */
 const REFUSING = new Set([403, 405, 412, 418, 429, 503]);
 
@@ -22,6 +27,60 @@ export interface WidgetHit {
 }
 
 const byWidget = new Map(WIDGETS.map((w) => [w.id, w]));
+
+/** Vendors' wall markup that is-antibot does not list (older generations, Chinese WAFs), on wall-shaped pages only. */
+export interface OwnMarker {
+  id: string;
+  kind: Detection['kind'];
+  platform: string;
+  test: RegExp;
+  source: string;
+}
+
+export const OWN_MARKERS: readonly OwnMarker[] = [
+  {
+    id: 'structure.cloudflare.legacy-challenge',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    test: /jschl[-_](?:vc|answer)|\/cdn-cgi\/l\/chk_(?:jschl|captcha)|cf-browser-verification|cf-im-under-attack|__cf_chl_(?:jschl|captcha|f)_tk__|cf-challenge-running|id="challenge-form"/i,
+    source: '',
+  },
+  {
+    id: 'structure.cloudflare.error-page',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    test: /id="cf-error-details"|class="cf-error-(?:type|code|details|overview)|cf-error-code/i,
+    source: '',
+  },
+  {
+    id: 'structure.imperva.resource',
+    kind: 'risk-challenge',
+    platform: 'imperva',
+    test: /\/_Incapsula_Resource\?/i,
+    source: '',
+  },
+  {
+    id: 'structure.ruishu.bootstrap',
+    kind: 'risk-challenge',
+    platform: 'ruishu',
+    test: /\$_ts\s*=\s*window\[['"]\$_ts['"]\]|<meta[^>]*\sr=['"]m['"]/i,
+    source: '',
+  },
+  {
+    id: 'structure.jiasule.jsl',
+    kind: 'risk-challenge',
+    platform: 'jiasule',
+    test: /__jsl_clearance|__jsluid|document\.cookie\s*=\s*['"]__jsl/i,
+    source: '',
+  },
+  {
+    id: 'structure.datadome.captcha',
+    kind: 'risk-challenge',
+    platform: 'datadome',
+    test: /geo\.captcha-delivery\.com|var\s+dd\s*=\s*\{[^}]*['"]?cid['"]?\s*:/i,
+    source: '',
+  },
+];
 
 function make(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, where: Detection['where'], confidence: number, snippet: string, why: string): Detection {
   return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where, confidence, why };
@@ -36,9 +95,9 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
   const out: Detection[] = [];
   const chars = visibleChars(input);
   if (input.markup && chars <= WALL_TEXT_MAX) {
-    const markup = input.markup.slice(0, MARKUP_MAX);
-    for (const m of antibotMarkers().markup) {
-      if (m.statuses && (input.status === undefined || !m.statuses.includes(input.status))) continue;
+    const markup = boundedMarkup(input.markup);
+    for (const m of [...OWN_MARKERS, ...antibotMarkers().markup]) {
+      if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status))) continue;
       const hit = m.test.exec(markup);
       if (!hit) continue;
       out.push(make(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
