@@ -7,7 +7,7 @@ import { loadItems, NOTICES_DIR, sourceGroup } from '../tests/notices';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? NOTICES_DIR;
-const items = loadItems(dir);
+const items = loadItems(dir, (m) => console.error('skipped', m));
 const t0 = Date.now();
 const outcomes: Outcome[] = blindOutcomes({ items, model: args.includes('--model'), threshold: Number(process.env.THRESHOLD ?? 0.9) });
 console.log(`${items.length} items, ${new Set(items.map((i) => sourceGroup(i.source))).size} source groups, ${Date.now() - t0} ms`);

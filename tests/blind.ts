@@ -10,6 +10,7 @@ import { FRAMES } from '../utils/detect/general/frames';
 import { generalLayer } from '../utils/detect/general/index';
 import { fromTrained, type Model } from '../utils/detect/general/model';
 import { train } from '../utils/detect/general/train';
+import { featuresOf } from '../utils/detect/general/features';
 import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules/index';
 import type { Rule } from '../utils/detect/types';
 import type { Frame } from '../utils/detect/general/compose';
@@ -29,11 +30,11 @@ export interface Outcome {
   detections: Detection[];
 }
 
-/** Rules and frames whose every source lies in `group` are left out. */
-function without<T extends { source?: string }>(list: readonly T[], group: string): T[] {
+/** Rules and frames whose every source lies in the held-out groups are left out. */
+function without<T extends { source?: string }>(list: readonly T[], held: ReadonlySet<string>): T[] {
   return list.filter((x) => {
     const groups = sourceGroups(x.source ?? '');
-    return groups.length === 0 || groups.some((g) => g !== group);
+    return groups.length === 0 || groups.some((g) => !held.has(g));
   });
 }
 
@@ -46,25 +47,34 @@ export interface BlindOptions {
   threshold?: number;
 }
 
-/** Leave-one-source-group-out: every item is tested by detectors built without its group. */
+/** Folds of the blind evaluation: every source group is held out whole in exactly one fold. */
+export const FOLDS = 20;
+
+/** A stable fold for a group (FNV-1a of its name), so that runs and machines agree. */
+export function foldOf(group: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193) >>> 0;
+  return h % FOLDS;
+}
+
+/**
+ * Leave source groups out: the items of each fold's groups are tested by rules, frames and a
+ * model built without those groups (a rule or frame whose every source lies there is left out).
+ */
 export function blindOutcomes(opts: BlindOptions): Outcome[] {
   const rules = opts.rules ?? BUILTIN_RULES;
   const frames = opts.frames ?? FRAMES;
-  const byGroup = new Map<string, Item[]>();
-  for (const item of opts.items) {
-    const g = sourceGroup(item.source);
-    let list = byGroup.get(g);
-    if (!list) byGroup.set(g, (list = []));
-    list.push(item);
-  }
+  const folds: Item[][] = Array.from({ length: FOLDS }, () => []);
+  for (const item of opts.items) folds[foldOf(sourceGroup(item.source))]!.push(item);
   const out: Outcome[] = [];
-  const allSamples = opts.model ? trainingSamples(opts.items) : [];
-  for (const [group, items] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
-    let model: Model | undefined;
-    if (opts.model) model = fromTrained(train(allSamples.filter((s) => s.group !== group)));
-    const set = compileRules(without(rules, group), `${RULESET_VERSION}+blind`, generalLayer(without(frames, group), model, opts.threshold));
+  const allSamples = opts.model ? trainingSamples(opts.items).map((s) => ({ ...s, features: featuresOf(s.text) })) : [];
+  folds.forEach((items, fold) => {
+    if (items.length === 0) return;
+    const held = new Set(items.map((i) => sourceGroup(i.source)));
+    const model: Model | undefined = opts.model ? fromTrained(train(allSamples.filter((s) => !held.has(s.group)))) : undefined;
+    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(without(frames, held), model, opts.threshold));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
-  }
+  });
   return out;
 }
 

@@ -34,6 +34,8 @@ export const ItemSchema = z
     platform: z.string().min(1).max(40).nullable(),
     lang: z.string().min(2).max(12),
     placement: z.enum(PLACEMENTS),
+    /** `whole`: the text is (nearly) all the page shows; `excerpt`: a part of a longer page. */
+    extent: z.enum(['whole', 'excerpt']).optional(),
     url: z.string().url(),
     status: z.number().int().min(100).max(999).optional(),
     headers: z.record(z.string(), z.string()).optional(),
@@ -49,14 +51,18 @@ export const ItemSchema = z
 
 export type Item = z.infer<typeof ItemSchema> & { file: string };
 
-export function loadItems(dir = NOTICES_DIR): Item[] {
+export function loadItems(dir = NOTICES_DIR, onError?: (message: string) => void): Item[] {
   const out: Item[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (!line.trim()) return;
       const parsed = ItemSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${name}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      if (!parsed.success) {
+        const message = `${name}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`;
+        if (onError) return onError(message);
+        throw new Error(message);
+      }
       out.push({ ...parsed.data, file: name });
     });
   }
@@ -124,10 +130,17 @@ export function isNetworkItem(item: Item): boolean {
   return item.placement === 'api' || item.placement === 'header-only';
 }
 
+/**
+ * The rest of a long page that an excerpt came from: navigation that stands in for what the item
+ * does not record, so that the page is judged as the long page it was (its body is not a notice).
+ */
+const LONG_PAGE_REST = `<nav class="site-links">${Array.from({ length: 600 }, (_, i) => `<a href="/p/${i + 1}">${i + 1}</a>`).join(' ')}</nav>`;
+
 /** The page a fixture shows for an item, written from its facts. */
 export function itemPage(item: Item): string {
   const title = item.placement === 'title' ? item.text : (item.title ?? '');
-  const context = item.context ? `<main>\n${paragraphs(item.context)}\n</main>` : '';
+  const rest = item.extent === 'excerpt' ? LONG_PAGE_REST : '';
+  const context = (item.context ? `<main>\n${paragraphs(item.context)}\n</main>` : '') + rest;
   let body: string;
   switch (item.placement) {
     case 'dialog':
@@ -143,7 +156,7 @@ export function itemPage(item: Item): string {
       body = context;
       break;
     default:
-      body = `<div class="content">\n${paragraphs(item.text)}\n</div>`;
+      body = `<div class="content">\n${paragraphs(item.text)}\n</div>\n${rest}`;
   }
   return `<!doctype html>\n<html lang="${escapeHtml(item.lang)}">\n${headHtml(item, title)}\n<body>\n${body}\n${markerHtml(item.markers)}\n</body>\n</html>\n`;
 }

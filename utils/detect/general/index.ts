@@ -5,6 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
+import { isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -61,20 +62,35 @@ function queryWords(url: string): string {
   }
 }
 
+/** A notice leads: on a page, only its first sentences are read for frames. */
+const LEAD_SENTENCES = 4;
+
 function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
-  const folded = foldToString(c.text);
-  if (!folded) return [];
+  if (c.placement === 'page' && isDiscussion(c.text)) return [];
+  if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
   const out: Found[] = [];
-  for (const hit of matchFrames(layer.frames, folded)) {
-    if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
-    if (query && query.includes(hit.words)) continue;
-    out.push({
-      kind: hit.frame.kind,
-      ruleId: hit.frame.id,
-      confidence: clamp(hit.frame.confidence + PLACEMENT_BONUS[c.placement] + (hit.remedy ? 0.05 : 0)),
-      why: `pattern: ${hit.words}`,
-      candidate: c,
-    });
+  const seen = new Set<string>();
+  const all = sentences(c.text);
+  const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
+  for (const sentence of lead) {
+    if (c.placement !== 'api' && isTalk(sentence)) continue;
+    const folded = foldToString(sentence);
+    if (!folded) continue;
+    const quoted = quotedSpans(sentence).map(foldToString);
+    for (const hit of matchFrames(layer.frames, folded)) {
+      if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
+      if (query && query.includes(hit.words)) continue;
+      if (quoted.some((q) => q.includes(hit.words) || hit.words.includes(q))) continue;
+      if (seen.has(hit.frame.id)) continue;
+      seen.add(hit.frame.id);
+      out.push({
+        kind: hit.frame.kind,
+        ruleId: hit.frame.id,
+        confidence: clamp(hit.frame.confidence + PLACEMENT_BONUS[c.placement] + (hit.remedy ? 0.05 : 0)),
+        why: `pattern: ${hit.words}`,
+        candidate: c,
+      });
+    }
   }
   if (layer.model) {
     const s = score(layer.model, c.text);

@@ -10,6 +10,8 @@ import { featuresOf } from './features';
  */
 export interface Sample {
   text: string;
+  /** featuresOf(text), when the caller computed it already (the blind evaluation trains many times). */
+  features?: readonly string[];
   /** null: an ordinary candidate. */
   kind: Kind | null;
   /** Relative weight (e.g. to balance a source that contributes many samples). */
@@ -37,12 +39,12 @@ export interface TrainOptions {
 }
 
 export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
-  const epochs = opts.epochs ?? 40;
+  const epochs = opts.epochs ?? 12;
   const l2 = opts.l2 ?? 1e-4;
   const rate = opts.rate ?? 0.3;
   const minCount = opts.minCount ?? 2;
 
-  const feats = samples.map((s) => featuresOf(s.text));
+  const feats = samples.map((s) => s.features ?? featuresOf(s.text));
   const count = new Map<string, number>();
   for (const f of feats) for (const x of f) count.set(x, (count.get(x) ?? 0) + 1);
   const features = [...count].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
