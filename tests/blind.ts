@@ -11,6 +11,7 @@ import { generalLayer } from '../utils/detect/general/index';
 import { fromTrained, type Model } from '../utils/detect/general/model';
 import { train } from '../utils/detect/general/train';
 import { featuresOf } from '../utils/detect/general/features';
+import { foldToString } from '../utils/detect/normalize';
 import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules/index';
 import type { Rule } from '../utils/detect/types';
 import type { Frame } from '../utils/detect/general/compose';
@@ -21,7 +22,7 @@ export const NOW = new Date('2026-03-20T08:00:00Z');
 
 export function detectItem(set: RuleSet, item: Item): Detection[] {
   if (isNetworkItem(item)) return scanNetwork(set, { ...itemResponse(item), now: NOW });
-  const page = loadHtml(itemPage(item), item.url);
+  const page = loadHtml(itemPage(item), item.url, set);
   return scanPage(set, { url: item.url, title: page.title, segments: page.segments, now: NOW, markup: page.markup, widgets: page.widgets, status: item.status });
 }
 
@@ -47,6 +48,37 @@ export interface BlindOptions {
   threshold?: number;
 }
 
+/** For each frame predicate, the source groups of the positive items whose text shows it. */
+function phraseEvidence(frames: readonly Frame[], items: readonly Item[]): Map<string, Set<string>> {
+  const texts = items.filter((i) => i.label === 'positive').map((i) => ({ text: foldToString(`${i.title ?? ''} ${i.text}`), group: sourceGroup(i.source) }));
+  const out = new Map<string, Set<string>>();
+  for (const f of frames) {
+    for (const p of f.predicates) {
+      const folded = foldToString(p);
+      if (!folded || out.has(folded)) continue;
+      out.set(folded, new Set(texts.filter((t) => t.text.includes(folded)).map((t) => t.group)));
+    }
+  }
+  return out;
+}
+
+/**
+ * A frame's predicate counts in a fold only if an item outside the held-out groups shows it (or no
+ * item shows it at all: it was written from elsewhere), so that wording learnt from a held-out
+ * item cannot find that item. A frame whose every source lies in the held-out groups is left out.
+ */
+function framesWithout(frames: readonly Frame[], held: ReadonlySet<string>, evidence: Map<string, Set<string>>): Frame[] {
+  return without(frames, held)
+    .map((f) => ({
+      ...f,
+      predicates: f.predicates.filter((p) => {
+        const groups = evidence.get(foldToString(p));
+        return !groups || groups.size === 0 || [...groups].some((g) => !held.has(g));
+      }),
+    }))
+    .filter((f) => f.predicates.length > 0);
+}
+
 /** Folds of the blind evaluation: every source group is held out whole in exactly one fold. */
 export const FOLDS = 20;
 
@@ -63,6 +95,7 @@ export function foldOf(group: string): number {
  */
 export function blindOutcomes(opts: BlindOptions): Outcome[] {
   const rules = opts.rules ?? BUILTIN_RULES;
+  const evidence = phraseEvidence(opts.frames ?? FRAMES, opts.items);
   const frames = opts.frames ?? FRAMES;
   const folds: Item[][] = Array.from({ length: FOLDS }, () => []);
   for (const item of opts.items) folds[foldOf(sourceGroup(item.source))]!.push(item);
@@ -72,7 +105,7 @@ export function blindOutcomes(opts: BlindOptions): Outcome[] {
     if (items.length === 0) return;
     const held = new Set(items.map((i) => sourceGroup(i.source)));
     const model: Model | undefined = opts.model ? fromTrained(train(allSamples.filter((s) => !held.has(s.group)))) : undefined;
-    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(without(frames, held), model, opts.threshold));
+    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(framesWithout(frames, held, evidence), model, opts.threshold));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
   });
   return out;

@@ -134,7 +134,7 @@ export function isNetworkItem(item: Item): boolean {
  * The rest of a long page that an excerpt came from: navigation that stands in for what the item
  * does not record, so that the page is judged as the long page it was (its body is not a notice).
  */
-const LONG_PAGE_REST = `<nav class="site-links">${Array.from({ length: 600 }, (_, i) => `<a href="/p/${i + 1}">${i + 1}</a>`).join(' ')}</nav>`;
+const LONG_PAGE_REST = `<nav class="site-links">${Array.from({ length: 1000 }, (_, i) => `<a href="/p/${i + 1}">${i + 1}</a>`).join(' ')}</nav>`;
 
 /** The page a fixture shows for an item, written from its facts. */
 export function itemPage(item: Item): string {

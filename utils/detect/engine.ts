@@ -150,7 +150,7 @@ function clamp(n: number): number {
   return Math.max(0, Math.min(1, Math.round(n * 100) / 100));
 }
 
-function placementConfidence(rule: Rule, where: Segment['where'], longPage: boolean): number {
+function placementConfidence(rule: Rule, where: Segment['where'] | 'block', longPage: boolean): number {
   if (where === 'title' || where === 'dialog') return clamp(rule.confidence + PROMINENT_BONUS);
   if (!longPage) return clamp(rule.confidence);
   if (rule.prominent) return 0;
@@ -255,7 +255,7 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     const start = folded.origin[best.hit.start]!;
     const end = folded.origin[best.hit.end - 1]! + 1;
     const untilText = segment.text.slice(Math.max(0, start - 120), Math.min(segment.text.length, end + 120));
-    out.push(detection(set, c.rule, input.url, segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
+    out.push(detection(set, c.rule, input.url, segment.where === 'block' ? 'text' : segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
   }
   return out;
 }
@@ -344,6 +344,22 @@ export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[]
 /** "blocked" when any detection was reported. */
 export function verdictOf(detections: readonly Detection[]): 'blocked' | 'clear' {
   return detections.length > 0 ? 'blocked' : 'clear';
+}
+
+/**
+ * Where in `text` the phrases that can make a rule fire (or cue the general layer) start, in
+ * order, at most `max`: the content script and the CLI read the blocks around these places.
+ */
+export function triggerOffsets(set: RuleSet, text: string, max = 64): number[] {
+  if (text.length === 0) return [];
+  const f = fold(text);
+  const out: number[] = [];
+  set.automaton.scan(f.codes, f.length, (pattern, end) => {
+    if (!set.triggers[pattern] || out.length >= max) return;
+    const start = end - set.automaton.patternLengths[pattern]!;
+    out.push(f.origin[start]!);
+  });
+  return out;
 }
 
 /**

@@ -54,9 +54,12 @@ export interface Rule {
   fixtures: string[];
 }
 
-/** A piece of page text with where it was found. */
+/**
+ * A piece of page text with where it was found. `block`: the short block of a long page around a
+ * phrase (a results area that says searching is refused); its findings are reported as `text`.
+ */
 export interface Segment {
-  where: Exclude<Where, 'url' | 'network'>;
+  where: Exclude<Where, 'url' | 'network'> | 'block';
   text: string;
 }
 

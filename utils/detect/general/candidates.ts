@@ -6,7 +6,7 @@ import { apiText } from './api-text';
  * body is never a candidate (articles and help pages quote notices there); its title, headings,
  * dialogs and toasts are.
  */
-export type Placement = 'title' | 'heading' | 'dialog' | 'page' | 'api';
+export type Placement = 'title' | 'heading' | 'dialog' | 'block' | 'page' | 'api';
 
 export interface Candidate {
   placement: Placement;
@@ -43,6 +43,7 @@ export function pageCandidates(title: string | undefined, segments: readonly Seg
       first = false;
       add('heading', s.text, TITLE_MAX);
     } else if (s.where === 'dialog') add('dialog', s.text, DIALOG_MAX);
+    else if (s.where === 'block') add('block', s.text, DIALOG_MAX);
   }
   const bodies = segments.filter((s) => s.where === 'text');
   const total = bodies.reduce((n, s) => n + s.text.length, 0);

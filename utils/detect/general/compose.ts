@@ -28,7 +28,7 @@ export interface Frame {
   unless?: readonly string[];
   confidence: number;
   /** Only in these places (words such as 风控 or "captcha" are notices in an API answer, topics in an article). */
-  only?: ReadonlyArray<'title' | 'heading' | 'dialog' | 'page' | 'api'>;
+  only?: ReadonlyArray<'title' | 'heading' | 'dialog' | 'block' | 'page' | 'api'>;
   /** Where the wording was seen: URLs or `owner/repo:path@commit`, `;`-separated. */
   source: string;
 }

@@ -23,8 +23,15 @@ export function featuresOf(text: string): string[] {
   let words: string[] = [];
   const flushWords = () => {
     for (let i = 0; i < words.length; i++) {
-      if (words[i]!.length > 1 || words.length === 1) out.add('w:' + words[i]);
-      if (i + 1 < words.length) out.add('w:' + words[i] + ' ' + words[i + 1]);
+      const w = words[i]!;
+      if (w.length > 1 || words.length === 1) out.add('w:' + w);
+      if (i + 1 < words.length) out.add('w:' + w + ' ' + words[i + 1]);
+      // Letter trigrams within a word carry meaning across inflections and related languages
+      // (blocked, blockiert, bloqueado), which whole words cannot.
+      if (w.length >= 4 && !/^[0-9]+$/.test(w)) {
+        const b = `<${w}>`;
+        for (let j = 0; j + 3 <= b.length; j++) out.add('c:' + b.slice(j, j + 3));
+      }
     }
     words = [];
   };

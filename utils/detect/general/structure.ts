@@ -97,7 +97,8 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
   if (input.markup && chars <= WALL_TEXT_MAX) {
     const markup = boundedMarkup(input.markup);
     for (const m of [...OWN_MARKERS, ...antibotMarkers().markup]) {
-      if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status))) continue;
+      // A status-gated marker needs a refusing status: 5xx pages of the same vendors are outages.
+      if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
       const hit = m.test.exec(markup);
       if (!hit) continue;
       out.push(make(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
@@ -157,7 +158,7 @@ export function scanStructureNetwork(input: NetworkInput, platform: string | nul
   if (input.resource === 'document' && body && /<html|<body|<script/i.test(body.slice(0, 4096)) && status !== undefined && REFUSING.has(status)) {
     const text = body.slice(0, MARKUP_MAX);
     for (const m of markup) {
-      if (m.statuses && !m.statuses.includes(status)) continue;
+      if (m.statuses && (!m.statuses.includes(status) || !REFUSING.has(status))) continue;
       const hit = m.test.exec(text);
       if (hit) out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
     }
