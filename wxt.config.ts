@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 import { MARKETPLACE_MATCHES } from './utils/hosts';
 
@@ -10,6 +12,22 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // The page-world tap must leave no global: WXT builds each content script as
+    // `var <name> = (function(){…})(); <name>;`, which puts `window.tap` on the page and breaks a page
+    // script that declares `const tap`. Built from an entry with no exports and without that
+    // footer, Rollup's IIFE is anonymous. tests/e2e/tap.e2e.ts checks the result in a page.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'tap') return;
+      const lib = config.build?.lib;
+      if (!lib) throw new Error('tap: WXT no longer builds content scripts in library mode; see wxt.config.ts');
+      lib.entry = resolve(import.meta.dirname, 'utils/content/tap-main.ts');
+      const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
+      const kept = flat.filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'wxt:iife-footer'));
+      if (kept.length === flat.length) throw new Error('tap: WXT\'s IIFE footer plugin was not found; see wxt.config.ts');
+      config.plugins = kept;
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
