@@ -9,6 +9,8 @@ export default defineConfig({
   imports: false,
   // Parallel test runs on one machine can build into separate folders.
   outDir: process.env.SHUTOUT_OUTDIR ?? '.output',
+  // Firefox too: MAIN-world content scripts (the tap), no web-accessible files. README "Firefox".
+  manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
@@ -34,15 +36,14 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
-    // Firefox only: the page-world tap is injected from this file (Chromium runs it as a MAIN-world content script).
-    ...(browser === 'firefox' ? { web_accessible_resources: [{ resources: ['tap-page.js'], matches: MARKETPLACE_MATCHES }] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'shutout@shutout.invalid',
-              strict_min_version: '115.0',
+              // MAIN-world content scripts (the tap) arrived in Firefox 128.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, process.env.SHUTOUT_OUTDIR ?? '.output');
 export const CHROME_BUILD = join(OUT, 'chrome-mv3');
-export const FIREFOX_BUILD = join(OUT, 'firefox-mv2');
+export const FIREFOX_BUILD = join(OUT, 'firefox-mv3');
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
