@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { MARKETPLACE_MATCHES } from './utils/hosts';
+import { MARKETPLACE_MATCHES } from './utils/detect/hosts';
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({

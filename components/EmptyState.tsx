@@ -1,5 +1,5 @@
 import { PLATFORMS } from '../utils/detect/platforms';
-import { isChinese, t } from '../utils/i18n';
+import { isChinese, t } from '../utils/ui/i18n';
 
 /** The best-known marketplaces first, when a few are named as examples. */
 const FEATURED = ['taobao', 'tmall', 'jd', 'pinduoduo', 'amazon', 'aliexpress', 'xianyu', '1688', 'meituan', 'douyin', 'xiaohongshu', 'shopee', 'temu', 'ebay', 'walmart'];

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS } from '../../utils/detect/platforms';
 import { RULE_FAMILIES } from '../../utils/detect/rules/index';
-import { isChinese, platformName, t, type MessageKey } from '../../utils/i18n';
-import { ruleChoicesFrom } from '../../utils/rule-choices';
+import { isChinese, platformName, t, type MessageKey } from '../../utils/ui/i18n';
+import { ruleChoicesFrom } from '../../utils/storage/rule-choices';
 
 /** Platforms and rule families on and off: storage.local disabledPlatforms / disabledFamilies. */
 export function DetectionSection() {

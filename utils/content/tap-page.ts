@@ -4,7 +4,7 @@
  * responses from marketplace hosts, only text, only small ones are read, and only a bounded
  * prefix is passed on (tap-protocol.ts). Kept tiny and free of imports that pull in the engine.
  */
-import { MARKETPLACE_DOMAINS } from '../hosts';
+import { MARKETPLACE_DOMAINS } from '../detect/hosts';
 import { TAP_MAX_BODY, TAP_MAX_READ, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-protocol';
 
 export function installTap(): void {

@@ -1,8 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Kind } from './detect/kinds';
-import type { Where } from './detect/types';
-import { chainAfter, type ChainEntry } from './evidence/chain';
-import { FINDING_CONTENT_FIELDS, findingContentOf } from './evidence/content';
+import type { Kind } from '../detect/kinds';
+import type { Where } from '../detect/types';
+import { chainAfter, type ChainEntry } from '../evidence/chain';
+import { FINDING_CONTENT_FIELDS, findingContentOf } from '../evidence/content';
 
 export { FINDING_CONTENT_FIELDS };
 

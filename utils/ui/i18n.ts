@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Kind } from './detect/kinds';
-import { platformById } from './detect/platforms';
+import type { Kind } from '../detect/kinds';
+import { platformById } from '../detect/platforms';
 
 /** Keys of public/_locales/en/messages.json, typed by WXT. */
 export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];

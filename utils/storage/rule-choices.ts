@@ -1,5 +1,5 @@
-import type { RuleChoices } from './detect/index';
-import type { Rule } from './detect/types';
+import type { RuleChoices } from '../detect/index';
+import type { Rule } from '../detect/types';
 
 /** storage.local keys written by the options page (validated there) and read by every context. */
 export const RULE_STORAGE_KEYS = ['userRules', 'disabledFamilies', 'disabledPlatforms'] as const;

@@ -4,8 +4,8 @@
  * imports the types, so zod stays out of its bundle).
  */
 import { z } from 'zod';
-import { KINDS } from './detect/kinds';
-import { VisitSchema } from './coupons/ledger-file';
+import { KINDS } from '../detect/kinds';
+import { VisitSchema } from '../coupons/ledger-file';
 
 export const DetectionSchema = z.object({
   kind: z.enum(KINDS),

@@ -1,4 +1,4 @@
-import { hostMatches, hostOf } from './detect/platforms';
+import { hostMatches, hostOf } from './platforms';
 
 /**
  * The marketplaces Shutout watches, as match patterns: the content script runs only here and
