@@ -2,7 +2,7 @@ import { itemKeyOf } from '../coupons/compare';
 import { missingDetections, missingForLatestVisit, recordCouponVisit, visitFromScan } from '../coupons/ledger';
 import type { CouponScan } from '../coupons/types';
 import { platformOf } from '../detect/platforms';
-import { RULESET_VERSION } from '../detect/rules/index';
+import { RULESET_VERSION } from '../detect/rules';
 import type { Detection } from '../detect/types';
 import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
 import { getSettings } from '../storage/settings';

@@ -1,0 +1,226 @@
+import type { Rule } from '../detect/types';
+
+/**
+ * JD.com (京东): risk_handler verification wall, search throttling, account locks at login,
+ * flash-sale and coupon refusals. Coupon messages of the wq.jd.com "freedraw" module are
+ * shown client-side (the API only returns a numeric code), so they are text rules only.
+ *
+ * Text rules keep confidence <= 0.75, so a long page that only quotes a notice in its body
+ * (0.75 - 0.3) is never reported; in a title, heading or dialog they reach 0.85.
+ */
+const JD_HOSTS = ['jd.com', 'jd.hk', '3.cn'];
+
+const FREEDRAW_SOURCE =
+  'JD wq.jd.com coupon module "freedraw" (obtainjdshopfreecouponv2 code → ui.alert message table: 5, 12, 14, 15, 18, 21, 22, 32), copy in a public GitHub repository (code index file id 26274384425)';
+
+export const rules: Rule[] = [
+  {
+    id: 'jd.risk.handler-url',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'url',
+    patterns: ['^https?://[a-z0-9.-]*\\bjd\\.com/privatedomain/risk_handler/'],
+    confidence: 0.9,
+    source:
+      'Corpus notices-dev (cfe.m.jd.com/privatedomain/risk_handler/03101900/?returnurl=…&evtype=2|3, 302 from item.jd.com / search.jd.com); GitHub public files (code index ids 67423595618, 70378301924, 52597072564)',
+    fixtures: [
+      'positive/jd/risk-handler.html',
+      'positive/jd/item-302-risk-handler.json',
+      'positive/jd/search-302-risk-handler.json',
+    ],
+  },
+  {
+    id: 'jd.risk.verify-text',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['验证一下，购物无忧'],
+    confidence: 0.75,
+    source:
+      'Page text "京东验证 / 验证一下，购物无忧 / 快速验证 / 遇到问题点我反馈" of the JD risk page quoted by collectors (code index ids 67423595618, 67223339195, 55591361061, 66499532442)',
+    fixtures: ['positive/jd/risk-handler.html', 'positive/jd/risk-handler-mobile.html'],
+  },
+  {
+    id: 'jd.search.too-frequent',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['搜索过于频繁'],
+    confidence: 0.7,
+    source: 'https://github.com/zhangjiancong/MarketSpider/issues/38 (爬京东显示搜索过于频繁)',
+    fixtures: ['positive/jd/search-too-frequent.html'],
+  },
+  {
+    id: 'jd.account.locked',
+    kind: 'account-restricted',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['因安全原因被暂时封锁'],
+    confidence: 0.75,
+    source:
+      'JD login message "您的账号因安全原因被暂时封锁，请将账号和联系方式发送到shensu@jd.com，等待处理" (passport.jd.com div.msg-error watched by public extensions, code index ids 31447550676, 4666397473; wq.jd.com bind module code 2001, id 10395458043)',
+    fixtures: ['positive/jd/passport-login-locked.html'],
+  },
+  {
+    id: 'jd.account.locked-api',
+    kind: 'account-restricted',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['因安全原因被暂时封锁'],
+    resource: ['api'],
+    confidence: 0.85,
+    source:
+      'plogin.m.jd.com/cgi-bin/mm/dosmslogin answer {"err_code":194,"err_msg":"您的账号因安全原因被暂时封锁…"} recorded in public scripts (code index ids 15952025804, 15072265366)',
+    fixtures: ['positive/jd/plogin-locked.json'],
+  },
+  {
+    id: 'jd.account.risky',
+    kind: 'account-restricted',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['您的京东账号存在风险行为', '您的账号存在风险，请您稍后再试或联系客服'],
+    confidence: 0.75,
+    source:
+      'https://github.com/oevery/ninja/issues/66 , /issues/71 (JD QR login: "您的账号存在风险，请您稍后再试或联系客服"); wq.jd.com bind module code 53 "您的京东账号存在风险行为，请联系客服处理" (code index id 10395458043)',
+    fixtures: ['positive/jd/plogin-account-risk.html', 'positive/jd/wq-bind-risky-account.html'],
+  },
+  {
+    id: 'jd.account.too-frequent',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['您的操作过于频繁，请五分钟后再试'],
+    confidence: 0.65,
+    source: 'wq.jd.com bind module error code 70 "您的操作过于频繁，请五分钟后再试" (code index ids 10395458043, 46298938333)',
+    fixtures: ['positive/jd/wq-bind-too-frequent.html'],
+  },
+  {
+    id: 'jd.seckill.not-won',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['很遗憾没有抢到'],
+    resource: ['api'],
+    confidence: 0.6,
+    source:
+      'marathon.jd.com/seckill/submitOrder.action {"errorMessage":"很遗憾没有抢到，再接再厉哦。","resultCode":90008|90016} — https://github.com/huanghyw/jd_seckill/issues/161 , https://github.com/zhou-xiaojun/jd_mask/issues/65',
+    fixtures: ['positive/jd/seckill-not-won.json'],
+  },
+  {
+    id: 'jd.seckill.not-won-toast',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['很遗憾没有抢到'],
+    prominent: true,
+    confidence: 0.6,
+    source: 'https://github.com/zhou-xiaojun/jd_mask/issues/14 (seckill answer "很遗憾没有抢到，再接再厉哦。" shown to the buyer)',
+    fixtures: ['positive/jd/seckill-not-won-toast.html'],
+  },
+  {
+    id: 'jd.seckill.too-fast',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['您提交过快，请稍后再提交订单', '您多次提交过快'],
+    resource: ['api'],
+    confidence: 0.65,
+    source:
+      'https://github.com/huanghyw/jd_seckill/issues/472 ({"errorMessage":"抱歉，您提交过快，请稍后再提交订单！","resultCode":60017}); https://github.com/cycz/jdBuyMask/issues/15',
+    fixtures: ['positive/jd/seckill-too-fast.json'],
+  },
+  {
+    id: 'jd.coupon.already-joined',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['您今天已经参加过此活动', '您已经参加过此活动，别太贪心哟', '您已经参与过此活动，别太贪心哟'],
+    confidence: 0.7,
+    source: `${FREEDRAW_SOURCE}; JD coupon mini-program toast (code index id 10434159565)`,
+    fixtures: ['positive/jd/coupon-already-today-dialog.html'],
+  },
+  {
+    id: 'jd.coupon.already-joined-api',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['您今天已经参加过此活动', '您已经参加过此活动，别太贪心哟', '您已经参与过此活动，别太贪心哟'],
+    resource: ['api'],
+    confidence: 0.7,
+    source:
+      'api.m.jd.com functionId=jingfenCoupon error message "您今天已经参加过此活动，别太贪心哟，明天再来~" (code index id 22161197670); babel subCode A13 (code index id 39801465775)',
+    fixtures: ['positive/jd/jingfen-coupon-already.json'],
+  },
+  {
+    id: 'jd.coupon.ineligible',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['您的账户级别稍微有点低', '貌似领不了哟，看一下其他活动吧', '十分抱歉，领券失败了哟'],
+    confidence: 0.7,
+    source: FREEDRAW_SOURCE,
+    fixtures: ['positive/jd/coupon-level-low-dialog.html', 'positive/jd/coupon-cannot-claim-dialog.html'],
+  },
+  {
+    id: 'jd.coupon.too-frequent',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['您提交过于频繁', '您提交的过于频繁'],
+    confidence: 0.6,
+    source: FREEDRAW_SOURCE,
+    fixtures: ['positive/jd/coupon-too-frequent-dialog.html'],
+  },
+  {
+    id: 'jd.promo.too-hot',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'text',
+    phrases: ['活动太火爆，请您一会再来吧', '活动太火爆，请稍后再试', '活动太火爆了，还是去买买买吧', '活动太火爆，休息一会再来哟'],
+    prominent: true,
+    confidence: 0.6,
+    source: `${FREEDRAW_SOURCE}; JD shop-member join refusal "活动太火爆，请稍后再试" for accounts scripts call 黑号 (code index ids 41302563295, 41269209793); "活动太火爆，休息一会再来哟~~" (code index id 40776865981)`,
+    fixtures: ['positive/jd/coupon-too-hot-dialog.html', 'positive/jd/shop-card-too-hot-toast.html'],
+  },
+  {
+    id: 'jd.promo.too-hot-api',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['活动太火爆，请稍后再试', '活动太火爆了，还是去买买买吧', '活动太火爆，休息一会再来哟'],
+    resource: ['api'],
+    confidence: 0.6,
+    source:
+      'JD shop-member API bindWithVender refusal "活动太火爆，请稍后再试" (code index ids 41302563295, 12174313224); corpus notices-dev (活动太火爆了，还是去买买买吧！！！)',
+    fixtures: ['positive/jd/bind-with-vender-too-hot.json'],
+  },
+  {
+    id: 'jd.coupon.not-grabbed-api',
+    kind: 'promotion-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    phrases: ['很抱歉，没抢到'],
+    resource: ['api'],
+    confidence: 0.55,
+    source:
+      'JD babel coupon API newBabelAwardCollection {"subCodeMsg":"重复~~很抱歉，没抢到~~","subCode":"A28"} (code index id 39801465775); gateway code 601 tips "很抱歉，没抢到~~" (code index id 42456220961)',
+    fixtures: ['positive/jd/babel-coupon-not-grabbed.json'],
+  },
+];

@@ -1,0 +1,61 @@
+import type { Rule } from '../detect/types';
+
+/**
+ * QQ: the QQ client's link interstitials on c.pc.qq.com and urlsec.qq.com, QQ Mail's link warning.
+ */
+const QQ_LINK_HOSTS = ['c.pc.qq.com', 'urlsec.qq.com'];
+const HELP_PAGE = ['帮助中心', '常见问题'];
+
+export const rules: Rule[] = [
+  // ---- QQ link interstitials -----------------------------------------------------------
+  {
+    id: 'qq.link.middle-page-url',
+    kind: 'link-blocked',
+    platform: 'qq',
+    hosts: ['c.pc.qq.com'],
+    signal: 'url',
+    patterns: ['^https?://c\\.pc\\.qq\\.com/(?:middlem|middleb|middlect|ios|pc)\\.html\\?'],
+    confidence: 0.75,
+    source:
+      'QQ client interstitials c.pc.qq.com/middlem.html?pfurl=…, middleb.html, middlect.html, ios.html?url=… (greasyfork scripts 434536, 438306, 542081; code index ids 17247032465, 55591192787)',
+    fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-ios-stopped.html'],
+  },
+  {
+    id: 'qq.link.unofficial',
+    kind: 'link-blocked',
+    platform: 'qq',
+    hosts: QQ_LINK_HOSTS,
+    signal: 'text',
+    phrases: ['当前网页非官方页面'],
+    unless: HELP_PAGE,
+    confidence: 0.75,
+    source:
+      'https://greasyfork.org/zh-CN/scripts/434536 ("非官方页面，请勿输入QQ账号和密码，如需访问，请复制后使用浏览器访问"); section .ui-title "当前网页非官方页面" (code index id 17158535475)',
+    fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-middlem-unofficial-zh-hant.html'],
+  },
+  {
+    id: 'qq.link.stopped',
+    kind: 'link-blocked',
+    platform: 'qq',
+    hosts: QQ_LINK_HOSTS,
+    signal: 'text',
+    phrases: ['已停止访问该网页', '如需浏览，请使用浏览器访问'],
+    unless: HELP_PAGE,
+    confidence: 0.75,
+    source:
+      'https://greasyfork.org/scripts/542081 (电脑QQ打开网页提示"已停止访问该网页" "当前网页非官方页面" "如需浏览，请使用浏览器访问"); userscript-qq-open-link-directly (code index id 678246737)',
+    fixtures: ['positive/tencent/qq-ios-stopped.html'],
+  },
+  {
+    id: 'qq.mail.safety-url',
+    kind: 'link-blocked',
+    platform: 'qq',
+    hosts: ['qq.com'],
+    signal: 'url',
+    patterns: ['^https?://mail\\.qq\\.com/cgi-bin/readtemplate\\?(?:[^#]*&)?t=safety\\b[^#]*\\bgourl='],
+    confidence: 0.55,
+    source:
+      'QQ Mail external-link warning https://mail.qq.com/cgi-bin/readtemplate?t=safety&check=false&gourl=… with .remind_title "您将要访问：" (code index id 17158535475)',
+    fixtures: ['positive/tencent/qqmail-safety.html'],
+  },
+];

@@ -1,0 +1,172 @@
+import type { Rule } from '../../detect/types';
+
+/**
+ * Cloudflare: a wall that any site can sit behind. The rules apply to every host; a finding on a
+ * known marketplace names the marketplace, elsewhere it names the wall vendor.
+ *
+ * Confidences are chosen so that a phrase quoted in the body of a long article (an explainer,
+ * a news story about an outage) stays below the report threshold (base - 0.3 < 0.5), while the
+ * short wall page itself, or the wall's title/heading, is reported.
+ */
+const ANY = ['*'];
+
+export const rules: Rule[] = [
+  // ---------------------------------------------------------------- Cloudflare
+  {
+    id: 'walls.cloudflare.challenge',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    phrases: [
+      'Checking if the site connection is secure',
+      'needs to review the security of your connection before proceeding',
+      'Verifying you are human. This may take a few seconds',
+      'Verify you are human by completing the action below',
+      'This website uses a security service to protect against malicious bots',
+      'Checking your browser before accessing',
+    ],
+    confidence: 0.75,
+    source:
+      'https://github.com/FlareSolverr/FlareSolverr/issues/1660 ; https://github.com/SteamDatabase/steamdb.info-issues/issues/848 ; https://github.com/cloudflare/cloudflare-docs/issues/32010',
+    fixtures: [
+      'positive/walls/cloudflare-just-a-moment.html',
+      'positive/walls/cloudflare-checking-connection.html',
+      'positive/walls/cloudflare-turnstile-verify.html',
+      'positive/walls/cloudflare-performing-verification.html',
+    ],
+  },
+  {
+    id: 'walls.cloudflare.just-a-moment',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    // "Just a moment..." is an ordinary phrase; the challenge page's footer names Cloudflare.
+    phrases: ['Just a moment'],
+    all: ['security by Cloudflare'],
+    prominent: true,
+    confidence: 0.5,
+    source: 'https://github.com/FlareSolverr/FlareSolverr/issues/1660 ; https://github.com/cloudflare/cloudflare-docs/issues/32010',
+    fixtures: ['positive/walls/cloudflare-just-a-moment.html', 'positive/walls/cloudflare-chl-url.html'],
+  },
+  {
+    id: 'walls.cloudflare.challenge-zh',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    phrases: [
+      // zh-CN
+      '正在验证您是否是真人',
+      '请完成以下操作，验证您是真人',
+      '需要先检查您的连接的安全性',
+      // zh-TW (folded to Simplified by the matcher)
+      '正在驗證您是否是人類',
+      '請完成以下操作，驗證您是人類',
+      '此網站使用安全服務抵禦惡意機器人',
+      '檢閱您的連線安全性',
+    ],
+    confidence: 0.75,
+    source:
+      'GitHub public files found via find_string (id 291927922: Cloudflare zh-CN challenge markers "正在验证您是否是真人。这可能需要几秒钟时间" / "请完成以下操作，验证您是真人" / "继续之前…需要先检查您的连接的安全性"; id 56673320752; id 70880486549: zh-TW "正在驗證您是否是人類。這可能需要幾秒鐘的時間。" and "此網站使用安全服務抵禦惡意機器人。"; id 59409728588: title "請稍候..."; id 14916097804: "檢閱您的連線安全性")',
+    fixtures: [
+      'positive/walls/cloudflare-zh-cn.html',
+      'positive/walls/cloudflare-zh-cn-action.html',
+      'positive/walls/cloudflare-zh-tw.html',
+    ],
+  },
+  {
+    id: 'walls.cloudflare.blocked',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    phrases: [
+      'Sorry, you have been blocked',
+      'Attention Required! | Cloudflare',
+      'The action you just performed triggered the security solution',
+    ],
+    confidence: 0.7,
+    source:
+      'GitHub Ekultek/WhatWaf content/plugins/cloudflare.py ; GitHub public files found via find_string (id 27960103370: leg.state.nv.us block page text; id 55862062131)',
+    fixtures: ['positive/walls/cloudflare-attention-required.html'],
+  },
+  {
+    id: 'walls.cloudflare.error-1020',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    phrases: [
+      'The site owner may have set restrictions that prevent you from accessing the site',
+      'used Cloudflare to restrict access',
+    ],
+    confidence: 0.7,
+    source:
+      'GitHub public files found via find_string (id 42556858463 and 17630248788: "Access denied Error code 1020 You do not have access to chat.openai.com. The site owner may have set restrictions that prevent you from accessing the site."; id 28249955774; id 71181305626: title "Access denied | www.example.com used Cloudflare to restrict access")',
+    fixtures: ['positive/walls/cloudflare-1020.html', 'positive/walls/cloudflare-1020-new.html'],
+  },
+  {
+    id: 'walls.cloudflare.error-1020-code',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'text',
+    phrases: ['Error 1020', 'Error code 1020', 'Error reference number: 1020'],
+    all: ['Access denied'],
+    confidence: 0.6,
+    source: 'GitHub public files found via find_string (id 42556858463, id 17630248788, id 57063910859)',
+    fixtures: ['positive/walls/cloudflare-1020.html', 'positive/walls/cloudflare-1020-new.html'],
+  },
+  {
+    id: 'walls.cloudflare.cf-mitigated',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'network',
+    header: { name: 'cf-mitigated', value: '^challenge$' },
+    confidence: 0.9,
+    source: 'https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response',
+    fixtures: ['positive/walls/cloudflare-cf-mitigated-api.json', 'positive/walls/cloudflare-cf-mitigated-document.json'],
+  },
+  {
+    id: 'walls.cloudflare.challenge-body',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'network',
+    status: [403, 429, 503],
+    // The challenge script and its orchestrate path; ordinary pages behind Cloudflare only
+    // load /cdn-cgi/challenge-platform/scripts/jsd/main.js (bot-management JS detection).
+    patterns: ['window\\._cf_chl_opt\\s*=', '/cdn-cgi/challenge-platform/h/[a-z]/orchestrate/'],
+    confidence: 0.85,
+    source: 'https://docs.rs/parse-book-source/0.5.0/parse_book_source/fetch/fn.is_challenge.html ; https://github.com/scaredos/cfresearch',
+    fixtures: ['positive/walls/cloudflare-challenge-503.json'],
+  },
+  {
+    id: 'walls.cloudflare.block-body',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'network',
+    status: [403],
+    patterns: ['<span class="cf-error-code">1020</span>', 'Sorry, you have been blocked', '<title>Attention Required! \\| Cloudflare</title>'],
+    confidence: 0.85,
+    source: 'GitHub Ekultek/WhatWaf content/plugins/cloudflare.py ; GitHub public file found via find_string (id 71181305626)',
+    fixtures: ['positive/walls/cloudflare-1020-403.json'],
+  },
+  {
+    id: 'walls.cloudflare.challenge-url',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    hosts: ANY,
+    signal: 'url',
+    // Only the challenge's own query tokens: /cdn-cgi/challenge-platform/ also serves the
+    // Turnstile widget frames that ordinary login and contact forms embed.
+    patterns: ['[?&]__cf_chl_(rt_|f_)?tk='],
+    confidence: 0.7,
+    source: 'https://github.com/scaredos/cfresearch ; GitHub public file found via find_string (id 59409728588: __cf_chl_tk parameter in URLs of managed challenges)',
+    fixtures: ['positive/walls/cloudflare-chl-url.html'],
+  },
+];

@@ -1,0 +1,114 @@
+import type { Rule } from '../detect/types';
+
+/**
+ * Xiaohongshu (小红书): captcha and IP-risk pages, the web API's refusal codes.
+ *
+ * Text rules keep confidence <= 0.75, so a long page that only quotes a notice in its body
+ * (0.75 - 0.3) is never reported; in a title, heading or dialog they reach 0.85.
+ */
+const XHS_HOSTS = ['xiaohongshu.com', 'xhslink.com'];
+
+export const rules: Rule[] = [
+  // ---- Xiaohongshu ------------------------------------------------------------------
+  {
+    id: 'xiaohongshu.risk.captcha-url',
+    kind: 'risk-challenge',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'url',
+    patterns: ['^https?://(?:www\\.)?xiaohongshu\\.com/website-login/captcha\\b'],
+    confidence: 0.85,
+    source:
+      'https://www.xiaohongshu.com/website-login/captcha?redirectPath=…&verifyUuid=…&verifyType=…&verifyBiz=461 (code index ids 67426189077, 882918419, 16646355013)',
+    fixtures: ['positive/social/xhs-website-login-captcha.html', 'positive/social/xhs-explore-302-captcha.json'],
+  },
+  {
+    id: 'xiaohongshu.access.ip-risk-url',
+    kind: 'access-denied',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'url',
+    patterns: ['^https?://(?:www\\.)?xiaohongshu\\.com/website-login/error\\?[^#]*\\berror_code=300012\\b'],
+    confidence: 0.8,
+    source:
+      'xiaohongshu.com/explore redirects to website-login/error?…error_code=300012&error_msg=IP存在风险，请切换可靠网络环境后重试 (code index ids 71357973134, 59411137005)',
+    fixtures: ['positive/social/xhs-ip-risk.html'],
+  },
+  {
+    id: 'xiaohongshu.access.ip-risk-text',
+    kind: 'access-denied',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'text',
+    phrases: ['IP存在风险，请切换可靠网络环境后重试'],
+    confidence: 0.75,
+    source:
+      'XHS block page "安全限制 / IP存在风险，请切换可靠网络环境后重试 / 300012" (code index ids 58920715867, 70084403970, 52253190948)',
+    fixtures: ['positive/social/xhs-ip-risk.html', 'positive/social/xhs-note-ip-risk.html'],
+  },
+  {
+    id: 'xiaohongshu.access.ip-block-api',
+    kind: 'access-denied',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'network',
+    patterns: ['"code"\\s*:\\s*300012\\b'],
+    resource: ['api'],
+    confidence: 0.8,
+    source:
+      'NanmiCoder/MediaCrawler media_platform/xhs/client.py (IP_ERROR_CODE 300012 "网络连接异常，请检查网络设置或重启试试" → IPBlockError); ReaJason/xhs exception.py ErrorEnum.IP_BLOCK',
+    fixtures: ['positive/social/xhs-300012.json'],
+  },
+  {
+    id: 'xiaohongshu.risk.frequency-api',
+    kind: 'risk-challenge',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'network',
+    patterns: ['"code"\\s*:\\s*300013\\b'],
+    resource: ['api'],
+    confidence: 0.8,
+    source:
+      'XHS API {"code":300013,"success":false,"msg":"访问频次异常，请勿频繁操作或重启试试"} — https://github.com/ReaJason/xhs/issues/133 ; ReaJason/xhs ErrorEnum.ACCEESS_FREQUENCY_ERROR',
+    fixtures: ['positive/social/xhs-300013.json'],
+  },
+  {
+    id: 'xiaohongshu.risk.frequency-text',
+    kind: 'risk-challenge',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'text',
+    phrases: ['访问频次异常，请勿频繁操作'],
+    confidence: 0.7,
+    source:
+      'https://github.com/ReaJason/xhs/issues/133 ; XHS page element .text "访问频次异常，请勿频繁操作" checked by a DrissionPage collector (code index id 52341561922)',
+    fixtures: ['positive/social/xhs-frequency-toast.html'],
+  },
+  {
+    id: 'xiaohongshu.account.abnormal-api',
+    kind: 'account-restricted',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'network',
+    phrases: ['当前账号存在异常'],
+    patterns: ['"code"\\s*:\\s*300011\\b'],
+    resource: ['api'],
+    confidence: 0.8,
+    source:
+      'edith.xiaohongshu.com {"code":300011,"success":false,"msg":"当前账号存在异常，请切换账号后重试"} (code index ids 53250471889, 56705039539, 55300203574)',
+    fixtures: ['positive/social/xhs-300011.json'],
+  },
+  {
+    id: 'xiaohongshu.risk.verify-status',
+    kind: 'risk-challenge',
+    platform: 'xiaohongshu',
+    hosts: XHS_HOSTS,
+    signal: 'network',
+    status: [461, 471],
+    header: { name: 'Verifytype' },
+    confidence: 0.85,
+    source:
+      'NanmiCoder/MediaCrawler media_platform/xhs/client.py: status 471 or 461 with headers Verifytype / Verifyuuid means a captcha is required',
+    fixtures: ['positive/social/xhs-461-verify.json'],
+  },
+];
