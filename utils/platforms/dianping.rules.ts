@@ -19,8 +19,9 @@ export const rules: Rule[] = [
     phrases: ['验证中心'],
     prominent: true,
     confidence: 0.5,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'Dianping crawlers test the answer for "<title>验证中心</title>" (code index ids 6371854889, 5779307656, 45396996564); https://github.com/MaLei666/Spider/issues/9 (大众点评验证中心)',
+      'https://github.com/MaLei666/Spider/issues/9 (大众点评验证中心); jackwener/OpenCLI:clis/jd/item.js@27ba33fcb8ad (shows "验证中心")',
     fixtures: ['positive/meituan/verify-spiderindefence.html', 'positive/meituan/dianping-verify-center.html'],
   },
   {
@@ -32,8 +33,8 @@ export const rules: Rule[] = [
     phrases: ['抱歉！页面无法访问'],
     all: ['userip'],
     confidence: 0.7,
-    source:
-      'Dianping block page "抱歉！页面无法访问...... 错误信息： currentDate:… userIp:… userAgent:… 去大众点评首页" quoted by public crawlers (code index ids 34095413913, 27680003308)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/meituan/dianping-page-unavailable.html'],
   },
   {
@@ -46,8 +47,8 @@ export const rules: Rule[] = [
     all: ['userip'],
     resource: ['document'],
     confidence: 0.7,
-    source:
-      'Dianping refusal answer "抱歉！页面无法访问...... 错误信息： currentDate:… userIp:… userAgent:…" to scripted requests (code index ids 34095413913, 48927343994, 27680003308); 403 when banned (https://github.com/Sniper970119/dianping_spider/issues/44)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: '403 when banned (https://github.com/Sniper970119/dianping_spider/issues/44)',
     fixtures: ['positive/meituan/dianping-search-blocked.json'],
   },
 ];

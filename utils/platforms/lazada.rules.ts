@@ -95,7 +95,8 @@ export const rules: Rule[] = [
     phrases: ['Mohon periksa koneksi jaringan Anda dan coba lagi'],
     all: ['Feedback ID'],
     confidence: 0.7,
-    source: `${SRC_PUNISH_BUNDLE} (in-ID deny-h5-tips; an ordinary network-error wording, so the feedback-code label is required)`,
+    source:
+      'https://github.com/liangruiji/kaohe/blob/7e94bbc293c7701f0b24a9bc201672268dc25d7d/test_CJ/js/2.js (copy of sufei-punish bundle: ./src/modules/i18n/language.js, punishpage/*.js) (in-ID deny-h5-tips, an ordinary network-error wording, so the feedback-code label is required)',
     fixtures: ['positive/alibaba/baxia-deny-id-lazada.html'],
   },
   {

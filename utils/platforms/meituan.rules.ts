@@ -18,8 +18,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://verify\\.meituan\\.com/v2/(?:web|app)/general_page\\b', '^https?://verify\\.meituan\\.com/[^#]*\\baction=spiderindefence\\b'],
     confidence: 0.9,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'Corpus notices-dev: verify.meituan.com/v2/web/general_page?action=spiderindefence&requestCode=…&succCallbackUrl=https://optimus-mtsi.meituan.com/optimus/verifyResult?originUrl=… (Dianping/Meituan web) and /v2/app/general_page (waimai H5); code index ids 30931648784, 13995869626, 33722751056',
+      'verify.meituan.com/v2/web/general_page?action=spiderindefence&requestCode=…&succCallbackUrl=https://optimus-mtsi.meituan.com/optimus/verifyResult?originUrl=… (Dianping/Meituan web) and /v2/app/general_page (waimai H5); jackwener/OpenCLI:clis/dianping/dianping.test.js@27ba33fcb8ad (shows "://verify.meituan.com/")',
     fixtures: [
       'positive/meituan/verify-spiderindefence.html',
       'positive/meituan/dianping-shop-302-verify.json',
@@ -34,8 +35,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['美团安全验证'],
     confidence: 0.75,
-    source:
-      'Dianping adapters of jackwener/opencli classify "美团安全验证 请依次点击" on verify.meituan.com as captcha (code index ids 52046530907, 57010444151)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'jackwener/OpenCLI:clis/dianping/utils.js@27ba33fcb8ad (shows "美团安全验证")',
     fixtures: ['positive/meituan/verify-spiderindefence.html', 'positive/meituan/waimai-verify-dialog.html'],
   },
   {
@@ -60,7 +61,7 @@ export const rules: Rule[] = [
     resource: ['api'],
     confidence: 0.85,
     source:
-      'https://github.com/vv314/actions-mtz-coupons/issues/66 ; request shape from vv314/actions-mtz-coupons lib/coupons/gundamGrab.js (POST https://mediacps.meituan.com/gundam/gundamGrabV4, msg on failure)',
+      'https://github.com/vv314/actions-mtz-coupons/issues/66; request shape from vv314/actions-mtz-coupons lib/coupons/gundamGrab.js (POST https://mediacps.meituan.com/gundam/gundamGrabV4, msg on failure)',
     fixtures: ['positive/meituan/gundam-grab-account-locked.json'],
   },
 ];

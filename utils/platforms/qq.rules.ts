@@ -16,8 +16,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://c\\.pc\\.qq\\.com/(?:middlem|middleb|middlect|ios|pc)\\.html\\?'],
     confidence: 0.75,
-    source:
-      'QQ client interstitials c.pc.qq.com/middlem.html?pfurl=…, middleb.html, middlect.html, ios.html?url=… (greasyfork scripts 434536, 438306, 542081; code index ids 17247032465, 55591192787)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-ios-stopped.html'],
   },
   {
@@ -29,8 +29,8 @@ export const rules: Rule[] = [
     phrases: ['当前网页非官方页面'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    source:
-      'https://greasyfork.org/zh-CN/scripts/434536 ("非官方页面，请勿输入QQ账号和密码，如需访问，请复制后使用浏览器访问"); section .ui-title "当前网页非官方页面" (code index id 17158535475)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'https://greasyfork.org/zh-CN/scripts/434536 ("非官方页面，请勿输入QQ账号和密码，如需访问，请复制后使用浏览器访问")',
     fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-middlem-unofficial-zh-hant.html'],
   },
   {
@@ -42,8 +42,9 @@ export const rules: Rule[] = [
     phrases: ['已停止访问该网页', '如需浏览，请使用浏览器访问'],
     unless: HELP_PAGE,
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'https://greasyfork.org/scripts/542081 (电脑QQ打开网页提示"已停止访问该网页" "当前网页非官方页面" "如需浏览，请使用浏览器访问"); userscript-qq-open-link-directly (code index id 678246737)',
+      'https://greasyfork.org/scripts/542081 (电脑QQ打开网页提示"已停止访问该网页" "当前网页非官方页面" "如需浏览，请使用浏览器访问"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "已停止访问该网页")',
     fixtures: ['positive/tencent/qq-ios-stopped.html'],
   },
   {
@@ -55,7 +56,7 @@ export const rules: Rule[] = [
     patterns: ['^https?://mail\\.qq\\.com/cgi-bin/readtemplate\\?(?:[^#]*&)?t=safety\\b[^#]*\\bgourl='],
     confidence: 0.55,
     source:
-      'QQ Mail external-link warning https://mail.qq.com/cgi-bin/readtemplate?t=safety&check=false&gourl=… with .remind_title "您将要访问：" (code index id 17158535475)',
+      'QQ Mail external-link warning https://mail.qq.com/cgi-bin/readtemplate?t=safety&check=false&gourl=… with .remind_title "您将要访问："',
     fixtures: ['positive/tencent/qqmail-safety.html'],
   },
 ];

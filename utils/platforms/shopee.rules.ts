@@ -16,8 +16,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/]*shopee\\.[a-z.]+/verify/traffic'],
     confidence: 0.85,
-    source:
-      'GitHub public files found via find_string (id 58004230437: Shopee redirects to /verify/traffic/error with HTTP 200 and the home page og:title; id 71641666917; id 70104419307)',
+    // TODO-SOURCE
+    source: '',
     fixtures: [
       'positive/sea/shopee-vn-traffic-error.html',
       'positive/sea/shopee-co-id-traffic-error.html',
@@ -46,7 +46,7 @@ export const rules: Rule[] = [
     patterns: ['"error"\\s*:\\s*90309999\\b'],
     confidence: 0.85,
     source:
-      'https://github.com/jimting/shopeeCrawler/issues/6 ; https://github.com/lthoangg/shopee-crawler/issues/16 ; https://github.com/mvanhorn/printing-press-library/pull/1428',
+      'https://github.com/jimting/shopeeCrawler/issues/6; https://github.com/lthoangg/shopee-crawler/issues/16; https://github.com/mvanhorn/printing-press-library/pull/1428',
     fixtures: [
       'positive/sea/shopee-search-90309999.json',
       'positive/sea/shopee-sg-90309999-redirect.json',
@@ -64,7 +64,7 @@ export const rules: Rule[] = [
     phrases: ['點擊以重新載入頁面'],
     prominent: true,
     confidence: 0.45,
-    source: 'GitHub wdzeng/shopee-coins-bot src/text.ts (PKAY_PUZZLE)',
+    source: 'wdzeng/shopee-coins-bot:src/text.ts@98da160696e9 (PKAY_PUZZLE)',
     fixtures: ['positive/sea/shopee-tw-login-puzzle.html'],
   },
   {
@@ -75,8 +75,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您已達到今日驗證次數上限', '很抱歉，您的操作次數過多，請稍後再試'],
     confidence: 0.7,
-    source:
-      'GitHub wdzeng/shopee-coins-bot src/text.ts (TOO_MUCH_TRY) ; GitHub public file found via find_string (id 38997163132: "很抱歉，您的操作次數過多，請稍後再試。")',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'wdzeng/shopee-coins-bot:src/text.ts@98da160696e9 (TOO_MUCH_TRY)',
     fixtures: ['positive/sea/shopee-tw-verify-limit.html', 'positive/sea/shopee-tw-too-many-operations.html'],
   },
   {
@@ -87,7 +87,7 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['很抱歉，您的身份驗證已遭到拒絕'],
     confidence: 0.7,
-    source: 'GitHub wdzeng/shopee-coins-bot src/text.ts (FAILURE)',
+    source: 'wdzeng/shopee-coins-bot:src/text.ts@98da160696e9 (FAILURE)',
     fixtures: ['positive/sea/shopee-tw-identity-denied.html'],
   },
 

@@ -25,8 +25,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://weixin110\\.qq\\.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi\\b'],
     confidence: 0.85,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'Corpus notices-dev (https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=20&source=2&url=…); userscripts @match on this path, e.g. greasyfork "Anti Wechat Anti External Links" (code index id 40898692122)',
+      '(https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=20&source=2&url=…)',
     fixtures: [
       'positive/tencent/weixin110-stopped.html',
       'positive/tencent/weixin110-copy-to-browser.html',
@@ -42,8 +43,9 @@ export const rules: Rule[] = [
     phrases: ['已停止访问该网页'],
     unless: HELP_PAGE,
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'WeChat interception title <h2 class="weui-msg__title">已停止访问该网页</h2> (corpus notices-dev, code index id 3534695002); https://github.com/gemgin/WeChatTools README (微信域名检测 "已停止访问该网页")',
+      'https://github.com/gemgin/WeChatTools README (微信域名检测 "已停止访问该网页"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "已停止访问该网页")',
     fixtures: [
       'positive/tencent/weixin110-stopped.html',
       'positive/tencent/weixin110-stopped-zh-hant.html',
@@ -59,8 +61,8 @@ export const rules: Rule[] = [
     phrases: ['如需浏览，请长按网址复制后使用浏览器访问'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    source:
-      'weixin110 banurl page: p.desc "如需浏览，请长按网址复制后使用浏览器访问" + p.link (corpus notices-dev; userscripts, code index ids 12326988016, 17202938271, 40898692122)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/weixin110-copy-to-browser.html'],
   },
   {
@@ -72,8 +74,9 @@ export const rules: Rule[] = [
     phrases: ['网页包含诱导分享', '为维护绿色上网环境，已停止访问', '该网页包含不安全内容'],
     unless: HELP_PAGE,
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'https://github.com/gemgin/WeChatTools ("网页包含诱导分享、诱导关注内容，被多人投诉，为维护绿色上网环境，已停止访问"); WeChat check answer desc "据用户投诉及腾讯安全网址安全中心检测，该网页包含不安全内容。为维护绿色上网环境，已停止访问。" (code index id 16980774952)',
+      'https://github.com/gemgin/WeChatTools ("网页包含诱导分享、诱导关注内容，被多人投诉，为维护绿色上网环境，已停止访问"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "为维护绿色上网环境，已停止访问")',
     fixtures: ['positive/tencent/weixin110-induced-share.html', 'positive/tencent/weixin110-unsafe-zh-hant.html'],
   },
   {
@@ -85,7 +88,7 @@ export const rules: Rule[] = [
     patterns: ['^https?://mp\\.weixin\\.qq\\.com/mp/readtemplate\\?(?:[^#]*&)?t=pages/wapredirect\\b'],
     confidence: 0.6,
     source:
-      'Corpus notices-dev: external-link warning template https://mp.weixin.qq.com/mp/readtemplate?t=pages/wapredirect&url=<target> (link-unwrapping userscript, code index id 17545927465)',
+      'external-link warning template https://mp.weixin.qq.com/mp/readtemplate?t=pages/wapredirect&url=<target> (link-unwrapping userscript)',
     fixtures: ['positive/tencent/mp-wapredirect.html'],
   },
   // ---- WeChat Official Account article notices ------------------------------------------
@@ -97,8 +100,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已自主注销'],
     confidence: 0.75,
-    source:
-      'mp.weixin.qq.com notice "此帐号已自主注销，内容无法查看" (corpus notices-dev; code index ids 19166723221, 27348567682, 39570648076)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/mp-account-deregistered.html', 'positive/tencent/mp-account-deregistered-zh-hant.html'],
   },
   {
@@ -109,8 +112,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已申请账号迁移', '此账号处于账号迁移流程中', '原账号迁移时未将文章素材同步至新账号'],
     confidence: 0.75,
-    source:
-      'mp.weixin.qq.com notices "此帐号已申请帐号迁移" (<h2 class="weui-msg__title">, code index id 3534695002), "此帐号处于帐号迁移流程中" (id 19166723221), "原帐号迁移时未将文章素材同步至新帐号，该链接已不可访问" (id 27348567682)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/mp-account-migrated.html'],
   },
   {
@@ -121,8 +124,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已被屏蔽，内容无法查看', '此账号被投诉且经审核涉嫌侵权'],
     confidence: 0.75,
-    source:
-      'mp.weixin.qq.com notices "此帐号已被屏蔽, 内容无法查看" and "此帐号被投诉且经审核涉嫌侵权。此帐号已注销，内容无法查看。" (code index ids 27348567682, 40748654626, 33797242067)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/mp-account-blocked.html'],
   },
   {
@@ -133,8 +136,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['该内容已被发布者删除'],
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'mp.weixin.qq.com div.global_error_msg.warn "该内容已被发布者删除" (code index ids 14457151054, 16156711598, 59273240420)',
+      'wechat-article/wechat-article-exporter:shared/utils/html.ts@55217d4fdcef (shows "该内容已被发布者删除")',
     fixtures: ['positive/tencent/mp-content-deleted.html', 'positive/tencent/mp-content-deleted-zh-hant.html'],
   },
   {
@@ -145,8 +149,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此内容因违规无法查看', '被投诉且经审核涉嫌侵权，无法查看', '由用户投诉并经平台审核，涉嫌过度营销、骚扰用户'],
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'mp.weixin.qq.com notices "此内容因违规无法查看" (i.icon_msg.warn, code index id 14457151054), "此内容被投诉且经审核涉嫌侵权，无法查看。" (id 40748654626), "由用户投诉并经平台审核，涉嫌过度营销、骚扰用户" (id 19166723221)',
+      'wechat-article/wechat-article-exporter:samples/内容违规/01.html@55217d4fdcef (shows "此内容因违规无法查看")',
     fixtures: ['positive/tencent/mp-content-violation.html', 'positive/tencent/mp-content-violation-zh-hant.html'],
   },
   {
@@ -157,8 +162,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['完成验证后即可继续访问'],
     confidence: 0.75,
-    source:
-      'mp.weixin.qq.com verification page "环境异常 / 当前环境异常，完成验证后即可继续访问。 / 去验证" (code index ids 59273240420, 60885685282, 71438768212)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'jackwener/OpenCLI:clis/weixin/download.js@27ba33fcb8ad (shows "完成验证后即可继续访问")',
     fixtures: ['positive/tencent/mp-env-abnormal.html'],
   },
   {
@@ -170,7 +175,7 @@ export const rules: Rule[] = [
     patterns: ['^https?://mp\\.weixin\\.qq\\.com/mp/wappoc_appmsgcaptcha\\b'],
     confidence: 0.85,
     source:
-      'Article links are 302-redirected to https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=…&target_url=… (code index ids 59273240420, 58779528883, 68301850453)',
+      'Article links are 302-redirected to https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=…&target_url=…',
     fixtures: ['positive/tencent/mp-env-abnormal.html', 'positive/tencent/mp-article-302-captcha.json'],
   },
   {
@@ -181,7 +186,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['访问过于频繁，请用微信扫描二维码进行访问'],
     confidence: 0.75,
-    source: 'mp.weixin.qq.com answer "访问过于频繁，请用微信扫描二维码进行访问" recorded by article crawlers (code index ids 48674125097, 48059110381)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/tencent/mp-too-frequent.html'],
   },
 ];

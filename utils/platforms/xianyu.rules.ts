@@ -16,7 +16,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/?#]*(?:2\\.taobao\\.com|goofish\\.com|xianyu\\.com)/(?:[^?#]*/)?deny_pc\\.html'],
     confidence: 0.8,
-    source: 'GitHub code index file id 71619355041 (Goofish adapter: s.2.taobao.com/list/ answers 302 to deny_pc.html, the 封禁页)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/alibaba/xianyu-redirect-deny-pc.json', 'positive/alibaba/xianyu-deny-pc.html'],
   },
 ];

@@ -19,7 +19,7 @@ export const rules: Rule[] = [
     patterns: ['^https?://(?:www\\.)?xiaohongshu\\.com/website-login/captcha\\b'],
     confidence: 0.85,
     source:
-      'https://www.xiaohongshu.com/website-login/captcha?redirectPath=…&verifyUuid=…&verifyType=…&verifyBiz=461 (code index ids 67426189077, 882918419, 16646355013)',
+      'https://www.xiaohongshu.com/website-login/captcha?redirectPath=…&verifyUuid=…&verifyType=…&verifyBiz=461',
     fixtures: ['positive/social/xhs-website-login-captcha.html', 'positive/social/xhs-explore-302-captcha.json'],
   },
   {
@@ -30,8 +30,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://(?:www\\.)?xiaohongshu\\.com/website-login/error\\?[^#]*\\berror_code=300012\\b'],
     confidence: 0.8,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'xiaohongshu.com/explore redirects to website-login/error?…error_code=300012&error_msg=IP存在风险，请切换可靠网络环境后重试 (code index ids 71357973134, 59411137005)',
+      'cv-cat/Spider_XHS:static/xhs_a1_other.js@0e5547ada35f (shows "xiaohongshu.com/website-login/error")',
     fixtures: ['positive/social/xhs-ip-risk.html'],
   },
   {
@@ -42,8 +43,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['IP存在风险，请切换可靠网络环境后重试'],
     confidence: 0.75,
-    source:
-      'XHS block page "安全限制 / IP存在风险，请切换可靠网络环境后重试 / 300012" (code index ids 58920715867, 70084403970, 52253190948)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/social/xhs-ip-risk.html', 'positive/social/xhs-note-ip-risk.html'],
   },
   {
@@ -55,8 +56,8 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300012\\b'],
     resource: ['api'],
     confidence: 0.8,
-    source:
-      'NanmiCoder/MediaCrawler media_platform/xhs/client.py (IP_ERROR_CODE 300012 "网络连接异常，请检查网络设置或重启试试" → IPBlockError); ReaJason/xhs exception.py ErrorEnum.IP_BLOCK',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'ReaJason/xhs:xhs/exception.py@f4b62d9f8e40 ErrorEnum.IP_BLOCK',
     fixtures: ['positive/social/xhs-300012.json'],
   },
   {
@@ -68,8 +69,9 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300013\\b'],
     resource: ['api'],
     confidence: 0.8,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'XHS API {"code":300013,"success":false,"msg":"访问频次异常，请勿频繁操作或重启试试"} — https://github.com/ReaJason/xhs/issues/133 ; ReaJason/xhs ErrorEnum.ACCEESS_FREQUENCY_ERROR',
+      'XHS API {"code":300013,"success":false,"msg":"访问频次异常，请勿频繁操作或重启试试"} — https://github.com/ReaJason/xhs/issues/133',
     fixtures: ['positive/social/xhs-300013.json'],
   },
   {
@@ -80,8 +82,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['访问频次异常，请勿频繁操作'],
     confidence: 0.7,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'https://github.com/ReaJason/xhs/issues/133 ; XHS page element .text "访问频次异常，请勿频繁操作" checked by a DrissionPage collector (code index id 52341561922)',
+      'https://github.com/ReaJason/xhs/issues/133; cv-cat/Spider_XHS:static/xhs_a1_other.js@0e5547ada35f (shows "访问频次异常，请勿频繁操作")',
     fixtures: ['positive/social/xhs-frequency-toast.html'],
   },
   {
@@ -94,8 +97,8 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300011\\b'],
     resource: ['api'],
     confidence: 0.8,
-    source:
-      'edith.xiaohongshu.com {"code":300011,"success":false,"msg":"当前账号存在异常，请切换账号后重试"} (code index ids 53250471889, 56705039539, 55300203574)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/social/xhs-300011.json'],
   },
   {
@@ -107,8 +110,8 @@ export const rules: Rule[] = [
     status: [461, 471],
     header: { name: 'Verifytype' },
     confidence: 0.85,
-    source:
-      'NanmiCoder/MediaCrawler media_platform/xhs/client.py: status 471 or 461 with headers Verifytype / Verifyuuid means a captcha is required',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/social/xhs-461-verify.json'],
   },
 ];

@@ -31,7 +31,8 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*40362\\b'],
     resource: ['api', 'document'],
     confidence: 0.8,
-    source: 'https://github.com/frostming/fxzhihu/issues/44 ; https://github.com/zhihulite/Hydrogen/issues/120 (code 40362)',
+    source:
+      'https://github.com/frostming/fxzhihu/issues/44; https://github.com/zhihulite/Hydrogen/issues/120 (code 40362)',
     fixtures: ['positive/social/zhihu-40362.json'],
   },
   {
@@ -43,7 +44,7 @@ export const rules: Rule[] = [
     patterns: ['^https?://(?:www\\.)?zhihu\\.com/account/unhuman\\b'],
     confidence: 0.85,
     source:
-      'Requests from a flagged account or IP are redirected to https://www.zhihu.com/account/unhuman?type=unhuman&message=…&need_login=false (crawler README, code index id 26228917729; ids 45723222286, 62612564502)',
+      'Requests from a flagged account or IP are redirected to https://www.zhihu.com/account/unhuman?type=unhuman&message=…&need_login=false (crawler README)',
     fixtures: ['positive/social/zhihu-unhuman.html', 'positive/social/zhihu-question-302-unhuman.json'],
   },
   {
@@ -56,7 +57,7 @@ export const rules: Rule[] = [
     resource: ['api'],
     confidence: 0.8,
     source:
-      'Zhihu API {"error":{"code":40352,"need_login":true,"redirect":"https://www.zhihu.com/account/unhuman?type=S6E3V1&…"}} (code index ids 52710019887, 8108365161)',
+      'Zhihu API {"error":{"code":40352,"need_login":true,"redirect":"https://www.zhihu.com/account/unhuman?type=S6E3V1&…"}}',
     fixtures: ['positive/social/zhihu-40352.json'],
   },
   {
@@ -67,8 +68,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['系统检测到您的账号或IP存在异常流量'],
     confidence: 0.75,
-    source:
-      'unhuman message "系统检测到您的帐号或IP存在异常流量，请进行验证用于确认这些请求不是自动程序发出的" (older: "请输入以下字符用于确认…"), code index ids 24133384890, 20748463661, 26172536604',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/social/zhihu-unhuman.html'],
   },
   {
@@ -104,8 +105,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['违反知乎社区规范，该用户账号已被停用'],
     confidence: 0.75,
-    source:
-      'Zhihu profile status "由于严重违反知乎社区规范，该用户帐号已被停用。" (zhihu API wrapper README and account verifier, code index ids 49342774016, 6098638585)',
+    // TODO-SOURCE
+    source: '',
     fixtures: ['positive/social/zhihu-people-suspended.html'],
   },
 ];

@@ -25,7 +25,7 @@ export const rules: Rule[] = [
     all: ['on this server', 'Reference'],
     confidence: 0.7,
     source:
-      'https://github.com/Ekultek/WhatWaf/issues/1175 ; https://github.com/Ekultek/WhatWaf/issues/1324 ; GitHub Ekultek/WhatWaf content/plugins/akamai.py',
+      'https://github.com/Ekultek/WhatWaf/issues/1175; https://github.com/Ekultek/WhatWaf/issues/1324; Ekultek/WhatWaf:content/plugins/akamai.py@06c815ac541c',
     fixtures: ['positive/walls/akamai-access-denied.html', 'positive/walls/akamai-edgesuite.html'],
   },
   {
@@ -51,7 +51,8 @@ export const rules: Rule[] = [
       'errors(\\.|&#46;)edgesuite(\\.|&#46;)net',
     ],
     confidence: 0.85,
-    source: 'https://github.com/Ekultek/WhatWaf/issues/1162 (Server: AkamaiGHost, 403) ; https://github.com/hyperion-cs/dpi-checkers/issues/57',
+    source:
+      'https://github.com/Ekultek/WhatWaf/issues/1162 (Server: AkamaiGHost, 403); https://github.com/hyperion-cs/dpi-checkers/issues/57',
     fixtures: ['positive/walls/akamai-403.json', 'positive/western/ebay-akamai-403.json'],
   },
 ];

@@ -21,8 +21,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Please enable JS and disable any ad blocker'],
     confidence: 0.75,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'GitHub public files found via find_string (id 70170439969: wsj.com DataDome page, HTTP 401, <p id="cmsg">Please enable JS and disable any ad blocker</p> + ct.captcha-delivery.com/c.js; id 71605150894)',
+      'shigaepouyen/wishi:src/Services/ScraperService.php@a35940e100cf (shows "Please enable JS and disable any ad blocker")',
     fixtures: ['positive/walls/datadome-enable-js.html'],
   },
   {
@@ -33,7 +34,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://geo\\.captcha-delivery\\.com/(captcha|interstitial)/'],
     confidence: 0.8,
-    source: 'https://github.com/campo1312/DataDome/issues/5 ; https://github.com/easylist/easylist/pull/3355',
+    source:
+      'https://github.com/campo1312/DataDome/issues/5; https://github.com/easylist/easylist/pull/3355',
     fixtures: ['positive/walls/datadome-captcha-frame.html'],
   },
   {
@@ -45,7 +47,8 @@ export const rules: Rule[] = [
     status: [401, 403, 429],
     header: { name: 'x-datadome' },
     confidence: 0.85,
-    source: 'https://github.com/wappalyzer/wappalyzer/pull/2505 (X-DataDome header) ; GitHub public file found via find_string (id 71605150894: x-datadome + 403 + geo.captcha-delivery.com)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'https://github.com/wappalyzer/wappalyzer/pull/2505 (X-DataDome header)',
     fixtures: ['positive/walls/datadome-403.json'],
   },
   {
@@ -57,7 +60,8 @@ export const rules: Rule[] = [
     status: [401, 403, 429],
     patterns: ['(geo|ct)\\.captcha-delivery\\.com', "var dd=\\{'rt':'[ci]'"],
     confidence: 0.85,
-    source: 'GitHub public files found via find_string (id 70170439969, id 68586368779)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'campo1312/DataDome:main.py@6c380c467b87 (shows ".captcha-delivery.com")',
     fixtures: ['positive/walls/datadome-403.json', 'positive/walls/datadome-401-no-header.json'],
   },
 ];

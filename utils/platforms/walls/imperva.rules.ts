@@ -21,8 +21,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Request unsuccessful. Incapsula incident ID'],
     confidence: 0.75,
-    source:
-      'GitHub Ekultek/WhatWaf content/plugins/incapsula.py ; GitHub public files found via find_string (id 69616845608: rdf-przegladarka.ms.gov.pl HTTP 200 Incapsula block page; id 35235163463)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'Ekultek/WhatWaf:content/plugins/incapsula.py@06c815ac541c',
     fixtures: ['positive/walls/imperva-incapsula-incident.html'],
   },
   {
@@ -33,8 +33,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['made us think you were a bot'],
     confidence: 0.75,
-    source:
-      'https://github.com/daijro/camoufox/issues/90 ; GitHub public files found via find_string (id 58604925047: "Pardon Our Interruption … As you were browsing something about your browser made us think you were a bot."; id 20484871235; id 62518202000: Coles)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source: 'https://github.com/daijro/camoufox/issues/90',
     fixtures: ['positive/walls/imperva-pardon.html', 'positive/walls/distil-pardon-captcha.html'],
   },
   {
@@ -46,7 +46,9 @@ export const rules: Rule[] = [
     phrases: ["This page can't be displayed. Contact support for additional information"],
     all: ['The incident ID is'],
     confidence: 0.65,
-    source: 'GitHub EnableSecurity/wafw00f wafw00f/plugins/imperva.py',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source:
+      'EnableSecurity/wafw00f:wafw00f/plugins/securesphere.py@acf61041a632 (shows "The incident ID is")',
     fixtures: ['positive/walls/imperva-securesphere.html'],
   },
   {
@@ -71,7 +73,9 @@ export const rules: Rule[] = [
     resource: ['document'],
     patterns: ['Incapsula incident ID', '/_Incapsula_Resource\\?[SC]WUDNSAI='],
     confidence: 0.85,
-    source: 'https://github.com/OpenTermsArchive/engine/issues/319 ; GitHub public file found via find_string (id 35235163463: iframe /_Incapsula_Resource?CWUDNSAI=…incident_id=…)',
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    source:
+      'https://github.com/OpenTermsArchive/engine/issues/319; codelucas/newspaper:tests/data/html/fool.com2.html@1618b547f31c (shows "/_Incapsula_Resource")',
     fixtures: ['positive/walls/imperva-incident.json'],
   },
   {
@@ -84,7 +88,7 @@ export const rules: Rule[] = [
     // distilCallbackGuard is also injected into ordinary protected pages; these two are not.
     patterns: ['distilCaptchaForm', 'cdn\\.distilnetworks\\.com/images/anomaly\\.detected\\.png'],
     confidence: 0.8,
-    source: 'GitHub EnableSecurity/wafw00f wafw00f/plugins/distil.py',
+    source: 'EnableSecurity/wafw00f:wafw00f/plugins/distil.py@acf61041a632',
     fixtures: ['positive/walls/distil-captcha.json'],
   },
 ];

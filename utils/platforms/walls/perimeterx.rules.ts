@@ -25,7 +25,7 @@ export const rules: Rule[] = [
     ],
     confidence: 0.75,
     source:
-      'https://github.com/feder-cr/invisible_playwright/issues/28 ; GitHub PerimeterX/mod_perimeterx src/mod_perimeterx.c (captcha_tpl) ; GitHub Ekultek/WhatWaf content/plugins/perimx.py',
+      'https://github.com/feder-cr/invisible_playwright/issues/28; PerimeterX/mod_perimeterx:src/mod_perimeterx.c@81c20eb54cf4 (captcha_tpl); Ekultek/WhatWaf:content/plugins/perimx.py@06c815ac541c',
     fixtures: ['positive/walls/perimeterx-press-hold.html', 'positive/walls/perimeterx-captcha-template.html'],
   },
   {
@@ -39,7 +39,8 @@ export const rules: Rule[] = [
     unless: ['You have been blocked because we believe'],
     prominent: true,
     confidence: 0.5,
-    source: 'https://github.com/0xjas0/Chegg-Answer-Bot/issues/34 ; https://github.com/Ekultek/WhatWaf/issues/47',
+    source:
+      'https://github.com/0xjas0/Chegg-Answer-Bot/issues/34; https://github.com/Ekultek/WhatWaf/issues/47',
     fixtures: ['positive/walls/perimeterx-press-hold.html'],
   },
   {
@@ -50,7 +51,7 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['You have been blocked because we believe you are using automation tools to browse the website'],
     confidence: 0.75,
-    source: 'GitHub PerimeterX/mod_perimeterx src/mod_perimeterx.c (block_tpl)',
+    source: 'PerimeterX/mod_perimeterx:src/mod_perimeterx.c@81c20eb54cf4 (block_tpl)',
     fixtures: ['positive/walls/perimeterx-block.html'],
   },
   {
@@ -67,8 +68,9 @@ export const rules: Rule[] = [
       '"captchaAbsoluteURL"\\s*:',
     ],
     confidence: 0.85,
+    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
     source:
-      'https://github.com/0xjas0/Chegg-Answer-Bot/issues/34 ; GitHub public file found via find_string (id 69557772077: 403 JSON with appId/blockScript and redsky captchaRelativeURL)',
+      'https://github.com/0xjas0/Chegg-Answer-Bot/issues/34; rhythm-sfs/scrapping:walmart_debug.html@7db4b9f8e0fe (shows "window._pxAppId =")',
     fixtures: ['positive/walls/perimeterx-403.json', 'positive/walls/perimeterx-api-403.json'],
   },
 ];
