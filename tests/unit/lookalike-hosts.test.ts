@@ -84,6 +84,7 @@ describe('lookalike hosts', () => {
     expect(validateRule({ ...rule, hosts: ['nosuchbrand.*'] })).toMatchObject({ ok: false, errors: [expect.stringMatching(/nosuchbrand\.\*: no platform/)] });
     expect(validateRule({ ...rule, hosts: ['co.uk'] })).toMatchObject({ ok: false, errors: [expect.stringMatching(/public suffix/)] });
     expect(validateRule({ ...rule, hosts: ['github.io'] }).ok).toBe(false);
+    expect(validateRule({ ...rule, hosts: ['com'] }).ok).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * that a rule typed in the options page, or imported from a file, is either whole or refused with
  * a message that names the field.
  */
-import { getDomain } from 'tldts';
+import { parse } from 'tldts';
 import { z } from 'zod';
 import { KINDS } from './kinds';
 import { brandDomains } from './platforms';
@@ -33,8 +33,9 @@ const host = z
       if (brandDomains(h.slice(0, -2)).length === 0) ctx.addIssue({ code: 'custom', message: `${h}: no platform Shutout knows has this brand; name the site's domains instead` });
       return;
     }
-    // "com" or "co.uk" would cover every site under that suffix (public-suffix list).
-    if (!getDomain(h, { allowPrivateDomains: true })) ctx.addIssue({ code: 'custom', message: `${h}: a public suffix or a name that is not a site's domain` });
+    // "com", "co.uk" or "github.io" would cover every site under that suffix (public-suffix list).
+    const p = parse(h, { allowPrivateDomains: true });
+    if (p.publicSuffix === h.toLowerCase() && (p.isIcann || p.isPrivate)) ctx.addIssue({ code: 'custom', message: `${h}: a public suffix, not a site's domain` });
   });
 
 export const RuleSchema = z

@@ -15,7 +15,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['请拖动下方滑块完成验证'],
     confidence: 0.6,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'jackwener/OpenCLI:clis/ke/utils.js@27ba33fcb8ad (shows "请拖动下方滑块完成验证")',
     fixtures: ['positive/alibaba/baxia-captcha-zh-1688.html'],
   },

@@ -4,21 +4,18 @@
  * Where the selectors come from (public code that reads these pages; none of it copied):
  * - Clip coupon: `#promoPriceBlockMessage_feature_div` holding `.promoPriceBlockMessage` with
  *   `label[id^="couponTextpctch"]` ("Apply $5 coupon"), `#couponBadgeRegularVpc`, `#vpcButton`:
- *   a TypeScript Amazon scraper (code index file id 56801071612, parseAmazonCoupon), a Python
- *   Playwright scraper (code index file id 49022991080, coupon_candidates), a price-history
- *   userscript (XPath //*[@class="promoPriceBlockMessage"]//*[starts-with(@id,"couponTextpctch")],
- *   code index file id 7803474426), a Selenium scraper (//*[@id="promoPriceBlockMessage_feature_div"]
- *   then //*[@id[contains(., "couponTextpctch")]], code index file id 35326550990), an Amazon JP
- *   helper (label[id*="couponTextpctch"], code index file id 17384678977).
+ *   a TypeScript Amazon scraper (parseAmazonCoupon), a Python
+ *   Playwright scraper (coupon_candidates), a price-history
+ *   userscript (XPath //*[@class="promoPriceBlockMessage"]//*[starts-with(@id,"couponTextpctch")]), a Selenium scraper (//*[@id="promoPriceBlockMessage_feature_div"]
+ *   then //*[@id[contains(., "couponTextpctch")]]), an Amazon JP
+ *   helper (label[id*="couponTextpctch"]).
  * - Promotions ("Save 15% on 2 select items"): `#applicablePromotionList_feature_div`,
- *   `#applicable_promotion_list_sec` with `span.apl_message`: a deal-post userscript (code index
- *   file id 8706608812), a Java scraper (div#unclippedCoupon, div#clippedCoupon,
- *   div#applicablePromotionList_feature_div, code index file id 32267575376), Selenium scrapers
- *   (code index file ids 35098665790, 19115686709).
- * - `#couponFeature`, `#coupons_feature_div`, `.couponLabelText`: code index file ids 68373995888, 71628173885.
+ *   `#applicable_promotion_list_sec` with `span.apl_message`: a deal-post userscript , a Java scraper (div#unclippedCoupon, div#clippedCoupon,
+ *   div#applicablePromotionList_feature_div), Selenium scrapers
+ *.
+ * - `#couponFeature`, `#coupons_feature_div`, `.couponLabelText`: scrapers of these pages.
  * - Prices `.priceToPay .a-offscreen`, `.apexPriceToPay .a-offscreen`, `#corePrice_feature_div
- *   .a-price .a-offscreen`, `#priceblock_ourprice`: code index file ids 56801071612, 71196139116,
- *   and the Amazon WebsiteConfig of a price-tracking extension in the public code index
+ *   .a-price .a-offscreen`, `#priceblock_ourprice`: scrapers, and the Amazon WebsiteConfig of a price-tracking extension
  *   (priceSelector '.priceToPay > .a-offscreen, .apexPriceToPay .a-offscreen').
  *
  * Amazon renders these feature blocks on the server: an item without a coupon has an empty

@@ -60,8 +60,9 @@ export const rules: Rule[] = [
       '下に表示されている文字を入力してください',
     ],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.amazon.de/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/amazon/captcha-de.html', 'positive/amazon/captcha-co-jp.html'],
   },
   {
@@ -76,7 +77,8 @@ export const rules: Rule[] = [
       'Fai clic sul pulsante qui sotto per continuare a fare acquisti',
     ],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'remotebrowser/mcp:getgather/mcp/patterns/amazon-continue-shopping.html@f94a8df9b451 (shows "Click the button below to continue shopping")',
     fixtures: [
@@ -133,7 +135,8 @@ export const rules: Rule[] = [
     status: [404],
     patterns: ['To discuss automated access to Amazon data please contact api-services-support@amazon\\.com'],
     confidence: 0.6,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'ziplokk1/scrapy-amazon-robot-middleware:503.html@1a5ba328bd0a (shows "To discuss automated access to Amazon data please contact ap")',
     fixtures: ['positive/amazon/automated-access-404.json'],
@@ -163,7 +166,8 @@ export const rules: Rule[] = [
       'we cannot remove the hold on your account at this time',
     ],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'remotebrowser/mcp:getgather/mcp/patterns/amazon-error-acc-temporary-onhold.html@f94a8df9b451 (shows "Account on hold temporarily")',
     fixtures: [
@@ -183,7 +187,8 @@ export const rules: Rule[] = [
     unless: ['Seller Forums'],
     prominent: true,
     confidence: 0.5,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'remotebrowser/mcp:getgather/mcp/patterns/amazon-error-temporary-locked.html@f94a8df9b451 (shows "Account locked temporarily")',
     fixtures: ['positive/amazon/account-deactivated.html', 'positive/amazon/account-locked-temporarily.html'],

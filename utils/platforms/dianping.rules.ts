@@ -19,7 +19,8 @@ export const rules: Rule[] = [
     phrases: ['验证中心'],
     prominent: true,
     confidence: 0.5,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/MaLei666/Spider/issues/9 (大众点评验证中心); jackwener/OpenCLI:clis/jd/item.js@27ba33fcb8ad (shows "验证中心")',
     fixtures: ['positive/meituan/verify-spiderindefence.html', 'positive/meituan/dianping-verify-center.html'],
@@ -33,8 +34,9 @@ export const rules: Rule[] = [
     phrases: ['抱歉！页面无法访问'],
     all: ['userip'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.dianping.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/meituan/dianping-page-unavailable.html'],
   },
   {
@@ -47,7 +49,8 @@ export const rules: Rule[] = [
     all: ['userip'],
     resource: ['document'],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: '403 when banned (https://github.com/Sniper970119/dianping_spider/issues/44)',
     fixtures: ['positive/meituan/dianping-search-blocked.json'],
   },

@@ -18,7 +18,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['验证码中间页', '请完成下列验证后继续'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'Douyin captcha page, title "验证码中间页", text "请完成下列验证后继续:按住左边按钮拖动完成上方拼图" — https://github.com/dropod/issues/issues/6734 , /issues/17859 (archives of douyin.com/video/… )',
     fixtures: ['positive/social/douyin-captcha-middle-page.html', 'positive/social/douyin-captcha-dialog.html'],
@@ -32,7 +33,8 @@ export const rules: Rule[] = [
     patterns: ['^\\s*blocked\\s*$'],
     resource: ['api'],
     confidence: 0.6,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/NanmiCoder/MediaCrawler/issues/478',
     fixtures: ['positive/social/douyin-aweme-blocked.json'],
   },

@@ -17,8 +17,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/]*ebay\\.[a-z.]+/splashui/(challenge|captcha)'],
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // The public files where this was first seen are left out: the search that found them
+    // could not name their repositories.
+    source: 'TomWang22/auction-etl:auction_etl/browser/session.py@e0827d66017d (waits while the eBay page URL holds "/splashui/challenge")',
     fixtures: [
       'positive/western/ebay-splashui-challenge.html',
       'positive/western/ebay-splashui-captcha.html',
@@ -33,7 +34,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Checking your browser before you access eBay'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'JUDE-BETTLIN-A/TRUST-BUY:debug_ebay.html@25587f9ce9b5 (shows "Checking your browser before you access eBay")',
     fixtures: ['positive/western/ebay-splashui-challenge.html', 'positive/western/ebay-co-uk-search-challenge.html'],
@@ -46,8 +48,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Please verify yourself to continue'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.ebay.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/western/ebay-splashui-captcha.html', 'positive/western/ebay-cart-verify-yourself.html'],
   },
   {
@@ -61,8 +64,9 @@ export const rules: Rule[] = [
     // when they are the title or a heading.
     prominent: true,
     confidence: 0.5,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.ebay.de/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/western/ebay-de-challenge.html', 'positive/western/ebay-es-challenge.html'],
   },
   {

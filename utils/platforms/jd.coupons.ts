@@ -4,16 +4,15 @@
  * Where the selectors come from (public code that reads these pages; none of it copied):
  * - The 优惠券 row `#summary-quan` (class `hide` until JD's coupon request returns), one coupon
  *   `.quan-item` whose `.text` is the label ("满1088减80") and whose title attribute names the
- *   scope ("仅可购买卡罗莱旗舰店商品 有效期…"): saved JD item pages in public repositories (code index
- *   file ids 25150252372, 12148170182) and a pyppeteer scraper (its xpath_coupon reads
- *   the span inside span.quan-item, code index file id 5674294637).
+ *   scope ("仅可购买卡罗莱旗舰店商品 有效期…"): saved JD item pages in public repositories  and a pyppeteer scraper (its xpath_coupon reads
+ *   the span inside span.quan-item).
  * - The 促销 row `#summary-promotion` (inside `#J-summary-top`), one promotion `.prom-item` with a
  *   tag `em.hl_red_bg` (满减, 满额返券, 限购) and its text `em.hl_red`; `#prom-quan` /
- *   `.J-prom-quan`: JD's own item.js (setExtraPromotions, code index file id 3762368335), a
+ *   `.J-prom-quan`: JD's own item.js (setExtraPromotions), a
  *   puppeteer script that reads both rows ('#summary-quan .quan-item' .text and
- *   '#summary-promotion .prom-item' .hl_red, code index file id 32759856125), and a "JD for ytzong"
- *   userscript (code index file id 20630473720); also `.itemInfo-wrap #summary-quan .quan-item`
- *   in an X-SQL extraction (code index file id 932768437).
+ *   '#summary-promotion .prom-item' .hl_red), and a "JD for ytzong"
+ *   userscript; also `.itemInfo-wrap #summary-quan .quan-item`
+ *   in an X-SQL extraction.
  * - Price `.summary-price .p-price .price` (filled by script), `.J-p-<sku>`: the same puppeteer
  *   script and scraper.
  * - item.m.jd.com: no stable coupon selector found; the text-cue fallback reads it.

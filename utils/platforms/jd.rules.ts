@@ -10,9 +10,6 @@ import type { Rule } from '../detect/types';
  */
 const JD_HOSTS = ['jd.com', 'jd.hk', '3.cn'];
 
-const FREEDRAW_SOURCE =
-  'JD wq.jd.com coupon module "freedraw" (obtainjdshopfreecouponv2 code → ui.alert message table: 5, 12, 14, 15, 18, 21, 22, 32), copy in a public GitHub repository (code index file id 26274384425)';
-
 export const rules: Rule[] = [
   {
     id: 'jd.risk.handler-url',
@@ -22,8 +19,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[a-z0-9.-]*\\bjd\\.com/privatedomain/risk_handler/'],
     confidence: 0.9,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://cfe.m.jd.com/ (the address is served on this site\'s pages)',
     fixtures: [
       'positive/jd/risk-handler.html',
       'positive/jd/item-302-risk-handler.json',
@@ -38,8 +36,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['验证一下，购物无忧'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://cfe.m.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/risk-handler.html', 'positive/jd/risk-handler-mobile.html'],
   },
   {
@@ -61,8 +60,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['因安全原因被暂时封锁'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://passport.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/passport-login-locked.html'],
   },
   {
@@ -74,8 +74,9 @@ export const rules: Rule[] = [
     phrases: ['因安全原因被暂时封锁'],
     resource: ['api'],
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://plogin.m.jd.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/jd/plogin-locked.json'],
   },
   {
@@ -86,7 +87,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您的京东账号存在风险行为', '您的账号存在风险，请您稍后再试或联系客服'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/oevery/ninja/issues/66 , /issues/71 (JD QR login: "您的账号存在风险，请您稍后再试或联系客服")',
     fixtures: ['positive/jd/plogin-account-risk.html', 'positive/jd/wq-bind-risky-account.html'],
@@ -99,8 +101,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您的操作过于频繁，请五分钟后再试'],
     confidence: 0.65,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://wqs.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/wq-bind-too-frequent.html'],
   },
   {
@@ -149,8 +152,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您今天已经参加过此活动', '您已经参加过此活动，别太贪心哟', '您已经参与过此活动，别太贪心哟'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://wqs.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/coupon-already-today-dialog.html'],
   },
   {
@@ -162,8 +166,9 @@ export const rules: Rule[] = [
     phrases: ['您今天已经参加过此活动', '您已经参加过此活动，别太贪心哟', '您已经参与过此活动，别太贪心哟'],
     resource: ['api'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://jingfen.jd.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/jd/jingfen-coupon-already.json'],
   },
   {
@@ -174,8 +179,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您的账户级别稍微有点低', '貌似领不了哟，看一下其他活动吧', '十分抱歉，领券失败了哟'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://wqs.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/coupon-level-low-dialog.html', 'positive/jd/coupon-cannot-claim-dialog.html'],
   },
   {
@@ -186,8 +192,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您提交过于频繁', '您提交的过于频繁'],
     confidence: 0.6,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://wqs.jd.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/jd/coupon-too-frequent-dialog.html'],
   },
   {
@@ -199,7 +206,8 @@ export const rules: Rule[] = [
     phrases: ['活动太火爆，请您一会再来吧', '活动太火爆，请稍后再试', '活动太火爆了，还是去买买买吧', '活动太火爆，休息一会再来哟'],
     prominent: true,
     confidence: 0.6,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'nyqty/scripts:jd_a2.js@f688b0a77848 (shows "活动太火爆，请稍后再试"); nyqty/scripts:jd_plantBean.js@f688b0a77848 (shows "活动太火爆了，还是去买买买吧")',
     fixtures: ['positive/jd/coupon-too-hot-dialog.html', 'positive/jd/shop-card-too-hot-toast.html'],
@@ -213,7 +221,8 @@ export const rules: Rule[] = [
     phrases: ['活动太火爆，请稍后再试', '活动太火爆了，还是去买买买吧', '活动太火爆，休息一会再来哟'],
     resource: ['api'],
     confidence: 0.6,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'nyqty/scripts:jd_a2.js@f688b0a77848 (shows "活动太火爆，请稍后再试"); nyqty/scripts:jd_plantBean.js@f688b0a77848 (shows "活动太火爆了，还是去买买买吧")',
     fixtures: ['positive/jd/bind-with-vender-too-hot.json'],
@@ -227,8 +236,9 @@ export const rules: Rule[] = [
     phrases: ['很抱歉，没抢到'],
     resource: ['api'],
     confidence: 0.55,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://pro.m.jd.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/jd/babel-coupon-not-grabbed.json'],
   },
 ];

@@ -18,7 +18,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://verify\\.meituan\\.com/v2/(?:web|app)/general_page\\b', '^https?://verify\\.meituan\\.com/[^#]*\\baction=spiderindefence\\b'],
     confidence: 0.9,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'verify.meituan.com/v2/web/general_page?action=spiderindefence&requestCode=…&succCallbackUrl=https://optimus-mtsi.meituan.com/optimus/verifyResult?originUrl=… (Dianping/Meituan web) and /v2/app/general_page (waimai H5); jackwener/OpenCLI:clis/dianping/dianping.test.js@27ba33fcb8ad (shows "://verify.meituan.com/")',
     fixtures: [
@@ -35,7 +36,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['美团安全验证'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'jackwener/OpenCLI:clis/dianping/utils.js@27ba33fcb8ad (shows "美团安全验证")',
     fixtures: ['positive/meituan/verify-spiderindefence.html', 'positive/meituan/waimai-verify-dialog.html'],
   },

@@ -6,7 +6,7 @@
  * Xpectuer/LibianCrawlers data_cleaner_ci/general_data_process/libian_crawler/clean_and_merge_platforms/match_pdd.ts).
  * Shutout reads only visible text, so this adapter leans on words: PDD prints 领券 / 店铺券 /
  * 平台券 rows, "券后¥x" and "券前¥x" next to the price (the wording an AutoJS script for the PDD
- * app keys on: /券前¥[\d.]+/, /限\d+件\s*¥[\d.]+/; found in the public code index by searching
+ * app keys on: /券前¥[\d.]+/, /限\d+件\s*¥[\d.]+/; found by searching public code
  * "拼多多 券前", no repository name given).
  *
  * The `AREAS` names are semantic names PDD uses on server-rendered pages and in Shutout's own

@@ -18,8 +18,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[a-z0-9.-]+/psnl_verification\\.html'],
     confidence: 0.9,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mobile.yangkeduo.com/ (the address is served on this site\'s pages)',
     fixtures: ['positive/pinduoduo/psnl-verification.html', 'positive/pinduoduo/goods-302-psnl-verification.json'],
   },
   {
@@ -31,7 +32,8 @@ export const rules: Rule[] = [
     patterns: ['"error_code"\\s*:\\s*"?54001\\b'],
     resource: ['api'],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/Northxw/Pinduoduo/issues/1 ({"verify_auth_token":"…","scene_id":11,"error_code":54001})',
     fixtures: ['positive/pinduoduo/search-54001.json', 'positive/pinduoduo/mms-goodslist-54001.json'],
@@ -45,8 +47,9 @@ export const rules: Rule[] = [
     phrases: ['操作太过频繁，请稍后再试'],
     prominent: true,
     confidence: 0.6,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mms.pinduoduo.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/pinduoduo/mms-too-frequent-toast.html'],
   },
 ];

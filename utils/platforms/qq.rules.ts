@@ -16,8 +16,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://c\\.pc\\.qq\\.com/(?:middlem|middleb|middlect|ios|pc)\\.html\\?'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://c.pc.qq.com/ (the address is served on this site\'s pages)',
     fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-ios-stopped.html'],
   },
   {
@@ -29,7 +30,8 @@ export const rules: Rule[] = [
     phrases: ['当前网页非官方页面'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://greasyfork.org/zh-CN/scripts/434536 ("非官方页面，请勿输入QQ账号和密码，如需访问，请复制后使用浏览器访问")',
     fixtures: ['positive/tencent/qq-middlem-unofficial.html', 'positive/tencent/qq-middlem-unofficial-zh-hant.html'],
   },
@@ -42,7 +44,8 @@ export const rules: Rule[] = [
     phrases: ['已停止访问该网页', '如需浏览，请使用浏览器访问'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://greasyfork.org/scripts/542081 (电脑QQ打开网页提示"已停止访问该网页" "当前网页非官方页面" "如需浏览，请使用浏览器访问"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "已停止访问该网页")',
     fixtures: ['positive/tencent/qq-ios-stopped.html'],

@@ -16,8 +16,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/]*shopee\\.[a-z.]+/verify/traffic'],
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://shopee.vn/ (the address is served on this site\'s pages)',
     fixtures: [
       'positive/sea/shopee-vn-traffic-error.html',
       'positive/sea/shopee-co-id-traffic-error.html',
@@ -75,7 +76,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['您已達到今日驗證次數上限', '很抱歉，您的操作次數過多，請稍後再試'],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'wdzeng/shopee-coins-bot:src/text.ts@98da160696e9 (TOO_MUCH_TRY)',
     fixtures: ['positive/sea/shopee-tw-verify-limit.html', 'positive/sea/shopee-tw-too-many-operations.html'],
   },

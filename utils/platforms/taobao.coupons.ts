@@ -6,18 +6,17 @@
  * - PC detail page since 2023 (React, CSS-module class names with a hash suffix, hence the
  *   `[class*="name--"]` form): coupon area `couponInfoArea--`, one coupon `couponWrap--`, its
  *   text `couponText--`; prices in `priceWrap--`, the 券后 price `highlightPrice--`, the price
- *   before coupons `subPrice--`. A Selenium scraper of Taobao item pages (code index file ids
- *   19513002865 and 19437869000, functions extract_price_info / scrape_single_product); the same
- *   `couponText--` class in a Tampermonkey helper (code index file id 21208470650) and in an XPath
- *   map "couponText--dhGyCUIp" (code index file id 70240685144). `Price--priceText` /
- *   `Price--extraPriceText`: selenium scraper (code index file id 48973640619).
+ *   before coupons `subPrice--`. A Selenium scraper of Taobao item pages (functions extract_price_info / scrape_single_product); the same
+ *   `couponText--` class in a Tampermonkey helper and in an XPath
+ *   map "couponText--dhGyCUIp". `Price--priceText` /
+ *   `Price--extraPriceText`: selenium scraper.
  * - Older PC detail page (server-rendered, KISSY): the 优惠 row `#J_OtherDiscount` with class
  *   `tb-hidden` until the async detail call fills it, its entries `.tb-other-discount-content`
  *   (淘金币可抵0.86元) and `.tb-coupon`; prices `#J_PromoPriceNum`, `#J_StrPrice .tb-rmb-num`,
  *   Tmall `#J_PromoPrice .tm-price`, `#J_StrPriceModBox .tm-price`; counters `#J_SellCounter`
  *   and `#J_RateCounter` print "-" until that call returns. Saved copies of item pages in public
- *   repositories (code index file ids 13628024977, 19131817117, 45296914365, 36852416622) and
- *   scrapers reading them (code index file ids 49360751350, 20478222150, 36551292683).
+ *   repositories and
+ *   scrapers reading them.
  * - H5 / app-style pages (detail.m.tmall.com, main.m.taobao.com, Juhuasuan wap): no stable class
  *   names found; the generic fallback below finds the area by its words.
  */

@@ -51,7 +51,6 @@ export const SRC_PUNISH_BUNDLE =
 const SRC_PUNISH_SAVED =
   'https://github.com/liangruiji/kaohe/blob/2dfe6d581cda2b453da852146332114d449ad401/%E7%94%9F%E6%84%8F%E5%8F%82%E8%B0%8B1.html (saved sycm.taobao.com punish page)';
 const SRC_BAXIA_SDK = 'https://github.com/liangruiji/kaohe/blob/HEAD/baxiaCommon2.0.50%202021-11-18.js (copy of baxia client SDK 2.0.50)';
-const SRC_MTOP_ERRORS = 'lib.mtop getError table in a public copy of mtop.js (GitHub code index, file id 18253454984)';
 
 export const rules: Rule[] = [
   // ───────────────────────── baxia punish page: URL ─────────────────────────
@@ -63,7 +62,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['/_____tmd_____/punish(?![^#]*[?&]action=(?:deny|wait)(?:[&#]|$))'],
     confidence: 0.9,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/liangruiji/kaohe/blob/7e94bbc293c7701f0b24a9bc201672268dc25d7d/test_CJ/js/2.js (copy of sufei-punish bundle: ./src/modules/i18n/language.js, punishpage/*.js); https://github.com/anghunk/UserScript/issues/14; liangruiji/kaohe:baxiaCommon2.0.47.js@2dfe6d581cda (shows "/_____tmd_____/punish")',
     fixtures: [
@@ -122,7 +122,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['亲，访问被拒绝', '请检查是否使用了代理软件或 VPN'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/liangruiji/kaohe/blob/7e94bbc293c7701f0b24a9bc201672268dc25d7d/test_CJ/js/2.js (copy of sufei-punish bundle: ./src/modules/i18n/language.js, punishpage/*.js) (zh-CN deny-h5-tips)',
     fixtures: ['positive/alibaba/baxia-deny-zh.html', 'positive/alibaba/baxia-deny-zh-1688.html'],
@@ -148,7 +149,8 @@ export const rules: Rule[] = [
     unless: ['帮助中心', '常见问题'],
     confidence: 0.45,
     prominent: true,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/liangruiji/kaohe/blob/7e94bbc293c7701f0b24a9bc201672268dc25d7d/test_CJ/js/2.js (copy of sufei-punish bundle: ./src/modules/i18n/language.js, punishpage/*.js) (captcha-title); jackwener/OpenCLI:clis/1688/shared.js@27ba33fcb8ad (shows "验证码拦截")',
     fixtures: [
@@ -273,7 +275,8 @@ export const rules: Rule[] = [
     phrases: ['请按住滑块，拖动到最右边', '哎呀，出错了，点击刷新再来一次'],
     confidence: 0.45,
     prominent: true,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'jackwener/OpenCLI:clis/1688/shared.js@27ba33fcb8ad (shows "请按住滑块，拖动到最右边")',
     fixtures: ['positive/alibaba/tmall-detail-baxia-dialog.html', 'positive/alibaba/goofish-im-baxia-dialog.html'],
   },
@@ -296,8 +299,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['亲，小二正忙，滑动一下马上回来'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://s.taobao.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/alibaba/taobao-search-slider-busy.html', 'positive/alibaba/1688-company-search-slider-busy.html'],
   },
 
@@ -356,7 +360,8 @@ export const rules: Rule[] = [
     resource: ['api'],
     patterns: ['"ret"\\s*:\\s*\\[[^\\]]*"(?:RGV587_ERROR|FAIL_SYS_USER_VALIDATE)'],
     confidence: 0.9,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/Kohgane/proxy-commerce/blob/HEAD/tests/fixtures/taobao_mtop/rgv587_punish.json; https://github.com/shaxiu/XianyuAutoAgent/issues/59; https://github.com/3394772548/yue-spider/issues/8',
     fixtures: [
@@ -377,8 +382,9 @@ export const rules: Rule[] = [
     resource: ['api'],
     patterns: ['"ret"\\s*:\\s*\\[\\s*"(?:FAIL_SYS_TRAFFIC_LIMIT|FAIL_SYS_FLOWLIMIT)'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://buy.m.tmall.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/alibaba/mtop-traffic-limit-tmall-order.json', 'positive/alibaba/mtop-flowlimit-1688.json'],
   },
   {
@@ -390,8 +396,9 @@ export const rules: Rule[] = [
     resource: ['api'],
     patterns: ['"ret"\\s*:\\s*\\[\\s*"FAIL_SYS_ILLEGAL_ACCESS'],
     confidence: 0.6,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://s.1688.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/alibaba/mtop-illegal-access-1688.json'],
   },
   {
@@ -403,8 +410,9 @@ export const rules: Rule[] = [
     resource: ['api'],
     patterns: ['"ret"\\s*:\\s*\\[\\s*"FAIL_SYS_SM_ODD_REQUEST'],
     confidence: 0.8,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://main.m.taobao.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/alibaba/mtop-sm-odd-request-taobao.json'],
   },
   {
@@ -416,8 +424,9 @@ export const rules: Rule[] = [
     resource: ['api'],
     patterns: ['"ret"\\s*:\\s*\\[\\s*"FAIL_SYS_API_STOP_SERVICE'],
     confidence: 0.6,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://h5.m.taobao.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/alibaba/mtop-api-stop-service-taobao.json'],
   },
 
@@ -445,7 +454,8 @@ export const rules: Rule[] = [
     ],
     unless: ['"action": "deny"'],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/liangruiji/kaohe/blob/2dfe6d581cda2b453da852146332114d449ad401/%E7%94%9F%E6%84%8F%E5%8F%82%E8%B0%8B1.html (saved sycm.taobao.com punish page) (window._config_ with "action": "captcha", <!--rgv587_flag:sm-->)',
     fixtures: ['positive/alibaba/baxia-punish-document-sycm.json', 'positive/alibaba/bxpunish-header-1688-detail.json'],
@@ -469,8 +479,9 @@ export const rules: Rule[] = [
     signal: 'network',
     header: { name: 'bxpunish', value: '^\\s*1\\s*$' },
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://detail.1688.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/alibaba/bxpunish-header-1688-detail.json', 'positive/alibaba/bxpunish-header-taobao-api.json'],
   },
   {
@@ -484,7 +495,8 @@ export const rules: Rule[] = [
       'window\\.location\\.href\\s*=\\s*"[^"]*/_____tmd_____/page/set_x5referer',
     ],
     confidence: 0.8,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/Kohgane/proxy-commerce/blob/HEAD/tests/fixtures/taobao_mtop/x5_referer.txt; 751754949/node-worm:js.html@2c90b15c28df (shows "window.location.href = "")',
     fixtures: ['positive/alibaba/aliexpress-x5referer-script.json', 'positive/alibaba/taobao-x5-set-referer-script.json'],

@@ -21,7 +21,8 @@ export const rules: Rule[] = [
       'Select 2 objects that are the same shape',
     ],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/gbiz123/tiktok-captcha-solver/issues/29',
     fixtures: [
       'positive/sea/tiktok-shop-security-check.html',
@@ -40,7 +41,8 @@ export const rules: Rule[] = [
     all: ['Verify to continue'],
     prominent: true,
     confidence: 0.5,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'EnableSecurity/wafw00f:wafw00f/plugins/vercel.py@acf61041a632 (shows "Security Check")',
     fixtures: ['positive/sea/tiktok-shop-security-check.html'],
   },
@@ -52,7 +54,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Maximum number of attempts reached. Try again later'],
     confidence: 0.65,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/SyntaxSparkk/TikTok/issues/25',
     fixtures: ['positive/sea/tiktok-login-max-attempts.html'],
   },
@@ -67,7 +70,8 @@ export const rules: Rule[] = [
     phrases: ['Maximum number of attempts reached'],
     patterns: ['"error_code"\\s*:\\s*7\\b'],
     confidence: 0.8,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/SyntaxSparkk/TikTok/issues/25',
     fixtures: ['positive/sea/tiktok-max-attempts.json'],
   },
@@ -79,8 +83,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ["Sorry, TikTok isn't available right now", 'A law banning TikTok has been enacted in the U.S'],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.tiktok.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/sea/tiktok-us-unavailable.html'],
   },
 ];

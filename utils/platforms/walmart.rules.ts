@@ -15,8 +15,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://(www\\.)?walmart\\.(com|ca)/blocked(\\?|/|$)'],
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.walmart.com/ (the address is served on this site\'s pages)',
     fixtures: [
       'positive/western/walmart-robot-or-human.html',
       'positive/western/walmart-blocked-url-only.html',
@@ -31,8 +32,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ["Activate and hold the button to confirm that you're human"],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.walmart.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/western/walmart-robot-or-human.html', 'positive/western/walmart-signin-px-modal.html'],
   },
   {
@@ -46,7 +48,8 @@ export const rules: Rule[] = [
     unless: ['Add to cart'],
     prominent: true,
     confidence: 0.5,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'rhythm-sfs/scrapping:walmart_debug.html@7db4b9f8e0fe (shows "Robot or human?")',
     fixtures: ['positive/western/walmart-robot-or-human.html'],
   },

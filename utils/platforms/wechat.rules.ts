@@ -25,7 +25,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://weixin110\\.qq\\.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi\\b'],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       '(https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=20&source=2&url=…)',
     fixtures: [
@@ -43,7 +44,8 @@ export const rules: Rule[] = [
     phrases: ['已停止访问该网页'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/gemgin/WeChatTools README (微信域名检测 "已停止访问该网页"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "已停止访问该网页")',
     fixtures: [
@@ -61,8 +63,9 @@ export const rules: Rule[] = [
     phrases: ['如需浏览，请长按网址复制后使用浏览器访问'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://weixin110.qq.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/tencent/weixin110-copy-to-browser.html'],
   },
   {
@@ -74,7 +77,8 @@ export const rules: Rule[] = [
     phrases: ['网页包含诱导分享', '为维护绿色上网环境，已停止访问', '该网页包含不安全内容'],
     unless: HELP_PAGE,
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/gemgin/WeChatTools ("网页包含诱导分享、诱导关注内容，被多人投诉，为维护绿色上网环境，已停止访问"); yunshangcms/yunshangcms:err.php@712eb56ad7e3 (shows "为维护绿色上网环境，已停止访问")',
     fixtures: ['positive/tencent/weixin110-induced-share.html', 'positive/tencent/weixin110-unsafe-zh-hant.html'],
@@ -100,8 +104,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已自主注销'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/tencent/mp-account-deregistered.html', 'positive/tencent/mp-account-deregistered-zh-hant.html'],
   },
   {
@@ -112,8 +117,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已申请账号迁移', '此账号处于账号迁移流程中', '原账号迁移时未将文章素材同步至新账号'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/tencent/mp-account-migrated.html'],
   },
   {
@@ -124,8 +130,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此账号已被屏蔽，内容无法查看', '此账号被投诉且经审核涉嫌侵权'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/tencent/mp-account-blocked.html'],
   },
   {
@@ -136,7 +143,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['该内容已被发布者删除'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'wechat-article/wechat-article-exporter:shared/utils/html.ts@55217d4fdcef (shows "该内容已被发布者删除")',
     fixtures: ['positive/tencent/mp-content-deleted.html', 'positive/tencent/mp-content-deleted-zh-hant.html'],
@@ -149,7 +157,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['此内容因违规无法查看', '被投诉且经审核涉嫌侵权，无法查看', '由用户投诉并经平台审核，涉嫌过度营销、骚扰用户'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'wechat-article/wechat-article-exporter:samples/内容违规/01.html@55217d4fdcef (shows "此内容因违规无法查看")',
     fixtures: ['positive/tencent/mp-content-violation.html', 'positive/tencent/mp-content-violation-zh-hant.html'],
@@ -162,7 +171,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['完成验证后即可继续访问'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'jackwener/OpenCLI:clis/weixin/download.js@27ba33fcb8ad (shows "完成验证后即可继续访问")',
     fixtures: ['positive/tencent/mp-env-abnormal.html'],
   },
@@ -186,8 +196,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['访问过于频繁，请用微信扫描二维码进行访问'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/tencent/mp-too-frequent.html'],
   },
 ];

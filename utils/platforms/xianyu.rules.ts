@@ -16,8 +16,9 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://[^/?#]*(?:2\\.taobao\\.com|goofish\\.com|xianyu\\.com)/(?:[^?#]*/)?deny_pc\\.html'],
     confidence: 0.8,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://s.2.taobao.com/ (the address is served on this site\'s pages)',
     fixtures: ['positive/alibaba/xianyu-redirect-deny-pc.json', 'positive/alibaba/xianyu-deny-pc.html'],
   },
 ];

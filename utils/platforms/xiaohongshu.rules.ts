@@ -30,7 +30,8 @@ export const rules: Rule[] = [
     signal: 'url',
     patterns: ['^https?://(?:www\\.)?xiaohongshu\\.com/website-login/error\\?[^#]*\\berror_code=300012\\b'],
     confidence: 0.8,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'cv-cat/Spider_XHS:static/xhs_a1_other.js@0e5547ada35f (shows "xiaohongshu.com/website-login/error")',
     fixtures: ['positive/social/xhs-ip-risk.html'],
@@ -43,8 +44,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['IP存在风险，请切换可靠网络环境后重试'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.xiaohongshu.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/social/xhs-ip-risk.html', 'positive/social/xhs-note-ip-risk.html'],
   },
   {
@@ -56,7 +58,8 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300012\\b'],
     resource: ['api'],
     confidence: 0.8,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'ReaJason/xhs:xhs/exception.py@f4b62d9f8e40 ErrorEnum.IP_BLOCK',
     fixtures: ['positive/social/xhs-300012.json'],
   },
@@ -69,7 +72,8 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300013\\b'],
     resource: ['api'],
     confidence: 0.8,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'XHS API {"code":300013,"success":false,"msg":"访问频次异常，请勿频繁操作或重启试试"} — https://github.com/ReaJason/xhs/issues/133',
     fixtures: ['positive/social/xhs-300013.json'],
@@ -82,7 +86,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['访问频次异常，请勿频繁操作'],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/ReaJason/xhs/issues/133; cv-cat/Spider_XHS:static/xhs_a1_other.js@0e5547ada35f (shows "访问频次异常，请勿频繁操作")',
     fixtures: ['positive/social/xhs-frequency-toast.html'],
@@ -97,8 +102,9 @@ export const rules: Rule[] = [
     patterns: ['"code"\\s*:\\s*300011\\b'],
     resource: ['api'],
     confidence: 0.8,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.xiaohongshu.com/ (the answer is served on this site\'s pages)',
     fixtures: ['positive/social/xhs-300011.json'],
   },
   {
@@ -110,8 +116,9 @@ export const rules: Rule[] = [
     status: [461, 471],
     header: { name: 'Verifytype' },
     confidence: 0.85,
-    // TODO-SOURCE
-    source: '',
+    // The public files where this was first seen are left out: the search that found them
+    // could not name their repositories.
+    source: 'ReaJason/xhs:xhs/core.py@f4b62d9f8e40 (a 461/471 answer with the Verifytype and Verifyuuid headers means a captcha)',
     fixtures: ['positive/social/xhs-461-verify.json'],
   },
 ];

@@ -68,8 +68,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['系统检测到您的账号或IP存在异常流量'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.zhihu.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/social/zhihu-unhuman.html'],
   },
   {
@@ -105,8 +106,9 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['违反知乎社区规范，该用户账号已被停用'],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://www.zhihu.com/ (the notice is served on this site\'s pages)',
     fixtures: ['positive/social/zhihu-people-suspended.html'],
   },
 ];

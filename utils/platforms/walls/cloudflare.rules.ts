@@ -69,8 +69,9 @@ export const rules: Rule[] = [
       '檢閱您的連線安全性',
     ],
     confidence: 0.75,
-    // TODO-SOURCE
-    source: '',
+    // No public copy of this wording could be named: the search that found it in public code
+    // could not give the repositories. What a reader can follow is the site that shows it.
+    source: 'https://chat.deepseek.com/ (the notice is served on this site\'s pages)',
     fixtures: [
       'positive/walls/cloudflare-zh-cn.html',
       'positive/walls/cloudflare-zh-cn-action.html',
@@ -89,7 +90,8 @@ export const rules: Rule[] = [
       'The action you just performed triggered the security solution',
     ],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'Ekultek/WhatWaf:content/plugins/cloudflare.py@06c815ac541c; FlareSolverr/FlareSolverr:src/flaresolverr_service.py@0f05ed8fc974 (shows "Attention Required! | Cloudflare"); remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@f94a8df9b451 (shows "Sorry, you have been blocked")',
     fixtures: ['positive/walls/cloudflare-attention-required.html'],
@@ -105,8 +107,9 @@ export const rules: Rule[] = [
       'used Cloudflare to restrict access',
     ],
     confidence: 0.7,
-    // TODO-SOURCE
-    source: '',
+    // The public files where this was first seen are left out: the search that found them
+    // could not name their repositories.
+    source: 'https://developers.cloudflare.com/support/troubleshooting/cloudflare-errors/troubleshooting-cloudflare-1xxx-errors/ (Cloudflare\'s own page on the 1xxx errors, Error 1020: Access denied)',
     fixtures: ['positive/walls/cloudflare-1020.html', 'positive/walls/cloudflare-1020-new.html'],
   },
   {
@@ -118,8 +121,9 @@ export const rules: Rule[] = [
     phrases: ['Error 1020', 'Error code 1020', 'Error reference number: 1020'],
     all: ['Access denied'],
     confidence: 0.6,
-    // TODO-SOURCE
-    source: '',
+    // The public files where this was first seen are left out: the search that found them
+    // could not name their repositories.
+    source: 'https://developers.cloudflare.com/support/troubleshooting/cloudflare-errors/troubleshooting-cloudflare-1xxx-errors/ (Cloudflare\'s own page on the 1xxx errors, Error 1020: Access denied)',
     fixtures: ['positive/walls/cloudflare-1020.html', 'positive/walls/cloudflare-1020-new.html'],
   },
   {
@@ -157,7 +161,8 @@ export const rules: Rule[] = [
     status: [403],
     patterns: ['<span class="cf-error-code">1020</span>', 'Sorry, you have been blocked', '<title>Attention Required! \\| Cloudflare</title>'],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'Ekultek/WhatWaf:content/plugins/cloudflare.py@06c815ac541c; VeNoMouS/cloudscraper:tests/fixtures/reCaptcha_challenge_12_12_2019.html@9ea528a8675f (shows "<title>Attention Required!"); remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@f94a8df9b451 (shows "Sorry, you have been blocked")',
     fixtures: ['positive/walls/cloudflare-1020-403.json'],
@@ -172,7 +177,8 @@ export const rules: Rule[] = [
     // Turnstile widget frames that ordinary login and contact forms embed.
     patterns: ['[?&]__cf_chl_(rt_|f_)?tk='],
     confidence: 0.7,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/scaredos/cfresearch',
     fixtures: ['positive/walls/cloudflare-chl-url.html'],
   },

@@ -21,7 +21,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Please enable JS and disable any ad blocker'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'shigaepouyen/wishi:src/Services/ScraperService.php@a35940e100cf (shows "Please enable JS and disable any ad blocker")',
     fixtures: ['positive/walls/datadome-enable-js.html'],
@@ -47,7 +48,8 @@ export const rules: Rule[] = [
     status: [401, 403, 429],
     header: { name: 'x-datadome' },
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/wappalyzer/wappalyzer/pull/2505 (X-DataDome header)',
     fixtures: ['positive/walls/datadome-403.json'],
   },
@@ -60,7 +62,8 @@ export const rules: Rule[] = [
     status: [401, 403, 429],
     patterns: ['(geo|ct)\\.captcha-delivery\\.com', "var dd=\\{'rt':'[ci]'"],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'campo1312/DataDome:main.py@6c380c467b87 (shows ".captcha-delivery.com")',
     fixtures: ['positive/walls/datadome-403.json', 'positive/walls/datadome-401-no-header.json'],
   },

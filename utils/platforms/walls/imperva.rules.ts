@@ -21,7 +21,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['Request unsuccessful. Incapsula incident ID'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'Ekultek/WhatWaf:content/plugins/incapsula.py@06c815ac541c',
     fixtures: ['positive/walls/imperva-incapsula-incident.html'],
   },
@@ -33,7 +34,8 @@ export const rules: Rule[] = [
     signal: 'text',
     phrases: ['made us think you were a bot'],
     confidence: 0.75,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source: 'https://github.com/daijro/camoufox/issues/90',
     fixtures: ['positive/walls/imperva-pardon.html', 'positive/walls/distil-pardon-captcha.html'],
   },
@@ -46,7 +48,8 @@ export const rules: Rule[] = [
     phrases: ["This page can't be displayed. Contact support for additional information"],
     all: ['The incident ID is'],
     confidence: 0.65,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'EnableSecurity/wafw00f:wafw00f/plugins/securesphere.py@acf61041a632 (shows "The incident ID is")',
     fixtures: ['positive/walls/imperva-securesphere.html'],
@@ -73,7 +76,8 @@ export const rules: Rule[] = [
     resource: ['document'],
     patterns: ['Incapsula incident ID', '/_Incapsula_Resource\\?[SC]WUDNSAI='],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/OpenTermsArchive/engine/issues/319; codelucas/newspaper:tests/data/html/fool.com2.html@1618b547f31c (shows "/_Incapsula_Resource")',
     fixtures: ['positive/walls/imperva-incident.json'],

@@ -68,7 +68,8 @@ export const rules: Rule[] = [
       '"captchaAbsoluteURL"\\s*:',
     ],
     confidence: 0.85,
-    // Other public files seen with this wording are left out: the search that found them could not name their repositories.
+    // Other public files seen with this wording are left out: the search that found them
+    // could not name their repositories.
     source:
       'https://github.com/0xjas0/Chegg-Answer-Bot/issues/34; rhythm-sfs/scrapping:walmart_debug.html@7db4b9f8e0fe (shows "window._pxAppId =")',
     fixtures: ['positive/walls/perimeterx-403.json', 'positive/walls/perimeterx-api-403.json'],
