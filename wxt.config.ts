@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
-import { MARKETPLACE_MATCHES } from './utils/hosts';
+import { writePlatformIndex } from './scripts/platform-index';
+
+// The registry's index of utils/platforms/ must exist before anything below imports it.
+writePlatformIndex();
+const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({

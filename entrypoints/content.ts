@@ -5,9 +5,9 @@ import { Outbox } from '../utils/content/outbox';
 import { acceptTap, TAP_SHADOW_EVENT } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
 import { watchCoupons } from '../utils/content/coupons';
-import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
-import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
-import type { PageReport, PageReportResponse } from '../utils/messages';
+import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
+import type { PageReport, PageReportResponse } from '../utils/protocol/messages';
 import type { NetworkInput } from '../utils/detect/types';
 
 /** Wait for the document, then for an idle moment, so that the first scan never competes with the page's own start. */
