@@ -12,7 +12,7 @@ import { fromTrained, type Model } from '../utils/detect/general/model';
 import { train } from '../utils/detect/general/train';
 import { featuresOf } from '../utils/detect/general/features';
 import { foldToString } from '../utils/detect/normalize';
-import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules/index';
+import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules';
 import type { Rule } from '../utils/detect/types';
 import type { Frame } from '../utils/detect/general/compose';
 import { isNetworkItem, itemPage, itemResponse, sourceGroup, sourceGroups, type Item } from './notices';
@@ -53,7 +53,7 @@ function phraseEvidence(frames: readonly Frame[], items: readonly Item[]): Map<s
   const texts = items.filter((i) => i.label === 'positive').map((i) => ({ text: foldToString(`${i.title ?? ''} ${i.text}`), group: sourceGroup(i.source) }));
   const out = new Map<string, Set<string>>();
   for (const f of frames) {
-    for (const p of f.predicates) {
+    for (const p of f.learnt ?? []) {
       const folded = foldToString(p);
       if (!folded || out.has(folded)) continue;
       out.set(folded, new Set(texts.filter((t) => t.text.includes(folded)).map((t) => t.group)));
@@ -63,20 +63,21 @@ function phraseEvidence(frames: readonly Frame[], items: readonly Item[]): Map<s
 }
 
 /**
- * A frame's predicate counts in a fold only if an item outside the held-out groups shows it (or no
- * item shows it at all: it was written from elsewhere), so that wording learnt from a held-out
- * item cannot find that item. A frame whose every source lies in the held-out groups is left out.
+ * A frame's wording added after reading the corpus (`learnt`) counts in a fold only if an item
+ * outside the held-out groups shows it (or no item shows it), so that wording learnt from a
+ * held-out item cannot find that item. A frame whose every source lies in the held-out groups is
+ * left out.
  */
 function framesWithout(frames: readonly Frame[], held: ReadonlySet<string>, evidence: Map<string, Set<string>>): Frame[] {
   return without(frames, held)
     .map((f) => ({
       ...f,
-      predicates: f.predicates.filter((p) => {
+      learnt: (f.learnt ?? []).filter((p) => {
         const groups = evidence.get(foldToString(p));
         return !groups || groups.size === 0 || [...groups].some((g) => !held.has(g));
       }),
     }))
-    .filter((f) => f.predicates.length > 0);
+    .filter((f) => f.predicates.length + f.learnt.length > 0);
 }
 
 /** Folds of the blind evaluation: every source group is held out whole in exactly one fold. */

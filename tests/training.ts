@@ -48,7 +48,7 @@ function fixtureSamples(): GroupedSample[] {
   const out: GroupedSample[] = [];
   const set = builtinRuleSet();
   for (const f of loadCorpus()) {
-    const group = sourceGroup(f.source.split(';')[0] ?? f.path);
+    const group = sourceGroup((f.source ?? '').split(';')[0] || f.path);
     if (f.type === 'network') {
       const text = apiCandidates(f.input.body ?? '').map((c) => c.text).join(' ');
       if (text) out.push({ text, kind: f.expect === 'clear' ? null : (f.expect as Kind), group });

@@ -1,5 +1,5 @@
 import type { Segment } from '../detect/types';
-import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, MAX_REGIONS } from './regions';
+import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, isProse, MAX_REGIONS } from './regions';
 import { WALL_TEXT_MAX } from '../detect/general/structure';
 import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
 
@@ -157,6 +157,7 @@ function staticHitBlocks(body: Node_, opts: StaticCollectOptions, known: Set<str
     if (!el || seen.has(el)) continue;
     seen.add(el);
     while (el.parentElement && el.parentElement !== (body as unknown) && textLengthUpTo(el.parentElement, BLOCK_MAX_CHARS) <= BLOCK_MAX_CHARS) el = el.parentElement;
+    if (isProse(el as never)) continue;
     const t = visibleText(el);
     if (t && t.length <= BLOCK_MAX_CHARS && !known.has(t)) {
       known.add(t);

@@ -30,3 +30,28 @@ export const MAX_REGIONS = 64;
 
 /** Elements whose text is never shown. */
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
+
+/** Where a page's prose lives: a phrase there is quoted or discussed, not shown as a notice. */
+export const PROSE_SELECTOR =
+  'article, blockquote, q, cite, pre, code, [class*="comment" i], [class*="article" i], [class*="post-content" i], [class*="markdown" i], [class*="entry-content" i]';
+
+interface ProseElement {
+  tagName: string;
+  parentElement: ProseElement | null;
+  children: ArrayLike<{ tagName: string }>;
+  closest(selector: string): unknown;
+}
+
+/** Is a block part of the page's prose: inside an article or quote, or one paragraph among several? */
+export function isProse(el: ProseElement): boolean {
+  try {
+    if (el.closest(PROSE_SELECTOR)) return true;
+  } catch {
+    /* a DOM without this selector's syntax: judge by paragraphs only */
+  }
+  const parent = el.parentElement;
+  if (el.tagName !== 'P' || !parent) return false;
+  let paragraphs = 0;
+  for (let i = 0; i < parent.children.length; i++) if (parent.children[i]!.tagName === 'P') paragraphs++;
+  return paragraphs >= 3;
+}

@@ -117,6 +117,7 @@ function build(): { markup: MarkupMarker[]; headers: HeaderMarker[]; cookies: He
       d.rules.forEach((r, ri) => {
         const id = `antibot.${p.name}.${d.type}.${di}.${ri}`;
         if (d.type === 'html') {
+          if (WIDGET_PROVIDERS.has(p.name) || WIDGET_MARKUP.test(r.regex ?? r.contains ?? '')) return;
           let test: RegExp | undefined;
           try {
             if (r.contains) test = new RegExp(escape(r.contains), 'i');
@@ -144,6 +145,14 @@ function build(): { markup: MarkupMarker[]; headers: HeaderMarker[]; cookies: He
   }
   return { markup, headers, cookies };
 }
+
+/**
+ * Captcha widgets that ordinary forms embed (a contact form's Turnstile, a hidden #px-captcha
+ * container): their markup says nothing about the page being a wall, so the widget layer judges
+ * them by visibility and form instead (widgets.ts).
+ */
+const WIDGET_PROVIDERS = new Set(['cloudflare-turnstile', 'hcaptcha', 'recaptcha', 'funcaptcha', 'friendly-captcha', 'qcloud-captcha']);
+const WIDGET_MARKUP = /px-captcha|g-recaptcha|h-captcha|cf-turnstile/i;
 
 let built: ReturnType<typeof build> | undefined;
 /** The mapped markers, built once when the structural layer first runs. */

@@ -15,8 +15,13 @@ export interface Frame {
   lang: string;
   /** What is refused or limited. Empty: the predicates are whole notices on their own. */
   subjects: readonly string[];
-  /** The restriction. */
+  /** The restriction, as written before the notice corpus existed. */
   predicates: readonly string[];
+  /**
+   * More of it, added after reading the corpus: the blind evaluation counts each such phrase only in
+   * folds where a source group outside the fold shows it (tests/blind.ts).
+   */
+  learnt?: readonly string[];
   /** Folded characters allowed between the end of a subject and the start of a predicate. */
   gap?: number;
   /** The predicate may also come first ("Blocked: your account"). */
@@ -60,7 +65,8 @@ function latinEnd(words: readonly string[]): string {
 
 export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
   return frames.map((frame) => {
-    const pred = `(?:${alternation(frame.predicates)})${latinEnd(frame.predicates)}`;
+    const all = [...frame.predicates, ...(frame.learnt ?? [])];
+    const pred = `(?:${alternation(all)})${latinEnd(all)}`;
     let source: string;
     if (frame.subjects.length === 0) source = pred;
     else {

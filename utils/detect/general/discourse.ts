@@ -65,14 +65,16 @@ export function isContentSiteTitle(title: string): boolean {
 }
 
 /** URLs of pages where people write about things: issue trackers, Q&A, forums, blogs, news, help centres. */
-const CONTENT_URL = /^https?:\/\/(?:[^/]+\.)?(?:github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/|gitee\.com\/[^/]+\/[^/]+\/issues|stackoverflow\.com\/questions|[^/]*stackexchange\.com\/questions|reddit\.com\/r\/|zhihu\.com\/question|zhuanlan\.zhihu\.com|tieba\.baidu\.com\/p\/|zhidao\.baidu\.com|v2ex\.com\/t\/|segmentfault\.com\/[aq]\/|juejin\.cn\/post|[^/]*csdn\.net\/|jianshu\.com\/p\/|cnblogs\.com\/|medium\.com\/|52pojie\.cn\/thread|[^/]+\/(?:[^?#]*\/)?(?:forum|forums|thread|threads|topic|topics|blog|blogs|news|article|articles|wiki|help|hc|faq|faqs|support|community|kb|docs|questions?|answers?|discuss|discussion)(?:[/.?#-]|$))/i;
+const CONTENT_URL = /^https?:\/\/(?:(?:help|support|kf|service|bbs|forum|forums|blog|blogs|news|wiki|docs|faq|community|developer|developers|open|learn)\.[^/]+\/|(?:[^/]+\.)?(?:github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/|gitee\.com\/[^/]+\/[^/]+\/issues|stackoverflow\.com\/questions|[^/]*stackexchange\.com\/questions|reddit\.com\/r\/|zhihu\.com\/question|zhuanlan\.zhihu\.com|tieba\.baidu\.com\/p\/|zhidao\.baidu\.com|v2ex\.com\/t\/|segmentfault\.com\/[aq]\/|juejin\.cn\/post|[^/]*csdn\.net\/|jianshu\.com\/p\/|cnblogs\.com\/|medium\.com\/|52pojie\.cn\/thread|[^/]+\/(?:[^?#]*\/)?(?:forum|forums|thread|threads|topic|topics|blog|blogs|news|article|articles|wiki|help|hc|faq|faqs|support|community|kb|docs|questions?|answers?|discuss|discussion|knowledge[\w-]*)(?:[/.?#_=-]|$)))/i;
+/** Help pages addressed by a query ("readtemplate?t=…/faq"). */
+const FAQ_QUERY = /[?&](?:t|type|tpl|template|page)=[\w/-]*(?:faq|help)\b/i;
 
 /**
  * A page where people write about things rather than a platform's own page: its headings and
  * blocks are topics and quotes, so only its dialogs and (when short) its whole text are judged.
  */
 export function isContentPage(url: string, title: string | undefined): boolean {
-  return CONTENT_URL.test(url) || (!!title && (isContentSiteTitle(title) || EXPLAINER_TITLE.test(title)));
+  return CONTENT_URL.test(url) || FAQ_QUERY.test(url) || (!!title && (isContentSiteTitle(title) || EXPLAINER_TITLE.test(title)));
 }
 
 /** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */

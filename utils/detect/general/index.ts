@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
+import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -20,6 +20,8 @@ export interface GeneralLayer {
   threshold: number;
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
   cues: readonly string[];
+  /** Does folded text hold a cue? The model judges only such candidates, so that the browser, which reads regions only around cues, agrees with the CLI. */
+  cueTest: (folded: string) => boolean;
 }
 
 export const MODEL_RULE_ID = 'general.model';
@@ -28,11 +30,13 @@ export const DEFAULT_THRESHOLD = 0.9;
 const LIST_OF_NOTICES = 3;
 
 export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  return { frames: compileFrames(frames), model, threshold, cues: [...new Set(frames.flatMap((f) => f.predicates))] };
+  const cues = [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
+  const folded = [...new Set(cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  return { frames: compileFrames(frames), model, threshold, cues, cueTest: (text) => folded.some((c) => text.includes(c)) };
 }
 
-const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', page: 'text', api: 'network' };
-const PLACEMENT_BONUS: Record<Placement, number> = { title: 0.1, heading: 0.05, dialog: 0.1, page: 0, api: 0 };
+const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
+const PLACEMENT_BONUS: Record<Placement, number> = { title: 0.1, heading: 0.05, dialog: 0.1, block: -0.05, page: 0, api: 0 };
 
 interface Found {
   kind: Kind;
@@ -92,7 +96,7 @@ function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
       });
     }
   }
-  if (layer.model) {
+  if (layer.model && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
     const s = score(layer.model, c.text);
     if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
@@ -116,14 +120,18 @@ function toDetection(f: Found, platform: string | null, version: string, where?:
 export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform: string | null, version: string): Detection[] {
   const query = queryWords(input.url);
   const found: Found[] = [];
+  const content = isContentPage(input.url, input.title);
   const candidates = pageCandidates(input.title, input.segments);
-  for (const c of candidates) found.push(...judge(layer, c, query));
+  for (const c of candidates) {
+    if (content && c.placement !== 'dialog') continue;
+    found.push(...judge(layer, c, query));
+  }
   // Several different notices in the headings and dialogs of one page are a list of notices (a help
   // centre) or a page's hidden templates, not a notice shown to this visitor.
   const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
   const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
   const out = kept.map((f) => toDetection(f, platform, version));
-  const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where !== 'text').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
+  const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));
   return out;
 }

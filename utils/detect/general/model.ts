@@ -56,17 +56,25 @@ function quantise(w: Float32Array): { q: Int8Array; scale: number } {
   return { q: Int8Array.from(w, (v) => Math.round(v / scale)), scale };
 }
 
-/** Quantise a trained model and drop the features whose weights all round to zero. */
+/** At most this many features are shipped: the ones that weigh most. */
+export const MAX_FEATURES = 8000;
+
+/** Quantise a trained model and keep the features that weigh most (those whose weights round to zero never ship). */
 export function pack(m: TrainedModel): PackedModel {
   const K = NOTICE_KINDS.length;
   const n = quantise(m.notice);
   const k = quantise(m.kind);
-  const keep: number[] = [];
-  for (let f = 0; f < m.features.length; f++) {
-    let any = n.q[f] !== 0;
-    for (let j = 0; j < K && !any; j++) any = k.q[f * K + j] !== 0;
-    if (any) keep.push(f);
-  }
+  const weight = (f: number) => {
+    let w = Math.abs(n.q[f]!) * 2;
+    for (let j = 0; j < K; j++) w = Math.max(w, Math.abs(k.q[f * K + j]!));
+    return w;
+  };
+  const keep = m.features
+    .map((_, f) => f)
+    .filter((f) => weight(f) > 1)
+    .sort((a, b) => weight(b) - weight(a) || a - b)
+    .slice(0, MAX_FEATURES)
+    .sort((a, b) => a - b);
   const notice = Int8Array.from(keep, (f) => n.q[f]!);
   const kind = new Int8Array(keep.length * K);
   keep.forEach((f, i) => kind.set(k.q.subarray(f * K, f * K + K), i * K));
@@ -121,6 +129,7 @@ export function score(model: Model, text: string): Scored {
     .filter((i) => model.notice[i]! > 0)
     .sort((a, b) => model.notice[b]! - model.notice[a]!)
     .slice(0, 4)
+    .filter((i) => !model.features[i]!.startsWith('c:'))
     .map((i) => model.features[i]!.replace(/^w:/, ''));
   return { p, kind: NOTICE_KINDS[best]!, why };
 }
