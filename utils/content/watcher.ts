@@ -1,4 +1,4 @@
-import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
+import { hasAnyPhrase, scanNetwork, scanPage, triggerOffsets, type RuleSet } from '../detect/engine';
 import type { Detection, NetworkInput, Segment } from '../detect/types';
 import { collectLiveSegments, collectLiveStructure, visible } from '../dom/collect-live';
 import { DIALOG_MAX_CHARS } from '../dom/regions';
@@ -97,6 +97,7 @@ export class PageWatcher {
     this.lastRescan = Date.now();
     const segments = collectLiveSegments(this.deps.doc, {
       hasHits: (text) => hasAnyPhrase(this.deps.rules, text),
+      hitOffsets: (text) => triggerOffsets(this.deps.rules, text),
       shadowRoots: this.deps.pageHasShadowRoots?.() ?? true,
     });
     segments.push(...this.lateSegments);

@@ -212,7 +212,13 @@ export function onePerKind(detections: Detection[]): Detection[] {
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
   const found = scanPageRules(set, input);
-  if (set.general) found.push(...scanGeneralPage(set.general, input, platformOf(input.url), set.version));
+  if (set.general) {
+    // A rule's exact wording is the better reading of the notice it found: the general layer adds only other notices.
+    const cores = found.filter((d) => d.where !== 'url').map((d) => d.snippet.replace(/…$/, '').trim().slice(0, 16)).filter(Boolean);
+    for (const g of scanGeneralPage(set.general, input, platformOf(input.url), set.version)) {
+      if (!cores.some((c) => g.snippet.includes(c))) found.push(g);
+    }
+  }
   return onePerKind(found);
 }
 
@@ -273,7 +279,8 @@ function headerLookup(headers: Record<string, string> | undefined, name: string)
  */
 export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
   const found = scanNetworkRules(set, input);
-  if (set.general) found.push(...scanGeneralNetwork(set.general, input, platformOf(input.pageUrl ?? input.url), set.version));
+  // One answer is one notice: the general layer reads it only when no rule did.
+  if (set.general && found.length === 0) found.push(...scanGeneralNetwork(set.general, input, platformOf(input.pageUrl ?? input.url), set.version));
   return onePerKind(found);
 }
 

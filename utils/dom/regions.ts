@@ -24,7 +24,7 @@ export const DIALOG_SELECTOR = [
 /** A dialog or toast holds a short message; longer regions are page content. */
 export const DIALOG_MAX_CHARS = 500;
 /** The short block of a long page around a phrase: the enclosing element's text stays at most this long. */
-export const BLOCK_MAX_CHARS = 300;
+export const BLOCK_MAX_CHARS = 200;
 /** Bounds on how many regions are read, so that a hostile page cannot make the scan slow. */
 export const MAX_REGIONS = 64;
 

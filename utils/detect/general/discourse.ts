@@ -19,6 +19,9 @@ const FIRST_PERSON_EN = /\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b(?! am no
 const QUESTION = /[?？]\s*$|[吗嗎呢么麼]\s*[?？]?\s*$|^(?:what|why|how|can|could|do|does|did|is|are|should|will|when|where|which|who)\b[^.!]*$/i;
 const QUOTED = /“([^”]{1,80})”|"([^"]{1,80})"|「([^」]{1,80})」|『([^』]{1,80})』|‘([^’]{1,80})’|„([^“”]{1,80})[“”]/g;
 
+/** Questions and answers ("问：…答：", "Q: … A:", 常见问题): a help text that quotes notices. */
+const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]|常见问题|常見問題|\bFAQs?\b|よくある質問/i;
+
 /** Someone telling what happened to them ("我的账号被封了", "I've been blocked"); a question is not narration. */
 function isNarration(sentence: string): boolean {
   return (FIRST_PERSON_ZH.test(sentence) || FIRST_PERSON_EN.test(sentence)) && !QUESTION.test(sentence);
@@ -44,6 +47,7 @@ export function quotedSpans(sentence: string): string[] {
  * sentences, or one with a question. A wall's own questions ("What can I do to resolve this?") are not.
  */
 export function isDiscussion(text: string): boolean {
+  if (FAQ.test(text)) return true;
   let narration = 0;
   let questions = 0;
   for (const s of sentences(text)) {

@@ -25,7 +25,7 @@ export interface GeneralLayer {
 }
 
 export const MODEL_RULE_ID = 'general.model';
-export const DEFAULT_THRESHOLD = 0.9;
+export const DEFAULT_THRESHOLD = 0.95;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
@@ -70,7 +70,7 @@ function queryWords(url: string): string {
 const LEAD_SENTENCES = 4;
 
 function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
-  if (c.placement === 'page' && isDiscussion(c.text)) return [];
+  if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
   const out: Found[] = [];
   const seen = new Set<string>();
