@@ -1,0 +1,40 @@
+import { httpUrlOption, UsageError } from '../args';
+import { expandPaths, scanFile, type ScanResult } from '../scan';
+import { formatTable } from '../table';
+import type { Command } from './command';
+
+export const scanCommand: Command = {
+  name: 'scan',
+  synopsis: ['shutout scan [--json] [--url URL] PATH...'],
+  details: `  PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
+  --json  one JSON object per page (per response for .har) on its own line
+  --url   the page's URL, when the saved file does not record it
+  exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).`,
+  options: { json: { type: 'boolean' }, url: { type: 'string' } },
+  async run({ values, positionals: paths }, io) {
+    const json = values.json === true;
+    const url = httpUrlOption(values, 'url');
+    if (paths.length === 0) throw new UsageError('no PATH given');
+
+    let failed = false;
+    const table: ScanResult[] = [];
+    for await (const item of expandPaths(paths)) {
+      if (typeof item !== 'string') {
+        io.stderr.write(`shutout: ${item.file}: ${item.error}\n`);
+        failed = true;
+        continue;
+      }
+      try {
+        for (const r of await scanFile(item, { url })) {
+          if (json) io.stdout.write(JSON.stringify(r) + '\n');
+          else table.push(r);
+        }
+      } catch (e) {
+        io.stderr.write(`shutout: ${item}: ${(e as Error).message.split('\n')[0]}\n`);
+        failed = true;
+      }
+    }
+    if (!json) io.stdout.write(formatTable(table) + '\n');
+    return failed ? 2 : 0;
+  },
+};
