@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { missingOffers, type LedgerVisit, type MissingOffer } from '../utils/coupons/compare';
 import { extractCoupons } from '../utils/coupons/index';
@@ -6,6 +6,7 @@ import { visitFromScan } from '../utils/coupons/ledger';
 import { LedgerImportError, parseLedger } from '../utils/coupons/ledger-file';
 import { loadHtml } from './html';
 import { parseMhtml } from './mhtml';
+import { ARCHIVE_FILE_LIMIT, limitFor, readRegularFile } from './read-input';
 
 export class UnreadableCoupons extends Error {}
 
@@ -13,13 +14,13 @@ export class UnreadableCoupons extends Error {}
 export async function loadVisits(path: string, url?: string): Promise<LedgerVisit[]> {
   let raw: string;
   let mtime: Date;
+  const ext = extname(path).toLowerCase();
   try {
-    raw = await readFile(path, 'utf8');
+    raw = (await readRegularFile(path, ext === '.json' ? ARCHIVE_FILE_LIMIT : limitFor(path))).toString('utf8');
     mtime = (await stat(path)).mtime;
   } catch (e) {
     throw new UnreadableCoupons((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
   }
-  const ext = extname(path).toLowerCase();
   if (ext === '.json') {
     try {
       return parseLedger(raw, basename(path)).visits.filter((v) => v.source !== 'import');

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { builtinRuleSet, platformOf, scanNetwork, scanPage, verdictOf, type Detection, type RuleSet } from '../utils/detect/index';
 import { extractCoupons } from '../utils/coupons/index';
@@ -6,6 +7,7 @@ import type { Offer } from '../utils/coupons/types';
 import { parseHar } from './har';
 import { loadHtml } from './html';
 import { parseMhtml } from './mhtml';
+import { limitFor, readRegularFile, refusal } from './read-input';
 
 /** One line of `shutout scan --json` (docs/cli.md). */
 export interface ScanResult {
@@ -27,24 +29,48 @@ export interface ScanError {
 
 export const SCANNABLE = new Set(['.html', '.htm', '.mhtml', '.mht', '.har']);
 
-/** Files under the given paths, directories walked recursively, in a stable order. */
-export async function* expandPaths(paths: string[], explicit = true): AsyncGenerator<string | ScanError> {
+/**
+ * Files under the given paths, directories walked recursively, in a stable order. Each directory
+ * and each file is visited once by its real path, so symlink cycles end and a page reached by two
+ * paths is scanned once; only regular files are yielded (a FIFO or a device would never end).
+ */
+export async function* expandPaths(paths: string[]): AsyncGenerator<string | ScanError> {
+  const seen = new Set<string>();
+  yield* walk(paths, true, seen);
+}
+
+async function* walk(paths: string[], explicit: boolean, seen: Set<string>): AsyncGenerator<string | ScanError> {
   for (const p of paths) {
-    let s;
+    let s: Stats;
+    let real: string;
     try {
       s = await stat(p);
+      real = await realpath(p);
     } catch (e) {
       yield { file: p, error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message };
       continue;
     }
     if (s.isDirectory()) {
-      const names = (await readdir(p)).sort();
-      yield* expandPaths(names.filter((n) => !n.startsWith('.')).map((n) => join(p, n)), false);
-    } else if (SCANNABLE.has(extname(p).toLowerCase())) {
-      yield p;
-    } else if (explicit) {
-      yield { file: p, error: `not a saved page (${extname(p) || 'no extension'}): expected .html, .htm, .mhtml or .har` };
+      if (seen.has(real)) continue;
+      seen.add(real);
+      let names: string[];
+      try {
+        names = (await readdir(p)).sort();
+      } catch (e) {
+        yield { file: p, error: (e as Error).message };
+        continue;
+      }
+      yield* walk(names.filter((n) => !n.startsWith('.')).map((n) => join(p, n)), false, seen);
+      continue;
     }
+    const scannable = SCANNABLE.has(extname(p).toLowerCase());
+    if (!scannable && !explicit) continue;
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (!s.isFile()) yield { file: p, error: refusal(s, Infinity)!.message };
+    else if (!scannable) yield { file: p, error: `not a saved page (${extname(p) || 'no extension'}): expected .html, .htm, .mhtml or .har` };
+    else if (s.size > limitFor(p)) yield { file: p, error: refusal(s, limitFor(p))!.message };
+    else yield p;
   }
 }
 
@@ -65,7 +91,7 @@ export function scanHtmlText(file: string, html: string, url: string | null, rul
 export async function scanFile(file: string, opts: { url?: string; rules?: RuleSet } = {}): Promise<ScanResult[]> {
   const rules = opts.rules ?? builtinRuleSet();
   const ext = extname(file).toLowerCase();
-  const raw = await readFile(file, 'utf8');
+  const raw = (await readRegularFile(file, limitFor(file))).toString('utf8');
   if (ext === '.har') {
     return parseHar(raw).map(({ index, input }) => {
       const detections = scanNetwork(rules, input);
