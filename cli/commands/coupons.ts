@@ -1,6 +1,7 @@
 import type { LedgerVisit } from '../../utils/coupons/compare';
 import { httpUrlOption, UsageError } from '../args';
 import { diffVisits, loadVisits } from '../coupons';
+import { forTerminal, inputError } from '../terminal';
 import type { Command } from './command';
 
 export const couponsCommand: Command = {
@@ -21,13 +22,13 @@ export const couponsCommand: Command = {
     try {
       baseline = await loadVisits(baselinePath, url);
     } catch (e) {
-      io.stderr.write(`shutout: ${baselinePath}: ${(e as Error).message}\n`);
+      io.stderr.write(inputError(baselinePath, (e as Error).message));
       return 2;
     }
     try {
       current = await loadVisits(currentPath, url);
     } catch (e) {
-      io.stderr.write(`shutout: ${currentPath}: ${(e as Error).message}\n`);
+      io.stderr.write(inputError(currentPath, (e as Error).message));
       return 2;
     }
     const lines = diffVisits(baseline, current, baselinePath);
@@ -37,17 +38,18 @@ export const couponsCommand: Command = {
     }
     let total = 0;
     for (const l of lines) {
+      const item = forTerminal(l.item);
       if (!l.compared) {
-        io.stdout.write(`${l.item}  not compared (${l.state === 'not-loaded' ? 'the coupon area did not load' : 'the baseline never saw this item with offers'})\n`);
+        io.stdout.write(`${item}  not compared (${l.state === 'not-loaded' ? 'the coupon area did not load' : 'the baseline never saw this item with offers'})\n`);
         continue;
       }
       if (l.missing.length === 0) {
-        io.stdout.write(`${l.item}  nothing missing\n`);
+        io.stdout.write(`${item}  nothing missing\n`);
         continue;
       }
       total += l.missing.length;
-      io.stdout.write(`${l.item}  ${l.missing.length} missing:\n`);
-      for (const m of l.missing) io.stdout.write(`  - ${m.label}  [${m.type}]  seen by the baseline at ${m.seenAt}\n`);
+      io.stdout.write(`${item}  ${l.missing.length} missing:\n`);
+      for (const m of l.missing) io.stdout.write(`  - ${forTerminal(m.label)}  [${forTerminal(m.type)}]  seen by the baseline at ${forTerminal(m.seenAt)}\n`);
     }
     io.stdout.write(`${lines.length} items compared, ${total} offers missing\n`);
     return 0;

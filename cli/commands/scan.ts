@@ -1,6 +1,7 @@
 import { httpUrlOption, UsageError } from '../args';
 import { expandPaths, scanFile, type ScanResult } from '../scan';
 import { formatTable } from '../table';
+import { inputError } from '../terminal';
 import type { Command } from './command';
 
 export const scanCommand: Command = {
@@ -20,7 +21,7 @@ export const scanCommand: Command = {
     const table: ScanResult[] = [];
     for await (const item of expandPaths(paths)) {
       if (typeof item !== 'string') {
-        io.stderr.write(`shutout: ${item.file}: ${item.error}\n`);
+        io.stderr.write(inputError(item.file, item.error));
         failed = true;
         continue;
       }
@@ -30,7 +31,7 @@ export const scanCommand: Command = {
           else table.push(r);
         }
       } catch (e) {
-        io.stderr.write(`shutout: ${item}: ${(e as Error).message.split('\n')[0]}\n`);
+        io.stderr.write(inputError(item, (e as Error).message));
         failed = true;
       }
     }

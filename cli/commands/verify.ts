@@ -1,5 +1,6 @@
 import { UsageError } from '../args';
 import { UnreadableInput, verifyFile } from '../verify';
+import { forTerminal, inputError } from '../terminal';
 import type { Command } from './command';
 
 export const verifyCommand: Command = {
@@ -14,14 +15,14 @@ export const verifyCommand: Command = {
     try {
       const report = await verifyFile(file);
       if (report.ok) {
-        io.stdout.write(`intact: ${report.summary}\n`);
+        io.stdout.write(`intact: ${forTerminal(report.summary)}\n`);
         return 0;
       }
-      io.stdout.write(`ALTERED: ${report.problem} (${report.summary})\n`);
+      io.stdout.write(`ALTERED: ${forTerminal(report.problem ?? '')} (${forTerminal(report.summary)})\n`);
       return 1;
     } catch (e) {
       if (e instanceof UnreadableInput) {
-        io.stderr.write(`shutout: ${file}: ${e.message}\n`);
+        io.stderr.write(inputError(file, e.message));
         return 2;
       }
       throw e;
