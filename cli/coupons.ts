@@ -5,6 +5,7 @@ import { extractCoupons } from '../utils/coupons/index';
 import { visitFromScan } from '../utils/coupons/ledger';
 import { LedgerImportError, parseLedger } from '../utils/coupons/ledger-file';
 import { loadHtml } from './html';
+import { decodeHtml } from './decode';
 import { parseMhtml } from './mhtml';
 import { ARCHIVE_FILE_LIMIT, limitFor, readRegularFile } from './read-input';
 
@@ -12,29 +13,29 @@ export class UnreadableCoupons extends Error {}
 
 /** A ledger file, or a saved item page as one visit. */
 export async function loadVisits(path: string, url?: string): Promise<LedgerVisit[]> {
-  let raw: string;
+  let bytes: Buffer;
   let mtime: Date;
   const ext = extname(path).toLowerCase();
   try {
-    raw = (await readRegularFile(path, ext === '.json' ? ARCHIVE_FILE_LIMIT : limitFor(path))).toString('utf8');
+    bytes = await readRegularFile(path, ext === '.json' ? ARCHIVE_FILE_LIMIT : limitFor(path));
     mtime = (await stat(path)).mtime;
   } catch (e) {
     throw new UnreadableCoupons((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
   }
   if (ext === '.json') {
     try {
-      return parseLedger(raw, basename(path)).visits.filter((v) => v.source !== 'import');
+      return parseLedger(new TextDecoder('utf-8').decode(bytes), basename(path)).visits.filter((v) => v.source !== 'import');
     } catch (e) {
       throw new UnreadableCoupons(e instanceof LedgerImportError ? e.message : String(e));
     }
   }
-  let html = raw;
+  let html: string;
   let pageUrl = url ?? null;
   if (ext === '.mhtml' || ext === '.mht') {
-    const m = parseMhtml(raw);
+    const m = parseMhtml(bytes.toString('latin1'));
     html = m.html;
     pageUrl ??= m.url;
-  }
+  } else html = decodeHtml(bytes);
   const page = loadHtml(html, pageUrl);
   if (!page.url) throw new UnreadableCoupons('the saved page does not record its URL');
   const scan = extractCoupons(page.document as ParentNode, page.url);

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { builtinRuleSet, platformOf, scanNetwork, scanPage, verdictOf, type Detection, type RuleSet } from '../utils/detect/index';
 import { extractCoupons } from '../utils/coupons/index';
 import type { Offer } from '../utils/coupons/types';
+import { decodeHtml } from './decode';
 import { parseHar } from './har';
 import { loadHtml } from './html';
 import { parseMhtml } from './mhtml';
@@ -91,8 +92,9 @@ export function scanHtmlText(file: string, html: string, url: string | null, rul
 export async function scanFile(file: string, opts: { url?: string; rules?: RuleSet } = {}): Promise<ScanResult[]> {
   const rules = opts.rules ?? builtinRuleSet();
   const ext = extname(file).toLowerCase();
-  const raw = (await readRegularFile(file, limitFor(file))).toString('utf8');
+  const bytes = await readRegularFile(file, limitFor(file));
   if (ext === '.har') {
+    const raw = new TextDecoder('utf-8').decode(bytes); // JSON is UTF-8; a BOM is dropped
     return parseHar(raw).map(({ index, input }) => {
       const detections = scanNetwork(rules, input);
       const url = input.url;
@@ -100,9 +102,10 @@ export async function scanFile(file: string, opts: { url?: string; rules?: RuleS
     });
   }
   if (ext === '.mhtml' || ext === '.mht') {
-    const m = parseMhtml(raw);
+    const m = parseMhtml(bytes.toString('latin1'));
     return [scanHtmlText(file, m.html, opts.url ?? m.url, rules)];
   }
-  if (raw.includes('\u0000')) throw new Error('not a text file');
-  return [scanHtmlText(file, raw, opts.url ?? null, rules)];
+  const html = decodeHtml(bytes);
+  if (html.includes('\u0000')) throw new Error('not a text file');
+  return [scanHtmlText(file, html, opts.url ?? null, rules)];
 }
