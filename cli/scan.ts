@@ -88,14 +88,23 @@ export function scanHtmlText(file: string, html: string, url: string | null, rul
   return pageResult(file, pageUrl, detections, coupons);
 }
 
+export interface ScanOptions {
+  url?: string;
+  rules?: RuleSet;
+  /** A part of the file that could not be read (a malformed HAR entry: `where` is `file#N`); the rest is scanned. */
+  onProblem?: (where: string, error: string) => void;
+}
+
 /** Scan one file: one result per page, or per response for a HAR capture. Throws when unreadable. */
-export async function scanFile(file: string, opts: { url?: string; rules?: RuleSet } = {}): Promise<ScanResult[]> {
+export async function scanFile(file: string, opts: ScanOptions = {}): Promise<ScanResult[]> {
   const rules = opts.rules ?? builtinRuleSet();
   const ext = extname(file).toLowerCase();
   const bytes = await readRegularFile(file, limitFor(file));
   if (ext === '.har') {
     const raw = new TextDecoder('utf-8').decode(bytes); // JSON is UTF-8; a BOM is dropped
-    return parseHar(raw).map(({ index, input }) => {
+    const { responses, problems } = parseHar(raw);
+    for (const p of problems) opts.onProblem?.(`${file}#${p.index}`, p.error);
+    return responses.map(({ index, input }) => {
       const detections = scanNetwork(rules, input);
       const url = input.url;
       return { ...pageResult(file, url, detections), entry: index, platform: platformOf(input.pageUrl ?? url) };

@@ -26,7 +26,11 @@ export const scanCommand: Command = {
         continue;
       }
       try {
-        for (const r of await scanFile(item, { url })) {
+        const onProblem = (where: string, error: string) => {
+          io.stderr.write(inputError(where, error));
+          failed = true;
+        };
+        for (const r of await scanFile(item, { url, onProblem })) {
           if (json) io.stdout.write(JSON.stringify(r) + '\n');
           else table.push(r);
         }
