@@ -54,19 +54,29 @@ export interface DiffLine {
   missing: Array<{ label: string; key: string; type: string; seenAt: string }>;
 }
 
-/** For each item of CURRENT (its latest visit): the offers BASELINE saw that it lacks. */
+/**
+ * For each item of CURRENT (its latest visit): the offers BASELINE saw that it lacks. BASELINE
+ * counts as one imported ledger, so only its latest visit of each item that showed offers is a
+ * baseline (missingOffers); one pass indexes those by item, so the whole diff is linear.
+ */
 export function diffVisits(baseline: LedgerVisit[], current: LedgerVisit[], baselineName: string): DiffLine[] {
   const latest = new Map<string, LedgerVisit>();
   for (const v of current) if (!latest.has(v.itemKey) || latest.get(v.itemKey)!.at < v.at) latest.set(v.itemKey, v);
-  const asBaseline = baseline.map((v) => ({ ...v, id: `baseline:${v.id}`, source: 'import' as const, baselineName }));
+  const latestBaseline = new Map<string, LedgerVisit>();
+  for (const v of baseline) {
+    if (v.scan.state !== 'present') continue;
+    const best = latestBaseline.get(v.itemKey);
+    if (!best || v.at > best.at) latestBaseline.set(v.itemKey, v);
+  }
   return [...latest.values()].map((v) => {
-    const against = asBaseline.filter((b) => b.itemKey === v.itemKey);
+    const b = latestBaseline.get(v.itemKey);
+    const against: LedgerVisit[] = b ? [{ ...b, id: `baseline:${b.id}`, source: 'import', baselineName }] : [];
     const missing: MissingOffer[] = missingOffers(v, against);
     return {
       item: v.itemKey,
       url: v.scan.url,
       state: v.scan.state,
-      compared: v.scan.state !== 'not-loaded' && against.some((b) => b.scan.state === 'present'),
+      compared: v.scan.state !== 'not-loaded' && b !== undefined,
       missing: missing.map((m) => ({ label: m.offer.label, key: m.offer.key, type: m.offer.type, seenAt: m.seenAt })),
     };
   });
