@@ -10,6 +10,9 @@ import { main } from '../../cli/main';
 import { diffVisits } from '../../cli/coupons';
 import { CONTROL_FRESH_MS, missingOffers, type BaselineKind, type LedgerVisit, type MissingOffer } from '../../utils/coupons/compare';
 import { makeOffer } from '../../utils/coupons/offer';
+import { recordCouponVisit } from '../../utils/coupons/ledger';
+import { importLedger, parseLedger } from '../../utils/coupons/ledger-file';
+import { ShutoutDB } from '../../utils/db';
 import { parseOffer } from '../../utils/coupons/amount';
 
 const LABELS = ['店铺券 满199减20', '跨店每满300减50', '满99减10', '立减5元', '8.5折', '新人专享 满39减6'];
@@ -135,5 +138,33 @@ describe('coupon comparison at scale', () => {
     expect(stdout).toContain('1 items compared, 2 offers missing');
     // Most of it is reading and validating 2 × 40,000 visits of JSON.
     expect((used.user + used.system) / 1000).toBeLessThan(20_000);
+  });
+
+  it('keeps, of an imported ledger, only what can serve as a baseline: the latest visit of each item that showed offers', async () => {
+    const visits: LedgerVisit[] = [];
+    for (let i = 0; i < 5_000; i++) visits.push(visitOf(i, '1', 'visit', iso(i * 1000), [0, 1, 2]));
+    visits.push(visitOf(5_000, '1', 'visit', iso(10_000_000), [], undefined, 'empty'));
+    visits.push(visitOf(5_001, '1', 'visit', iso(20_000_000), [], undefined, 'not-loaded'));
+    for (let i = 0; i < 50; i++) visits.push(visitOf(6_000 + i, '2', 'visit', iso(i * 1000), [3]));
+    const file = parseLedger(JSON.stringify({ format: 'shutout-coupon-ledger', version: 1, exportedAt: iso(0), profileLabel: 'friend', visits }), 'friend.json');
+    const db = new ShutoutDB(`scale-import-${Date.now()}`);
+    try {
+      const r = await importLedger(db, file, 'friend.json');
+      expect(r).toMatchObject({ added: 2, skipped: 0, baselineName: 'friend' });
+      const stored = await db.coupons.toArray();
+      expect(stored.map((v) => [v.itemKey, v.at]).sort()).toEqual([
+        ['taobao:1', iso(4_999_000)],
+        ['taobao:2', iso(49_000)],
+      ]);
+      expect(await importLedger(db, file, 'friend.json')).toMatchObject({ added: 0, skipped: 2 });
+      const missing = await recordCouponVisit(db, visitOf(9_999, '1', 'visit', iso(30_000_000), [0]));
+      expect(missing.map((m) => [m.baseline, m.baselineName, m.seenAt])).toEqual([
+        ['import', 'friend', iso(4_999_000)],
+        ['import', 'friend', iso(4_999_000)],
+      ]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
   });
 });
