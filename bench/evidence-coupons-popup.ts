@@ -42,7 +42,7 @@ export async function benchEvidenceCouponsPopup(parts: ReadonlySet<string>, log:
         [`… in process: compare ${int(d.visitsPerSide)} visits with ${int(d.visitsPerSide)} (diffVisits, median of 5)`, ms(d.compareMs)],
         [`one visit against ${int(c.oneItem.visits)} visits of its item (missingOffers, median of 5)`, ms(c.oneItem.ms)],
         [`background, per visit (recordCouponVisit: store, Dexie read, compare) on a ledger of ${int(b.ledgerVisits)} visits; median / p95 of ${b.visitsTimed}`, `${ms(b.perVisitMedianMs)} / ${ms(b.perVisitP95Ms)}`],
-        [`import a shared ledger of ${int(b.bigItemVisits)} visits of one item`, ms(b.bigItemImportMs)],
+        [`import a shared ledger of ${int(b.bigItemVisits)} visits of one item (parse, validate, keep the latest, store)`, ms(b.bigItemImportMs)],
         ['… then the background, per visit of that item (median of 5)', ms(b.bigItemPerVisitMs)],
         ['extract the coupon area of the 100k-node page, first call', ms(c.extractFirstMs)],
         ['… median of 14 later calls', `${ms(c.extractMedianMs)} (${c.extractOffers} offers, ${c.extractState})`],
