@@ -4,7 +4,7 @@
  * give: real redirects and responses that webRequest sees. Its certificate is made on the spot.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -24,12 +24,19 @@ export async function startHttps(handler: Handler): Promise<LocalHttps> {
   const dir = mkdtempSync(join(tmpdir(), 'shutout-tls-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
+  let tls: { key: Buffer; cert: Buffer };
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=shutout-test'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('openssl is needed to make a test certificate (apt-get install -y openssl)');
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=shutout-test'], { stdio: 'ignore' });
+    } catch {
+      throw new Error('openssl is needed to make a test certificate (apt-get install -y openssl)');
+    }
+    tls = { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    // The server keeps the key in memory; nothing stays in the temporary folder.
+    rmSync(dir, { recursive: true, force: true });
   }
-  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, handler);
+  const server = createServer(tls, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
