@@ -7,6 +7,12 @@ import htmlEncodingSniffer from 'html-encoding-sniffer';
  * html-encoding-sniffer), else UTF-8 — what saved pages mostly are, where browsers would guess.
  * Decoding is Node's TextDecoder (GBK, GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, UTF-16…).
  */
+/** Text that is not HTML (JSON, JSONP, text dumps): by its BOM, else UTF-8. */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 export function decodeHtml(bytes: Uint8Array, transportLabel?: string): string {
   let encoding: string;
   try {

@@ -4,7 +4,8 @@ import { extname, join } from 'node:path';
 import { builtinRuleSet, platformOf, scanNetwork, scanPage, verdictOf, type Detection, type RuleSet } from '../utils/detect/index';
 import { extractCoupons } from '../utils/coupons/index';
 import type { Offer } from '../utils/coupons/types';
-import { decodeHtml } from './decode';
+import { answerInput } from './answer';
+import { decodeHtml, decodeText } from './decode';
 import { parseHar } from './har';
 import { loadHtml } from './html';
 import { parseMhtml } from './mhtml';
@@ -28,19 +29,27 @@ export interface ScanError {
   error: string;
 }
 
-export const SCANNABLE = new Set(['.html', '.htm', '.mhtml', '.mht', '.har']);
+export const SCANNABLE = new Set(['.html', '.htm', '.mhtml', '.mht', '.har', '.json', '.txt']);
+/** Saved API answers (cli/answer.ts). */
+const ANSWERS = new Set(['.json', '.txt']);
+
+/** A file to scan; `explicit` when named on the command line rather than found in a directory. */
+export interface ScanTarget {
+  file: string;
+  explicit: boolean;
+}
 
 /**
  * Files under the given paths, directories walked recursively, in a stable order. Each directory
  * and each file is visited once by its real path, so symlink cycles end and a page reached by two
  * paths is scanned once; only regular files are yielded (a FIFO or a device would never end).
  */
-export async function* expandPaths(paths: string[]): AsyncGenerator<string | ScanError> {
+export async function* expandPaths(paths: string[]): AsyncGenerator<ScanTarget | ScanError> {
   const seen = new Set<string>();
   yield* walk(paths, true, seen);
 }
 
-async function* walk(paths: string[], explicit: boolean, seen: Set<string>): AsyncGenerator<string | ScanError> {
+async function* walk(paths: string[], explicit: boolean, seen: Set<string>): AsyncGenerator<ScanTarget | ScanError> {
   for (const p of paths) {
     let s: Stats;
     let real: string;
@@ -69,9 +78,9 @@ async function* walk(paths: string[], explicit: boolean, seen: Set<string>): Asy
     if (seen.has(real)) continue;
     seen.add(real);
     if (!s.isFile()) yield { file: p, error: refusal(s, Infinity)!.message };
-    else if (!scannable) yield { file: p, error: `not a saved page (${extname(p) || 'no extension'}): expected .html, .htm, .mhtml or .har` };
+    else if (!scannable) yield { file: p, error: `not a saved page (${extname(p) || 'no extension'}): expected .html, .htm, .mhtml, .har, or an API answer (.json, .txt)` };
     else if (s.size > limitFor(p)) yield { file: p, error: refusal(s, limitFor(p))!.message };
-    else yield p;
+    else yield { file: p, explicit };
   }
 }
 
@@ -109,6 +118,11 @@ export async function scanFile(file: string, opts: ScanOptions = {}): Promise<Sc
       const url = input.url;
       return { ...pageResult(file, url, detections), entry: index, platform: platformOf(input.pageUrl ?? url) };
     });
+  }
+  if (ANSWERS.has(ext)) {
+    const input = answerInput(decodeText(bytes), opts.url);
+    const detections = scanNetwork(rules, input);
+    return [{ ...pageResult(file, input.url, detections), platform: platformOf(input.pageUrl ?? input.url) }];
   }
   if (ext === '.mhtml' || ext === '.mht') {
     const m = parseMhtml(bytes.toString('latin1'));

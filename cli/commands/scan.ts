@@ -1,3 +1,4 @@
+import { AnswerWithoutUrl, NotAnAnswer } from '../answer';
 import { httpUrlOption, UsageError } from '../args';
 import { expandPaths, scanFile, type ScanResult } from '../scan';
 import { formatTable } from '../table';
@@ -20,22 +21,25 @@ export const scanCommand: Command = {
     let failed = false;
     const table: ScanResult[] = [];
     for await (const item of expandPaths(paths)) {
-      if (typeof item !== 'string') {
+      if ('error' in item) {
         io.stderr.write(inputError(item.file, item.error));
         failed = true;
         continue;
       }
+      const { file, explicit } = item;
       try {
         const onProblem = (where: string, error: string) => {
           io.stderr.write(inputError(where, error));
           failed = true;
         };
-        for (const r of await scanFile(item, { url, onProblem })) {
+        for (const r of await scanFile(file, { url, onProblem })) {
           if (json) io.stdout.write(JSON.stringify(r) + '\n');
           else table.push(r);
         }
       } catch (e) {
-        io.stderr.write(inputError(item, (e as Error).message));
+        // In a directory, JSON and text files that are not answers to a known URL are not inputs.
+        if (!explicit && (e instanceof AnswerWithoutUrl || e instanceof NotAnAnswer)) continue;
+        io.stderr.write(inputError(file, (e as Error).message));
         failed = true;
       }
     }
