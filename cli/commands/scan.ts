@@ -8,9 +8,10 @@ import type { Command } from './command';
 export const scanCommand: Command = {
   name: 'scan',
   synopsis: ['shutout scan [--json] [--url URL] PATH...'],
-  details: `  PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
+  details: `  PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har), a saved API answer
+          (.json, or .txt holding one answer; docs/cli.md) or a directory (recursive)
   --json  one JSON object per page (per response for .har) on its own line
-  --url   the page's URL, when the saved file does not record it
+  --url   the page's URL when the saved file does not record it; the URL an API answer came from
   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).`,
   options: { json: { type: 'boolean' }, url: { type: 'string' } },
   async run({ values, positionals: paths }, io) {
