@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { writePlatformIndex } from './scripts/platform-index';
+
+// Tests import the platform registry, whose index lists the files in utils/platforms/.
+writePlatformIndex();
 import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({

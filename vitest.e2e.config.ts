@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { writePlatformIndex } from './scripts/platform-index';
+
+// Tests import the platform registry, whose index lists the files in utils/platforms/.
+writePlatformIndex();
 
 // End-to-end tests drive Debian's Chromium with the built extension: one file at a time.
 export default defineConfig({

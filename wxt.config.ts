@@ -1,5 +1,11 @@
+import { resolve } from 'node:path';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
-import { MARKETPLACE_MATCHES } from './utils/hosts';
+import { writePlatformIndex } from './scripts/platform-index';
+
+// The registry's index of utils/platforms/ must exist before anything below imports it.
+writePlatformIndex();
+const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -7,24 +13,41 @@ export default defineConfig({
   imports: false,
   // Parallel test runs on one machine can build into separate folders.
   outDir: process.env.SHUTOUT_OUTDIR ?? '.output',
+  // Firefox too: MAIN-world content scripts (the tap), no web-accessible files. README "Firefox".
+  manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // The page-world tap must leave no global: WXT builds each content script as
+    // `var <name> = (function(){…})(); <name>;`, which puts `window.tap` on the page and breaks a page
+    // script that declares `const tap`. Built from an entry with no exports and without that
+    // footer, Rollup's IIFE is anonymous. tests/e2e/tap.e2e.ts checks the result in a page.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'tap') return;
+      const lib = config.build?.lib;
+      if (!lib) throw new Error('tap: WXT no longer builds content scripts in library mode; see wxt.config.ts');
+      lib.entry = resolve(import.meta.dirname, 'utils/content/tap-main.ts');
+      const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
+      const kept = flat.filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'wxt:iife-footer'));
+      if (kept.length === flat.length) throw new Error('tap: WXT\'s IIFE footer plugin was not found; see wxt.config.ts');
+      config.plugins = kept;
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
-    // Firefox only: the page-world tap is injected from this file (Chromium runs it as a MAIN-world content script).
-    ...(browser === 'firefox' ? { web_accessible_resources: [{ resources: ['tap-page.js'], matches: MARKETPLACE_MATCHES }] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'shutout@shutout.invalid',
-              strict_min_version: '115.0',
+              // MAIN-world content scripts (the tap) arrived in Firefox 128.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ItemCouponsView, MissingItemSummary, OfferView } from '../utils/coupons-view';
-import { db } from '../utils/db';
-import { platformName, t, tn, type MessageKey } from '../utils/i18n';
+import type { ItemCouponsView, MissingItemSummary, OfferView } from '../utils/coupons/view';
+import { db } from '../utils/storage/db';
+import { platformName, t, tn, type MessageKey } from '../utils/ui/i18n';
 import { couponsAvailable, itemCoupons, itemsWithMissingCoupons } from '../utils/ui/coupons-data';
 import { formatDateTime, formatNumber, formatShort } from '../utils/ui/format';
 import { Icon } from './Icon';

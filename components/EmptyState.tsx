@@ -1,12 +1,9 @@
 import { PLATFORMS } from '../utils/detect/platforms';
-import { isChinese, t } from '../utils/i18n';
+import { isChinese, t } from '../utils/ui/i18n';
 
-/** The best-known marketplaces first, when a few are named as examples. */
-const FEATURED = ['taobao', 'tmall', 'jd', 'pinduoduo', 'amazon', 'aliexpress', 'xianyu', '1688', 'meituan', 'douyin', 'xiaohongshu', 'shopee', 'temu', 'ebay', 'walmart'];
-
+/** The best-known marketplaces first (PLATFORMS is ordered by the descriptors' `rank`), when a few are named as examples. */
 export function featuredPlatforms(count: number): string {
-  const names = [...PLATFORMS.filter((p) => !p.wall)]
-    .sort((a, b) => (FEATURED.indexOf(a.id) + 1 || 99) - (FEATURED.indexOf(b.id) + 1 || 99))
+  const names = PLATFORMS.filter((p) => !p.wall)
     .slice(0, count)
     .map((p) => (isChinese() ? p.name.zh : p.name.en));
   return names.join(isChinese() ? '、' : ', ');

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { db, type CaptureRecord, type FindingRecord, type Review } from '../utils/db';
+import { db, type CaptureRecord, type FindingRecord, type Review } from '../utils/storage/db';
 import type { Rule } from '../utils/detect/types';
 import { amendFinding } from '../utils/evidence/store';
-import { kindHelp, kindLabel, platformName, t, uiLanguage, type MessageKey } from '../utils/i18n';
+import { kindHelp, kindLabel, platformName, t, uiLanguage, type MessageKey } from '../utils/ui/i18n';
 import { formatAtOffset, formatBytes, formatDateTime, formatNumber, formatUtc } from '../utils/ui/format';
 import type { Piece } from '../utils/ui/highlight';
 import { Icon } from './Icon';

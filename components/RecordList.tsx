@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { FindingRecord } from '../utils/db';
-import { kindLabel, platformName, t } from '../utils/i18n';
+import type { FindingRecord } from '../utils/storage/db';
+import { kindLabel, platformName, t } from '../utils/ui/i18n';
 import { formatDateTime, formatShort } from '../utils/ui/format';
 import type { RecordWindow } from '../utils/ui/records-query';
 

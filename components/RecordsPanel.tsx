@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { db, type FindingRecord } from '../utils/db';
+import { db, type FindingRecord } from '../utils/storage/db';
 import { KINDS } from '../utils/detect/kinds';
 import { PLATFORMS } from '../utils/detect/platforms';
-import { kindLabel, platformName, t, tn } from '../utils/i18n';
+import { kindLabel, platformName, t, tn } from '../utils/ui/i18n';
 import type { Summary } from '../utils/ui/counts';
 import { formatNumber } from '../utils/ui/format';
 import { activeFilters, MAX_MATCHES, NO_FILTER, openWindow, searchWindow, type RecordFilter, type RecordWindow, type SearchProgress } from '../utils/ui/records-query';

@@ -1,5 +1,5 @@
-import { kindHelp, kindLabel, platformName, t } from '../utils/i18n';
-import type { TabStatus } from '../utils/messages';
+import { kindHelp, kindLabel, platformName, t } from '../utils/ui/i18n';
+import type { TabStatus } from '../utils/protocol/messages';
 import { formatDateTime, formatRelative, formatShort } from '../utils/ui/format';
 import { featuredPlatforms } from './EmptyState';
 import { Icon } from './Icon';

@@ -1,5 +1,5 @@
 import { KINDS } from '../utils/detect/kinds';
-import { kindLabel, platformName, t, tn } from '../utils/i18n';
+import { kindLabel, platformName, t, tn } from '../utils/ui/i18n';
 import type { Summary } from '../utils/ui/counts';
 import { formatDay, formatNumber } from '../utils/ui/format';
 import { timelineModel } from '../utils/ui/timeline';

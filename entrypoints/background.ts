@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
-import { getSettings } from '../utils/settings';
+import { getSettings } from '../utils/storage/settings';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { extractCoupons } from '../utils/coupons/index';
@@ -16,11 +16,11 @@ interface ChromePageCapture {
 import { NetworkWatch, type PendingNavigation } from '../utils/background/network';
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
-import { db } from '../utils/db';
+import { db } from '../utils/storage/db';
 import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../utils/detect/index';
 import { validateUserRules } from '../utils/detect/validate';
-import { MARKETPLACE_MATCHES } from '../utils/hosts';
-import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
+import { MARKETPLACE_MATCHES } from '../utils/detect/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { injectScript } from 'wxt/utils/inject-script';
 import { builtinRuleSet, ruleSetWith, type RuleSet } from '../utils/detect/index';
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap, TAP_SHADOW_EVENT } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
 import { watchCoupons } from '../utils/content/coupons';
-import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/hosts';
-import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/rule-choices';
-import type { PageReport, PageReportResponse } from '../utils/messages';
+import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
+import type { PageReport, PageReportResponse } from '../utils/protocol/messages';
 import type { NetworkInput } from '../utils/detect/types';
 
 /** Wait for the document, then for an idle moment, so that the first scan never competes with the page's own start. */
@@ -29,12 +28,12 @@ export default defineContentScript({
     // The URL first: nothing on the page is touched unless it is a watched marketplace page.
     if (!isMarketplaceUrl(location.href)) return;
 
-    // Chromium's tap (MAIN world, document_start) says when the page makes shadow roots; the
-    // listener is in place before any page script runs. Elsewhere the tap may come late: sweep.
-    let shadowRoots = !!import.meta.env.FIREFOX;
+    // The tap (MAIN world, document_start) says when the page makes shadow roots; the listener is
+    // in place before any page script runs.
+    let shadowRoots = false;
     ctx.addEventListener(document, TAP_SHADOW_EVENT as 'click', () => (shadowRoots = true));
 
-    // The tap goes in before the page's own scripts so that it sees their first API calls.
+    // The tap (tap.content.ts) runs before the page's own scripts and posts what it sees.
     const early: NetworkInput[] = [];
     let onTap: (input: NetworkInput) => void = (input) => early.length < 50 && early.push(input);
     ctx.addEventListener(window, 'message', (e: MessageEvent) => {
@@ -42,12 +41,6 @@ export default defineContentScript({
       const input = acceptTap(e.data, location.href);
       if (input) onTap(input);
     });
-    if (import.meta.env.FIREFOX) {
-      // Typed against the Chromium build's files, where this one does not exist.
-      void injectScript('/tap-page.js' as Parameters<typeof injectScript>[0], { keepInDom: false }).catch(() => {
-        // A page CSP may forbid the inlined script; the page scan still runs.
-      });
-    }
 
     let rules: RuleSet | undefined;
     let watcher: PageWatcher | undefined;

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { BUILTIN_RULES } from '../utils/detect/rules/index';
+import { BUILTIN_RULES } from '../utils/detect/rules';
 
 const SEED =
   '亲访问被拒绝请检查是否使用了代理软件或哦为保证您的正常进行验证小二正忙等一下马上回来系统反馈码返回上页' +

@@ -12,6 +12,8 @@ export interface PageFixture {
   url: string;
   expect: string;
   source: string;
+  /** What a negative fixture written for Shutout is (instead of a source). */
+  about?: string;
   html: string;
 }
 export interface NetworkFixture {
@@ -19,6 +21,7 @@ export interface NetworkFixture {
   path: string;
   expect: string;
   source: string;
+  about?: string;
   input: NetworkInput;
 }
 export type Fixture = PageFixture | NetworkFixture;
@@ -38,9 +41,9 @@ export function parseFixture(file: string): Fixture {
   const path = relative(CORPUS_DIR, file).split('\\').join('/');
   const raw = readFileSync(file, 'utf8');
   if (file.endsWith('.json')) {
-    const j = JSON.parse(raw) as NetworkInput & { expect: string; source: string };
-    const { expect, source, ...input } = j;
-    return { type: 'network', path, expect, source, input };
+    const j = JSON.parse(raw) as NetworkInput & { expect: string; source: string; about?: string };
+    const { expect, source, about, ...input } = j;
+    return { type: 'network', path, expect, source, ...(about ? { about } : {}), input };
   }
   const m = HEADER.exec(raw);
   if (!m) throw new Error(`${path}: no shutout-fixture header`);
@@ -50,7 +53,7 @@ export function parseFixture(file: string): Fixture {
     if (at > 0) fields[line.slice(0, at).trim()] = line.slice(at + 1).trim();
   }
   if (!fields.url || !fields.expect) throw new Error(`${path}: header needs url and expect`);
-  return { type: 'page', path, url: fields.url, expect: fields.expect, source: fields.source ?? '', html: raw };
+  return { type: 'page', path, url: fields.url, expect: fields.expect, source: fields.source ?? '', ...(fields.about ? { about: fields.about } : {}), html: raw };
 }
 
 export function loadCorpus(): Fixture[] {

@@ -18,7 +18,7 @@ import { ROOT } from '../../scripts/lib/browser';
 import { missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
 import { recordCouponVisit, toRecord } from '../../utils/coupons/ledger';
 import { importLedger, parseLedger } from '../../utils/coupons/ledger-file';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { makeOffer } from '../../utils/coupons/offer';
 import { parseOffer } from '../../utils/coupons/amount';
 import type { Offer } from '../../utils/coupons/types';

@@ -1,5 +1,5 @@
 /** Bundled for the page: the evidence store and export, on the browser's real IndexedDB. */
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { exportDatabase } from '../../utils/evidence/export-browser';
 import { recordPages, type PageFindings } from '../../utils/evidence/store';
 

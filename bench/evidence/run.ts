@@ -12,7 +12,7 @@ import { launch, ROOT, serveBody } from '../../scripts/lib/browser';
 import { chainAfter } from '../../utils/evidence/chain';
 import { writeBundle } from '../../utils/evidence/bundle';
 import { findingContentOf } from '../../utils/evidence/content';
-import type { FindingRecord } from '../../utils/db';
+import type { FindingRecord } from '../../utils/storage/db';
 
 export interface EvidenceFigures {
   records: number;

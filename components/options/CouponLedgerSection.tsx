@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { exportLedger, importLedger, LedgerImportError, parseLedger } from '../../utils/coupons/ledger-file';
-import { db } from '../../utils/db';
+import { db } from '../../utils/storage/db';
 import { fileStamp } from '../../utils/evidence/export';
-import { t } from '../../utils/i18n';
-import { getSettings } from '../../utils/settings';
+import { t } from '../../utils/ui/i18n';
+import { getSettings } from '../../utils/storage/settings';
 import { downloadBlob } from '../../utils/ui/download';
 import { Icon } from '../Icon';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../utils/db';
+import { db } from '../../utils/storage/db';
 import { chainHead, wipeAll } from '../../utils/evidence/store';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/ui/i18n';
 import { formatNumber } from '../../utils/ui/format';
 
 /** Delete all data, after typing a confirmation word; the wipe itself stays on record in the new chain. */

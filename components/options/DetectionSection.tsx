@@ -1,9 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLATFORMS } from '../../utils/detect/platforms';
-import { RULE_FAMILIES } from '../../utils/detect/rules/index';
-import { isChinese, platformName, t, type MessageKey } from '../../utils/i18n';
-import { ruleChoicesFrom } from '../../utils/rule-choices';
+import { RULE_FAMILIES } from '../../utils/detect/rules';
+import { isChinese, platformName, t, type MessageKey } from '../../utils/ui/i18n';
+import { ruleChoicesFrom } from '../../utils/storage/rule-choices';
+
+/**
+ * A rule group's name: its locale message when there is one, else the names of its platforms
+ * (a new platform's own group needs no edit outside its descriptor).
+ */
+function familyLabel(family: string, rules: readonly { platform: string }[]): string {
+  const key = `family_${family}` as MessageKey;
+  const label = t(key);
+  if (label && label !== key) return label;
+  return [...new Set(rules.map((r) => r.platform))].map((id) => platformName(id)).join(isChinese() ? '、' : ', ');
+}
 
 /** Platforms and rule families on and off: storage.local disabledPlatforms / disabledFamilies. */
 export function DetectionSection() {
@@ -62,7 +73,7 @@ export function DetectionSection() {
               <label key={family} class="check-item wide">
                 <input type="checkbox" data-testid={`family-${family}`} checked={!offFamilies.includes(family)} onChange={(e) => void toggle('family', family, (e.currentTarget as HTMLInputElement).checked)} />
                 <span>
-                  <strong>{t(`family_${family}` as MessageKey)}</strong>
+                  <strong>{familyLabel(family, rules)}</strong>
                   <span class="hint block">{t('familyRules', [String(rules.length), covered])}</span>
                 </span>
               </label>

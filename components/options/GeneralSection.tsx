@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { db } from '../../utils/db';
-import { t, type LanguageChoice } from '../../utils/i18n';
-import { DEFAULT_SETTINGS, getSettings, setSetting, type Settings } from '../../utils/settings';
+import { db } from '../../utils/storage/db';
+import { t, type LanguageChoice } from '../../utils/ui/i18n';
+import { DEFAULT_SETTINGS, getSettings, setSetting, type Settings } from '../../utils/storage/settings';
 
-/** Language, profile label, redaction of exports, retention: Dexie settings (utils/settings.ts). */
+/** Language, profile label, redaction of exports, retention: Dexie settings (utils/storage/settings.ts). */
 export function GeneralSection(props: { onLanguage(choice: LanguageChoice): Promise<void> }) {
   const [s, setS] = useState<Settings | null>(null);
   const [label, setLabel] = useState('');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { db } from '../../utils/db';
+import { db } from '../../utils/storage/db';
 import { applyImport, ImportError, planImport, type ImportPlan } from '../../utils/evidence/import';
-import { t, tn } from '../../utils/i18n';
+import { t, tn } from '../../utils/ui/i18n';
 import { formatDateTime, formatNumber } from '../../utils/ui/format';
 import { previewImport, type ImportPreview } from '../../utils/ui/import-preview';
 import { Icon } from '../Icon';

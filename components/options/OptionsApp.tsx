@@ -1,7 +1,7 @@
 import { Logo } from '../Icon';
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { LanguageChoice } from '../../utils/i18n';
+import { t } from '../../utils/ui/i18n';
+import type { LanguageChoice } from '../../utils/ui/i18n';
 import { DangerZone } from './DangerZone';
 import { DetectionSection } from './DetectionSection';
 import { GeneralSection } from './GeneralSection';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUILTIN_RULES, KINDS, PLATFORMS, ruleSetWith, scanPageRules, type Detection, type Rule } from '../../utils/detect/index';
-import { kindLabel, platformName, t } from '../../utils/i18n';
-import { ruleChoicesFrom } from '../../utils/rule-choices';
+import { kindLabel, platformName, t } from '../../utils/ui/i18n';
+import { ruleChoicesFrom } from '../../utils/storage/rule-choices';
 import { checkDraft, EMPTY_DRAFT, ruleToDraft, type FieldError, type RuleDraft, type RuleField } from '../../utils/ui/rule-form';
 
 const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));

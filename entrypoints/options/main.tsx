@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { db } from '../../utils/db';
-import { initI18n, t, uiLanguage, type LanguageChoice } from '../../utils/i18n';
-import { DEFAULT_SETTINGS, getSettings } from '../../utils/settings';
+import { db } from '../../utils/storage/db';
+import { initI18n, t, uiLanguage, type LanguageChoice } from '../../utils/ui/i18n';
+import { DEFAULT_SETTINGS, getSettings } from '../../utils/storage/settings';
 import '../../components/base.css';
 import './style.css';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, startPopupLoads, type PopupTab } from '../../components/PopupApp';
-import { db } from '../../utils/db';
-import { initI18n, t, uiLanguage } from '../../utils/i18n';
-import { DEFAULT_SETTINGS, getSettings } from '../../utils/settings';
+import { db } from '../../utils/storage/db';
+import { initI18n, t, uiLanguage } from '../../utils/ui/i18n';
+import { DEFAULT_SETTINGS, getSettings } from '../../utils/storage/settings';
 import '../../components/base.css';
 import './style.css';
 

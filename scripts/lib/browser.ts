@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, process.env.SHUTOUT_OUTDIR ?? '.output');
 export const CHROME_BUILD = join(OUT, 'chrome-mv3');
-export const FIREFOX_BUILD = join(OUT, 'firefox-mv2');
+export const FIREFOX_BUILD = join(OUT, 'firefox-mv3');
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
@@ -170,20 +170,25 @@ async function inspector(session: Session): Promise<Page> {
 }
 
 export async function storedRecords(session: Session): Promise<Array<Record<string, unknown>>> {
+  return storedRows(session, 'findings');
+}
+
+/** The rows of one object store of the extension's database (findings, visits, coupons…). */
+export async function storedRows(session: Session, store: string): Promise<Array<Record<string, unknown>>> {
   const page = await inspector(session);
   return page.evaluate(
-    () =>
+    (name) =>
       new Promise<Array<Record<string, unknown>>>((resolvePromise, reject) => {
         const req = indexedDB.open('shutout');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const dbh = req.result;
-          if (!dbh.objectStoreNames.contains('findings')) {
+          if (!dbh.objectStoreNames.contains(name)) {
             dbh.close();
             resolvePromise([]);
             return;
           }
-          const get = dbh.transaction('findings').objectStore('findings').getAll();
+          const get = dbh.transaction(name).objectStore(name).getAll();
           get.onsuccess = () => {
             dbh.close();
             resolvePromise(get.result as Array<Record<string, unknown>>);
@@ -191,6 +196,7 @@ export async function storedRecords(session: Session): Promise<Array<Record<stri
           get.onerror = () => reject(get.error);
         };
       }),
+    store,
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * A local HTTPS server that answers for real marketplace host names (Chromium maps them to it
- * with --host-resolver-rules), for the few tests that need what request interception cannot
- * give: real redirects and responses that webRequest sees. Its certificate is made on the spot.
+ * with --host-resolver-rules, Firefox reaches it through connect-proxy.ts), for tests that need
+ * what request interception cannot give: real redirects and responses that webRequest sees.
+ * Its certificate is made on the spot (and its files removed at once).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,14 +27,11 @@ export async function startHttps(handler: Handler): Promise<LocalHttps> {
   const cert = join(dir, 'cert.pem');
   let tls: { key: Buffer; cert: Buffer };
   try {
-    try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=shutout-test'], { stdio: 'ignore' });
-    } catch {
-      throw new Error('openssl is needed to make a test certificate (apt-get install -y openssl)');
-    }
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=shutout-test'], { stdio: 'ignore' });
     tls = { key: readFileSync(key), cert: readFileSync(cert) };
+  } catch {
+    throw new Error('openssl is needed to make a test certificate (apt-get install -y openssl)');
   } finally {
-    // The server keeps the key in memory; nothing stays in the temporary folder.
     rmSync(dir, { recursive: true, force: true });
   }
   const server = createServer(tls, handler);
@@ -45,6 +43,11 @@ export async function startHttps(handler: Handler): Promise<LocalHttps> {
       `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
       '--ignore-certificate-errors',
     ],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Keep-alive connections of a browser that is gone would hold close() open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { clickAction, launch, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
-import type { CaptureResponse } from '../../utils/messages';
+import type { CaptureResponse } from '../../utils/protocol/messages';
 import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');

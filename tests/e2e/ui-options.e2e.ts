@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launch, openPopup, ROOT, serveBody, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import { serveDemoPages } from '../../scripts/lib/demo-pages';
-import { formatMessage, type MessageTable } from '../../utils/i18n';
+import { formatMessage, type MessageTable } from '../../utils/ui/i18n';
 import { SCREENSHOT_DIR, screenshot } from './screenshots';
 
 const LOCALES = ['en-US', 'zh-CN'] as const;

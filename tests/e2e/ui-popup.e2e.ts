@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedFindings } from '../../bench/popup-paint';
 import { clickAction, launch, openPopup, ROOT, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import { serveDemoPages } from '../../scripts/lib/demo-pages';
-import { formatMessage, type MessageTable } from '../../utils/i18n';
+import { formatMessage, type MessageTable } from '../../utils/ui/i18n';
 import { screenshot } from './screenshots';
 
 const LOCALES = ['en-US', 'zh-CN'] as const;

@@ -4,7 +4,7 @@ import { captureTab } from '../../utils/background/capture';
 import { browserName } from '../../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { verifyEntries } from '../../utils/evidence/chain';
 import { sha256Hex } from '../../utils/evidence/hash';
 import { recordPages } from '../../utils/evidence/store';

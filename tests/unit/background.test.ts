@@ -3,8 +3,8 @@ import { BatchWriter } from '../../utils/background/batch-writer';
 import { observationContext } from '../../utils/background/context';
 import { handleMessage, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
-import { ShutoutDB } from '../../utils/db';
-import type { PageReport } from '../../utils/messages';
+import { ShutoutDB } from '../../utils/storage/db';
+import type { PageReport } from '../../utils/protocol/messages';
 
 let deps: BackgroundDeps;
 let badges: Map<number, string>;

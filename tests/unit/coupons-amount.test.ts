@@ -3,26 +3,23 @@ import { findOffers, parseOffer, parsePrice } from '../../utils/coupons/amount';
 import type { ParsedAmount } from '../../utils/coupons/types';
 
 /*
- * Real coupon and promotion labels. Where each comes from ("code index file id N" is the id of a
- * public repository file in the code search index used for this work; repository names where
- * the index gave them):
- * [jd-page]    saved JD item pages in public repositories: 满1088减80 (id 25150252372), 满159减30 and
- *              购生鲜返汽车用品199减100优惠券 (id 12148170182), 满2000减100 / 满1000减35 / 满10000减500 (id 8048319487)
- * [jd-script]  a puppeteer script reading JD's 优惠券 and 促销 rows (id 32759856125): 满149减15,
+ * Real coupon and promotion labels, and where each kind was seen. Files are named by repository
+ * where the search that found them could name it; the others are described, not cited:
+ * [jd-page]    saved JD item pages in public repositories: 满1088减80, 满159减30 and
+ *              购生鲜返汽车用品199减100优惠券, 满2000减100 / 满1000减35 / 满10000减500
+ * [jd-script]  a puppeteer script reading JD's 优惠券 and 促销 rows: 满149减15,
  *              满2件，总价打9折, 每满99元，可减10元现金, 满X元减Y元
- * [tb-page]    saved Taobao item pages (ids 45296914365, 36852416622): 淘金币可抵0.86元, 淘金币可抵3.72元
+ * [tb-page]    saved Taobao item pages: 淘金币可抵0.86元, 淘金币可抵3.72元
  * [promo-copy] shopping-festival copy in public code: 跨店每满300-30 / 满199-20 / 满300-50 (Douyin card
- *              template, ids 37328476074, 24964702912), 跨店每满300减40 (ids 3921229733, 65918453701),
- *              跨店每满1000-200 (id 6993531029), 「满 199 减 30」「跨店每满 300 减 50」 (id 56116835268),
+ *              template), 跨店每满300减40, 跨店每满1000-200, 「满 199 减 30」「跨店每满 300 减 50」,
  *              满99元减10元 (LoveStudy-Zhu/webgl_project static/src/js/couponStoreData.js)
  * [mt-api]     Meituan coupon wording: "满N可用" (vv314/actions-mtz-coupons src/coupons/gundam.js),
  *              ¥5 满25可用 / 无门槛 (Meituan red-packet list)
- * [amz-scrape] Amazon coupon texts in scrapers and their tests: "Save 15%with coupon (some sizes/colors)"
- *              (ids 52249041788, 53194091285), "Save 10%" + "with coupon (some sizes/colors)" (id 1116713222),
- *              "Save 5% with coupon (some sizes/colors)" (id 38601851717), "Save 10% with coupon"
- *              (id 57542650915), "Apply ₹200 coupon" (id 54299489481), "R$20 off" (id 56801071612),
- *              regexes /Save (.*?) with coupon/, /Apply (.*?) coupon/ (id 60327739160),
- *              /(\d+)\%\s*OFFクーポンの適用/ (Amazon JP, id 17384678977)
+ * [amz-scrape] Amazon coupon texts in scrapers and their tests: "Save 15%with coupon (some sizes/colors)",
+ *              "Save 10%" + "with coupon (some sizes/colors)", "Save 5% with coupon (some sizes/colors)",
+ *              "Save 10% with coupon", "Apply ₹200 coupon", "R$20 off",
+ *              regexes /Save (.*?) with coupon/, /Apply (.*?) coupon/,
+ *              /(\d+)\%\s*OFFクーポンの適用/ (Amazon JP)
  * [pdd-app]    PDD app wording an AutoJS script keys on: 券前¥…, 限1件 ¥4.68
  * [brief]      the wording listed in Shutout's coupon brief (Taobao/Tmall/JD/Amazon labels, Traditional
  *              script 滿199減20 / 折價券, traps)

@@ -12,7 +12,7 @@ import { CONTROL_FRESH_MS, missingOffers, type BaselineKind, type LedgerVisit, t
 import { makeOffer } from '../../utils/coupons/offer';
 import { recordCouponVisit } from '../../utils/coupons/ledger';
 import { importLedger, parseLedger } from '../../utils/coupons/ledger-file';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { parseOffer } from '../../utils/coupons/amount';
 
 const LABELS = ['店铺券 满199减20', '跨店每满300减50', '满99减10', '立减5元', '8.5折', '新人专享 满39减6'];

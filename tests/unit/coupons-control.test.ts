@@ -7,7 +7,7 @@ import { handleCouponControl } from '../../utils/background/coupons';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { extractCoupons } from '../../utils/coupons/index';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { CTX, newId } from './evidence-helpers';
 
 const URL_ = 'https://item.taobao.com/item.htm?id=738259061234';

@@ -3,10 +3,9 @@ import { itemIdOf, parseItemRef } from '../../utils/coupons/item-id';
 
 /*
  * URL shapes as they appear in public code: Juhuasuan tg/home.htm?item_id= / itemId= / id= (juId)
- * and m/jusp/alone/detailwap/mtp.htm?item_id=&ju_id= (code index file ids 62519268, 14550243573,
- * 34410093089, 13020825682, 34016390902, 44895868533), nmi.juhuasuan.com/market/ju/detail_wap.php
- * (id 44895868533), a.m.taobao.com/iN.htm (id 21886138632), h5.m.taobao.com/awp/core/detail.htm
- * (id 6991043242), detail.m.tmall.com (id 28860484392), JD pro.m.jd.com/mall/active/ID/index.html
+ * and m/jusp/alone/detailwap/mtp.htm?item_id=&ju_id=, nmi.juhuasuan.com/market/ju/detail_wap.php,
+ * a.m.taobao.com/iN.htm, h5.m.taobao.com/awp/core/detail.htm, detail.m.tmall.com,
+ * JD pro.m.jd.com/mall/active/ID/index.html
  * (krapnikkk/JDCouponAssistant README.md), PDD goods.html?goods_id= (Xpectuer/LibianCrawlers
  * match_pdd.ts), Amazon /dp/ and /gp/product/ (tests fixtures of public scrapers).
  */

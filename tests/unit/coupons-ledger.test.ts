@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { itemKeyOf, missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
 import { extractCoupons } from '../../utils/coupons/index';
 import { itemCoupons, itemsWithMissingCoupons, missingDetections, recordCouponVisit, visitFromScan } from '../../utils/coupons/ledger';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { writeBundle, type BundleSource } from '../../utils/evidence/bundle';
 import { buildJsonExport, CSV_FIELDS, toCsv, toNdjsonLines } from '../../utils/evidence/export';
 import { amendFinding, recordPages } from '../../utils/evidence/store';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShutoutDB, type FindingRecord } from '../../utils/db';
+import { ShutoutDB, type FindingRecord } from '../../utils/storage/db';
 import { verifyEntries } from '../../utils/evidence/chain';
 import { amendFinding, chainHead, deleteFinding, pruneBefore, recordPages, wipeAll } from '../../utils/evidence/store';
 import { findingContentOf } from '../../utils/evidence/content';

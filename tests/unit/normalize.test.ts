@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { fold, foldToString } from '../../utils/detect/normalize';
-import { BUILTIN_RULES } from '../../utils/detect/rules/index';
+import { BUILTIN_RULES } from '../../utils/detect/rules';
 
 describe('fold', () => {
   it('folds full-width forms and case', () => {

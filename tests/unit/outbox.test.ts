@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Outbox } from '../../utils/content/outbox';
-import type { PageReport } from '../../utils/messages';
+import type { PageReport } from '../../utils/protocol/messages';
 
 const report = (pageId: string, n = 0): PageReport => ({
   type: 'page/report',

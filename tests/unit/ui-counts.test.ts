@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { buildJsonExport } from '../../utils/evidence/export';
 import { applyImport, planImport } from '../../utils/evidence/import';
 import { amendFinding, deleteFinding, pruneBefore, recordPages, wipeAll } from '../../utils/evidence/store';

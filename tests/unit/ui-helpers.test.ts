@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShutoutDB } from '../../utils/db';
+import { ShutoutDB } from '../../utils/storage/db';
 import { BUILTIN_RULES } from '../../utils/detect/index';
 import { couponsAvailable, itemCoupons, itemsWithMissingCoupons, setLedgerLoader } from '../../utils/ui/coupons-data';
 import { dayKey, formatAtOffset, formatOffset, formatUtc, lastDays } from '../../utils/ui/format';

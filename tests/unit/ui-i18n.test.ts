@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMessage, kindLabel, platformName, t, tn, uiLanguage, useMessageTable, type MessageTable } from '../../utils/i18n';
+import { formatMessage, kindLabel, platformName, t, tn, uiLanguage, useMessageTable, type MessageTable } from '../../utils/ui/i18n';
 import { KINDS } from '../../utils/detect/kinds';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShutoutDB, type FindingRecord } from '../../utils/db';
+import { ShutoutDB, type FindingRecord } from '../../utils/storage/db';
 import { amendFinding, recordPages } from '../../utils/evidence/store';
 import { matcher, NO_FILTER, openWindow, searchWindow, timeBounds, type RecordFilter, type RecordWindow } from '../../utils/ui/records-query';
 import { CTX, detection, newId, page } from './evidence-helpers';

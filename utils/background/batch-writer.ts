@@ -1,4 +1,4 @@
-import type { ShutoutDB } from '../db';
+import type { ShutoutDB } from '../storage/db';
 import { recordPages, type ObservationContext, type PageFindings } from '../evidence/store';
 
 /**

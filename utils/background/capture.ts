@@ -1,7 +1,7 @@
 import { addCapture } from '../evidence/store';
 import { sha256Hex } from '../evidence/hash';
-import type { CaptureRecord, ShutoutDB } from '../db';
-import type { CaptureResponse } from '../messages';
+import type { CaptureRecord, ShutoutDB } from '../storage/db';
+import type { CaptureResponse } from '../protocol/messages';
 import type { TabStatusStore } from './tab-status';
 
 export interface CaptureApis {

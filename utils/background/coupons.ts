@@ -2,11 +2,11 @@ import { itemKeyOf } from '../coupons/compare';
 import { missingDetections, missingForLatestVisit, recordCouponVisit, visitFromScan } from '../coupons/ledger';
 import type { CouponScan } from '../coupons/types';
 import { platformOf } from '../detect/platforms';
-import { RULESET_VERSION } from '../detect/rules/index';
+import { RULESET_VERSION } from '../detect/rules';
 import type { Detection } from '../detect/types';
-import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../messages';
-import { getSettings } from '../settings';
-import { storeFindings, updateTab, type BackgroundDeps } from './handlers';
+import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
+import { getSettings } from '../storage/settings';
+import { storeFindings, updateTab, type BackgroundDeps } from './deps';
 
 /** Adds coupon-missing findings to the tab's current page status, so the badge and popup show them. */
 async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId: string, detections: Detection[]): Promise<void> {

@@ -1,39 +1,13 @@
-import type { ShutoutDB } from '../db';
-import type { PageFindings } from '../evidence/store';
-import { isQuotaError } from './batch-writer';
 import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
-import { isMarketplaceUrl } from '../hosts';
-import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../messages';
+import { isMarketplaceUrl } from '../detect/hosts';
+import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
+import { isQuotaError } from './batch-writer';
 import { handleCouponVisit } from './coupons';
-import type { TabStatusStore } from './tab-status';
+import { storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
 
-/** What the background knows of a message's sender (a subset of runtime.MessageSender). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; url?: string };
-}
-
-export interface BackgroundDeps {
-  db: ShutoutDB;
-  runtimeId: string;
-  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
-  extensionOrigin: string;
-  tabs: TabStatusStore;
-  setBadge(tabId: number, text: string): Promise<void>;
-  newId(): string;
-  writer: { write(page: PageFindings): Promise<number> };
-  /** Tells the popup that storing failed (a message) or works again (null). */
-  storageStatus?(error: string | null): Promise<void>;
-  /** Screenshot (and on Chromium an MHTML snapshot) of a tab, for on-demand evidence. */
-  capture?(tabId: number): Promise<CaptureResponse>;
-  /** The logged-out control view of an item page (coupons). */
-  couponControl?(tabId: number): Promise<CouponControlResponse>;
-  /** Detections seen on the network for a tab's next page (see network.ts). */
-  network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
-}
+export type { BackgroundDeps, PageFindings, SenderInfo } from './deps';
 
 function originOf(url: string): string | null {
   try {
@@ -41,27 +15,6 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-export type { PageFindings };
-
-/** Records the detections of one page load (batched with others); the same kind on the same page load is one record. */
-export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {
-  try {
-    const stored = await deps.writer.write(page);
-    await deps.storageStatus?.(null);
-    return stored;
-  } catch (e) {
-    const message = isQuotaError(e) ? 'storage is full' : `could not store: ${(e as Error).message ?? String(e)}`;
-    await deps.storageStatus?.(message);
-    throw e;
-  }
-}
-
-/** Shows a tab's current page status on the toolbar badge and keeps it for the popup. */
-export async function updateTab(deps: BackgroundDeps, tabId: number, page: PageFindings): Promise<void> {
-  await deps.tabs.set({ tabId, pageId: page.pageId, url: page.url, platform: platformOf(page.url), checkedAt: page.observedAt, detections: page.detections });
-  await deps.setBadge(tabId, page.detections.length > 0 ? String(page.detections.length) : '');
 }
 
 /**

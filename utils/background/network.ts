@@ -1,8 +1,8 @@
 import { onePerKind, scanNetwork, type RuleSet } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection, NetworkInput } from '../detect/types';
-import { isMarketplaceUrl } from '../hosts';
-import { storeFindings, updateTab, type BackgroundDeps } from './handlers';
+import { isMarketplaceUrl } from '../detect/hosts';
+import { storeFindings, updateTab, type BackgroundDeps } from './deps';
 import type { KeyedStore } from './session-store';
 
 /** What webRequest tells of one response (a subset of onHeadersReceived's details). */

@@ -1,4 +1,4 @@
-import type { TabStatus } from '../messages';
+import type { TabStatus } from '../protocol/messages';
 import { memoryStore, sessionStore, type KeyedStore, type SessionArea } from './session-store';
 
 /** Where the current page's status of each tab is kept (storage.session: survives a stopped worker, not a browser restart). */

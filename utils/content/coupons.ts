@@ -1,7 +1,7 @@
 import { COUPON_PLATFORMS, extractCoupons } from '../coupons/index';
 import { parseItemRef } from '../coupons/item-id';
 import type { CouponScan } from '../coupons/types';
-import type { CouponVisitMessage } from '../messages';
+import type { CouponVisitMessage } from '../protocol/messages';
 
 /** When the coupon area has not rendered yet, look again after these pauses (ms): at 1.5 s and 4 s. */
 export const COUPON_RETRY_DELAYS = [1500, 2500];

@@ -1,4 +1,4 @@
-import type { PageReport, PageReportResponse } from '../messages';
+import type { PageReport, PageReportResponse } from '../protocol/messages';
 
 /**
  * Delivers page reports to the background until each is acknowledged. A report carries every

@@ -2,7 +2,7 @@ import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/eng
 import type { Detection, NetworkInput, Segment } from '../detect/types';
 import { collectLiveSegments, visible } from '../dom/collect-live';
 import { DIALOG_MAX_CHARS } from '../dom/regions';
-import type { PageReport } from '../messages';
+import type { PageReport } from '../protocol/messages';
 
 export interface WatcherDeps {
   doc: Document;

@@ -3,13 +3,9 @@
  * script passes `document`, the CLI and the tests a linkedom document. Schema and rules:
  * docs/coupons.md.
  */
-import { platformOf } from '../detect/platforms';
-import { alibabaAdapter } from './adapters/alibaba';
-import { amazonAdapter } from './adapters/amazon';
-import type { CouponAdapter } from './adapters/base';
-import { jdAdapter } from './adapters/jd';
-import { meituanAdapter } from './adapters/meituan';
-import { pinduoduoAdapter } from './adapters/pinduoduo';
+import { ADAPTERS_BY_PLATFORM } from '../platforms/_generated/coupons';
+import { MARKETPLACES, platformOf } from '../detect/platforms';
+import type { CouponAdapter } from './adapter';
 import type { CouponScan } from './types';
 import { parseItemRef } from './item-id';
 
@@ -18,13 +14,16 @@ export { parseOffer, findOffers, parsePrice, DEAL_KINDS, type ParseOptions } fro
 export { parseItemRef, itemIdOf, type ItemRef } from './item-id';
 export { classifyOffer, TYPE_CUES } from './classify';
 export { offerKey, makeOffer } from './offer';
-export type { CouponAdapter } from './adapters/base';
+export type { CouponAdapter } from './adapter';
 
-/** One adapter per marketplace family. */
-export const COUPON_ADAPTERS: readonly CouponAdapter[] = [alibabaAdapter, jdAdapter, pinduoduoAdapter, meituanAdapter, amazonAdapter];
-
+/** Each platform's reader, from its descriptor's `coupons` (the platform whose `<id>.coupons.ts` reads its pages). */
 const byPlatform = new Map<string, CouponAdapter>();
-for (const a of COUPON_ADAPTERS) for (const p of a.platforms) byPlatform.set(p, a);
+for (const d of MARKETPLACES) {
+  if (!d.coupons) continue;
+  const adapter = ADAPTERS_BY_PLATFORM[d.coupons];
+  if (!adapter) throw new Error(`utils/platforms/${d.id}.ts: coupons '${d.coupons}' names no utils/platforms/${d.coupons}.coupons.ts`);
+  byPlatform.set(d.id, adapter);
+}
 
 /** The adapter for a platform id, or null when Shutout does not read that platform's coupons. */
 export function couponAdapterFor(platform: string | null | undefined): CouponAdapter | null {

@@ -3,7 +3,7 @@
  * by another as a baseline ("what another account or network saw").
  */
 import { z } from 'zod';
-import type { ShutoutDB } from '../db';
+import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
 

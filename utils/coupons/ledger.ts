@@ -2,9 +2,9 @@
  * The coupon ledger in Dexie (`coupons` table): every visit of an item page with the offers it
  * showed, imported baselines and control views; and the queries behind the popup's Coupons view.
  */
-import type { CouponVisitRecord, ShutoutDB } from '../db';
+import type { CouponVisitRecord, ShutoutDB } from '../storage/db';
 import type { Detection } from '../detect/types';
-import type { ItemCouponsView, MissingItemSummary, OfferView } from '../coupons-view';
+import type { ItemCouponsView, MissingItemSummary, OfferView } from './view';
 import { describeMissing, itemKeyOf, missingOffers, type LedgerVisit, type MissingOffer } from './compare';
 import { parseItemRef } from './item-id';
 import type { CouponScan, Offer } from './types';

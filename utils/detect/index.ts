@@ -1,13 +1,13 @@
 /** The detection core: pure TypeScript, no browser API; shared by the content script, the CLI and the tests. */
 import { compileRules, type RuleSet } from './engine';
-import { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules/index';
+import { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules';
 import type { Rule } from './types';
 
 export * from './engine';
 export * from './kinds';
 export * from './platforms';
 export * from './types';
-export { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules/index';
+export { BUILTIN_RULES, RULE_FAMILIES, RULESET_VERSION } from './rules';
 
 let builtin: RuleSet | undefined;
 

@@ -3,8 +3,10 @@
  * that a rule typed in the options page, or imported from a file, is either whole or refused with
  * a message that names the field.
  */
+import { parse } from 'tldts';
 import { z } from 'zod';
 import { KINDS } from './kinds';
+import { brandDomains } from './platforms';
 import type { Rule } from './types';
 
 const regex = z.string().min(1).max(500).refine(
@@ -20,7 +22,21 @@ const regex = z.string().min(1).max(500).refine(
 );
 
 const phrase = z.string().trim().min(2, 'phrases need at least 2 characters').max(200);
-const host = z.string().regex(/^(\*|[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?)$/i, 'a host is "*", a domain such as taobao.com, or brand.* such as amazon.*');
+const host = z
+  .string()
+  .regex(/^(\*|[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?)$/i, 'a host is "*", a domain such as taobao.com, or brand.* such as amazon.*')
+  .superRefine((h, ctx) => {
+    if (h === '*') return;
+    if (h.endsWith('.*')) {
+      // A brand wildcard stands for the brand's real country domains (its descriptor); a brand
+      // Shutout does not know has none, and "brand.*" must not mean brand.evil.io.
+      if (brandDomains(h.slice(0, -2)).length === 0) ctx.addIssue({ code: 'custom', message: `${h}: no platform Shutout knows has this brand; name the site's domains instead` });
+      return;
+    }
+    // "com", "co.uk" or "github.io" would cover every site under that suffix (public-suffix list).
+    const p = parse(h, { allowPrivateDomains: true });
+    if (p.publicSuffix === h.toLowerCase() && (p.isIcann || p.isPrivate)) ctx.addIssue({ code: 'custom', message: `${h}: a public suffix, not a site's domain` });
+  });
 
 export const RuleSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import Papa from 'papaparse';
-import type { CaptureRecord, FindingRecord } from '../db';
+import type { CaptureRecord, FindingRecord } from '../storage/db';
 import type { ChainEntry } from './chain';
 import { CSV_FIELDS, csvRow, EVIDENCE_VERSION, ExportChain, type ChainSummary, type ExportMeta } from './export';
 import { sha256Stream } from './hash';

@@ -1,4 +1,4 @@
-import type { FindingRecord, ShutoutDB } from '../db';
+import type { FindingRecord, ShutoutDB } from '../storage/db';
 import { writeBundle, type BundleManifest } from './bundle';
 import type { ChainEntry } from './chain';
 import { buildJsonExport, exportFileName, toCsv, toNdjsonLines, type ExportMeta } from './export';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { CaptureRecord, FindingRecord } from '../db';
+import type { CaptureRecord, FindingRecord } from '../storage/db';
 import { GENESIS, entryHash, type ChainEntry } from './chain';
 import { emptyReport, redactRecord, type RedactionReport } from './redact';
 

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { KINDS } from '../detect/kinds';
-import type { FindingRecord, ShutoutDB } from '../db';
+import type { FindingRecord, ShutoutDB } from '../storage/db';
 import { BUNDLE_FORMAT } from './bundle';
 import type { ChainEntry } from './chain';
 import { findingContentOf } from './content';

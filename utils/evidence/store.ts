@@ -1,5 +1,5 @@
 import type { Detection } from '../detect/types';
-import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB, type VisitRecord } from '../db';
+import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB, type VisitRecord } from '../storage/db';
 import { chainAfter, type ChainEntry, type EntryBody } from './chain';
 
 /** What the browser knew when it recorded a finding (docs/evidence-format.md). */

@@ -11,7 +11,7 @@
  */
 import { PLATFORMS } from '../detect/platforms';
 import { KINDS } from '../detect/kinds';
-import type { FindingRecord, ShutoutDB } from '../db';
+import type { FindingRecord, ShutoutDB } from '../storage/db';
 import type { ChainEntry } from '../evidence/chain';
 import { dayKey, dayStart, lastDays } from './format';
 

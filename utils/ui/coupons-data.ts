@@ -3,8 +3,8 @@
  * module is looked up with import.meta.glob so that the popup builds, and shows empty coupon
  * views, before that module exists.
  */
-import type { ShutoutDB } from '../db';
-import type { ItemCouponsView, MissingItemSummary } from '../coupons-view';
+import type { ShutoutDB } from '../storage/db';
+import type { ItemCouponsView, MissingItemSummary } from '../coupons/view';
 
 export interface LedgerModule {
   itemCoupons(db: ShutoutDB, url: string): Promise<ItemCouponsView | null>;

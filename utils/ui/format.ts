@@ -1,5 +1,5 @@
 /** Numbers, times and dates for the popup and the options page, in the UI language. */
-import { uiLanguage } from '../i18n';
+import { uiLanguage } from './i18n';
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 

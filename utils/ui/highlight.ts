@@ -5,7 +5,7 @@
  * renders them as text nodes and <mark>, never as HTML.
  */
 import { fold, foldToString } from '../detect/normalize';
-import { BUILTIN_RULES } from '../detect/rules/index';
+import { BUILTIN_RULES } from '../detect/rules';
 import type { Rule } from '../detect/types';
 
 export interface Piece {

@@ -1,5 +1,5 @@
 /** What an import would add, before anything is stored (the same rules as applyImport). */
-import type { ShutoutDB } from '../db';
+import type { ShutoutDB } from '../storage/db';
 import type { ImportPlan } from '../evidence/import';
 
 export interface ImportPreview {

@@ -7,7 +7,7 @@
  *   a large one is put in time order by the observedAt index's keys), then pages are fetched by id.
  * - Search: within that window, newest first, stopping after MAX_MATCHES matches.
  */
-import type { FindingRecord, Review, ShutoutDB } from '../db';
+import type { FindingRecord, Review, ShutoutDB } from '../storage/db';
 import { foldToString } from '../detect/normalize';
 import { dayStart } from './format';
 

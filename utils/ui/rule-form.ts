@@ -4,7 +4,7 @@
  */
 import { validateRule } from '../detect/validate';
 import type { Rule } from '../detect/types';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from './i18n';
 
 export interface RuleDraft {
   id: string;

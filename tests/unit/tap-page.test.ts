@@ -1,0 +1,174 @@
+import { runInNewContext } from 'node:vm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { TAP_MAX_READ, TAP_SOURCE } from '../../utils/content/tap-protocol';
+import type { TapWindow } from '../../utils/content/tap-page';
+
+type TapModule = typeof import('../../utils/content/tap-page');
+let tap: TapModule;
+beforeEach(async () => {
+  // The tap installs once per page world; each test is a fresh world.
+  vi.resetModules();
+  tap = await import('../../utils/content/tap-page');
+});
+
+const KiB = 1024;
+
+/** A body that never ends: counts what was pulled from it and whether it was cancelled. */
+function endless(chunk = 64 * KiB) {
+  const state = { pulled: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        state.pulled += chunk;
+        controller.enqueue(new Uint8Array(chunk).fill(0x61));
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+
+function response(body: BodyInit | ReadableStream<Uint8Array>, url: string, headers: Record<string, string>): Response {
+  const res = new Response(body as BodyInit, { headers });
+  Object.defineProperty(res, 'url', { value: url });
+  return res;
+}
+
+/** A page window with its own realm's Function, so that patching toString leaves the test's realm alone. */
+function fakeWindow(answer: () => Response) {
+  const realm = runInNewContext('({ Function, fetch: function fetch(url) {}, send: function send() {}, attachShadow: function attachShadow(init) { return {}; } })') as {
+    Function: FunctionConstructor;
+    fetch: typeof fetch;
+    send: XMLHttpRequest['send'];
+    attachShadow: Element['attachShadow'];
+  };
+  const posted: unknown[] = [];
+  const originals = { fetch: vi.fn(async () => answer()), toString: realm.Function.prototype.toString };
+  Object.defineProperty(originals.fetch, 'name', { value: 'fetch' });
+  const win: TapWindow = {
+    fetch: originals.fetch as unknown as typeof fetch,
+    Function: realm.Function,
+    Element: { prototype: { attachShadow: realm.attachShadow } },
+    XMLHttpRequest: { prototype: { send: realm.send } as XMLHttpRequest },
+    location: { href: 'https://item.taobao.com/item.htm?id=1', origin: 'https://item.taobao.com' },
+    document: { dispatchEvent: () => true },
+    postMessage: (m) => posted.push(m),
+  };
+  return { win, posted, originals, realm };
+}
+
+/** Wait until `pred` holds, checking after each turn of the event loop. */
+async function until(pred: () => boolean, turns = 1000): Promise<void> {
+  for (let i = 0; i < turns && !pred(); i++) await new Promise((r) => setImmediate(r));
+  expect(pred()).toBe(true);
+}
+
+describe('readableType', () => {
+  it('reads typed JSON, script and text, never event streams or untyped bodies', () => {
+    expect(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/javascript', 'text/html'].map(tap.readableType)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([null, '', 'text/event-stream', 'text/event-stream; charset=utf-8', 'application/octet-stream', 'image/png'].map(tap.readableType)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('readCapped', () => {
+  it('reads a short body whole, multi-byte characters split across chunks included', async () => {
+    const bytes = new TextEncoder().encode('{"ret":["哎哟喂,被挤爆啦"]}');
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 11));
+        c.enqueue(bytes.slice(11));
+        c.close();
+      },
+    });
+    expect(await tap.readCapped(stream, 1024)).toBe('{"ret":["哎哟喂,被挤爆啦"]}');
+  });
+
+  it('stops at the cap and cancels an endless body, having pulled no more than the cap and a chunk', async () => {
+    const { stream, state } = endless();
+    expect(await tap.readCapped(stream, TAP_MAX_READ)).toBeNull();
+    expect(state.cancelled).toBe(true);
+    expect(state.pulled).toBeLessThanOrEqual(TAP_MAX_READ + 64 * KiB);
+  });
+
+  it('gives null for no body', async () => {
+    expect(await tap.readCapped(null, 10)).toBeNull();
+  });
+});
+
+describe('installTap', () => {
+  const API = 'https://h5api.m.taobao.com/h5/mtop.taobao.detail.getdetail/6.0/';
+  const BLOCK = '{"ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦"]}';
+
+  it('passes a marketplace JSON answer on, once, however often it is installed', async () => {
+    const { win, posted } = fakeWindow(() => response(BLOCK, API, { 'content-type': 'application/json' }));
+    tap.installTap(win);
+    tap.installTap(win);
+    const res = await win.fetch(API);
+    expect(await res.text()).toBe(BLOCK);
+    await until(() => posted.length > 0);
+    expect(posted).toEqual([{ source: TAP_SOURCE, url: API, status: 200, body: BLOCK }]);
+  });
+
+  it('cancels an endless chunked answer at the cap and passes nothing on, while the page reads on', async () => {
+    const { stream, state } = endless();
+    const { win, posted } = fakeWindow(() => response(stream, API, { 'content-type': 'application/json' }));
+    tap.installTap(win);
+    const res = await win.fetch(API);
+    const reader = res.body!.getReader();
+    await until(() => state.pulled > TAP_MAX_READ);
+    // The tap's branch is gone; the page's own branch still reads.
+    for (let i = 0; i < 20; i++) expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await until(() => state.cancelled);
+    expect(posted).toEqual([]);
+  });
+
+  it('leaves event streams and untyped answers alone', async () => {
+    for (const headers of [{ 'content-type': 'text/event-stream' }, {} as Record<string, string>]) {
+      vi.resetModules();
+      tap = await import('../../utils/content/tap-page');
+      const { stream, state } = endless();
+      const { win, posted } = fakeWindow(() => response(stream, API, headers));
+      tap.installTap(win);
+      await win.fetch(API);
+      for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+      expect(state.pulled).toBe(0);
+      expect(posted).toEqual([]);
+    }
+  });
+
+  it('leaves no property on the window and shows the native text for what it patched', () => {
+    const { win, originals, realm } = fakeWindow(() => response('', API, {}));
+    const before = Object.keys(win).sort();
+    const send = win.XMLHttpRequest.prototype.send;
+    const attach = win.Element.prototype.attachShadow;
+    tap.installTap(win);
+    expect(Object.keys(win).sort()).toEqual(before);
+    expect(win.fetch).not.toBe(originals.fetch);
+    const toString = win.Function.prototype.toString;
+    expect(toString).not.toBe(originals.toString);
+    expect(toString.call(win.fetch)).toBe(originals.toString.call(originals.fetch));
+    expect(toString.call(win.XMLHttpRequest.prototype.send)).toBe('function send() {}');
+    expect(toString.call(win.Element.prototype.attachShadow)).toBe(originals.toString.call(attach));
+    expect(toString.call(toString)).toBe(originals.toString.call(originals.toString));
+    expect(toString.call(send)).toBe('function send() {}');
+    expect(win.fetch.name).toBe('fetch');
+    expect(realm.Function.prototype.toString.name).toBe('toString');
+  });
+});

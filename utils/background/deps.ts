@@ -1,0 +1,60 @@
+import type { PageFindings } from '../evidence/store';
+import { platformOf } from '../detect/platforms';
+import type { Detection } from '../detect/types';
+import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
+import type { ShutoutDB } from '../storage/db';
+import { isQuotaError } from './batch-writer';
+import type { TabStatusStore } from './tab-status';
+
+/**
+ * What every background handler is given, and the two steps they share (store findings, show
+ * them on the tab). Kept apart from handlers.ts so that coupons.ts and handlers.ts both depend
+ * on it and not on each other.
+ */
+
+/** What the background knows of a message's sender (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export interface BackgroundDeps {
+  db: ShutoutDB;
+  runtimeId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+  tabs: TabStatusStore;
+  setBadge(tabId: number, text: string): Promise<void>;
+  newId(): string;
+  writer: { write(page: PageFindings): Promise<number> };
+  /** Tells the popup that storing failed (a message) or works again (null). */
+  storageStatus?(error: string | null): Promise<void>;
+  /** Screenshot (and on Chromium an MHTML snapshot) of a tab, for on-demand evidence. */
+  capture?(tabId: number): Promise<CaptureResponse>;
+  /** The logged-out control view of an item page (coupons). */
+  couponControl?(tabId: number): Promise<CouponControlResponse>;
+  /** Detections seen on the network for a tab's next page (see network.ts). */
+  network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
+}
+
+export type { PageFindings };
+
+/** Records the detections of one page load (batched with others); the same kind on the same page load is one record. */
+export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {
+  try {
+    const stored = await deps.writer.write(page);
+    await deps.storageStatus?.(null);
+    return stored;
+  } catch (e) {
+    const message = isQuotaError(e) ? 'storage is full' : `could not store: ${(e as Error).message ?? String(e)}`;
+    await deps.storageStatus?.(message);
+    throw e;
+  }
+}
+
+/** Shows a tab's current page status on the toolbar badge and keeps it for the popup. */
+export async function updateTab(deps: BackgroundDeps, tabId: number, page: PageFindings): Promise<void> {
+  await deps.tabs.set({ tabId, pageId: page.pageId, url: page.url, platform: platformOf(page.url), checkedAt: page.observedAt, detections: page.detections });
+  await deps.setBadge(tabId, page.detections.length > 0 ? String(page.detections.length) : '');
+}

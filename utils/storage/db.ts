@@ -1,0 +1,159 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Kind } from '../detect/kinds';
+import type { Where } from '../detect/types';
+import { chainAfter, type ChainEntry } from '../evidence/chain';
+import { FINDING_CONTENT_FIELDS, findingContentOf } from '../evidence/content';
+
+export { FINDING_CONTENT_FIELDS };
+
+export type Review = 'unreviewed' | 'confirmed' | 'false-positive';
+
+/** One finding as stored: what was seen, where, when, by which rule, in which browser. */
+export interface FindingRecord {
+  id: string;
+  /** `pageId|kind` (or `pageId|kind|subject`): the same block on the same page load is one record. */
+  key: string;
+  pageId: string;
+  /** UTC, ISO 8601. */
+  observedAt: string;
+  /** The observer's local offset from UTC at that moment, in minutes (UTC+8 → 480). */
+  tzOffsetMinutes: number;
+  pageUrl: string;
+  pageTitle: string;
+  platform: string | null;
+  kind: Kind;
+  ruleId: string;
+  rulesetVersion: string;
+  snippet: string;
+  where: Where;
+  confidence: number;
+  until?: string;
+  /** coupon-missing: which baseline and offer (part of `key`). */
+  subject?: string;
+  extensionVersion: string;
+  browser: string;
+  uiLanguage: string;
+  /** A label the user chose for this browser profile (never an account name unless typed). */
+  profileLabel: string;
+  /** Where the record came from: this browser, or an imported file. */
+  origin: 'local' | 'import';
+  importedFrom?: string;
+  // Mutable state; every change is also appended to the chain as an amendment.
+  /** How many distinct sightings of this kind the page load produced. */
+  count: number;
+  review: Review;
+  note?: string;
+  captureIds: string[];
+  /** Position and hash of the chain entry that recorded this finding. */
+  seq: number;
+  hash: string;
+}
+
+export type FindingContent = Pick<FindingRecord, (typeof FINDING_CONTENT_FIELDS)[number]>;
+
+export function findingContent(r: FindingContent): Record<string, unknown> {
+  return findingContentOf(r as unknown as Record<string, unknown>);
+}
+
+/** A page load Shutout checked, blocked or not ("am I blocked, or is it everyone?" needs the clear ones too). */
+export interface VisitRecord {
+  id: string;
+  at: string;
+  url: string;
+  platform: string | null;
+  kinds: Kind[];
+}
+
+/** A screenshot or MHTML snapshot captured as evidence. */
+export interface CaptureRecord {
+  id: string;
+  findingId: string | null;
+  pageUrl: string;
+  at: string;
+  type: 'screenshot' | 'mhtml';
+  mime: string;
+  size: number;
+  sha256: string;
+  blob: Blob;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The coupon ledger: which offers one visit of an item page showed (filled by the coupons feature). */
+export interface CouponVisitRecord {
+  id: string;
+  itemKey: string;
+  at: string;
+  visitId: string | null;
+  source: 'visit' | 'import' | 'control';
+  profileLabel: string;
+  baselineName?: string;
+  data: Record<string, unknown>;
+}
+
+export class ShutoutDB extends Dexie {
+  findings!: Table<FindingRecord, string>;
+  chain!: Table<ChainEntry, number>;
+  visits!: Table<VisitRecord, string>;
+  captures!: Table<CaptureRecord, string>;
+  settings!: Table<SettingRecord, string>;
+  coupons!: Table<CouponVisitRecord, string>;
+
+  constructor(name = 'shutout') {
+    super(name);
+    // Never delete a version: a browser may still hold a database written by it.
+    this.version(1).stores({
+      findings: 'id, &key, observedAt, platform, kind, ruleId',
+    });
+    this.version(2)
+      .stores({
+        findings: 'id, &key, pageId, observedAt, platform, kind, ruleId, review, seq, [platform+kind]',
+        chain: 'seq, recordId, type',
+        visits: 'id, at, platform',
+        captures: 'id, findingId, at',
+        settings: 'key',
+        coupons: 'id, itemKey, at, visitId, source',
+      })
+      .upgrade(upgradeToV2);
+  }
+}
+
+/** Version 1 stored bare findings: give them the v2 fields and chain them in the order they were seen. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const findings = tx.table<FindingRecord, string>('findings');
+  const old = (await findings.toArray()).sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));
+  if (old.length === 0) return;
+  const at = new Date().toISOString();
+  const upgraded: FindingRecord[] = old.map((r) => ({
+    ...r,
+    tzOffsetMinutes: r.tzOffsetMinutes ?? 0,
+    extensionVersion: r.extensionVersion ?? 'unknown (schema v1)',
+    browser: r.browser ?? 'unknown',
+    uiLanguage: r.uiLanguage ?? 'unknown',
+    profileLabel: r.profileLabel ?? '',
+    origin: 'local',
+    count: r.count ?? 1,
+    review: 'unreviewed',
+    captureIds: [],
+    seq: 0,
+    hash: '',
+  }));
+  const entries = chainAfter(
+    null,
+    upgraded.map((r) => ({ type: 'finding' as const, recordId: r.id, at, data: findingContent(r) })),
+  );
+  entries.forEach((e, i) => {
+    upgraded[i]!.seq = e.seq;
+    upgraded[i]!.hash = e.hash;
+  });
+  await findings.bulkPut(upgraded);
+  await tx.table('chain').bulkAdd(entries);
+}
+
+let shared: ShutoutDB | undefined;
+export function db(): ShutoutDB {
+  return (shared ??= new ShutoutDB());
+}
