@@ -15,7 +15,7 @@ import { HAR_BODY_LIMIT } from './har';
 
 /** The envelope's fields, and notes a researcher may keep beside them (ignored). */
 const ENVELOPE_FIELDS = new Set(['url', 'pageUrl', 'redirectUrl', 'status', 'headers', 'body', 'resource']);
-const NOTE_FIELDS = new Set(['expect', 'source', 'note', 'savedAt', 'comment']);
+const NOTE_FIELDS = new Set(['expect', 'source', 'about', 'note', 'savedAt', 'comment']);
 
 /** Shutout's own JSON files, which are not answers: skipped when walking a directory. */
 const OWN_FORMATS = /^shutout-/;
