@@ -2,12 +2,13 @@
  * `shutout scan` reads what researchers really have: HAR captures with a broken entry, pages saved
  * in GBK, GB18030, Big5 or Shift_JIS, UTF-16 with a BOM, and markup that nests without end.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { MAX_ELEMENTS } from '../../cli/markup-bounds';
+import { loadCorpus, type PageFixture } from '../corpus';
 
 async function run(args: string[]) {
   let stdout = '';
@@ -125,6 +126,40 @@ describe('saved pages in legacy encodings', () => {
     const u8 = join(dir, 'utf8-bom.html');
     writeFileSync(u8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(wallHtml('<meta charset="gbk">'), 'utf8')]));
     expect(snippets(jsonLines((await run(['scan', '--json', u8])).stdout)[0])).toContain('访问被拒绝');
+  });
+});
+
+describe('saved pages whose declaration is wrong or missing', () => {
+  it('reads a page re-saved as UTF-8 that still declares <meta charset="gbk"> as UTF-8', async () => {
+    const file = join(dir, 'resaved.html');
+    writeFileSync(file, wallHtml('<meta charset="gbk">'), 'utf8');
+    expect(snippets(jsonLines((await run(['scan', '--json', file])).stdout)[0])).toContain('访问被拒绝');
+  });
+
+  it('reads GBK bytes without any declaration as GB18030, the legacy encoding of the platforms Shutout covers', async () => {
+    const file = join(dir, 'undeclared-gbk.html');
+    writeFileSync(file, encodeLegacy(wallHtml(''), 'gbk'));
+    expect(snippets(jsonLines((await run(['scan', '--json', file])).stdout)[0])).toContain('访问被拒绝');
+  });
+});
+
+describe('the fixture corpus as saved files', () => {
+  it('gives every page of the corpus, saved as UTF-8 with its URL in a saved-from comment, the verdict the corpus expects', { timeout: 60_000 }, async () => {
+    const sub = join(dir, 'corpus');
+    mkdirSync(sub);
+    const pages = loadCorpus().filter((f): f is PageFixture => f.type === 'page');
+    const want = new Map<string, string>();
+    for (const f of pages) {
+      const name = join(sub, f.path.replace(/\//g, '_'));
+      writeFileSync(name, `<!-- saved from url=(${String(f.url.length).padStart(4, '0')})${f.url} -->\n${f.html}`, 'utf8');
+      want.set(name, f.path.startsWith('positive/') ? 'blocked' : 'clear');
+    }
+    const r = await run(['scan', '--json', sub]);
+    const wrong = jsonLines(r.stdout)
+      .filter((l) => l.verdict !== want.get(l.file))
+      .map((l) => `${l.file.slice(sub.length + 1)}: ${l.verdict}`);
+    expect(wrong).toEqual([]);
+    expect(jsonLines(r.stdout)).toHaveLength(pages.length);
   });
 });
 
