@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { collectStaticSegments } from '../utils/dom/collect-static';
 import type { Segment } from '../utils/detect/types';
+import { boundMarkup } from './markup-bounds';
 
 export interface LoadedPage {
   url: string | null;
@@ -33,7 +34,7 @@ export function pageUrlOf(html: string, doc: { querySelector(sel: string): { get
 }
 
 export function loadHtml(html: string, url?: string | null): LoadedPage {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(boundMarkup(html));
   const segments = collectStaticSegments(document as never);
   return { url: url ?? pageUrlOf(html, document as never), title: document.title ?? '', segments, document };
 }
