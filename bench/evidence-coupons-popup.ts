@@ -4,7 +4,7 @@
  */
 import { runCouponBench, type CouponFigures } from './coupons/run';
 import { runEvidenceBench, type EvidenceFigures } from './evidence/run';
-import { ms, table } from './lib/stats';
+import { int, ms, table } from './lib/stats';
 import { popupPaintBenchmark } from './popup-paint';
 
 export interface MoreResults {
@@ -30,12 +30,20 @@ export async function benchEvidenceCouponsPopup(parts: ReadonlySet<string>, log:
     );
   }
   if (parts.has('coupons')) {
-    log('\n[7] Coupons: ledger comparison for 10,000 items; extraction on the 100k-node page…');
+    log('\n[7] Coupons: shutout coupons diff on two ledgers of 100,000 visits, the background\'s per-visit comparison, extraction on the 100k-node page…');
     const c = (out.coupons = await runCouponBench());
+    const d = c.diffCli;
+    const b = c.background;
     log(
       table('7. Coupons', [
         ['figure', 'value'],
-        [`compare ${c.items.toLocaleString('en')} items (${c.visits.toLocaleString('en')} visits, 3 baselines)`, `${ms(c.compareMs)} (${Math.round(c.compareItemsPerSecond).toLocaleString('en')} items/s, ${c.missingFound} missing offers)`],
+        [`shutout coupons diff --json, end to end: 2 ledgers × ${int(d.visitsPerSide)} visits (${int(d.items)} items, ${d.ledgerMB.toFixed(0)} MB each)`, `${(d.wallMs / 1000).toFixed(1)} s (exit ${d.exitCode}, ${int(d.missingLines)} items missing offers)`],
+        ['… in process: read and validate both ledgers', `${(d.readMs / 1000).toFixed(1)} s`],
+        [`… in process: compare ${int(d.visitsPerSide)} visits with ${int(d.visitsPerSide)} (diffVisits, median of 5)`, ms(d.compareMs)],
+        [`one visit against ${int(c.oneItem.visits)} visits of its item (missingOffers, median of 5)`, ms(c.oneItem.ms)],
+        [`background, per visit (recordCouponVisit: store, Dexie read, compare) on a ledger of ${int(b.ledgerVisits)} visits; median / p95 of ${b.visitsTimed}`, `${ms(b.perVisitMedianMs)} / ${ms(b.perVisitP95Ms)}`],
+        [`import a shared ledger of ${int(b.bigItemVisits)} visits of one item (parse, validate, keep the latest, store)`, ms(b.bigItemImportMs)],
+        ['… then the background, per visit of that item (median of 5)', ms(b.bigItemPerVisitMs)],
         ['extract the coupon area of the 100k-node page, first call', ms(c.extractFirstMs)],
         ['… median of 14 later calls', `${ms(c.extractMedianMs)} (${c.extractOffers} offers, ${c.extractState})`],
       ]),

@@ -3,6 +3,7 @@ import { collectStaticSegments, staticWidgets } from '../utils/dom/collect-stati
 import { boundedMarkup, WALL_TEXT_MAX } from '../utils/detect/general/structure';
 import type { Segment } from '../utils/detect/types';
 import { builtinRuleSet, triggerOffsets, type RuleSet } from '../utils/detect/index';
+import { boundMarkup } from './markup-bounds';
 
 export interface LoadedPage {
   url: string | null;
@@ -38,7 +39,7 @@ export function pageUrlOf(html: string, doc: { querySelector(sel: string): { get
 }
 
 export function loadHtml(html: string, url?: string | null, rules: RuleSet = builtinRuleSet()): LoadedPage {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(boundMarkup(html));
   const segments = collectStaticSegments(document as never, { hitOffsets: (text) => triggerOffsets(rules, text) });
   const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
   const cueText = segments.map((s) => (s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text)).join('\n');

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { clickAction, launch, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import type { CaptureResponse } from '../../utils/protocol/messages';
@@ -10,6 +10,7 @@ import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');
 const out = mkdtempSync(join(tmpdir(), 'shutout-evidence-e2e-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let session: Session | undefined;
@@ -36,7 +37,6 @@ async function servePages(s: Session): Promise<void> {
 describe('the evidence store in Chromium', () => {
   it('keeps 500 findings from 100 pages while the worker is stopped three times, without duplicates, across a restart', async () => {
     session = await launch();
-    const dir = session.userDataDir;
     await servePages(session);
     const tabs = await Promise.all([0, 1, 2, 3].map(() => session!.context.newPage()));
     const url = (i: number) => `https://item.taobao.com/item.htm?id=7${String(i).padStart(5, '0')}`;
@@ -63,8 +63,7 @@ describe('the evidence store in Chromium', () => {
     });
     expect(new Set(records.map((r) => r.seq)).size).toBe(records.length);
 
-    await session.close();
-    session = await launch({ userDataDir: dir });
+    session = await session.restart();
     expect(await storedRecords(session)).toHaveLength(500);
 
     // The bundle exported from the popup verifies; one changed byte does not.

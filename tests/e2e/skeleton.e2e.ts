@@ -93,13 +93,11 @@ describe('the extension in Chromium', () => {
 
   it('keeps the records when the browser restarts with the same profile', async () => {
     session = await launch();
-    const dir = session.userDataDir;
     await serveDemoPages(session.context);
     const page = await session.context.newPage();
     await page.goto(wall.url);
     await waitForRecords(session, (r) => r.length === 1);
-    await session.close();
-    session = await launch({ userDataDir: dir });
+    session = await session.restart();
     const records = await storedRecords(session);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url });

@@ -1,8 +1,8 @@
-import { createWriteStream, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { ShutoutDB } from '../../utils/storage/db';
 import { writeBundle, type BundleSource } from '../../utils/evidence/bundle';
@@ -12,6 +12,7 @@ import { verifyJsonExport } from '../../utils/evidence/verify';
 import { CTX, detection, newId, page } from './evidence-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'shutout-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const meta = { generator: { name: 'Shutout', version: '0.1.0' }, profileLabel: 'lab', exportedAt: '2026-03-21T00:00:00.000Z' };
 let db: ShutoutDB;
 let n = 0;

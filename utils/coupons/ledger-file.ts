@@ -90,18 +90,35 @@ export function parseLedger(text: string, source: string): LedgerFile {
 }
 
 /**
- * Import another ledger as a baseline, in one transaction. Visits keep their ids (prefixed with
- * the baseline's name), so importing the same file twice adds nothing.
+ * Import another ledger as a baseline, in one transaction. Comparisons use only the latest visit
+ * of each item whose coupon area showed offers (compare.ts), so only that visit is stored: a
+ * shared ledger of 100,000 visits of one item adds one row, and each later visit of the item
+ * reads one row instead of 100,000. Visits keep their ids (prefixed with the baseline's name), so
+ * importing the same file twice adds nothing.
  */
-export async function importLedger(db: ShutoutDB, file: LedgerFile, source: string): Promise<{ added: number; skipped: number; baselineName: string; itemKeys: string[] }> {
+export async function importLedger(
+  db: ShutoutDB,
+  file: LedgerFile,
+  source: string,
+): Promise<{ added: number; skipped: number; superseded: number; baselineName: string; itemKeys: string[] }> {
   const baselineName = (file.profileLabel || source).slice(0, 200);
-  const visits: LedgerVisit[] = file.visits
-    .filter((v) => v.scan.state !== 'not-loaded')
-    .map((v) => ({ ...v, id: `import:${baselineName}:${v.id}`.slice(0, 400), source: 'import', baselineName }));
+  const latest = new Map<string, LedgerVisit>();
+  for (const v of file.visits) {
+    if (v.scan.state !== 'present') continue;
+    const best = latest.get(v.itemKey);
+    if (!best || v.at > best.at) latest.set(v.itemKey, v);
+  }
+  const visits: LedgerVisit[] = [...latest.values()].map((v) => ({ ...v, id: `import:${baselineName}:${v.id}`.slice(0, 400), source: 'import', baselineName }));
   return db.transaction('rw', db.coupons, async () => {
     const have = new Set(await db.coupons.where('id').anyOf(visits.map((v) => v.id)).primaryKeys());
     const fresh = visits.filter((v) => !have.has(v.id));
     await db.coupons.bulkAdd(fresh.map(toRecord));
-    return { added: fresh.length, skipped: visits.length - fresh.length, baselineName, itemKeys: [...new Set(fresh.map((v) => v.itemKey))] };
+    return {
+      added: fresh.length,
+      skipped: visits.length - fresh.length,
+      superseded: file.visits.length - visits.length,
+      baselineName,
+      itemKeys: [...new Set(fresh.map((v) => v.itemKey))],
+    };
   });
 }
