@@ -214,9 +214,12 @@ export function scanPage(set: RuleSet, input: PageInput): Detection[] {
   const found = scanPageRules(set, input);
   if (set.general) {
     // A rule's exact wording is the better reading of the notice it found: the general layer adds only other notices.
-    const cores = found.filter((d) => d.where !== 'url').map((d) => d.snippet.replace(/…$/, '').trim().slice(0, 16)).filter(Boolean);
+    // A page a rule already read as a wall needs no second reading of its structure either.
+    const byRules = found.filter((d) => d.where !== 'url');
+    const cores = byRules.map((d) => d.snippet.replace(/…$/, '').trim().slice(0, 16)).filter(Boolean);
     for (const g of scanGeneralPage(set.general, input, platformOf(input.url), set.version)) {
-      if (!cores.some((c) => g.snippet.includes(c))) found.push(g);
+      const structural = g.why?.startsWith('markup:') || g.why?.startsWith('widget:');
+      if (structural ? byRules.length === 0 : !cores.some((c) => g.snippet.includes(c))) found.push(g);
     }
   }
   return onePerKind(found);

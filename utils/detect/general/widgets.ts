@@ -19,7 +19,7 @@ export const WIDGETS: readonly Widget[] = [
     id: 'widget.alibaba.slider',
     vendor: 'taobao',
     kind: 'risk-challenge',
-    selector: '#nc_1_wrapper, #nocaptcha, .nc-container, .nc_wrapper, #baxia-punish, .baxia-dialog, iframe[src*="/_____tmd_____/punish"]',
+    selector: '#nc_1_wrapper, #nocaptcha, .nc-container, .nc_wrapper, iframe[src*="/_____tmd_____/punish"]',
     source: 'liangruiji/kaohe:test_CJ/js/2.js@7e94bbc293c7701f0b24a9bc201672268dc25d7d; gihoan1209-lgtm/sourcingkey:aliexpress_debug.html@9133d359cd906cf10baae89f3ecc8048cb65877f; https://github.com/TechXueXi/techxuexi-js/issues/8',
   },
   {
