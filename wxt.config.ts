@@ -16,6 +16,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
+    // Only the time-stamping service the user names in the options, asked for when it is saved.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // Firefox only: the page-world tap is injected from this file (Chromium runs it as a MAIN-world content script).
     ...(browser === 'firefox' ? { web_accessible_resources: [{ resources: ['tap-page.js'], matches: MARKETPLACE_MATCHES }] } : {}),
     action: { default_title: '__MSG_extName__' },

@@ -1,5 +1,5 @@
 import { formatTable } from './table';
-import { UnreadableInput, verifyFile } from './verify';
+import { discloseCommand, EVIDENCE_USAGE, reportCommand, verifyCommand } from './evidence-commands';
 import { diffVisits, loadVisits } from './coupons';
 import type { LedgerVisit } from '../utils/coupons/compare';
 import { expandPaths, scanFile, type ScanResult } from './scan';
@@ -10,7 +10,7 @@ interface Io {
 }
 
 const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
-       shutout verify BUNDLE_OR_JSON
+${EVIDENCE_USAGE}
        shutout coupons diff [--json] [--url URL] BASELINE CURRENT
 
   PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
@@ -18,8 +18,6 @@ const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
   --url   the page's URL, when the saved file does not record it
 
 scan:   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).
-verify: checks every hash of an evidence bundle (.zip) or JSON export and the hash chain;
-        exit 0 intact, 1 altered (names the first record or file that does not match), 2 unreadable.
 coupons diff: BASELINE and CURRENT are coupon ledgers (.json, exported from Shutout) or saved item
         pages; prints, per item, the offers BASELINE saw that CURRENT lacks. Exit 0 when compared, 2 unreadable.`;
 
@@ -30,7 +28,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (command === 'verify') return verify(rest, io);
+  if (command === 'verify') return verifyCommand(rest, io);
+  if (command === 'report') return reportCommand(rest, io);
+  if (command === 'disclose') return discloseCommand(rest, io);
   if (command === 'coupons') return coupons(rest, io);
   if (command !== 'scan') {
     io.stderr.write(`shutout: unknown command ${command ? `"${command}"` : '(none)'}\n${USAGE}\n`);
@@ -79,28 +79,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (!json) io.stdout.write(formatTable(table) + '\n');
   return failed ? 2 : 0;
-}
-
-async function verify(args: string[], io: Io): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
-    io.stderr.write(`shutout: verify takes one file\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const report = await verifyFile(args[0]!);
-    if (report.ok) {
-      io.stdout.write(`intact: ${report.summary}\n`);
-      return 0;
-    }
-    io.stdout.write(`ALTERED: ${report.problem} (${report.summary})\n`);
-    return 1;
-  } catch (e) {
-    if (e instanceof UnreadableInput) {
-      io.stderr.write(`shutout: ${args[0]}: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
 }
 
 async function coupons(args: string[], io: Io): Promise<number> {
