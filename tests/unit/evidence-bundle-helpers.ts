@@ -49,3 +49,38 @@ export async function signedJson(d: ShutoutDB, redact: boolean, signer: Signer, 
   await signJsonExport(data, signer);
   return data;
 }
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { chainAfter, type ChainEntry } from '../../utils/evidence/chain';
+import { sha256Hex } from '../../utils/evidence/hash';
+
+/** The files of a bundle, to change and write back the way a forger would. */
+export function unpack(path: string): Record<string, Uint8Array> {
+  return unzipSync(new Uint8Array(readFileSync(path)));
+}
+
+/** Writes files as a ZIP; `manifest` true recomputes manifest.json's file list (a forger's step). */
+export function repack(path: string, files: Record<string, Uint8Array>, opts: { manifest?: boolean } = {}): void {
+  if (opts.manifest) {
+    const m = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as { files: Array<{ path: string; size: number; sha256: string }>; chain: { head: string | null; length: number } };
+    m.files = m.files.filter((f) => files[f.path]).map((f) => ({ path: f.path, size: files[f.path]!.length, sha256: sha256Hex(files[f.path]!) }));
+    const lines = new TextDecoder().decode(files['records.ndjson']!).trim().split('\n');
+    const last = JSON.parse(lines[lines.length - 1]!) as ChainEntry;
+    m.chain = { ...m.chain, head: last.hash, length: last.seq };
+    files['manifest.json'] = strToU8(JSON.stringify(m, null, 2));
+  }
+  writeFileSync(path, zipSync(files, { level: 6 }));
+}
+
+/** Entries with `mutate` applied and every hash recomputed, as someone without the key would. */
+export function recomputeChain(entries: ChainEntry[], mutate: (e: ChainEntry) => void): ChainEntry[] {
+  const copy = entries.map((e) => JSON.parse(JSON.stringify(e)) as ChainEntry);
+  copy.forEach(mutate);
+  const first = copy[0]!;
+  const start = first.seq > 1 ? { seq: first.seq - 1, hash: first.prevHash } : null;
+  return chainAfter(
+    start,
+    copy.map(({ seq: _s, prevHash: _p, hash: _h, ...body }) => body),
+  );
+}

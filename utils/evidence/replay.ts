@@ -68,7 +68,11 @@ export class Replay {
   private first: number | null = null;
 
   /** `partial`: the chain starts after left-out entries (a redacted export of an upgraded chain). */
-  constructor(private readonly partial = false) {}
+  constructor(
+    private readonly partial = false,
+    /** Format 1 "redacted copy": hashes were recomputed, so a tombstone names the original hash, not the copy's. */
+    private readonly redactedCopy = false,
+  ) {}
 
   private fail(e: { seq: unknown }, why: string): false {
     this.problem ??= `chain entry ${String(e.seq)}: ${why}`;
@@ -109,7 +113,7 @@ export class Replay {
       case 'tombstone': {
         const r = this.live.get(e.recordId);
         if (!r) return this.fail(e, `it deletes ${e.recordId}, which is not a live finding at that point`);
-        if (v.hash !== r.hash) return this.fail(e, `it names hash ${String(v.hash)}, not the hash of the finding it deletes`);
+        if (v.hash !== r.hash && !this.redactedCopy) return this.fail(e, `it names hash ${String(v.hash)}, not the hash of the finding it deletes`);
         this.live.delete(e.recordId);
         this.gone.add(e.recordId);
         return true;

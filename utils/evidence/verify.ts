@@ -46,7 +46,7 @@ export class ChainCheck {
     const from = stated?.from;
     const partial = isObj(from) && typeof from.seq === 'number' && typeof from.prevHash === 'string';
     this.verifier = partial ? new ChainVerifier(from!.prevHash, from!.seq) : new ChainVerifier(GENESIS, 1);
-    this.replay = new Replay(partial);
+    this.replay = new Replay(partial, stated?.hashedOver === 'redacted copy');
   }
 
   get problem(): string | null {
