@@ -149,7 +149,7 @@ export async function checkTimestamp(token: string | Uint8Array, stamped: Uint8A
   const info = readTimestamp(bytes)!;
   let sigOk = false;
   try {
-    sigOk = await p.signed.verify({ signer: 0, checkChain: false });
+    sigOk = await p.signed.verify({ signer: 0, checkChain: false, data: buf(stamped) });
   } catch (e) {
     return { problem: `the TSA's signature on the token does not verify (${(e as Error).message ?? e})`, notes: [] };
   }
