@@ -40,12 +40,19 @@ export async function readEntry(fh: FileHandle, e: ZipEntryInfo, onData?: (chunk
   const hash = createHash('sha256');
   const crc = crcOf();
   let size = 0;
+  // An error thrown by onData (the reader's own verdict) passes through as it is.
+  let callbackError: unknown = null;
   const take = (chunk: Uint8Array) => {
     size += chunk.length;
     if (size > e.size) throw new ZipAltered(`file ${e.name} unpacks to more than the ${e.size} bytes its directory entry declares`);
     hash.update(chunk);
     crc(chunk);
-    onData?.(chunk);
+    try {
+      onData?.(chunk);
+    } catch (err) {
+      callbackError = err;
+      throw err;
+    }
   };
   let inflate: Inflate | null = null;
   if (e.method === 8) {
@@ -63,6 +70,7 @@ export async function readEntry(fh: FileHandle, e: ZipEntryInfo, onData?: (chunk
       if (!inflate) take(new Uint8Array(part));
       else for (let at = 0; at < part.length; at += SLICE) inflate.push(part.subarray(at, Math.min(at + SLICE, part.length)), done === e.compressedSize && at + SLICE >= part.length);
     } catch (err) {
+      if (callbackError) throw callbackError;
       if (err instanceof ZipAltered) throw err;
       throw new ZipAltered(`file ${e.name} is damaged (${(err as Error).message})`);
     }

@@ -64,7 +64,10 @@ export function unpack(path: string): Record<string, Uint8Array> {
 export function repack(path: string, files: Record<string, Uint8Array>, opts: { manifest?: boolean } = {}): void {
   if (opts.manifest) {
     const m = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as { files: Array<{ path: string; size: number; sha256: string }>; chain: { head: string | null; length: number } };
-    m.files = m.files.filter((f) => files[f.path]).map((f) => ({ path: f.path, size: files[f.path]!.length, sha256: sha256Hex(files[f.path]!) }));
+    const unlisted = new Set(['manifest.json', 'signature.json', 'timestamp.tsr', 'report.html']);
+    m.files = Object.keys(files)
+      .filter((p) => !unlisted.has(p))
+      .map((p) => ({ path: p, size: files[p]!.length, sha256: sha256Hex(files[p]!) }));
     const lines = new TextDecoder().decode(files['records.ndjson']!).trim().split('\n');
     const last = JSON.parse(lines[lines.length - 1]!) as ChainEntry;
     m.chain = { ...m.chain, head: last.hash, length: last.seq };

@@ -6,7 +6,7 @@
  */
 import { ChainVerifier, GENESIS, type ChainEntry } from './chain';
 import { EVIDENCE_FORMAT, type ChainSummary } from './export';
-import { canonicalJson } from './hash';
+import { canonicalJson, MAX_JSON_DEPTH } from './hash';
 import { recordDifference, Replay } from './replay';
 import { parseFingerprint, verifySignature, formatFingerprint } from './signing';
 
@@ -35,6 +35,29 @@ export class NotEvidence extends Error {}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Deeper than any value Shutout writes, found without recursion (a hostile file may nest 100,000 levels). */
+export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d >= limit) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (typeof x === 'object' && x !== null) stack.push([x, d + 1]);
+  }
+  return false;
+}
+
+/** Not the shape of a chain entry at all (null, a number, a missing part): unreadable, not altered. */
+function shapeProblem(e: unknown, n: number): string | null {
+  if (!isObj(e)) return `chain entry ${n} is ${e === null ? 'null' : typeof e}, not a chain entry`;
+  for (const [k, t] of [['seq', 'number'], ['type', 'string'], ['recordId', 'string'], ['at', 'string'], ['prevHash', 'string'], ['hash', 'string']] as const) {
+    if (typeof e[k] !== t) return `chain entry ${n} has no ${k} (${e[k] === null ? 'null' : typeof e[k]})`;
+  }
+  if (!isObj(e.data)) return `chain entry ${n} has no data (${e.data === null ? 'null' : typeof e.data})`;
+  if (tooDeep(e)) return `chain entry ${n} is nested more than ${MAX_JSON_DEPTH} levels deep: not Shutout data`;
+  return null;
+}
+
 /** Chain + replay, fed one entry at a time. */
 export class ChainCheck {
   readonly verifier: ChainVerifier;
@@ -53,8 +76,11 @@ export class ChainCheck {
     return this.problemText ?? this.replay.problem;
   }
 
+  /** Throws NotEvidence for something that is not an entry at all; returns false at the first altered one. */
   push(e: ChainEntry): boolean {
     if (this.problem) return false;
+    const shape = shapeProblem(e, this.verifier.length + 1);
+    if (shape) throw new NotEvidence(shape);
     if (!this.verifier.push(e)) {
       const b = this.verifier.firstBad!;
       this.problemText = `chain entry ${b.seq} (record ${b.recordId}): ${b.reason}`;
@@ -146,6 +172,12 @@ async function checkJson(data: Record<string, unknown>, check: ChainCheck, opts:
   const entries = data.entries as ChainEntry[];
   const records = data.records as unknown[];
   const fail = (problem: string): VerifyReport => ({ ok: false, summary: `${entries.length} chain entries, ${records.length} records`, problem, notes: [], format: version });
+  for (const [i, r] of records.entries()) {
+    if (!isObj(r)) throw new NotEvidence(`record ${i + 1} is ${r === null ? 'null' : typeof r}, not a finding`);
+    if (tooDeep(r)) throw new NotEvidence(`record ${i + 1} is nested more than ${MAX_JSON_DEPTH} levels deep: not Shutout data`);
+  }
+  if (data.signature !== undefined && (!isObj(data.signature) || tooDeep(data.signature))) throw new NotEvidence('the signature is not a signature block');
+  if (tooDeep(data.chain)) throw new NotEvidence('the chain summary is not Shutout data');
   for (const [i, e] of entries.entries()) {
     if (!check.push(e)) break;
     if (onEntry && i % 20000 === 0) onEntry(i, entries.length);
