@@ -9,6 +9,8 @@ export default defineConfig({
   outDir: process.env.SHUTOUT_OUTDIR ?? '.output',
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
+    worker: { format: 'es' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '../../utils/ui/format';
 import type { ImportPreview } from '../../utils/ui/import-preview';
 import { formatFingerprint } from '../../utils/evidence/signing';
 import { Icon } from '../Icon';
+import ImportWorker from '../../utils/evidence/import.worker.ts?worker';
 
 type State =
   | { step: 'idle' }
@@ -32,7 +33,7 @@ export function ImportSection() {
 
   const start = (name: string): Worker => {
     stop();
-    const w = new Worker(new URL('../../utils/evidence/import.worker.ts', import.meta.url), { type: 'module' });
+    const w = new ImportWorker();
     w.onmessage = (ev: MessageEvent<WorkerReply>) => {
       const m = ev.data;
       if (m.type === 'progress') setState((s) => (s.step === 'reading' || s.step === 'importing' ? { ...s, done: m.done, total: m.total } : s));

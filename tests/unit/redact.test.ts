@@ -95,3 +95,10 @@ describe('redaction of whole records', () => {
     expect(r.report.fields.sort()).toEqual(['importedFrom', 'key', 'pageUrl', 'profileLabel', 'snippet', 'subject']);
   });
 });
+
+describe('redaction of URLs quoted in text', () => {
+  it('masks tokens in URLs and query strings that page text quotes', () => {
+    expect(redactText('亲，访问被拒绝 ?id=700001&sid=SECRET-SESSION 请检查')).toBe('亲，访问被拒绝 ?id=700001&sid=[token-1] 请检查');
+    expect(redactText('跳转到 https://login.taobao.com/?token=abc&nick=zhang 失败')).toBe('跳转到 https://login.taobao.com/?token=[token-1]&nick=[user-1] 失败');
+  });
+});

@@ -93,6 +93,9 @@ const USER_PATH_PREFIX = /^(?:u|user|users|profile|people|member|shop_?owner|@)$
 // Path segments after a user-ish prefix that are pages, not names: login.jhtml, settings, index.
 const PAGE_SEGMENT = /\.[a-z]{2,6}$|^(?:login|logout|register|signin|signup|index|home|settings|center|list|search|help)$/i;
 const NESTED_URL = /^(?:https?:\/\/|\/\/)/i;
+// A URL, or a query string, quoted in page text (a network notice, a redirect shown on the page).
+const EMBEDDED_URL = /https?:\/\/[^\s"'<>，。；、）)]+/gi;
+const QUERY_PAIR = /([?&])([A-Za-z_][\w.-]{0,40})=([^\s&#"'<>，。；、）)]*)/g;
 
 function decodeFully(v: string): string {
   let cur = v;
@@ -125,8 +128,11 @@ export class Redactor {
     return p;
   }
 
-  /** Free text: phones, e-mails, orders, labelled addresses and names. */
-  text(text: string): string {
+  /** Free text: URLs and query strings quoted in it, phones, e-mails, orders, labelled addresses and names. */
+  text(input: string): string {
+    const text = input
+      .replace(EMBEDDED_URL, (u) => this.url(u))
+      .replace(QUERY_PAIR, (m, sep: string, name: string, value: string) => (value.startsWith('[') ? m : `${sep}${name}=${this.param(decodeFully(name), value)}`));
     const found = spans(fold(text));
     if (found.length === 0) return text;
     let out = '';

@@ -162,9 +162,10 @@ export async function* renderReport(input: ReportInput): AsyncGenerator<string> 
   yield `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(S.title[ui])} — ${esc(input.exportedAt)}</title><style>${reportCss(ui)}</style></head><body>`;
   yield `<div id="${other}" class="lang-anchor"></div><div id="${ui}" class="lang-anchor"></div><div class="doc">`;
   yield `<a class="switch l-${ui}" href="#${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${esc(S.switchTo[ui])}</a><a class="switch l-${other}" href="#${ui}" lang="${ui === 'zh' ? 'zh-CN' : 'en'}">${esc(S.switchTo[other])}</a>`;
-  yield `<h1>${both(S.title)}</h1><p class="muted mono">${esc(input.exportedAt)}</p>`;
+  yield `<h1>${both(S.title)}</h1>`;
 
-  yield `<h2>${both(S.who)}</h2><dl class="facts">${fact(S.profile, input.profileLabel ? esc(input.profileLabel) : both(S.noProfile))}${fact(S.exported, `<span class="mono">${esc(input.exportedAt)}</span>`)}${fact(S.generator, esc(input.generator))}</dl>`;
+  const browsers = [...new Set(records.map((r) => `${String(r.browser ?? '?')} · Shutout ${String(r.extensionVersion ?? '?')}`))].sort();
+  yield `<h2>${both(S.who)}</h2><dl class="facts">${fact(S.profile, input.profileLabel ? esc(input.profileLabel) : both(S.noProfile))}${browsers.length ? fact(S.recordedIn, browsers.map(esc).join('<br>')) : ''}${fact(S.exported, `<span class="mono">${esc(input.exportedAt)}</span>`)}${fact(S.generator, esc(input.generator))}</dl>`;
 
   const table: string[] = [`<h2>${both(S.what)}</h2><p>${both(S.findings)}: <strong>${records.length}</strong></p>`];
   if (records.length) {
@@ -182,7 +183,7 @@ export async function* renderReport(input: ReportInput): AsyncGenerator<string> 
   if (records.length) {
     yield `<p>${both(S.span)}: <span class="mono">${esc(days[0])} … ${esc(days[days.length - 1])}</span></p>`;
     yield `<p>${both(S.timeline)}</p>${timelineSvg(records.map((r) => ({ localDay: localDay(r), kind: String(r.kind) })), kinds, S.timeline[ui])}`;
-    yield `<div class="legend">${kinds.map((k) => `<span><i style="background:${KIND_COLORS[k] ?? '#3f6fd1'}"></i>${kindLabel(k)}</span>`).join('')}</div>`;
+    yield `<div class="legend">${kinds.map((k) => `<span class="item"><i style="background:${KIND_COLORS[k] ?? '#3f6fd1'}"></i>${kindLabel(k)}</span>`).join('')}</div>`;
   } else yield `<p>${both(S.none)}</p>`;
 
   const ts = input.timestamp;

@@ -26,7 +26,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0;font-size:14px}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:var(--surface)}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .chip{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:13px}
-.legend span{display:inline-block;margin-right:14px;font-size:13px}
+.legend .item{display:inline-block;margin-right:14px;font-size:13px}
 .legend i{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 svg.timeline{width:100%;height:auto;display:block;margin:8px 0}
 .integrity{background:var(--surface);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
@@ -35,13 +35,13 @@ article.finding{border:1px solid var(--line);border-radius:8px;padding:12px 16px
 article.finding header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:6px}
 blockquote{margin:6px 0;padding:6px 12px;border-left:4px solid var(--line);background:var(--surface);white-space:pre-wrap;overflow-wrap:anywhere}
 .withheld{color:var(--bad);font-size:12px;border:1px solid var(--bad);border-radius:4px;padding:0 4px;margin-left:6px}
-figure{display:inline-block;margin:6px 12px 0 0;vertical-align:top;max-width:260px}
-figure img{width:240px;max-height:180px;object-fit:cover;object-position:top;border:1px solid var(--line);border-radius:4px}
+figure{display:inline-block;margin:6px 12px 0 0;vertical-align:top;max-width:380px}
+figure img{width:360px;max-height:270px;object-fit:cover;object-position:top;border:1px solid var(--line);border-radius:4px}
 figcaption{font-size:11px;color:var(--muted)}
 .lang-anchor{position:absolute;top:0}
-.l-${other}{display:none}
-#${other}:target~.doc .l-${other}{display:revert}
-#${other}:target~.doc .l-${ui}{display:none}
+.l-${other}{display:none!important}
+#${other}:target~.doc .l-${other}{display:revert!important}
+#${other}:target~.doc .l-${ui}{display:none!important}
 @media print{
   body{font-size:11pt}
   .doc{max-width:none;padding:0}

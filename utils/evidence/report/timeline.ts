@@ -42,7 +42,11 @@ export function timelineSvg(items: Dated[], kinds: readonly string[], title: str
     const m = counts[index.get(bucketOf(it.localDay, unit)) ?? buckets.length - 1]!;
     m.set(it.kind, (m.get(it.kind) ?? 0) + 1);
   }
-  const max = Math.max(...counts.map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
+  const most = Math.max(...counts.map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
+  // Whole-number ticks, at most five, the top one at or above the highest bar.
+  const step = Math.max(1, Math.ceil(most / 4));
+  const ticks = Math.ceil(most / step);
+  const max = step * ticks;
   const W = 900;
   const H = 220;
   const left = 40;
@@ -50,17 +54,19 @@ export function timelineSvg(items: Dated[], kinds: readonly string[], title: str
   const top = 10;
   const plotW = W - left - 10;
   const plotH = H - top - bottom;
-  const bw = plotW / buckets.length;
+  const slot = plotW / buckets.length;
+  // Few buckets: narrow bars, centred, rather than one bar the width of the chart.
+  const bw = Math.min(slot, 56);
+  const x0 = left + (plotW - bw * buckets.length) / 2;
   const parts: string[] = [`<svg class="timeline" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg">`];
-  const ticks = max <= 4 ? max : 4;
   for (let t = 0; t <= ticks; t++) {
-    const v = Math.round((max * t) / (ticks || 1));
-    const y = top + plotH - (plotH * v) / (max || 1);
+    const v = t * step;
+    const y = top + plotH - (plotH * v) / max;
     parts.push(`<line x1="${left}" x2="${W - 10}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#e3e5ea"/><text x="${left - 6}" y="${(y + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="#565b63">${v}</text>`);
   }
   buckets.forEach((b, i) => {
     let y = top + plotH;
-    const x = left + i * bw + Math.min(1, bw * 0.1);
+    const x = x0 + i * bw + Math.min(1, bw * 0.1);
     const w = Math.max(bw - Math.min(2, bw * 0.2), 0.5);
     for (const k of kinds) {
       const n = counts[i]!.get(k) ?? 0;
@@ -72,7 +78,7 @@ export function timelineSvg(items: Dated[], kinds: readonly string[], title: str
   });
   const labelEvery = Math.max(1, Math.ceil(buckets.length / 8));
   buckets.forEach((b, i) => {
-    if (i % labelEvery === 0) parts.push(`<text x="${(left + i * bw + bw / 2).toFixed(1)}" y="${H - 8}" font-size="11" text-anchor="middle" fill="#565b63">${esc(b)}</text>`);
+    if (i % labelEvery === 0) parts.push(`<text x="${(x0 + i * bw + bw / 2).toFixed(1)}" y="${H - 8}" font-size="11" text-anchor="middle" fill="#565b63">${esc(b)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
