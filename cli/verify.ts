@@ -5,6 +5,7 @@
  * one line and exit 2, an altered one names the first thing that does not match (exit 1).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { BUNDLE_FORMAT, BUNDLE_LAYOUT, capturePath } from '../utils/evidence/bundle';
@@ -15,6 +16,8 @@ import type { ChainSummary } from '../utils/evidence/export';
 import { platformName } from '../utils/evidence/report/platform-names';
 import { renderReport, type ReportCapture, type ReportInput } from '../utils/evidence/report/render';
 import { checkTimestamp, readTimestamp, type TimestampInfo } from '../utils/evidence/timestamp';
+import { canonicalJson } from '../utils/evidence/hash';
+import { verifySignature } from '../utils/evidence/signing';
 import { ChainCheck, checkRecords, checkSignature, NotEvidence, verifyJsonExport, type VerifyOptions, type VerifyReport } from '../utils/evidence/verify';
 import { readEntry, readWhole, ZipAltered } from './zip-read';
 import { readZipStructure, ZipUnreadable, type ZipEntryInfo } from './zip-structure';
@@ -32,13 +35,17 @@ const LIMITS: Record<string, number> = {
   'records.ndjson': 4 * 1024 ** 3,
   'findings.csv': 1024 ** 3,
   'report.html': 2 * 1024 ** 3,
+  'report.signature.json': 64 << 10,
 };
+
+/** This verifier's own version: a report made by the same version is rendered again and compared. */
+const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const CAPTURE_LIMIT = 512 << 20;
 /** A file that unpacks to more than this many times its packed size is a bomb, not a bundle. */
 const MAX_RATIO = 200;
 /** One chain entry is a few KiB; a longer line is not an entry. */
 const MAX_LINE = 1 << 20;
-const UNLISTED = new Set(['manifest.json', 'signature.json', 'timestamp.tsr', 'report.html']);
+const UNLISTED = new Set(['manifest.json', 'signature.json', 'timestamp.tsr', 'report.html', 'report.signature.json']);
 
 export interface RunOptions extends VerifyOptions {
   disclose?: DisclosureFile;
@@ -207,6 +214,7 @@ export async function verifyBundle(fh: FileHandle, fileSize: number, opts: RunOp
     // Every other file's digest; the CSV and small files kept for their checks.
     let csvText: string | null = null;
     let signatureBytes: Uint8Array | null = null;
+    let reportSignatureBytes: Uint8Array | null = null;
     let tsr: Uint8Array | null = null;
     for (const e of entries) {
       if (e.name === 'records.ndjson' || e.name === 'manifest.json') continue;
@@ -216,10 +224,11 @@ export async function verifyBundle(fh: FileHandle, fileSize: number, opts: RunOp
         seen.set(e.name, await readEntry(fh, e, (c) => parts.push(dec.decode(c, { stream: true }))));
         parts.push(dec.decode());
         csvText = parts.join('');
-      } else if (e.name === 'signature.json' || e.name === 'timestamp.tsr') {
+      } else if (e.name === 'signature.json' || e.name === 'timestamp.tsr' || e.name === 'report.signature.json') {
         const w = await readWhole(fh, e);
         seen.set(e.name, w);
         if (e.name === 'signature.json') signatureBytes = w.bytes;
+        else if (e.name === 'report.signature.json') reportSignatureBytes = w.bytes;
         else tsr = w.bytes;
       } else seen.set(e.name, await readEntry(fh, e));
     }
@@ -299,8 +308,18 @@ export async function verifyBundle(fh: FileHandle, fileSize: number, opts: RunOp
     if (version === 2) {
       const report = seen.get('report.html');
       if (!report) throw new Altered('report.html is missing');
-      const want = await sha256OfReport(reportInput);
-      if (want.sha256 !== report.sha256 || want.size !== report.size) throw new Altered('report.html is not the report this bundle’s data renders (it was edited)');
+      if (!reportSignatureBytes) throw new Altered('report.signature.json is missing');
+      const rs = parseJson(reportSignatureBytes, 'report.signature.json');
+      const stated = isObj(rs) && isObj(rs.signed) ? rs.signed : null;
+      if (!stated || stated.path !== 'report.html' || stated.size !== report.size || stated.sha256 !== report.sha256) throw new Altered('report.html is not the report its signature names (it was edited)');
+      const rsCheck = await verifySignature(rs, new TextEncoder().encode(canonicalJson(stated)));
+      if (!rsCheck.ok || rsCheck.fingerprint !== fingerprint) throw new Altered(`report.signature.json: ${rsCheck.problem ?? 'signed by another key than the manifest'}`);
+      // The same version renders the same bytes: then the report must say exactly what the data says.
+      if (String(isObj(manifest.generator) ? manifest.generator.version : '') === VERSION) {
+        const want = await sha256OfReport(reportInput);
+        if (want.sha256 !== report.sha256 || want.size !== report.size) throw new Altered('report.html is not the report this bundle’s data renders');
+        notes.push('report.html is signed, and is exactly what this bundle’s data renders');
+      } else notes.push(`report.html is signed by the same key; it was rendered by Shutout ${String(isObj(manifest.generator) ? manifest.generator.version : '?')}, not this version (${VERSION}), so it was not rendered again to compare`);
     }
     if (opts.disclose) notes.push(discloseNote(opts.disclose, disclosed.entry));
     if (opts.onReport) await opts.onReport(reportInput);

@@ -24,7 +24,9 @@ function pageOf(i: number): PageFindings {
 
 const dbs = new Map<string, ShutoutDB>();
 let signer: Signer | null = null;
-const meta = () => ({ generator: { name: 'Shutout', version: 'bench' }, profileLabel: 'bench', exportedAt: new Date().toISOString(), language: 'zh' as const });
+declare const __SHUTOUT_VERSION__: string;
+// The package's version, so that verify renders the report again, as it does for a real export.
+const meta = () => ({ generator: { name: 'Shutout', version: __SHUTOUT_VERSION__ }, profileLabel: 'bench', exportedAt: new Date().toISOString(), language: 'zh' as const });
 
 (globalThis as Record<string, unknown>).shutoutBench = {
   async insert(total: number, batch: number, name = 'shutout-bench'): Promise<number> {

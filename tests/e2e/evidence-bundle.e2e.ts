@@ -94,7 +94,7 @@ describe('signed, redacted evidence from the popup', () => {
     const fingerprint = await optionsFingerprint(session);
 
     const files = unpack(path);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'findings.csv', 'manifest.json', 'records.ndjson', 'report.html', 'signature.json']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'findings.csv', 'manifest.json', 'records.ndjson', 'report.html', 'report.signature.json', 'signature.json']);
     for (const [name, bytes] of Object.entries(files)) {
       const text = Buffer.from(bytes).toString("utf8");
       const at = text.indexOf("SECRET-SESSION");

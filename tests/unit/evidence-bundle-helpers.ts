@@ -64,7 +64,7 @@ export function unpack(path: string): Record<string, Uint8Array> {
 export function repack(path: string, files: Record<string, Uint8Array>, opts: { manifest?: boolean } = {}): void {
   if (opts.manifest) {
     const m = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as { files: Array<{ path: string; size: number; sha256: string }>; chain: { head: string | null; length: number } };
-    const unlisted = new Set(['manifest.json', 'signature.json', 'timestamp.tsr', 'report.html']);
+    const unlisted = new Set(['manifest.json', 'signature.json', 'timestamp.tsr', 'report.html', 'report.signature.json']);
     m.files = Object.keys(files)
       .filter((p) => !unlisted.has(p))
       .map((p) => ({ path: p, size: files[p]!.length, sha256: sha256Hex(files[p]!) }));

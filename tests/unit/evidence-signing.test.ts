@@ -240,6 +240,14 @@ describe('the upgrade of a schema-2 database', () => {
         expect(out.stdout).toContain(head);
         if (redact) expect(readFileSync(p).toString('utf8')).not.toContain('zhang-san');
       }
+      // The views for spreadsheets and pipelines too.
+      for (const format of ['csv', 'ndjson'] as const) {
+        const r = await exportDatabase(d, format, META, { redact, signer });
+        const text = new TextDecoder().decode(new Uint8Array(await r.blob.arrayBuffer()));
+        expect(r.count).toBe(2);
+        if (redact) expect(text).not.toContain('zhang-san');
+        else expect(text).toContain('zhang-san');
+      }
     }
   });
 

@@ -3,7 +3,7 @@ import type { CaptureRecord } from '../db';
 import type { ChainEntry } from './chain';
 import { CSV_HEADER, csvLines, csvRow } from './csv';
 import { EVIDENCE_VERSION, ExportChain, type ChainSummary, type ExportMeta } from './export';
-import { sha256Bytes, sha256Stream } from './hash';
+import { canonicalJson, sha256Bytes, sha256Stream } from './hash';
 import type { RedactionReport } from './redact';
 import { Replay } from './replay';
 import { platformName } from './report/platform-names';
@@ -52,7 +52,14 @@ export interface BundleResult {
 }
 
 /** The files a bundle may hold; anything else is refused by `shutout verify`. */
-export const BUNDLE_LAYOUT = /^(?:records\.ndjson|findings\.csv|README\.txt|manifest\.json|signature\.json|timestamp\.tsr|report\.html|captures\/[A-Za-z0-9_-]{1,100}\.(?:png|jpg|mhtml))$/;
+export const BUNDLE_LAYOUT = /^(?:records\.ndjson|findings\.csv|README\.txt|manifest\.json|signature\.json|timestamp\.tsr|report\.html|report\.signature\.json|captures\/[A-Za-z0-9_-]{1,100}\.(?:png|jpg|mhtml))$/;
+
+/** What report.signature.json signs: the canonical JSON of this (report.html comes after the timestamp it shows, so the manifest cannot list it). */
+export interface ReportStatement {
+  path: 'report.html';
+  size: number;
+  sha256: string;
+}
 
 export function capturePath(c: { id: string; type: string; mime: string }): string {
   return `captures/${c.id}.${c.type === 'mhtml' ? 'mhtml' : c.mime === 'image/jpeg' ? 'jpg' : 'png'}`;
@@ -80,6 +87,7 @@ function readme(m: BundleManifest, fingerprint: string): string {
     '- manifest.json   every file above with its size and SHA-256, the chain head and the key.',
     '- signature.json  ECDSA P-256 signature over manifest.json, with the public key and its fingerprint.',
     '- timestamp.tsr   (when present) an RFC 3161 token over the SHA-256 of signature.json.',
+    '- report.signature.json  the same key\'s signature over report.html\'s SHA-256 and size.',
     '',
     m.redaction.applied
       ? `Redaction: ON. Withheld in fields ${m.redaction.fields.join(', ') || '(none needed)'}: ${Object.entries(m.redaction.counts).filter(([, v]) => v).map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing'}. The chain head is still the browser's own.${m.redaction.capturesIncluded ? '' : ' Screenshots and snapshots were left out, since they cannot be redacted.'} Names and addresses written as free text without a label are not caught.`
@@ -109,7 +117,7 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
   const files: ManifestFile[] = [];
   const exported = new Date(src.meta.exportedAt);
   const mtime = Number.isNaN(exported.getTime()) ? new Date() : exported;
-  const addFile = async (path: string, chunks: AsyncIterable<Uint8Array | string>, compress: boolean, listed = true) => {
+  const addFile = async (path: string, chunks: AsyncIterable<Uint8Array | string>, compress: boolean, listed = true): Promise<ManifestFile> => {
     const file = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
     // One fixed time for every file: fflate would otherwise stamp the local header and the
     // central directory at different moments, and verify compares the two.
@@ -127,7 +135,9 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
     }
     file.push(new Uint8Array(0), true);
     await drain();
-    if (listed) files.push({ path, size, sha256: h.hex() });
+    const done = { path, size, sha256: h.hex() };
+    if (listed) files.push(done);
+    return done;
   };
   const once = (bytes: Uint8Array | string) =>
     (async function* () {
@@ -208,7 +218,7 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
       timestamp = { error: (e as Error).message };
     }
   }
-  await addFile(
+  const report = await addFile(
     'report.html',
     renderReport({
       language: src.meta.language ?? 'en',
@@ -231,6 +241,9 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
     true,
     false,
   );
+  const statement: ReportStatement = { path: 'report.html', size: report.size, sha256: report.sha256 };
+  const reportSignature = { signed: statement, ...(await signBytes(signer, encoder.encode(canonicalJson(statement)))) };
+  await addFile('report.signature.json', once(JSON.stringify(reportSignature, null, 2)), true, false);
   zip.end();
   await drain();
   return { manifest, fingerprint: signer.fingerprint, timestamp };

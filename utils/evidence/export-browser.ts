@@ -107,15 +107,16 @@ export async function exportDatabase(db: ShutoutDB, format: ExportFormat, meta: 
     return { blob: sink.result(), name: exportFileName('zip', now), count: r.manifest.records, fingerprint: r.fingerprint, timestamp: r.timestamp };
   }
   const records = await all(recordPages(db));
-  const entries = await all(entryPages(db));
   if (format === 'csv') {
     // A byte-order mark so that spreadsheet programs read the file as UTF-8 (Chinese text).
-    return { blob: new Blob(['\ufeff', toCsv(records, opts.redact, entries)], { type: 'text/csv' }), name: exportFileName('csv', now), count: records.length };
+    return { blob: new Blob(['\ufeff', toCsv(records, opts.redact)], { type: 'text/csv' }), name: exportFileName('csv', now), count: records.length };
   }
   if (format === 'ndjson') {
-    const lines = toNdjsonLines(meta, records, opts.redact, entries);
+    const last = await db.chain.orderBy('seq').last();
+    const lines = toNdjsonLines(meta, records, opts.redact, last ? [last] : []);
     return { blob: new Blob(lines.map((l) => l + '\n'), { type: 'application/x-ndjson' }), name: exportFileName('ndjson', now), count: records.length };
   }
+  const entries = await all(entryPages(db));
   const data = buildJsonExport(meta, entries, records, opts.redact, startSeq);
   const signed = await signJsonExport(data, opts.signer, opts.timestamper);
   return { blob: new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name: exportFileName('json', now), count: records.length, fingerprint: opts.signer.fingerprint, timestamp: signed.timestamp };

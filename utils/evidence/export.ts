@@ -125,21 +125,24 @@ export function buildJsonExport(meta: ExportMeta, entries: ChainEntry[], records
   };
 }
 
-/** One JSON object per line: a header line, then one line per finding (a view for pipelines; not signed). */
+/**
+ * One JSON object per line: a header line, then one line per finding (a view for pipelines; not
+ * signed). Records keep the hashes of the browser's chain, whose head the header names.
+ */
 export function toNdjsonLines(meta: ExportMeta, records: FindingRecord[], redact: boolean, entries: ChainEntry[] = []): string[] {
   const chain = new ExportChain(redact);
-  entries.forEach((e) => chain.entry(e));
   const lines = records.map((r) => JSON.stringify(chain.record(r as unknown as Record<string, unknown>)));
-  const header = { format: `${EVIDENCE_FORMAT}-ndjson`, version: EVIDENCE_VERSION, ...chain.meta(meta), redaction: chain.report, chain: chain.summary(), count: records.length };
+  const last = entries[entries.length - 1];
+  const summary: ChainSummary = { length: last?.seq ?? 0, head: last?.hash ?? null, hashedOver: 'original' };
+  const header = { format: `${EVIDENCE_FORMAT}-ndjson`, version: EVIDENCE_VERSION, ...chain.meta(meta), redaction: chain.report, chain: summary, count: records.length };
   return [JSON.stringify(header), ...lines];
 }
 
 export { CSV_FIELDS, csvRow };
 
 /** CSV (a view for spreadsheets): formulas neutralised, numbers as they are. */
-export function toCsv(records: FindingRecord[], redact: boolean, entries: ChainEntry[] = []): string {
+export function toCsv(records: FindingRecord[], redact: boolean): string {
   const chain = new ExportChain(redact);
-  entries.forEach((e) => chain.entry(e));
   return CSV_HEADER + csvLines(records.map((r) => csvRow(chain.record(r as unknown as Record<string, unknown>))));
 }
 
