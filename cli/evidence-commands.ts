@@ -3,15 +3,14 @@
  * output. main.ts only hands them their arguments.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { open, readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { disclosureOf } from '../utils/evidence/commit';
 import type { ChainEntry } from '../utils/evidence/chain';
 import { renderReport } from '../utils/evidence/report/render';
 import { readDisclosure, UnreadableInput, verifyFile, type RunOptions } from './verify';
 import { readWhole } from './zip-read';
 import { readZipStructure } from './zip-structure';
-import { open } from 'node:fs/promises';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -37,8 +36,6 @@ function oneLine(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return (m.split('\n')[0] ?? '').slice(0, 300) || 'unknown error';
 }
-
-import type { ParseArgsConfig } from 'node:util';
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {

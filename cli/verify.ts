@@ -18,7 +18,7 @@ import { renderReport, type ReportCapture, type ReportInput } from '../utils/evi
 import { checkTimestamp, readTimestamp, type TimestampInfo } from '../utils/evidence/timestamp';
 import { canonicalJson } from '../utils/evidence/hash';
 import { verifySignature } from '../utils/evidence/signing';
-import { ChainCheck, checkRecords, checkSignature, NotEvidence, verifyJsonExport, type VerifyOptions, type VerifyReport } from '../utils/evidence/verify';
+import { ChainCheck, checkSignature, NotEvidence, verifyJsonExport, type VerifyOptions, type VerifyReport } from '../utils/evidence/verify';
 import { readEntry, readWhole, ZipAltered } from './zip-read';
 import { readZipStructure, ZipUnreadable, type ZipEntryInfo } from './zip-structure';
 
@@ -392,4 +392,3 @@ export async function verifyFile(path: string, opts: RunOptions = {}): Promise<V
   }
 }
 
-export { checkRecords };

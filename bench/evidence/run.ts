@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyFile } from '../../cli/verify';
 import { launch, ROOT, serveBody } from '../../scripts/lib/browser';
+import { watchFrameGaps } from '../../scripts/lib/frame-gaps';
 import { chainAfter } from '../../utils/evidence/chain';
 import { writeBundle } from '../../utils/evidence/bundle';
 import { findingContentOf } from '../../utils/evidence/content';
@@ -140,18 +141,7 @@ async function importMillion(dir: string): Promise<EvidenceFigures['import1m']> 
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await page.waitForSelector('#import [data-testid="import-file"]');
-    await page.evaluate(() => {
-      const w = window as unknown as { maxGap: number; last: number; run: boolean };
-      w.maxGap = 0;
-      w.last = performance.now();
-      w.run = true;
-      const tick = (t: number) => {
-        w.maxGap = Math.max(w.maxGap, t - w.last);
-        w.last = t;
-        if (w.run) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    const maxFrameGap = await watchFrameGaps(page);
     const t0 = performance.now();
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-plan"], [data-testid="import-error"]', { timeout: 900_000 });
@@ -161,7 +151,7 @@ async function importMillion(dir: string): Promise<EvidenceFigures['import1m']> 
     await page.click('[data-testid="import-apply"]');
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 300_000 });
     const applyMs = performance.now() - t1;
-    const maxFrameGapMs = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
+    const maxFrameGapMs = await maxFrameGap();
     return { entries, fileMB: bytes / 2 ** 20, planMs, applyMs, maxFrameGapMs };
   } finally {
     await session.close();

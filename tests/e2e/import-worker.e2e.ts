@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { launch, type Session } from '../../scripts/lib/browser';
+import { watchFrameGaps } from '../../scripts/lib/frame-gaps';
 import { writeBigExport } from '../../bench/evidence/big-import';
 import { tempDir } from '../unit/evidence-bundle-helpers';
 import { testSigner } from '../unit/evidence-helpers';
@@ -30,27 +31,12 @@ describe('import in a worker', () => {
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await page.waitForSelector('#import [data-testid="import-file"]');
     // The longest gap between two animation frames while the import is planned.
-    await page.evaluate(() => {
-      const w = window as unknown as { maxGap: number; last: number; run: boolean };
-      w.maxGap = 0;
-      w.last = performance.now();
-      w.run = true;
-      const tick = (t: number) => {
-        w.maxGap = Math.max(w.maxGap, t - w.last);
-        w.last = t;
-        if (w.run) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    const maxFrameGap = await watchFrameGaps(page);
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-progress"][data-total]:not([data-total="0"])', { timeout: 120_000 });
     await page.locator('#import').screenshot({ path: join(SCREENSHOT_DIR, 'import-worker-progress.png') });
     await page.waitForSelector('[data-testid="import-plan"]', { timeout: 240_000 });
-    const maxGap = await page.evaluate(() => {
-      const w = window as unknown as { maxGap: number; run: boolean };
-      w.run = false;
-      return w.maxGap;
-    });
+    const maxGap = await maxFrameGap();
     expect(maxGap).toBeLessThan(1000);
     expect(await page.getAttribute('[data-testid="import-plan"]', 'data-fresh')).toBe('1');
     await page.click('[data-testid="import-apply"]');

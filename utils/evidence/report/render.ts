@@ -10,6 +10,7 @@
  * A future per-record verdict (a `scope` amendment: account / network / inconclusive) gets a row
  * in `findingFacts` and a column in the summary; nothing else here needs to change.
  */
+import { toBase64 } from '../hash';
 import { formatFingerprint } from '../signing';
 import type { ReplayRecord } from '../replay';
 import type { TimestampInfo } from '../timestamp';
@@ -65,7 +66,6 @@ export function embeddedCaptures(records: ReplayRecord[], captures: Map<string, 
 }
 
 const both = (s: { zh: string; en: string }): string => `<span class="l-zh" lang="zh-CN">${esc(s.zh)}</span><span class="l-en" lang="en">${esc(s.en)}</span>`;
-const bothBlock = (tag: string, s: { zh: string; en: string }, attrs = ''): string => `<${tag} class="l-zh" lang="zh-CN"${attrs}>${esc(s.zh)}</${tag}><${tag} class="l-en" lang="en"${attrs}>${esc(s.en)}</${tag}>`;
 
 /** `2026-03-20 16:00:05 UTC+08:00`: the time as the observer's clock showed it, with its offset. */
 export function localTime(iso: string, offsetMinutes: number): string {
@@ -80,21 +80,6 @@ export function localTime(iso: string, offsetMinutes: number): string {
 
 function localDay(r: ReplayRecord): string {
   return localTime(String(r.observedAt), Number(r.tzOffsetMinutes ?? 0)).slice(0, 10);
-}
-
-function b64(bytes: Uint8Array): string {
-  const B = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B[n >> 18]! + B[(n >> 12) & 63]! + B[(n >> 6) & 63]! + B[n & 63]!;
-  }
-  if (i < bytes.length) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
-    out += B[n >> 18]! + B[(n >> 12) & 63]! + (i + 1 < bytes.length ? B[(n >> 6) & 63]! : '=') + '=';
-  }
-  return out;
 }
 
 function kindLabel(kind: string): string {
@@ -137,7 +122,7 @@ async function findingHtml(r: ReplayRecord, n: number, input: ReportInput, embed
     if (!c) continue;
     const caption = `<figcaption>${esc(c.type)} · SHA-256 <span class="mono">${esc(c.sha256)}</span><br>${c.path ? `<span class="mono">${esc(c.path)}</span>` : both(S.notInBundle)}</figcaption>`;
     const bytes = embed.has(id) ? await input.thumbnail(c) : null;
-    figures.push(bytes ? `<figure><img alt="${esc(c.type)} ${esc(c.id)}" src="data:${c.mime === 'image/jpeg' ? 'image/jpeg' : 'image/png'};base64,${b64(bytes)}">${caption}</figure>` : `<figure>${caption}${c.path ? `<figcaption>${both(S.notEmbedded)}</figcaption>` : ''}</figure>`);
+    figures.push(bytes ? `<figure><img alt="${esc(c.type)} ${esc(c.id)}" src="data:${c.mime === 'image/jpeg' ? 'image/jpeg' : 'image/png'};base64,${toBase64(bytes)}">${caption}</figure>` : `<figure>${caption}${c.path ? `<figcaption>${both(S.notEmbedded)}</figcaption>` : ''}</figure>`);
   }
   return [
     `<article class="finding" id="f-${n}"><header><h3>${both(S.finding)} ${n}</h3><span class="chip" style="background:${KIND_COLORS[kind] ?? '#3f6fd1'}">${kindLabel(kind)}</span></header>`,
