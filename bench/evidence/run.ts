@@ -18,7 +18,7 @@ import { chainAfter } from '../../utils/evidence/chain';
 import { writeBundle } from '../../utils/evidence/bundle';
 import { findingContentOf } from '../../utils/evidence/content';
 import { committed } from '../../utils/evidence/store';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FindingRecord } from '../../utils/db';
 
 export interface EvidenceFigures {
@@ -167,8 +167,9 @@ async function bigBundle(dir: string, gb: number): Promise<Pick<EvidenceFigures,
     rulesetVersion: 'bench', snippet: '亲，访问被拒绝', where: 'text', confidence: 0.85, extensionVersion: 'bench', browser: 'Chromium', uiLanguage: 'zh-CN',
     profileLabel: 'bench', origin: 'local', count: 1, review: 'unreviewed', captureIds: [], seq: 0, hash: '',
   }));
-  // Each capture differs in its first byte; the chain records each one's SHA-256, as addCapture does.
-  const block = new Uint8Array(5 << 20);
+  // Random bytes, as incompressible as a real PNG; each capture differs in its first byte; the
+  // chain records each one's SHA-256, as addCapture does.
+  const block = new Uint8Array(randomBytes(5 << 20));
   const capSha = (i: number) => {
     block[0] = i & 0xff;
     return createHash('sha256').update(block).digest('hex');
