@@ -26,8 +26,8 @@ verify: checks everything an evidence bundle (.zip) or JSON export states: every
         against the chain, the signature (--key: and that it is this key's), the timestamp
         (--tsa-root: and that its certificates lead to this root), a disclosed field (--disclose).
         Exit 0 intact, 1 altered (names the first thing that does not match), 2 unreadable.
-report: renders report.html from a bundle (the same page the bundle carries); exit 1 when the
-        bundle does not verify (the report is still written), 2 unreadable.
+report: renders report.html from a bundle (the same page the bundle carries, from version 1
+        bundles too); only from a bundle that verifies: exit 1 (no report) when it does not, 2 unreadable.
 disclose: from an unredacted export, prints one field's value and salt as a disclosure file, to
         hand over with a redacted bundle that withholds it.`;
 
