@@ -47,7 +47,8 @@ async function bundleForPage(): Promise<string> {
   return r.outputFiles[0]!.text;
 }
 
-export async function runEvidenceBench(opts: { records?: number; bigGB?: number; batch?: number } = {}): Promise<EvidenceFigures> {
+export async function runEvidenceBench(opts: { records?: number; bigGB?: number; batch?: number; reportFindings?: number; importEntries?: number } = {}): Promise<EvidenceFigures> {
+  const note = (s: string) => process.stderr.write(`    … ${s}\n`);
   const total = opts.records ?? 100_000;
   const dir = mkdtempSync(join(tmpdir(), 'shutout-bench-evidence-'));
   const session = await launch({ withExtension: false });
@@ -82,9 +83,13 @@ export async function runEvidenceBench(opts: { records?: number; bigGB?: number;
     const verifyMs = performance.now() - v0;
     if (!report.ok) throw new Error(`the benchmark bundle does not verify: ${report.problem}`);
 
-    const report10k = await reportOf10k(page, dir, session.context);
+    note(`inserted ${total} in ${(insertMs / 1000).toFixed(1)} s; export ${(exp.ms / 1000).toFixed(1)} s, redacted ${(expRedacted.ms / 1000).toFixed(1)} s; verify ${(verifyMs / 1000).toFixed(1)} s`);
+    const report10k = await reportOf10k(page, dir, session.context, opts.reportFindings ?? 10_000);
+    note(`report of ${report10k.findings}: ${JSON.stringify(report10k)}`);
     const big = await bigBundle(dir, opts.bigGB ?? 1);
-    const import1m = await importMillion(dir);
+    note(`big bundle: ${JSON.stringify(big)}`);
+    const import1m = await importMillion(dir, opts.importEntries ?? 1_000_000);
+    note(`import: ${JSON.stringify(import1m)}`);
     return {
       import1m,
       records: total,
@@ -111,8 +116,7 @@ async function saveExport(page: Page, size: number, path: string): Promise<void>
 }
 
 /** report.html for 10,000 findings: render time in the page, size, Chromium's load of it, verify of its bundle. */
-async function reportOf10k(page: Page, dir: string, context: BrowserContext): Promise<EvidenceFigures['report10k']> {
-  const findings = 10_000;
+async function reportOf10k(page: Page, dir: string, context: BrowserContext, findings: number): Promise<EvidenceFigures['report10k']> {
   await page.evaluate(([t]) => (globalThis as any).shutoutBench.insert(t, 100, 'shutout-bench-10k'), [findings] as const);
   const render = (await page.evaluate(() => (globalThis as any).shutoutBench.renderReport('shutout-bench-10k', 5))) as { ms: number[]; bytes: number };
   const exp = (await page.evaluate(() => (globalThis as any).shutoutBench.exportZip('shutout-bench-10k'))) as { ms: number; size: number };
@@ -132,8 +136,7 @@ async function reportOf10k(page: Page, dir: string, context: BrowserContext): Pr
 }
 
 /** The options page imports 1,000,000 entries: time to plan (in the worker) and to add, and the longest frame gap meanwhile. */
-async function importMillion(dir: string): Promise<EvidenceFigures['import1m']> {
-  const entries = 1_000_000;
+async function importMillion(dir: string, entries: number): Promise<EvidenceFigures['import1m']> {
   const file = join(dir, 'export-1m.json');
   const { bytes } = await writeBigExport(file, entries, await signerFor(await newKeyPair()));
   const session = await launch();
@@ -201,6 +204,10 @@ async function bigBundle(dir: string, gb: number): Promise<Pick<EvidenceFigures,
           yield { id: `cap-${i}`, findingId: `big-${i % 1000}`, pageUrl: '', at: '', type: 'screenshot' as const, mime: 'image/png', size: block.length, sha256: '', blob: new Blob([block]) };
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
         }
+      },
+      async captureBlob(id) {
+        block[0] = Number(id.slice(4)) & 0xff;
+        return new Blob([block]);
       },
     },
     (c) =>

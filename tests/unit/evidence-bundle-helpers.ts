@@ -34,6 +34,7 @@ export function sourceOf(d: ShutoutDB, redact: boolean, opts: { captures?: Captu
     async *captures() {
       for (const c of opts.captures ?? (await d.captures.toArray())) yield c;
     },
+    captureBlob: async (id) => (opts.captures ? opts.captures.find((c) => c.id === id)?.blob : (await d.captures.get(id))?.blob) ?? null,
   };
 }
 

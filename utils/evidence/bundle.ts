@@ -43,6 +43,8 @@ export interface BundleSource {
   /** Chain entries in seq order, in pages. */
   entries(): AsyncIterable<ChainEntry[]>;
   captures(): AsyncIterable<CaptureRecord>;
+  /** One capture's bytes again, for the report's thumbnails (captures are not kept in memory meanwhile). */
+  captureBlob(id: string): Promise<Blob | null>;
 }
 
 export interface BundleResult {
@@ -174,14 +176,12 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
   );
   const captures = new Map<string, ReportCapture>();
   for (const c of replay.captures.values()) captures.set(c.id, { id: c.id, type: c.type, mime: c.mime, sha256: c.sha256, size: c.size, path: null });
-  const blobs = new Map<string, Blob>();
   if (src.includeCaptures) {
     for await (const cap of src.captures()) {
       const known = captures.get(cap.id);
       if (!known) continue; // not in the exported chain: nothing would vouch for it
       const path = capturePath(cap);
       known.path = path;
-      if (cap.type === 'screenshot') blobs.set(cap.id, cap.blob);
       await addFile(
         path,
         (async function* () {
@@ -234,7 +234,7 @@ export async function writeBundle(src: BundleSource, sink: (chunk: Uint8Array) =
       captures,
       platformName,
       thumbnail: async (c) => {
-        const b = blobs.get(c.id);
+        const b = await src.captureBlob(c.id);
         return b ? new Uint8Array(await b.arrayBuffer()) : null;
       },
     }),

@@ -99,6 +99,7 @@ export async function exportDatabase(db: ShutoutDB, format: ExportFormat, meta: 
             if (c) yield c;
           }
         },
+        captureBlob: async (id) => (await db.captures.get(id))?.blob ?? null,
       },
       sink.push,
       opts.signer,
