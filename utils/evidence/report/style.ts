@@ -31,7 +31,7 @@ th{background:var(--surface)}td.n{text-align:right;font-variant-numeric:tabular-
 svg.timeline{width:100%;height:auto;display:block;margin:8px 0}
 .integrity{background:var(--surface);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
 pre.cmd{background:#1b1d21;color:#f4f5f7;padding:8px 12px;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere}
-article.finding{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:12px 0;break-inside:avoid;page-break-inside:avoid}
+article.finding{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:12px 0;break-inside:avoid;page-break-inside:avoid;content-visibility:auto;contain-intrinsic-size:auto 420px}
 article.finding header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:6px}
 blockquote{margin:6px 0;padding:6px 12px;border-left:4px solid var(--line);background:var(--surface);white-space:pre-wrap;overflow-wrap:anywhere}
 .withheld{color:var(--bad);font-size:12px;border:1px solid var(--bad);border-radius:4px;padding:0 4px;margin-left:6px}
