@@ -164,7 +164,8 @@ describe('report.html', () => {
         title: document.title,
         visibleHeading: [...document.querySelectorAll('h1 span')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.textContent),
         images: [...document.querySelectorAll('article.finding img')].map((i) => (i as HTMLImageElement).naturalWidth),
-        text: document.body.innerText,
+        // textContent: findings off screen are not laid out (content-visibility), so innerText skips them.
+        text: document.body.textContent ?? '',
         scripts: document.scripts.length,
         jsLinks: document.querySelectorAll('a[href^="javascript:"], [onerror], [onload]').length,
       }));
@@ -191,6 +192,7 @@ describe('report.html', () => {
     await viewer.locator('article.finding').first().screenshot({ path: join(SCREENSHOT_DIR, 'report-finding-zh.png') });
     expect(dialogs).toBe(0);
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
+    await viewer.emulateMedia({ media: 'print' });
     const pdf = await viewer.pdf({ format: 'A4' }).catch(() => null);
     if (pdf) writeFileSync(join(SCREENSHOT_DIR, 'report.pdf'), pdf);
     expect(readFileSync(reportPath).length).toBeGreaterThan(1000);

@@ -46,6 +46,9 @@ export interface ReportInput {
   thumbnail(c: ReportCapture): Promise<Uint8Array | null>;
 }
 
+/** Above this many findings, off-screen ones are not laid out until scrolled to. */
+const MANY = 200;
+
 /** Screenshots embedded in the report, in finding order, until this many bytes. */
 export const EMBED_LIMIT = 24 << 20;
 
@@ -144,7 +147,7 @@ export async function* renderReport(input: ReportInput): AsyncGenerator<string> 
   const bundleName = 'BUNDLE.zip';
   yield `<!doctype html>\n<html lang="${ui === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`;
   yield `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`;
-  yield `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(S.title[ui])} — ${esc(input.exportedAt)}</title><style>${reportCss(ui)}</style></head><body>`;
+  yield `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(S.title[ui])} — ${esc(input.exportedAt)}</title><style>${reportCss(ui, records.length > MANY)}</style></head><body>`;
   yield `<div id="${other}" class="lang-anchor"></div><div id="${ui}" class="lang-anchor"></div><div class="doc">`;
   yield `<a class="switch l-${ui}" href="#${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${esc(S.switchTo[ui])}</a><a class="switch l-${other}" href="#${ui}" lang="${ui === 'zh' ? 'zh-CN' : 'en'}">${esc(S.switchTo[other])}</a>`;
   yield `<h1>${both(S.title)}</h1>`;
@@ -168,7 +171,7 @@ export async function* renderReport(input: ReportInput): AsyncGenerator<string> 
   if (records.length) {
     yield `<p>${both(S.span)}: <span class="mono">${esc(days[0])} … ${esc(days[days.length - 1])}</span></p>`;
     yield `<p>${both(S.timeline)}</p>${timelineSvg(records.map((r) => ({ localDay: localDay(r), kind: String(r.kind) })), kinds, S.timeline[ui])}`;
-    yield `<div class="legend">${kinds.map((k) => `<span class="item"><i style="background:${KIND_COLORS[k] ?? '#3f6fd1'}"></i>${kindLabel(k)}</span>`).join('')}</div>`;
+    yield `<div class="legend">${kinds.map((k) => `<span class="item"><svg width="11" height="11" aria-hidden="true"><rect width="11" height="11" rx="2" fill="${KIND_COLORS[k] ?? '#3f6fd1'}"/></svg>${kindLabel(k)}</span>`).join('')}</div>`;
   } else yield `<p>${both(S.none)}</p>`;
 
   const ts = input.timestamp;
