@@ -61,10 +61,10 @@ export function DangerZone() {
         <div id="delete-confirm" class="confirm-box">
           <label for="delete-word">{t('deleteType', word)}</label>
           <input id="delete-word" type="text" data-testid="delete-word" value={typed} autoComplete="off" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
-          <div class="field check">
+          <label class="check-item">
             <input id="delete-new-key" type="checkbox" data-testid="delete-new-key" checked={newKey} onChange={(e) => setNewKey((e.currentTarget as HTMLInputElement).checked)} />
-            <label for="delete-new-key">{t('deleteNewKey')}</label>
-          </div>
+            <span>{t('deleteNewKey')}</span>
+          </label>
           <div class="form-actions">
             <button type="button" class="btn danger" data-testid="delete-confirm" disabled={!confirmed || busy} onClick={() => void wipe()}>
               {t('deleteConfirm')}

@@ -53,17 +53,19 @@ export function SigningSection() {
       <p class="hint">{t('optSigningIntro')}</p>
       {key && (
         <div class="field">
-          <span class="label">{t('optSigningFingerprint')}</span>
+          <strong class="small">{t('optSigningFingerprint')}</strong>
           <p class="mono fingerprint" data-testid="key-fingerprint" data-fingerprint={key.fingerprint}>
             {formatFingerprint(key.fingerprint)}
           </p>
           <p class="hint">{t('optSigningCreated', formatDateTime(key.createdAt))}</p>
-          <button type="button" class="btn" data-testid="key-copy" onClick={() => void copy()}>
-            {t('optSigningCopy')}
-          </button>{' '}
-          <span role="status" aria-live="polite" class="msg ok">
-            {copied ? t('optSigningCopied') : ''}
-          </span>
+          <div class="form-actions">
+            <button type="button" class="btn" data-testid="key-copy" onClick={() => void copy()}>
+              {t('optSigningCopy')}
+            </button>
+            <span role="status" aria-live="polite" class="msg ok">
+              {copied ? t('optSigningCopied') : ''}
+            </span>
+          </div>
         </div>
       )}
       {keyError && (
