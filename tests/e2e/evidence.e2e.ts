@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { clickAction, launch, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import type { CaptureResponse } from '../../utils/messages';
@@ -10,6 +10,7 @@ import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');
 const out = mkdtempSync(join(tmpdir(), 'shutout-evidence-e2e-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let session: Session | undefined;

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { ShutoutDB } from '../../utils/db';
 import { itemKeyOf, missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
@@ -112,6 +112,7 @@ describe('the ledger in Dexie', () => {
 
 describe('shutout coupons diff and scan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shutout-coupons-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const saved = (name: string, html: string) => {
     const p = join(dir, name);
     writeFileSync(p, html.replace('<!doctype html>', `<!doctype html>\n<!-- saved from url=(0047)${URL_} -->`));
