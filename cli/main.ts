@@ -1,6 +1,8 @@
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands/command';
 import { couponsCommand } from './commands/coupons';
+import { discloseCommand } from './commands/disclose';
+import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
 import { verifyCommand } from './commands/verify';
 import type { Io } from './io';
@@ -9,7 +11,7 @@ import { forTerminal, linesForTerminal } from './terminal';
 export type { Io } from './io';
 
 /** Every command: adding one is a module in cli/commands/ and a line here. */
-const COMMANDS: Command[] = [scanCommand, verifyCommand, couponsCommand];
+const COMMANDS: Command[] = [scanCommand, verifyCommand, reportCommand, discloseCommand, couponsCommand];
 
 const usageOf = (c: Command) => `usage: ${c.synopsis.join('\n       ')}\n\n${c.details}`;
 const USAGE = `usage: ${COMMANDS.flatMap((c) => c.synopsis).join('\n       ')}\n\n${COMMANDS.map((c) => `${c.name}:\n${c.details}`).join('\n\n')}`;

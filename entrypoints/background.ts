@@ -4,6 +4,7 @@ import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
 import { getSettings } from '../utils/storage/settings';
+import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { extractCoupons } from '../utils/coupons/index';
@@ -111,6 +112,10 @@ export default defineBackground(() => {
   deps.network = network;
 
   // Listeners are registered synchronously so that an event wakes a stopped worker.
+  // The installation's signing key is made on first run, so its fingerprint can be handed over
+  // before any evidence is (options page); exports make it if this did not happen.
+  browser.runtime.onInstalled.addListener(() => void ensureSigningKey(deps.db).catch(() => {}));
+
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
       ok: false as const,

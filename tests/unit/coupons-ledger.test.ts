@@ -92,6 +92,22 @@ describe('the ledger in Dexie', () => {
       await other.delete();
     }
   });
+
+  it('honours the "redact exports" setting: the profile label and URL tokens are masked, the offers stay', async () => {
+    db = new ShutoutDB(`ledger-${++n}`);
+    await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+    await db.coupons.toCollection().modify((r) => {
+      (r.data as { url: string }).url += '&sid=SECRET-SESSION&nick=zhangsan';
+    });
+    const plain = await exportLedger(db, '张三的电脑');
+    const redacted = await exportLedger(db, '张三的电脑', new Date(), true);
+    expect(JSON.stringify(plain)).toContain('SECRET-SESSION');
+    const text = JSON.stringify(redacted);
+    for (const secret of ['SECRET-SESSION', 'zhangsan', '张三']) expect(text).not.toContain(secret);
+    expect(redacted).toMatchObject({ profileLabel: '[profile-1]', redaction: { applied: true } });
+    expect(redacted.visits[0]!.scan.offers).toEqual(plain.visits[0]!.scan.offers);
+    expect(parseLedger(text, 'redacted.json').visits).toHaveLength(1);
+  });
 });
 
 describe('shutout coupons diff and scan', () => {

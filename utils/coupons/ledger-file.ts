@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
+import { Redactor, type RedactionReport } from '../evidence/redact';
 
 export const LEDGER_FORMAT = 'shutout-coupon-ledger';
 export const LEDGER_VERSION = 1;
@@ -16,6 +17,8 @@ export interface LedgerFile {
   exportedAt: string;
   profileLabel: string;
   visits: LedgerVisit[];
+  /** Present when the "redact exports" setting masked the profile label and the page URLs. */
+  redaction?: RedactionReport;
 }
 
 const Deal = z.object({
@@ -68,10 +71,27 @@ const LedgerSchema = z.object({
 
 export class LedgerImportError extends Error {}
 
-/** This browser's own visits and control views, as a file others can import. */
-export async function exportLedger(db: ShutoutDB, profileLabel: string, now = new Date()): Promise<LedgerFile> {
+/**
+ * This browser's own visits and control views, as a file others can import. With `redact` (the
+ * "redact exports" setting) the profile label and the page URLs are masked like any export's;
+ * offers are the shop's words and stay.
+ */
+export async function exportLedger(db: ShutoutDB, profileLabel: string, now = new Date(), redact = false): Promise<LedgerFile> {
   const visits = (await db.coupons.where('source').anyOf(['visit', 'control']).toArray()).map(fromRecord);
-  return { format: LEDGER_FORMAT, version: LEDGER_VERSION, exportedAt: now.toISOString(), profileLabel, visits };
+  const file: LedgerFile = { format: LEDGER_FORMAT, version: LEDGER_VERSION, exportedAt: now.toISOString(), profileLabel, visits };
+  if (!redact) return file;
+  const r = new Redactor();
+  return {
+    ...file,
+    profileLabel: r.field('profileLabel', profileLabel) as string,
+    visits: visits.map((v) => ({
+      ...v,
+      profileLabel: r.field('profileLabel', v.profileLabel) as string,
+      ...(v.baselineName ? { baselineName: r.field('baselineName', v.baselineName) as string } : {}),
+      scan: { ...v.scan, url: r.url(v.scan.url) },
+    })),
+    redaction: { ...r.report, applied: true, fields: ['profileLabel', 'url'] },
+  };
 }
 
 export function parseLedger(text: string, source: string): LedgerFile {
