@@ -99,6 +99,7 @@ export async function recordPages(
           confidence: d.confidence,
           ...(d.until ? { until: d.until } : {}),
           ...(d.subject ? { subject: d.subject } : {}),
+          ...(d.why ? { why: d.why } : {}),
           extensionVersion: ctx.extensionVersion,
           browser: ctx.browser,
           uiLanguage: ctx.uiLanguage,

@@ -17,6 +17,7 @@ export const DetectionSchema = z.object({
   confidence: z.number().min(0).max(1),
   until: z.string().max(40).optional(),
   subject: z.string().max(300).optional(),
+  why: z.string().max(200).optional(),
 });
 
 export const PageReportSchema = z.object({

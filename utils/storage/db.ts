@@ -31,6 +31,8 @@ export interface FindingRecord {
   until?: string;
   /** coupon-missing: which baseline and offer (part of `key`). */
   subject?: string;
+  /** Why the general layer fired (utils/detect/general): the pattern's words or the model's strongest words. */
+  why?: string;
   extensionVersion: string;
   browser: string;
   uiLanguage: string;
