@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
+import { serial } from '../utils/background/deps';
 import { getSettings } from '../utils/storage/settings';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
@@ -17,10 +18,9 @@ import { NetworkWatch, type PendingNavigation } from '../utils/background/networ
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
 import { db } from '../utils/storage/db';
-import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../utils/detect/index';
-import { validateUserRules } from '../utils/detect/validate';
 import { MARKETPLACE_MATCHES } from '../utils/detect/hosts';
-import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
+import { RULE_STORAGE_KEYS } from '../utils/storage/rule-choices';
+import { RulesLoader } from '../utils/background/rules-loader';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -58,17 +58,7 @@ export default defineBackground(() => {
     deps.newId,
   );
 
-  let rules: RuleSet = ruleSetWith([]);
-  const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
-  const loadRules = async () => {
-    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]);
-    const { choices } = ruleChoicesFrom(stored);
-    rules = ruleSetWith(validateUserRules(stored.userRules ?? [], builtinIds).rules, choices);
-  };
-  void loadRules();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void loadRules();
-  });
+  const rules = new RulesLoader(() => browser.storage.local.get([...RULE_STORAGE_KEYS]));
 
   deps.capture = (tabId) =>
     captureTab(
@@ -107,10 +97,15 @@ export default defineBackground(() => {
   };
   void prune();
 
-  const network = new NetworkWatch(deps, () => rules, session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
+  const network = new NetworkWatch(deps, () => rules.current(), session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
   deps.network = network;
 
-  // Listeners are registered synchronously so that an event wakes a stopped worker.
+  // Listeners are registered synchronously, at the worker's first run, so that an event wakes a
+  // stopped worker and is delivered to it; each handler queues its work for the tab at once
+  // (tab-queue.ts), before any await, so that the tab's events are handled in arrival order.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void rules.reload();
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
       ok: false as const,
@@ -132,7 +127,7 @@ export default defineBackground(() => {
           documentUrl: d.documentUrl ?? d.initiator,
           timeStamp: d.timeStamp,
         })
-        .catch(() => {});
+        .catch((e: unknown) => console.warn('Shutout: a response could not be judged', e));
       return undefined;
     },
     { urls: MARKETPLACE_MATCHES, types: ['main_frame', 'sub_frame', 'xmlhttprequest', 'other'] },
@@ -141,10 +136,10 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void network.flush(tabId);
-    void deps.tabs.remove(tabId);
+    void serial(deps, tabId, () => deps.tabs.remove(tabId));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: its earlier status no longer applies.
-    if (change.status === 'loading' && change.url) void deps.tabs.remove(tabId);
+    if (change.status === 'loading' && change.url) void serial(deps, tabId, () => deps.tabs.remove(tabId));
   });
 });

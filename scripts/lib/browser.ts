@@ -83,10 +83,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     return context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
   if (withExtension) {
-    extensionId = new URL((await worker()).url()).host;
-    // The worker's webRequest listeners reach the network stack a moment after it starts;
-    // an installed extension has long been running when the user browses.
-    await new Promise((r) => setTimeout(r, 500));
+    const w = await worker();
+    extensionId = new URL(w.url()).host;
+    await listenersRegistered(w);
   }
   return {
     context,
@@ -95,6 +94,25 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     worker,
     close: () => context.close(),
   };
+}
+
+/**
+ * Waits until the browser knows the worker's webRequest listener, so that the first page a test
+ * opens is seen as a user's page is (an installed extension has long been running when the user
+ * browses). The worker is reported as soon as it exists, before its script ran; addListener sends
+ * the browser a request that it handles in order with the worker's other extension calls, so once
+ * the worker has the listener and a later call has returned, the browser has it too.
+ */
+async function listenersRegistered(worker: Worker, timeoutMs = 15_000): Promise<void> {
+  await worker.evaluate(async (deadline) => {
+    type Chrome = { webRequest?: { onHeadersReceived?: { hasListeners(): boolean } }; runtime: { getPlatformInfo(): Promise<unknown> } };
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    while (!chrome.webRequest?.onHeadersReceived?.hasListeners()) {
+      if (Date.now() > deadline) throw new Error('the extension\'s worker added no webRequest listener');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await chrome.runtime.getPlatformInfo();
+  }, Date.now() + timeoutMs);
 }
 
 /** Answer `url` (a glob or RegExp) with a fixture file, as a real marketplace server would. */

@@ -4,6 +4,7 @@ import type { Detection } from '../detect/types';
 import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
+import { TabQueue } from './tab-queue';
 import type { TabStatusStore } from './tab-status';
 
 /**
@@ -36,6 +37,17 @@ export interface BackgroundDeps {
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
   network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
+  /** One task at a time per tab, in arrival order (tab-queue.ts); made on first use when absent. */
+  queue?: TabQueue;
+}
+
+/**
+ * Runs `task` after the tab's earlier tasks. Call it synchronously when the event arrives (before
+ * any await), so that the queue keeps the order in which events came; never from inside a task
+ * of the same tab (it would wait for itself).
+ */
+export function serial<T>(deps: BackgroundDeps, tabId: number, task: () => Promise<T>): Promise<T> {
+  return (deps.queue ??= new TabQueue()).run(tabId, task);
 }
 
 export type { PageFindings };

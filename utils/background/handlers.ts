@@ -5,7 +5,7 @@ import { isMarketplaceUrl } from '../detect/hosts';
 import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import { handleCouponVisit } from './coupons';
-import { storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
+import { serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
 
 export type { BackgroundDeps, PageFindings, SenderInfo } from './deps';
 
@@ -22,12 +22,17 @@ function originOf(url: string): string | null {
  * marketplace: a page cannot file findings under another site's name. Network findings that
  * the background saw while this page loaded (a redirect to a wall) join the page's record.
  */
-export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
+export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.url) return { ok: false, error: 'page reports come from a tab' };
+  if (tabId === undefined || !sender.url) return Promise.resolve({ ok: false, error: 'page reports come from a tab' });
   if (originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
-    return { ok: false, error: 'page URL does not match the sender' };
+    return Promise.resolve({ ok: false, error: 'page URL does not match the sender' });
   }
+  // After the tab's earlier events (its navigation's webRequest event above all): see tab-queue.ts.
+  return serial(deps, tabId, () => storePageReport(msg, tabId, deps));
+}
+
+async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundDeps): Promise<PageReportResponse> {
   const seen = deps.network ? await deps.network.takeForPage(tabId, msg.url) : [];
   const detections = seen.length > 0 ? onePerKind([...msg.detections, ...seen]) : msg.detections;
   const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, platform: platformOf(msg.url), detections };

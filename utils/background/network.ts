@@ -2,7 +2,7 @@ import { onePerKind, scanNetwork, type RuleSet } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection, NetworkInput } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
-import { storeFindings, updateTab, type BackgroundDeps } from './deps';
+import { serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
 import type { KeyedStore } from './session-store';
 
 /** What webRequest tells of one response (a subset of onHeadersReceived's details). */
@@ -43,12 +43,21 @@ function headerMap(headers: ResponseEvent['responseHeaders']): Record<string, st
 export class NetworkWatch {
   constructor(
     private readonly deps: BackgroundDeps,
-    private readonly rules: () => RuleSet,
+    /** The rules in force; a promise while they are still loading (the event waits, it is not dropped). */
+    private readonly rules: () => RuleSet | Promise<RuleSet>,
     private readonly pending: PendingStore,
   ) {}
 
-  async onResponse(ev: ResponseEvent): Promise<Detection[]> {
-    if (ev.tabId < 0) return [];
+  /**
+   * One response. Queued at once behind the tab's earlier events (tab-queue.ts): call it
+   * synchronously from the webRequest listener.
+   */
+  onResponse(ev: ResponseEvent): Promise<Detection[]> {
+    if (ev.tabId < 0) return Promise.resolve([]);
+    return serial(this.deps, ev.tabId, () => this.handle(ev));
+  }
+
+  private async handle(ev: ResponseEvent): Promise<Detection[]> {
     const headers = headerMap(ev.responseHeaders);
     const document = ev.type === 'main_frame' || ev.type === 'sub_frame';
     let redirectUrl: string | undefined;
@@ -68,7 +77,7 @@ export class NetworkWatch {
       pageUrl: ev.type === 'main_frame' ? (redirectUrl ?? ev.url) : ev.documentUrl,
       now: ev.timeStamp ? new Date(ev.timeStamp) : undefined,
     };
-    const rules = this.rules();
+    const rules = await this.rules();
     let found = scanNetwork(rules, input);
     if (ev.type === 'main_frame' && !redirectUrl && isMarketplaceUrl(ev.url)) {
       // The page's own URL is scanned by its content script, which files it under its page load;
@@ -81,24 +90,28 @@ export class NetworkWatch {
     if (ev.type === 'main_frame') {
       const prev = await this.pending.get(ev.tabId);
       const chain = prev && prev.requestId === ev.requestId ? prev : null;
+      // A navigation whose page never reported (no content script ran there): keep what it showed.
+      if (prev && !chain && prev.detections.length > 0) await this.storeStandalone(ev.tabId, prev.requestId, prev.url, prev.observedAt, prev.detections);
       const detections = onePerKind([...(chain?.detections ?? []), ...found]);
       const finalUrl = redirectUrl ?? ev.url;
-      if (detections.length === 0) return found;
+      if (detections.length === 0) {
+        if (prev) await this.pending.remove(ev.tabId);
+        return found;
+      }
       if (redirectUrl || isMarketplaceUrl(finalUrl)) {
-        // The page it lands on will report; its record takes these along.
-        await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections });
-        // Unless it reported already (the worker was slow to get here): then join its record now.
-        const status = await this.deps.tabs.get(ev.tabId);
-        if (!redirectUrl && status && status.url.split('#')[0] === finalUrl.split('#')[0] && ev.timeStamp && Date.parse(status.checkedAt) >= ev.timeStamp) {
-          const taken = await this.takeForPage(ev.tabId, finalUrl);
-          if (taken.length) {
-            await storeFindings(this.deps, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: taken });
-            await updateTab(this.deps, ev.tabId, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: onePerKind([...status.detections, ...taken]) });
-          }
+        // The page already reported (its report came in before this event): join its record now.
+        const status = redirectUrl ? null : await this.deps.tabs.get(ev.tabId);
+        if (status && sameDocumentUrl(status.url, finalUrl) && ev.timeStamp && Date.parse(status.checkedAt) >= ev.timeStamp) {
+          if (prev) await this.pending.remove(ev.tabId);
+          await storeFindings(this.deps, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections });
+          await updateTab(this.deps, ev.tabId, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: onePerKind([...status.detections, ...detections]) });
+          return found;
         }
+        // Otherwise the page it lands on will report; its record takes these along.
+        await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections });
       } else {
         // It lands where no content script runs: record what the network showed on its own.
-        await this.pending.remove(ev.tabId);
+        if (prev) await this.pending.remove(ev.tabId);
         await this.storeStandalone(ev.tabId, ev.requestId, finalUrl, observedAt, detections);
       }
       return found;
@@ -113,27 +126,36 @@ export class NetworkWatch {
     return found;
   }
 
-  /** Called when the tab's page reports: network findings of the navigation that led to it. */
+  /**
+   * Called when the tab's page reports, from inside the tab's queued task: network findings of
+   * the navigation that led to it.
+   */
   async takeForPage(tabId: number, url: string): Promise<Detection[]> {
     const p = await this.pending.get(tabId);
     if (!p) return [];
     await this.pending.remove(tabId);
-    if (p.url.split('#')[0] !== url.split('#')[0]) {
+    if (!sameDocumentUrl(p.url, url)) {
       await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
       return [];
     }
     return p.detections;
   }
 
-  /** The tab closed or navigated elsewhere before its page reported: keep what was seen. */
-  async flush(tabId: number): Promise<void> {
-    const p = await this.pending.get(tabId);
-    if (!p) return;
-    await this.pending.remove(tabId);
-    await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+  /** The tab closed before its page reported: keep what was seen. Queued behind the tab's events. */
+  flush(tabId: number): Promise<void> {
+    return serial(this.deps, tabId, async () => {
+      const p = await this.pending.get(tabId);
+      if (!p) return;
+      await this.pending.remove(tabId);
+      if (p.detections.length > 0) await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+    });
   }
 
   private async storeStandalone(tabId: number, requestId: string, url: string, observedAt: string, detections: Detection[]): Promise<void> {
     await storeFindings(this.deps, { pageId: `net-${tabId}-${requestId}`, url, title: '', observedAt, platform: platformOf(url), detections });
   }
+}
+
+function sameDocumentUrl(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
 }
