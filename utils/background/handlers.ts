@@ -58,7 +58,10 @@ export async function handleMessage(
 ): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return { ok: false, error: `invalid message: ${i ? `${i.path.join('.') || 'message'}: ${i.message}` : 'unknown'}`, retry: false };
+  }
   const msg = parsed.data;
   switch (msg.type) {
     case 'page/report':
