@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
-import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
+import { currentTabStatus, handleMessage, onTabUpdated, type BackgroundDeps } from '../utils/background/handlers';
+import { anonymousView, HiddenRedirects } from '../utils/background/anonymous-view';
 import { serial } from '../utils/background/deps';
 import { getSettings } from '../utils/storage/settings';
 import { captureTab } from '../utils/background/capture';
@@ -39,6 +40,8 @@ export default defineBackground(() => {
       }
     },
     newId: () => crypto.randomUUID(),
+    // Undefined where the extension may not see the URL (a site it does not cover).
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     writer: undefined as unknown as BatchWriter,
     async storageStatus(error) {
       await browser.storage.local.set({ storageError: error ? { message: error, at: new Date().toISOString() } : null });
@@ -63,7 +66,7 @@ export default defineBackground(() => {
   deps.capture = (tabId) =>
     captureTab(
       deps.db,
-      deps.tabs,
+      { ...deps.tabs, get: (id) => currentTabStatus(deps, id) },
       {
         async screenshot(id) {
           const tab = await browser.tabs.get(id);
@@ -75,15 +78,14 @@ export default defineBackground(() => {
       deps.newId,
     );
 
+  // Redirects of the extension's own requests, which fetch hides (webRequest listener below).
+  const hiddenRedirects = new HiddenRedirects();
+  const ownOrigin = deps.extensionOrigin.replace(/\/$/, '');
   deps.couponControl = (tabId) =>
     handleCouponControl(tabId, deps, {
-      tabUrl: async (id) => (await browser.tabs.get(id)).url ?? '',
-      async fetchLoggedOut(url) {
-        // No cookies, no login: what a logged-out visitor is served.
-        const res = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-        if (Number(res.headers.get('content-length') ?? 0) > 8 << 20) throw new Error('the page is larger than 8 MiB');
-        return (await res.text()).slice(0, 8 << 20);
-      },
+      tabUrl: deps.tabUrl!,
+      // No cookies, no login: what a logged-out visitor is served.
+      anonymousView: (url) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) }),
       extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
     });
 
@@ -115,7 +117,17 @@ export default defineBackground(() => {
 
   browser.webRequest.onHeadersReceived.addListener(
     (details) => {
-      const d = details as typeof details & { documentUrl?: string; initiator?: string };
+      const d = details as typeof details & { documentUrl?: string; initiator?: string; originUrl?: string };
+      if (d.tabId < 0) {
+        // The extension's own request (the anonymous view): where its redirects go.
+        const from = d.initiator ?? d.originUrl ?? d.documentUrl ?? '';
+        if (from.startsWith(ownOrigin) && d.statusCode >= 300 && d.statusCode < 400) {
+          const headers: Record<string, string> = {};
+          for (const h of d.responseHeaders ?? []) headers[h.name.toLowerCase()] = h.value ?? '';
+          hiddenRedirects.record(d.url, d.statusCode, headers);
+        }
+        return undefined;
+      }
       void network
         .onResponse({
           requestId: d.requestId,
@@ -138,8 +150,5 @@ export default defineBackground(() => {
     void network.flush(tabId);
     void serial(deps, tabId, () => deps.tabs.remove(tabId));
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: its earlier status no longer applies.
-    if (change.status === 'loading' && change.url) void serial(deps, tabId, () => deps.tabs.remove(tabId));
-  });
+  browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(deps, tabId, change));
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, ROOT, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { launch, openPopup, ROOT, sendFromExtension, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { startHttps, type LocalHttps } from '../../scripts/lib/https-server';
 import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/coupons/taobao');
@@ -13,9 +14,12 @@ const notLoaded = readFileSync(join(FIX, 'not-loaded.html'), 'utf8');
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let session: Session | undefined;
+let server: LocalHttps | undefined;
 afterEach(async () => {
   await session?.close();
+  await server?.close();
   session = undefined;
+  server = undefined;
 });
 
 /** Serve the item URL with a different page on each visit. */
@@ -113,5 +117,40 @@ describe('coupons in Chromium', () => {
     await settle(1000);
     expect((await ledger(session)).map((v) => v.data.state).sort()).toEqual(['not-loaded', 'present']);
     expect(await storedRecords(session)).toEqual([]);
+  });
+
+  it('fetches the logged-out view without cookies, follows its redirect on the platform and refuses one off it', async () => {
+    const seen: Array<{ url: string; cookie: boolean }> = [];
+    let offPlatform = false;
+    server = await startHttps((req, res) => {
+      const url = `https://${req.headers.host}${req.url}`;
+      seen.push({ url, cookie: !!req.headers.cookie });
+      if (req.headers.cookie) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(oneLess);
+      // A visitor without cookies is sent on, once, before the page.
+      if (!req.url!.includes('anon=1')) return void res.writeHead(302, { location: offPlatform ? 'https://www.example.com/' : `${URL_}&anon=1` }).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(present);
+    });
+    const s = (session = await launch({ args: server.chromiumArgs(['item.taobao.com', 'www.example.com']), passthrough: ['item.taobao.com', 'www.example.com'] }));
+    await s.context.addCookies([{ name: 'cookie2', value: 'signed-in', domain: '.taobao.com', path: '/', secure: true }]);
+    const page = await s.context.newPage();
+    await page.goto(URL_);
+    await expect.poll(async () => (await ledger(s)).length, { timeout: 10_000 }).toBe(1);
+    const tabId = await tabIdOf(s, page);
+
+    const res = await sendFromExtension<{ ok: boolean; missing?: number; error?: string }>(s, { type: 'coupons/control', tabId });
+    expect(res).toMatchObject({ ok: true, state: 'present', missing: 1 });
+    // The page's own requests carry the cookie; the extension's carry none.
+    expect(seen.filter((r) => !r.cookie)).toEqual([
+      { url: URL_, cookie: false },
+      { url: `${URL_}&anon=1`, cookie: false },
+    ]);
+    const missing = await waitForRecords(s, (r) => r.some((x) => x.ruleId === 'coupons.missing.control'));
+    expect(missing.filter((r) => r.kind === 'coupon-missing')).toHaveLength(1);
+
+    offPlatform = true;
+    seen.length = 0;
+    const refused = await sendFromExtension<{ ok: boolean; error?: string }>(s, { type: 'coupons/control', tabId });
+    expect(refused).toEqual({ ok: false, error: 'the logged-out view could not be loaded: the page redirected off the platform, to https://www.example.com/' });
+    expect(seen.filter((r) => !r.cookie)).toEqual([{ url: URL_, cookie: false }]);
   });
 });

@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   tabs: TabStatusStore;
+  /** The URL a tab shows now, as the browser tells it (undefined where the extension may not see it). */
+  tabUrl?(tabId: number): Promise<string | undefined>;
   setBadge(tabId: number, text: string): Promise<void>;
   newId(): string;
   writer: { write(page: PageFindings): Promise<number> };

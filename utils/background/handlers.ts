@@ -2,7 +2,7 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
-import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import { handleCouponVisit } from './coupons';
 import { serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
@@ -46,8 +46,31 @@ async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundD
   return { ok: true, stored };
 }
 
+/**
+ * The tab's status while the tab still shows that page's site. A tab that moved on to a site no
+ * content script watches sends no report to replace it: the popup must not say "Blocked on Taobao"
+ * there, nor a capture attach the old page's finding. (Within one site the page's report follows
+ * at once.)
+ */
+export async function currentTabStatus(deps: BackgroundDeps, tabId: number): Promise<TabStatus | null> {
+  const status = await deps.tabs.get(tabId);
+  if (!status || !deps.tabUrl) return status;
+  const shown = await deps.tabUrl(tabId).catch(() => undefined);
+  return shown !== undefined && originOf(shown) === originOf(status.url) ? status : null;
+}
+
 export async function handleTabStatus(tabId: number, deps: BackgroundDeps): Promise<TabStatusResponse> {
-  return { ok: true, status: await deps.tabs.get(tabId) };
+  return { ok: true, status: await currentTabStatus(deps, tabId) };
+}
+
+/**
+ * tabs.onUpdated: a load starting in the tab ends its page's status, whatever the new URL. (The
+ * browser names the new URL only where the extension has host access, so "loading" without a
+ * URL is the usual sign of a move to an uncovered site.)
+ */
+export function onTabUpdated(deps: BackgroundDeps, tabId: number, change: { status?: string; url?: string }): Promise<void> {
+  if (change.status !== 'loading') return Promise.resolve();
+  return serial(deps, tabId, () => deps.tabs.remove(tabId));
 }
 
 /** The background's single entry point: checks the sender, validates the message, dispatches. */
