@@ -136,7 +136,8 @@ export default defineBackground(() => {
           url: d.url,
           statusCode: d.statusCode,
           responseHeaders: d.responseHeaders?.map((h) => ({ name: h.name, value: h.value })),
-          documentUrl: d.documentUrl ?? d.initiator,
+          documentUrl: d.documentUrl,
+          initiator: d.initiator ?? d.originUrl,
           timeStamp: d.timeStamp,
         })
         .catch((e: unknown) => console.warn('Shutout: a response could not be judged', e));

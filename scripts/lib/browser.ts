@@ -212,6 +212,40 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   return id;
 }
 
+/** What the background keeps for a tab's page (utils/protocol/messages.ts TabStatus). */
+export interface TabStatusSeen {
+  tabId: number;
+  pageId: string;
+  url: string;
+  platform: string | null;
+  checkedAt: string;
+  detections: Array<Record<string, unknown>>;
+}
+
+/**
+ * Wait until the background has handled the report of `page`'s current URL (its tab status names
+ * it). The background handles a tab's events one at a time in arrival order, so every earlier event
+ * of the tab (the previous page's reports, its frames' responses) has been handled too: after
+ * moving a tab on, this is the condition that nothing more of the previous page can arrive.
+ */
+export async function waitForScan(session: Session, page: Page, timeoutMs = 15_000): Promise<TabStatusSeen> {
+  const tabId = await tabIdOf(session, page);
+  const url = page.url();
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const res = await sendFromExtension<{ ok: boolean; status: TabStatusSeen | null }>(session, { type: 'tab/status', tabId });
+      last = res;
+      if (res.ok && res.status?.url === url) return res.status;
+    } catch (e) {
+      last = String(e); // the worker may be restarting
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`the scan of ${url} was not handled in ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Open the popup as a page describing `tabId` (a toolbar click cannot be automated). */
 export async function openPopup(session: Session, tabId: number): Promise<Page> {
   const popup = await session.context.newPage();

@@ -1,6 +1,6 @@
 import type { PageFindings } from '../evidence/store';
 import { platformOf } from '../detect/platforms';
-import type { Detection } from '../detect/types';
+import type { NavigationSeen } from './network';
 import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
@@ -38,7 +38,7 @@ export interface BackgroundDeps {
   /** The logged-out control view of an item page (coupons). */
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
-  network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
+  network?: { takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen> };
   /** One task at a time per tab, in arrival order (tab-queue.ts); made on first use when absent. */
   queue?: TabQueue;
 }

@@ -4,6 +4,8 @@ import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
 import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
+import type { NavigationSeen } from './network';
+import { weighUrlOnly } from './trust';
 import { handleCouponVisit } from './coupons';
 import { serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
 
@@ -20,7 +22,8 @@ function originOf(url: string): string | null {
 /**
  * Stores a page's findings. The page URL must be the sender frame's own origin, on a
  * marketplace: a page cannot file findings under another site's name. Network findings that
- * the background saw while this page loaded (a redirect to a wall) join the page's record.
+ * the background saw while this page loaded (a redirect to a wall) join the page's record, and
+ * what only the address says is weighed by how the browser came there (trust.ts).
  */
 export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
   const tabId = sender.tab?.id;
@@ -33,8 +36,8 @@ export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: Back
 }
 
 async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundDeps): Promise<PageReportResponse> {
-  const seen = deps.network ? await deps.network.takeForPage(tabId, msg.url) : [];
-  const detections = seen.length > 0 ? onePerKind([...msg.detections, ...seen]) : msg.detections;
+  const nav: NavigationSeen = deps.network ? await deps.network.takeForPage(tabId, msg.url, msg.pageId) : { detections: [], how: 'unknown' };
+  const detections = onePerKind(weighUrlOnly(msg.url, [...msg.detections, ...nav.detections], nav, msg.referrer));
   const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, platform: platformOf(msg.url), detections };
   let stored: number;
   try {

@@ -1,6 +1,7 @@
 import { onePerKind, scanNetwork, type RuleSet } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection, NetworkInput } from '../detect/types';
+import { sameFamily } from '../detect/families';
 import { isMarketplaceUrl } from '../detect/hosts';
 import { serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
 import type { KeyedStore } from './session-store';
@@ -13,19 +14,53 @@ export interface ResponseEvent {
   url: string;
   statusCode: number;
   responseHeaders?: Array<{ name: string; value?: string }>;
-  /** Chrome: the document that made the request; Firefox: documentUrl. */
+  /** Firefox: the document that made the request (for a frame, its parent). */
   documentUrl?: string;
+  /**
+   * Who started the request: Chrome's `initiator` (an origin), Firefox's `originUrl`. Absent for
+   * a navigation the browser started itself (an address typed, a bookmark).
+   */
+  initiator?: string;
   timeStamp?: number;
 }
 
 /** Where detections seen while a tab navigates wait for that tab's page to report. */
 export type PendingStore = KeyedStore<PendingNavigation>;
 
+/** A tab's latest page load as webRequest saw it, until the next one replaces it. */
 export interface PendingNavigation {
   requestId: string;
   url: string;
   observedAt: string;
+  /** Network findings waiting for the page's report. */
   detections: Detection[];
+  /** The origin of the page that started the load, when webRequest names it ('' when not). */
+  initiator?: string;
+  /** The page id of the load's first report: a later report with another id is an in-app navigation. */
+  claimedBy?: string;
+}
+
+/** What the background knows of how the page that reports came to be. */
+export interface NavigationSeen {
+  /** Network findings of the load, to join the page's record. */
+  detections: Detection[];
+  /**
+   * `load`: the page load webRequest saw (with its initiator); `in-app`: the page changed its own
+   * address (history API) after that load; `unknown`: no load was seen (the worker was not yet
+   * listening, or the page's URL is not the one the load ended at).
+   */
+  how: 'load' | 'in-app' | 'unknown';
+  initiator?: string;
+}
+
+/** `initiator` as an origin ('' when absent, 'null' for an opaque one). */
+export function initiatorOrigin(initiator: string | undefined): string {
+  if (!initiator) return '';
+  try {
+    return new URL(initiator).origin;
+  } catch {
+    return initiator.slice(0, 200);
+  }
 }
 
 function headerMap(headers: ResponseEvent['responseHeaders']): Record<string, string> {
@@ -91,34 +126,38 @@ export class NetworkWatch {
       const prev = await this.pending.get(ev.tabId);
       const chain = prev && prev.requestId === ev.requestId ? prev : null;
       // A navigation whose page never reported (no content script ran there): keep what it showed.
-      if (prev && !chain && prev.detections.length > 0) await this.storeStandalone(ev.tabId, prev.requestId, prev.url, prev.observedAt, prev.detections);
+      if (prev && !chain && !prev.claimedBy && prev.detections.length > 0) await this.storeStandalone(ev.tabId, prev.requestId, prev.url, prev.observedAt, prev.detections);
       const detections = onePerKind([...(chain?.detections ?? []), ...found]);
       const finalUrl = redirectUrl ?? ev.url;
-      if (detections.length === 0) {
-        if (prev) await this.pending.remove(ev.tabId);
-        return found;
-      }
+      // The first request of a redirect chain says who started the navigation.
+      const initiator = chain ? chain.initiator : initiatorOrigin(ev.initiator);
       if (redirectUrl || isMarketplaceUrl(finalUrl)) {
         // The page already reported (its report came in before this event): join its record now.
         const status = redirectUrl ? null : await this.deps.tabs.get(ev.tabId);
         if (status && sameDocumentUrl(status.url, finalUrl) && ev.timeStamp && Date.parse(status.checkedAt) >= ev.timeStamp) {
-          if (prev) await this.pending.remove(ev.tabId);
-          await storeFindings(this.deps, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections });
-          await updateTab(this.deps, ev.tabId, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: onePerKind([...status.detections, ...detections]) });
+          await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections: [], initiator, claimedBy: status.pageId });
+          if (detections.length > 0) {
+            await storeFindings(this.deps, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections });
+            await updateTab(this.deps, ev.tabId, { pageId: status.pageId, url: status.url, title: '', observedAt: status.checkedAt, platform: status.platform, detections: onePerKind([...status.detections, ...detections]) });
+          }
           return found;
         }
         // Otherwise the page it lands on will report; its record takes these along.
-        await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections });
+        await this.pending.set(ev.tabId, { requestId: ev.requestId, url: finalUrl, observedAt: chain?.observedAt ?? observedAt, detections, initiator });
       } else {
         // It lands where no content script runs: record what the network showed on its own.
         if (prev) await this.pending.remove(ev.tabId);
-        await this.storeStandalone(ev.tabId, ev.requestId, finalUrl, observedAt, detections);
+        if (detections.length > 0) await this.storeStandalone(ev.tabId, ev.requestId, finalUrl, observedAt, detections);
       }
       return found;
     }
     if (found.length === 0) return found;
     const status = await this.deps.tabs.get(ev.tabId);
     if (!status) return found;
+    // Only what the page's own company answered to the page's own company is the page's: an ad
+    // frame of another company, or a request made from inside one, is not filed under the page.
+    const from = ev.initiator ?? ev.documentUrl;
+    if (!sameFamily(status.url, ev.url) || (from && !sameFamily(status.url, from))) return [];
     const detections = onePerKind([...status.detections, ...found]);
     const page = { pageId: status.pageId, url: status.url, title: '', observedAt, platform: status.platform, detections: found };
     await storeFindings(this.deps, page);
@@ -127,18 +166,20 @@ export class NetworkWatch {
   }
 
   /**
-   * Called when the tab's page reports, from inside the tab's queued task: network findings of
-   * the navigation that led to it.
+   * Called when the tab's page reports, from inside the tab's queued task: the network findings of
+   * the load that led to it, and how the page came to be.
    */
-  async takeForPage(tabId: number, url: string): Promise<Detection[]> {
+  async takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen> {
     const p = await this.pending.get(tabId);
-    if (!p) return [];
-    await this.pending.remove(tabId);
+    if (!p) return { detections: [], how: 'unknown' };
+    if (p.claimedBy) return p.claimedBy === pageId ? { detections: [], how: 'load', initiator: p.initiator } : { detections: [], how: 'in-app' };
     if (!sameDocumentUrl(p.url, url)) {
-      await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
-      return [];
+      await this.pending.remove(tabId);
+      if (p.detections.length > 0) await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+      return { detections: [], how: 'unknown' };
     }
-    return p.detections;
+    await this.pending.set(tabId, { ...p, detections: [], claimedBy: pageId });
+    return { detections: p.detections, how: 'load', initiator: p.initiator };
   }
 
   /** The tab closed before its page reported: keep what was seen. Queued behind the tab's events. */
@@ -147,7 +188,7 @@ export class NetworkWatch {
       const p = await this.pending.get(tabId);
       if (!p) return;
       await this.pending.remove(tabId);
-      if (p.detections.length > 0) await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
+      if (!p.claimedBy && p.detections.length > 0) await this.storeStandalone(tabId, p.requestId, p.url, p.observedAt, p.detections);
     });
   }
 

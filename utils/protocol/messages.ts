@@ -28,6 +28,8 @@ export const PageReportSchema = z.object({
   title: z.string().max(1000),
   observedAt: ObservedAtSchema,
   detections: z.array(DetectionSchema).max(200),
+  /** document.referrer as the content script reads it: who sent the browser here, if the sender told. */
+  referrer: z.string().max(4096).optional(),
 });
 
 export const TabStatusRequestSchema = z.object({
