@@ -4,13 +4,13 @@ import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
 import { currentTabStatus, handleMessage, onTabUpdated, type BackgroundDeps } from '../utils/background/handlers';
 import { anonymousView, HiddenRedirects } from '../utils/background/anonymous-view';
-import { serial } from '../utils/background/deps';
+import { budgetsOf, serial } from '../utils/background/deps';
 import { getSettings } from '../utils/storage/settings';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { extractCoupons } from '../utils/coupons/index';
 import { parseHTML } from 'linkedom';
-import { pruneBefore } from '../utils/evidence/store';
+import { applyRetention } from '../utils/background/retention';
 
 interface ChromePageCapture {
   pageCapture: { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
@@ -89,13 +89,13 @@ export default defineBackground(() => {
       extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
     });
 
-  // Retention: findings older than the setting are removed (each leaves a tombstone), at most hourly.
+  // Retention: findings, visits and coupon ledger rows older than the setting are removed, at most hourly.
   let lastPrune = 0;
   const prune = async () => {
     if (Date.now() - lastPrune < 3_600_000) return;
     lastPrune = Date.now();
     const { retentionDays } = await getSettings(deps.db);
-    if (retentionDays > 0) await pruneBefore(deps.db, new Date(Date.now() - retentionDays * 86_400_000));
+    await applyRetention(deps.db, retentionDays);
   };
   void prune();
 
@@ -149,6 +149,8 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void network.flush(tabId);
+    network.forgetTab(tabId);
+    budgetsOf(deps).forgetTab(tabId);
     void serial(deps, tabId, () => deps.tabs.remove(tabId));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(deps, tabId, change));

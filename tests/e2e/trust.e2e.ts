@@ -5,7 +5,11 @@
  * handled: the background handles a tab's events in arrival order (waitForScan).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, storedRecords, waitForRecords, waitForScan, type Session } from '../../scripts/lib/browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, ROOT, storedRecords, storedRows, waitForRecords, waitForScan, type Session } from '../../scripts/lib/browser';
+import { PAGE_LOADS_PER_MINUTE } from '../../utils/background/budgets';
+import { TAP_SOURCE } from '../../utils/content/tap-protocol';
 import { startHttps, type Handler, type LocalHttps } from '../../scripts/lib/https-server';
 
 const HOSTS = ['www.example.com', 'item.taobao.com', 'h5api.m.taobao.com', 'detail.1688.com', 'www.xiaohongshu.com', 'www.amazon.com'];
@@ -60,28 +64,87 @@ describe('findings a page or another site could plant (item 7)', () => {
     expect(record!.basis).toBeUndefined();
   });
 
-  it('files no finding of another company\'s ad frame under the page, and files its own company\'s', async () => {
+  it('files no finding of another company\'s ad frame under the page, and files its own company\'s, before and after the page\'s report', async () => {
     const item = 'https://item.taobao.com/item.htm?id=600000000010';
     const s = await start((req, res) => {
       const host = req.headers.host;
-      // An ad frame from Xiaohongshu that answers with its captcha status, and a frame of Alibaba's own 1688.
-      if (host === 'www.xiaohongshu.com') return void res.writeHead(461, { 'content-type': 'text/html', verifytype: '102' }).end(page('ad', 'ad'));
+      // Alibaba's own 1688 in a frame that loads with the page, and later an ad frame from
+      // Xiaohongshu: each answers with a wall that only the network shows.
       if (host === 'detail.1688.com') return void res.writeHead(200, { 'content-type': 'text/html', bxpunish: '1' }).end(page('1688', ''));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        page(
-          '宝贝详情 - 淘宝网',
-          `<h1>宝贝详情</h1><iframe id="ad" src="https://www.xiaohongshu.com/explore/ad"></iframe>
-           <script>document.getElementById('ad').onload = () => { const f = document.createElement('iframe'); f.src = 'https://detail.1688.com/offer/1.html'; f.onload = () => (window.framesDone = true); document.body.append(f); };</script>`,
-        ),
-      );
+      if (host === 'www.xiaohongshu.com') {
+        // Sent to its "IP at risk" page: a redirect that says access-denied (not the frame's kind above).
+        if (req.url!.startsWith('/explore')) return void res.writeHead(302, { location: '/website-login/error?error_code=300012' }).end();
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end(page('ad', 'ad'));
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('宝贝详情 - 淘宝网', '<h1>宝贝详情</h1><iframe src="https://detail.1688.com/offer/1.html"></iframe>'));
     });
     const tab = await s.context.newPage();
     await tab.goto(item);
-    await tab.waitForFunction(() => (window as unknown as { framesDone?: boolean }).framesDone === true);
+    // The page has reported: the ad frame comes after, when the tab has a page to file it under.
+    await waitForScan(s, tab);
+    await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const f = document.createElement('iframe');
+          f.src = 'https://www.xiaohongshu.com/explore/ad';
+          f.onload = resolve;
+          document.body.append(f);
+        }),
+    );
     // Move on and wait until the next page's report is handled: every event of the frames came before it.
     await tab.goto(CLEAN);
     await waitForScan(s, tab);
     const records = await storedRecords(s);
     expect(records.map((r) => [r.ruleId, r.pageUrl])).toEqual([['alibaba.baxia.bxpunish-header', item]]);
+  });
+});
+
+describe('what a page can make the background store (item 4)', () => {
+  const item = 'https://item.taobao.com/item.htm?id=600000000011';
+  const api = 'https://h5api.m.taobao.com/h5/mtop.taobao.detail.getdetail/6.0/?data=1';
+  const blocked = '{"api":"mtop.taobao.detail.getdetail","v":"6.0","ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试!"],"data":{}}';
+
+  it(`records at most ${PAGE_LOADS_PER_MINUTE} page loads a minute when a page floods address changes and tap messages, each page-supplied`, async () => {
+    const s = await start((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('宝贝详情 - 淘宝网', '<h1>宝贝详情</h1><p>儿童保温杯 ¥59</p>')));
+    const tab = await s.context.newPage();
+    await tab.goto(item);
+    await waitForScan(s, tab);
+    const started = Date.now();
+    // The page's own script: 200 address changes, each followed by a forged answer of the tap. It
+    // waits for each message to reach its own listener, after the content script's (added first).
+    const last = await tab.evaluate(
+      async ({ source, api, body }) => {
+        for (let i = 0; i < 200; i++) {
+          history.pushState({}, '', `?id=600000000011&p=${i}`);
+          const seen = new Promise((resolve) => window.addEventListener('message', resolve, { once: true }));
+          window.postMessage({ source, url: api, status: 200, body }, location.origin);
+          await seen;
+        }
+        return location.href;
+      },
+      { source: TAP_SOURCE, api, body: blocked },
+    );
+    // Every report reached the background: the content script sends them in order, the last one last.
+    expect((await waitForScan(s, tab, 60_000)).url).toBe(last);
+    const minutes = 1 + Math.floor((Date.now() - started) / 60_000);
+    const findings = await storedRecords(s);
+    const visits = (await storedRows(s, 'visits')).filter((v) => String(v.url).startsWith('https://item.taobao.com/'));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.length).toBeLessThanOrEqual(PAGE_LOADS_PER_MINUTE * minutes);
+    expect(visits.length).toBeLessThanOrEqual(PAGE_LOADS_PER_MINUTE * minutes);
+    for (const f of findings) expect(f).toMatchObject({ kind: 'risk-challenge', where: 'network', basis: 'page-supplied', confidence: 0.45 });
+  });
+
+  it('keeps a tap finding\'s confidence when the browser saw the answer it names', async () => {
+    const s = await start((req, res) => {
+      if (req.headers.host === 'h5api.m.taobao.com') return void res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': 'https://item.taobao.com' }).end(blocked);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(ROOT, 'tests/fixtures/e2e/api-block.html')));
+    });
+    const tab = await s.context.newPage();
+    await tab.goto(item);
+    const [record] = await waitForRecords(s, (r) => r.length > 0);
+    expect(record).toMatchObject({ kind: 'risk-challenge', where: 'network', pageUrl: item });
+    expect(record!.basis).toBeUndefined();
+    expect(record!.confidence).toBeGreaterThan(0.5);
   });
 });

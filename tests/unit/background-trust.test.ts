@@ -129,6 +129,14 @@ describe('network findings of frames', () => {
     expect((await deps.tabs.get(TAB))?.detections).toEqual([]);
   });
 
+  it('are kept when they come before the page\'s first report, and join its record; another company\'s are not', async () => {
+    await load(`${ITEM}&early=1`, 'https://www.taobao.com');
+    await respond({ initiator: 'https://item.taobao.com' });
+    expect(await respond({ ...bxpunish, initiator: 'https://item.taobao.com' })).toHaveLength(1);
+    await report(`${ITEM}&early=1`, 'page-0000-0002');
+    expect(await records()).toEqual([expect.objectContaining({ ruleId: 'alibaba.baxia.bxpunish-header', pageId: 'page-0000-0002', pageUrl: `${ITEM}&early=1` })]);
+  });
+
   it('are filed under the page when the page\'s own company answered its own request', async () => {
     const found = await respond({ ...bxpunish, initiator: 'https://item.taobao.com' });
     expect(found.map((d) => d.ruleId)).toEqual(['alibaba.baxia.bxpunish-header']);

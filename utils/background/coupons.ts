@@ -10,7 +10,7 @@ import { RULESET_VERSION } from '../detect/rules';
 import type { Detection } from '../detect/types';
 import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
 import { getSettings } from '../storage/settings';
-import { storeFindings, updateTab, type BackgroundDeps } from './deps';
+import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
 
 /** Adds coupon-missing findings to the tab's current page status, so the badge and popup show them. */
 async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId: string, detections: Detection[]): Promise<void> {
@@ -23,6 +23,8 @@ async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId:
 
 /** A visit's coupon area: into the ledger, compared with every baseline; what is missing becomes findings. */
 export async function handleCouponVisit(msg: CouponVisitMessage, tabId: number | undefined, deps: BackgroundDeps): Promise<CouponVisitResponse> {
+  // A page load beyond the tab's budget (budgets.ts) adds no ledger row.
+  if (tabId !== undefined && !budgetsOf(deps).admitPage(tabId, msg.pageId)) return { ok: true, missing: 0 };
   const { profileLabel } = await getSettings(deps.db);
   const visit = visitFromScan({ ...(msg.scan as CouponScan), unparsed: [] }, { id: msg.pageId, at: msg.observedAt, source: 'visit', profileLabel });
   if (!visit) return { ok: true, missing: 0 };
@@ -75,7 +77,8 @@ export async function handleCouponControl(tabId: number, deps: BackgroundDeps, a
     missing = detections.length;
     if (detections.length) {
       await storeFindings(deps, { pageId: latest.visit.id, url: latest.visit.scan.url, title: '', observedAt: new Date().toISOString(), platform: platformOf(latest.visit.scan.url), detections });
-      await addToTab(deps, tabId, latest.visit.id, detections);
+      // In the tab's queue: its page's reports also change its status.
+      await serial(deps, tabId, () => addToTab(deps, tabId, latest.visit.id, detections));
     }
   }
   return { ok: true, state: scan.state, offers: scan.offers.length, missing };

@@ -4,6 +4,7 @@ import type { NavigationSeen } from './network';
 import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
+import { Budgets } from './budgets';
 import { TabQueue } from './tab-queue';
 import type { TabStatusStore } from './tab-status';
 
@@ -38,9 +39,11 @@ export interface BackgroundDeps {
   /** The logged-out control view of an item page (coupons). */
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
-  network?: { takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen> };
+  network?: { takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen>; sawAnswer?(tabId: number, answer: { url: string; status?: number }): boolean };
   /** One task at a time per tab, in arrival order (tab-queue.ts); made on first use when absent. */
   queue?: TabQueue;
+  /** What one page may make the background store (budgets.ts); made on first use when absent. */
+  budgets?: Budgets;
 }
 
 /**
@@ -53,6 +56,10 @@ export function serial<T>(deps: BackgroundDeps, tabId: number, task: () => Promi
 }
 
 export type { PageFindings };
+
+export function budgetsOf(deps: BackgroundDeps): Budgets {
+  return (deps.budgets ??= new Budgets());
+}
 
 /** Records the detections of one page load (batched with others); the same kind on the same page load is one record. */
 export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {

@@ -5,9 +5,9 @@ import { isMarketplaceUrl } from '../detect/hosts';
 import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
-import { weighUrlOnly } from './trust';
+import { weighTap, weighUrlOnly } from './trust';
 import { handleCouponVisit } from './coupons';
-import { serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
+import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
 
 export type { BackgroundDeps, PageFindings, SenderInfo } from './deps';
 
@@ -37,8 +37,17 @@ export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: Back
 
 async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundDeps): Promise<PageReportResponse> {
   const nav: NavigationSeen = deps.network ? await deps.network.takeForPage(tabId, msg.url, msg.pageId) : { detections: [], how: 'unknown' };
-  const detections = onePerKind(weighUrlOnly(msg.url, [...msg.detections, ...nav.detections], nav, msg.referrer));
+  const budgets = budgetsOf(deps);
+  // The page's own API answers: at most a few kinds per page load, page-supplied unless the browser saw them.
+  const tapped = msg.detections.filter((d) => d.where !== 'network' || budgets.allowTap(msg.pageId, d.kind));
+  const own = weighTap(tapped, (answer) => deps.network?.sawAnswer?.(tabId, answer) ?? false);
+  const detections = onePerKind(weighUrlOnly(msg.url, [...own, ...nav.detections], nav, msg.referrer));
   const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, platform: platformOf(msg.url), detections };
+  // Beyond the tab's budget of page loads a minute, the page is shown on the tab but not recorded.
+  if (!budgets.admitPage(tabId, msg.pageId)) {
+    await updateTab(deps, tabId, page);
+    return { ok: true, stored: 0, limited: true };
+  }
   let stored: number;
   try {
     stored = await storeFindings(deps, page);
@@ -104,7 +113,7 @@ export async function handleMessage(
       if (!sender.tab?.id || !sender.url || originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
         return { ok: false, error: 'page URL does not match the sender' };
       }
-      return handleCouponVisit(msg, sender.tab.id, deps);
+      return serial(deps, sender.tab.id, () => handleCouponVisit(msg, sender.tab!.id, deps));
     case 'coupons/control':
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.couponControl) return { ok: false, error: 'the control view is not available' };

@@ -71,11 +71,16 @@ function headerMap(headers: ResponseEvent['responseHeaders']): Record<string, st
 
 /**
  * Watches responses in marketplace tabs through webRequest: statuses, headers and redirects to
- * wall URLs. A finding on a page load (main frame) waits for that page's own report and joins
- * its record; one on an API call joins the record of the page that made it. Bodies are not
- * visible here; the page-world tap reads those.
+ * wall URLs. A finding on a page load (main frame), or on a frame or API call before the page's
+ * first report, waits for that page's own report and joins its record; a later one joins the
+ * record of the page that made it. Bodies are not visible here; the page-world tap reads those.
  */
+/** API answers a tab's pages received (address and status), the latest few per tab. */
+const ANSWERS_PER_TAB = 256;
+
 export class NetworkWatch {
+  private answers = new Map<number, string[]>();
+
   constructor(
     private readonly deps: BackgroundDeps,
     /** The rules in force; a promise while they are still loading (the event waits, it is not dropped). */
@@ -89,7 +94,29 @@ export class NetworkWatch {
    */
   onResponse(ev: ResponseEvent): Promise<Detection[]> {
     if (ev.tabId < 0) return Promise.resolve([]);
+    if (ev.type !== 'main_frame' && ev.type !== 'sub_frame') this.rememberAnswer(ev.tabId, ev.url, ev.statusCode);
     return serial(this.deps, ev.tabId, () => this.handle(ev));
+  }
+
+  /**
+   * Did the browser see an answer from this address with this status in this tab? What the
+   * page-world tap reports, a page's own scripts can post too; the body is out of webRequest's
+   * sight, but that the page received such an answer at all is not.
+   */
+  sawAnswer(tabId: number, answer: { url: string; status?: number }): boolean {
+    return this.answers.get(tabId)?.includes(answerKey(answer.url, answer.status)) ?? false;
+  }
+
+  /** The tab closed: forget its answers. */
+  forgetTab(tabId: number): void {
+    this.answers.delete(tabId);
+  }
+
+  private rememberAnswer(tabId: number, url: string, status: number): void {
+    const list = this.answers.get(tabId) ?? [];
+    list.push(answerKey(url, status));
+    if (list.length > ANSWERS_PER_TAB) list.shift();
+    this.answers.set(tabId, list);
   }
 
   private async handle(ev: ResponseEvent): Promise<Detection[]> {
@@ -152,12 +179,20 @@ export class NetworkWatch {
       return found;
     }
     if (found.length === 0) return found;
-    const status = await this.deps.tabs.get(ev.tabId);
-    if (!status) return found;
     // Only what the page's own company answered to the page's own company is the page's: an ad
     // frame of another company, or a request made from inside one, is not filed under the page.
     const from = ev.initiator ?? ev.documentUrl;
-    if (!sameFamily(status.url, ev.url) || (from && !sameFamily(status.url, from))) return [];
+    const ours = (pageUrl: string) => sameFamily(pageUrl, ev.url) && (!from || sameFamily(pageUrl, from));
+    const nav = await this.pending.get(ev.tabId);
+    if (nav && !nav.claimedBy) {
+      // The page has not reported yet (it reports once its document is idle): these wait with
+      // its load's findings and join its record, rather than being lost for want of a page.
+      if (!ours(nav.url)) return [];
+      await this.pending.set(ev.tabId, { ...nav, detections: onePerKind([...nav.detections, ...found]) });
+      return found;
+    }
+    const status = await this.deps.tabs.get(ev.tabId);
+    if (!status || !ours(status.url)) return [];
     const detections = onePerKind([...status.detections, ...found]);
     const page = { pageId: status.pageId, url: status.url, title: '', observedAt, platform: status.platform, detections: found };
     await storeFindings(this.deps, page);
@@ -195,6 +230,10 @@ export class NetworkWatch {
   private async storeStandalone(tabId: number, requestId: string, url: string, observedAt: string, detections: Detection[]): Promise<void> {
     await storeFindings(this.deps, { pageId: `net-${tabId}-${requestId}`, url, title: '', observedAt, platform: platformOf(url), detections });
   }
+}
+
+function answerKey(url: string, status: number | undefined): string {
+  return `${status ?? ''} ${url.split('#')[0]}`;
 }
 
 function sameDocumentUrl(a: string, b: string): boolean {

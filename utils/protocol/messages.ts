@@ -18,6 +18,8 @@ export const DetectionSchema = z.object({
   confidence: z.number().min(0).max(1),
   until: UntilSchema.optional(),
   subject: z.string().max(300).optional(),
+  /** For a finding of the page-world tap: the API answer it names (the background checks it was seen). */
+  answer: z.object({ url: z.string().max(4096), status: z.number().int().min(0).max(999).optional() }).optional(),
 });
 
 export const PageReportSchema = z.object({
@@ -80,7 +82,8 @@ export interface TabStatus {
  */
 export type Refusal = { ok: false; error: string; retry?: false };
 
-export type PageReportResponse = { ok: true; stored: number } | Refusal;
+/** `limited`: beyond the tab's budget of page loads (utils/background/budgets.ts): shown, not recorded. */
+export type PageReportResponse = { ok: true; stored: number; limited?: true } | Refusal;
 export type TabStatusResponse = { ok: true; status: TabStatus | null } | { ok: false; error: string };
 
 export type CaptureResponse =
