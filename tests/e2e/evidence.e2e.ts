@@ -147,9 +147,9 @@ describe('the evidence store in Chromium', () => {
     const tabId = await tabIdOf(session, page);
     await page.bringToFront();
     // Without the user's click on the toolbar button the browser refuses the screenshot.
+    // The snapshot needs no click: it is made, the first a fresh worker makes included.
     const refused = await sendFromExtension<CaptureResponse>(session, { type: 'capture/page', tabId });
-    expect(refused.ok ? refused.captures.map((c) => c.type) : []).not.toContain('screenshot');
-    expect(JSON.stringify(refused)).toContain('screenshot: Either');
+    expect(refused).toMatchObject({ ok: true, captures: [{ type: 'mhtml' }], warnings: [expect.stringContaining('screenshot: Either')] });
     await clickAction(session, page);
     const res = await sendFromExtension<CaptureResponse>(session, { type: 'capture/page', tabId });
     expect(res.ok, JSON.stringify(res)).toBe(true);
@@ -177,14 +177,13 @@ describe('the evidence store in Chromium', () => {
           };
         }),
     );
-    const expected = (refused.ok ? refused.captures.length : 0) + res.captures.length;
-    expect(stored).toHaveLength(expected);
+    expect(stored).toHaveLength(3);
     for (const c of stored) {
       expect(c.findingId).toBe(record!.id);
       // The stored hash is the SHA-256 of the stored bytes.
       expect(c.sha256).toBe(c.bytes.map((b) => b.toString(16).padStart(2, '0')).join(''));
     }
     const findings = await storedRecords(session);
-    expect((findings[0]!.captureIds as string[]).length).toBe(expected);
+    expect((findings[0]!.captureIds as string[]).length).toBe(3);
   });
 });
