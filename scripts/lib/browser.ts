@@ -246,6 +246,26 @@ export async function waitForScan(session: Session, page: Page, timeoutMs = 15_0
   }
 }
 
+/** A covered page with nothing on it (no item, no coupons), answered by the test's own route. */
+export const CLEAN_URL = 'https://www.amazon.com/gp/help/shutout-clean';
+const cleanRouted = new WeakSet<BrowserContext>();
+
+/**
+ * Move the tab on to a clean covered page and wait until the background has handled its report:
+ * the previous document can report no more, and every earlier event of the tab has been handled
+ * (waitForScan). What a test reads afterwards is final — the condition "nothing more arrives".
+ */
+export async function leave(session: Session, page: Page): Promise<TabStatusSeen> {
+  if (!cleanRouted.has(session.context)) {
+    cleanRouted.add(session.context);
+    await session.context.route(CLEAN_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><title>Amazon.com Help</title></head><body><h1>Help</h1></body></html>' }),
+    );
+  }
+  await page.goto(CLEAN_URL);
+  return waitForScan(session, page);
+}
+
 /** Open the popup as a page describing `tabId` (a toolbar click cannot be automated). */
 export async function openPopup(session: Session, tabId: number): Promise<Page> {
   const popup = await session.context.newPage();

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { clickAction, launch, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { clickAction, launch, leave, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import type { CaptureResponse } from '../../utils/protocol/messages';
 import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');
 const out = mkdtempSync(join(tmpdir(), 'shutout-evidence-e2e-'));
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -48,7 +47,8 @@ describe('the evidence store in Chromium', () => {
       if (i === 24 || i === 49 || i === 74) await stopServiceWorkers(session, tabs[i % 4]!);
     }
     const records = await waitForRecords(session, (r) => r.length >= 500, 60_000);
-    await settle(2000);
+    // Nothing more can come once every tab has moved on and its next page's report was handled.
+    for (const tab of tabs) await leave(session, tab);
     const all = await storedRecords(session);
     expect(all).toHaveLength(500);
     expect(new Set(all.map((r) => r.key)).size).toBe(500);
