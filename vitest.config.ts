@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    globalSetup: ['tests/temp-guard.ts'],
     testTimeout: 30_000,
   },
 });

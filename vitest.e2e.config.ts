@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    globalSetup: ['tests/temp-guard.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

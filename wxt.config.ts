@@ -17,6 +17,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
+    worker: { format: 'es' },
   }),
   hooks: {
     // The page-world tap must leave no global: WXT builds each content script as
@@ -40,6 +42,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
+    // Only the time-stamping service the user names in the options, asked for when it is saved.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

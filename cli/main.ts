@@ -1,158 +1,50 @@
-import { formatTable } from './table';
-import { UnreadableInput, verifyFile } from './verify';
-import { diffVisits, loadVisits } from './coupons';
-import type { LedgerVisit } from '../utils/coupons/compare';
-import { expandPaths, scanFile, type ScanResult } from './scan';
+import { parseCommandArgs, UsageError } from './args';
+import type { Command } from './commands/command';
+import { couponsCommand } from './commands/coupons';
+import { discloseCommand } from './commands/disclose';
+import { reportCommand } from './commands/report';
+import { scanCommand } from './commands/scan';
+import { verifyCommand } from './commands/verify';
+import type { Io } from './io';
+import { forTerminal, linesForTerminal } from './terminal';
 
-interface Io {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-}
+export type { Io } from './io';
 
-const USAGE = `usage: shutout scan [--json] [--url URL] PATH...
-       shutout verify BUNDLE_OR_JSON
-       shutout coupons diff [--json] [--url URL] BASELINE CURRENT
+/** Every command: adding one is a module in cli/commands/ and a line here. */
+const COMMANDS: Command[] = [scanCommand, verifyCommand, reportCommand, discloseCommand, couponsCommand];
 
-  PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har) or a directory (recursive)
-  --json  one JSON object per page (per response for .har) on its own line
-  --url   the page's URL, when the saved file does not record it
+const usageOf = (c: Command) => `usage: ${c.synopsis.join('\n       ')}\n\n${c.details}`;
+const USAGE = `usage: ${COMMANDS.flatMap((c) => c.synopsis).join('\n       ')}\n\n${COMMANDS.map((c) => `${c.name}:\n${c.details}`).join('\n\n')}`;
 
-scan:   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).
-verify: checks every hash of an evidence bundle (.zip) or JSON export and the hash chain;
-        exit 0 intact, 1 altered (names the first record or file that does not match), 2 unreadable.
-coupons diff: BASELINE and CURRENT are coupon ledgers (.json, exported from Shutout) or saved item
-        pages; prints, per item, the offers BASELINE saw that CURRENT lacks. Exit 0 when compared, 2 unreadable.`;
+/** Output for people: every line cleaned of control characters (cli/terminal.ts). */
+const forHumans = (stream: Io['stdout']): Io['stdout'] => ({ write: (s: string) => stream.write(linesForTerminal(s)) });
 
 /** `shutout` entry point; returns the exit status. */
-export async function main(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  const stderr = forHumans(rawIo.stderr);
+  const io: Io = { stdout: forHumans(rawIo.stdout), stderr };
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (command === 'verify') return verify(rest, io);
-  if (command === 'coupons') return coupons(rest, io);
-  if (command !== 'scan') {
-    io.stderr.write(`shutout: unknown command ${command ? `"${command}"` : '(none)'}\n${USAGE}\n`);
-    return 2;
-  }
-  let json = false;
-  let url: string | undefined;
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--url') {
-      url = rest[++i];
-      if (!url || !/^https?:\/\//i.test(url)) {
-        io.stderr.write('shutout: --url needs an http(s) URL\n');
-        return 2;
-      }
-    } else if (a.startsWith('--url=')) url = a.slice(6);
-    else if (a.startsWith('-')) {
-      io.stderr.write(`shutout: unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    } else paths.push(a);
-  }
-  if (paths.length === 0) {
-    io.stderr.write(`shutout: no PATH given\n${USAGE}\n`);
-    return 2;
-  }
-
-  let failed = false;
-  const table: ScanResult[] = [];
-  for await (const item of expandPaths(paths)) {
-    if (typeof item !== 'string') {
-      io.stderr.write(`shutout: ${item.file}: ${item.error}\n`);
-      failed = true;
-      continue;
-    }
-    try {
-      for (const r of await scanFile(item, { url })) {
-        if (json) io.stdout.write(JSON.stringify(r) + '\n');
-        else table.push(r);
-      }
-    } catch (e) {
-      io.stderr.write(`shutout: ${item}: ${(e as Error).message.split('\n')[0]}\n`);
-      failed = true;
-    }
-  }
-  if (!json) io.stdout.write(formatTable(table) + '\n');
-  return failed ? 2 : 0;
-}
-
-async function verify(args: string[], io: Io): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
-    io.stderr.write(`shutout: verify takes one file\n${USAGE}\n`);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const known = COMMANDS.map((c) => c.name).join(', ');
+    io.stderr.write(`shutout: ${name ? `unknown command "${forTerminal(name)}"` : 'no command given'} (commands: ${known})\n`);
     return 2;
   }
   try {
-    const report = await verifyFile(args[0]!);
-    if (report.ok) {
-      io.stdout.write(`intact: ${report.summary}\n`);
+    const args = parseCommandArgs(rest, command.options);
+    if (args.values.help) {
+      io.stdout.write(usageOf(command) + '\n');
       return 0;
     }
-    io.stdout.write(`ALTERED: ${report.problem} (${report.summary})\n`);
-    return 1;
+    // --json output is exact JSON for programs; everything else is for people.
+    return await command.run(args, args.values.json === true ? { stdout: rawIo.stdout, stderr } : io);
   } catch (e) {
-    if (e instanceof UnreadableInput) {
-      io.stderr.write(`shutout: ${args[0]}: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-async function coupons(args: string[], io: Io): Promise<number> {
-  const [sub, ...rest] = args;
-  let json = false;
-  let url: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--url') url = rest[++i];
-    else if (a.startsWith('-')) files.push('\0bad');
-    else files.push(a);
-  }
-  if (sub !== 'diff' || files.length !== 2 || files.includes('\0bad')) {
-    io.stderr.write(`shutout: usage: shutout coupons diff [--json] [--url URL] BASELINE CURRENT\n`);
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`shutout ${command.name}: ${forTerminal(e.message)} (usage: shutout ${command.name} --help)\n`);
     return 2;
   }
-  const [baselinePath, currentPath] = files as [string, string];
-  let baseline: LedgerVisit[];
-  let current: LedgerVisit[];
-  try {
-    baseline = await loadVisits(baselinePath, url);
-  } catch (e) {
-    io.stderr.write(`shutout: ${baselinePath}: ${(e as Error).message}\n`);
-    return 2;
-  }
-  try {
-    current = await loadVisits(currentPath, url);
-  } catch (e) {
-    io.stderr.write(`shutout: ${currentPath}: ${(e as Error).message}\n`);
-    return 2;
-  }
-  const lines = diffVisits(baseline, current, baselinePath);
-  if (json) {
-    for (const l of lines) io.stdout.write(JSON.stringify(l) + '\n');
-    return 0;
-  }
-  let total = 0;
-  for (const l of lines) {
-    if (!l.compared) {
-      io.stdout.write(`${l.item}  not compared (${l.state === 'not-loaded' ? 'the coupon area did not load' : 'the baseline never saw this item with offers'})\n`);
-      continue;
-    }
-    if (l.missing.length === 0) {
-      io.stdout.write(`${l.item}  nothing missing\n`);
-      continue;
-    }
-    total += l.missing.length;
-    io.stdout.write(`${l.item}  ${l.missing.length} missing:\n`);
-    for (const m of l.missing) io.stdout.write(`  - ${m.label}  [${m.type}]  seen by the baseline at ${m.seenAt}\n`);
-  }
-  io.stdout.write(`${lines.length} items compared, ${total} offers missing\n`);
-  return 0;
 }

@@ -1,4 +1,5 @@
 import type { ScanResult } from './scan';
+import { forTerminal } from './terminal';
 
 /** Display width: CJK and full-width characters take two columns in a terminal. */
 function width(s: string): number {
@@ -32,7 +33,7 @@ export function formatTable(results: ScanResult[]): string {
     { title: 'SNIPPET', w: 48, get: (r: ScanResult) => r.detections[0]?.snippet ?? '' },
   ];
   const line = (cells: string[]) => cells.map((c, i) => fit(c, cols[i]!.w)).join('  ').trimEnd();
-  const rows = [line(cols.map((c) => c.title)), ...results.map((r) => line(cols.map((c) => c.get(r).replace(/\s+/g, ' '))))];
+  const rows = [line(cols.map((c) => c.title)), ...results.map((r) => line(cols.map((c) => forTerminal(c.get(r)).replace(/\s+/g, ' '))))];
   const blocked = results.filter((r) => r.verdict === 'blocked').length;
   rows.push('', `${results.length} scanned, ${blocked} blocked, ${results.length - blocked} clear`);
   return rows.join('\n');

@@ -11,7 +11,13 @@ export interface ZipEntryInfo {
   crc: number;
   compressedSize: number;
   size: number;
+  method: number;
+  /** Where the file's (compressed) bytes start. */
+  dataOffset: number;
 }
+
+/** No end record at all: the file is not a (complete) ZIP — unreadable, not altered. */
+export class ZipUnreadable extends Error {}
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -52,18 +58,20 @@ export async function readZipStructure(fh: FileHandle, fileSize: number): Promis
       break;
     }
   }
-  if (eocd < 0) throw new Error('the ZIP end record is missing or damaged');
+  if (eocd < 0) throw new ZipUnreadable('not a complete ZIP: its end record is missing (was it cut short?)');
   const count = tail.readUInt16LE(eocd + 10);
   const cdSize = tail.readUInt32LE(eocd + 12);
   const cdOffset = tail.readUInt32LE(eocd + 16);
   if (tail.readUInt16LE(eocd + 8) !== count || tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0) throw new Error('the ZIP end record is damaged');
   const eocdOffset = fileSize - tailLen + eocd;
   if (cdOffset + cdSize !== eocdOffset) throw new Error('the ZIP central directory does not end where the end record says');
+  if (cdSize > 64 << 20) throw new ZipUnreadable('the ZIP central directory is larger than 64 MiB');
   const cd = await readAt(fh, cdOffset, cdSize);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipUnreadable('a ZIP64 archive (over 4 GiB or 65,535 files), which bundles never are');
   const entries: Array<ZipEntryInfo & { offset: number; end: number }> = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error(`the ZIP central directory is damaged at entry ${i + 1}`);
+    if (p + 46 > cdSize || cd.readUInt32LE(p) !== 0x02014b50) throw new Error(`the ZIP central directory is damaged at entry ${i + 1}`);
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
     const time = cd.readUInt32LE(p + 12);
@@ -75,6 +83,7 @@ export async function readZipStructure(fh: FileHandle, fileSize: number): Promis
     const commentLen = cd.readUInt16LE(p + 32);
     const offset = cd.readUInt32LE(p + 42);
     const name = cd.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) throw new ZipUnreadable(`file ${name} uses ZIP64 sizes, which bundles never do`);
     p += 46 + nameLen + extraLen + commentLen;
 
     const lh = await readAt(fh, offset, 30);
@@ -85,7 +94,8 @@ export async function readZipStructure(fh: FileHandle, fileSize: number): Promis
     if (lName !== name || lh.readUInt16LE(6) !== flags || lh.readUInt16LE(8) !== method || lh.readUInt32LE(10) !== time) {
       throw new Error(`file ${name}: its local header does not match the central directory`);
     }
-    let end = offset + 30 + lNameLen + lExtraLen + compressedSize;
+    const dataOffset = offset + 30 + lNameLen + lExtraLen;
+    let end = dataOffset + compressedSize;
     if (flags & 8) {
       const dd = await readAt(fh, end, 16);
       const sig = dd.readUInt32LE(0) === 0x08074b50 ? 4 : 0;
@@ -96,7 +106,7 @@ export async function readZipStructure(fh: FileHandle, fileSize: number): Promis
     } else if (lh.readUInt32LE(14) !== crc || lh.readUInt32LE(18) !== compressedSize || lh.readUInt32LE(22) !== size) {
       throw new Error(`file ${name}: its local header does not match the central directory`);
     }
-    entries.push({ name, crc, compressedSize, size, offset, end });
+    entries.push({ name, crc, compressedSize, size, method, dataOffset, offset, end });
   }
   if (p !== cdSize) throw new Error('the ZIP central directory has bytes it does not account for');
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
@@ -106,5 +116,5 @@ export async function readZipStructure(fh: FileHandle, fileSize: number): Promis
     expect = e.end;
   }
   if (expect !== cdOffset) throw new Error('the ZIP has unaccounted bytes before its central directory');
-  return entries.map(({ name, crc, compressedSize, size }) => ({ name, crc, compressedSize, size }));
+  return entries.map(({ name, crc, compressedSize, size, method, dataOffset }) => ({ name, crc, compressedSize, size, method, dataOffset }));
 }

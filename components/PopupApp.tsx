@@ -4,7 +4,7 @@ import { db, type FindingRecord } from '../utils/storage/db';
 import type { Rule } from '../utils/detect/types';
 import type { ExportFormat } from '../utils/evidence/export-browser';
 import { isMarketplaceUrl } from '../utils/detect/hosts';
-import { t, tn } from '../utils/ui/i18n';
+import { t, tn, uiLanguage } from '../utils/ui/i18n';
 import type { CaptureRequest, CaptureResponse, TabStatus, TabStatusRequest, TabStatusResponse } from '../utils/protocol/messages';
 import { ruleChoicesFrom } from '../utils/storage/rule-choices';
 import { getSettings } from '../utils/storage/settings';
@@ -187,15 +187,27 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
     setBusy(format);
     setNotice(null);
     try {
-      const [settings, { exportDatabase }] = await Promise.all([getSettings(db()), import('../utils/evidence/export-browser')]);
+      const [settings, { exportDatabase }, { installationSigner }] = await Promise.all([getSettings(db()), import('../utils/evidence/export-browser'), import('../utils/evidence/keystore')]);
+      const signer = await installationSigner(db());
+      const tsa = settings.tsaUrl;
+      const timestamper = tsa ? async (imprint: Uint8Array) => (await import('../utils/evidence/timestamp')).requestTimestamp(tsa, imprint) : undefined;
       const result = await exportDatabase(
         db(),
         format,
-        { generator: { name: 'Shutout', version: browser.runtime.getManifest().version }, profileLabel: settings.profileLabel, exportedAt: new Date().toISOString() },
-        { redact: settings.redactExports },
+        {
+          generator: { name: 'Shutout', version: browser.runtime.getManifest().version },
+          profileLabel: settings.profileLabel,
+          exportedAt: new Date().toISOString(),
+          language: uiLanguage().startsWith('zh') ? 'zh' : 'en',
+        },
+        { redact: settings.redactExports, signer, timestamper },
       );
       downloadBlob(result.name, result.blob);
-      setNotice({ text: tn('exported', result.count, [formatNumber(result.count), result.name]) });
+      const parts = [tn('exported', result.count, [formatNumber(result.count), result.name])];
+      if (result.fingerprint) parts.push(t('exportSigned', result.fingerprint.slice(0, 16)));
+      if (result.timestamp === 'stamped') parts.push(t('exportTimestamped'));
+      else if (result.timestamp && result.timestamp !== 'off') parts.push(t('exportTimestampFailed', result.timestamp.error));
+      setNotice({ text: parts.join(' '), ...(result.timestamp && typeof result.timestamp === 'object' ? { error: true } : {}) });
     } catch (e) {
       setNotice({ text: t('exportFailed', (e as Error).message), error: true });
     } finally {

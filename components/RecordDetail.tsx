@@ -216,6 +216,11 @@ export function RecordDetail(props: RecordDetailProps) {
           <Row label={t('fieldRuleset')} mono>
             {r.rulesetVersion}
           </Row>
+          {r.why && (
+            <Row label={t('fieldWhy')} testid="detail-why">
+              {r.why}
+            </Row>
+          )}
           <Row label={t('fieldConfidence')}>{new Intl.NumberFormat(uiLanguage(), { style: 'percent' }).format(r.confidence)}</Row>
           <Row label={t('fieldWhere')}>{t(whereKey) === whereKey ? r.where : t(whereKey)}</Row>
           {r.basis && (

@@ -6,6 +6,7 @@ import { currentTabStatus, handleMessage, onTabUpdated, type BackgroundDeps } fr
 import { anonymousView, HiddenRedirects } from '../utils/background/anonymous-view';
 import { budgetsOf, serial } from '../utils/background/deps';
 import { getSettings } from '../utils/storage/settings';
+import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { extractCoupons } from '../utils/coupons/index';
@@ -108,6 +109,10 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void rules.reload();
   });
+  // The installation's signing key is made on first run, so its fingerprint can be handed over
+  // before any evidence is (options page); exports make it if this did not happen.
+  browser.runtime.onInstalled.addListener(() => void ensureSigningKey(deps.db).catch(() => {}));
+
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
       ok: false as const,

@@ -13,8 +13,8 @@ export function CouponLedgerSection() {
   const [inputKey, setInputKey] = useState(0);
 
   const doExport = async () => {
-    const { profileLabel } = await getSettings(db());
-    const file = await exportLedger(db(), profileLabel);
+    const { profileLabel, redactExports } = await getSettings(db());
+    const file = await exportLedger(db(), profileLabel, new Date(), redactExports);
     downloadBlob(`shutout-coupons-${fileStamp(new Date(file.exportedAt))}.json`, new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
     setMessage({ text: t('ledgerExported', String(file.visits.length)), error: false });
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../utils/storage/db';
+import { makeReplacementKey } from '../../utils/evidence/keystore';
 import { chainHead, wipeAll } from '../../utils/evidence/store';
 import { t } from '../../utils/ui/i18n';
 import { formatNumber } from '../../utils/ui/format';
@@ -13,6 +14,7 @@ export function DangerZone() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ seq: number; hash: string } | null>(null);
   const [error, setError] = useState('');
+  const [newKey, setNewKey] = useState(false);
 
   const load = async () => {
     setHead(await chainHead(db()));
@@ -28,7 +30,8 @@ export function DangerZone() {
     setBusy(true);
     setError('');
     try {
-      const entry = await wipeAll(db());
+      // The new key is made before the deletion's transaction (WebCrypto is not an IndexedDB request).
+      const entry = await wipeAll(db(), new Date(), newKey ? { newKey: await makeReplacementKey() } : {});
       setResult({ seq: entry.seq, hash: entry.hash });
       setOpen(false);
       setTyped('');
@@ -58,6 +61,10 @@ export function DangerZone() {
         <div id="delete-confirm" class="confirm-box">
           <label for="delete-word">{t('deleteType', word)}</label>
           <input id="delete-word" type="text" data-testid="delete-word" value={typed} autoComplete="off" onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)} />
+          <label class="check-item">
+            <input id="delete-new-key" type="checkbox" data-testid="delete-new-key" checked={newKey} onChange={(e) => setNewKey((e.currentTarget as HTMLInputElement).checked)} />
+            <span>{t('deleteNewKey')}</span>
+          </label>
           <div class="form-actions">
             <button type="button" class="btn danger" data-testid="delete-confirm" disabled={!confirmed || busy} onClick={() => void wipe()}>
               {t('deleteConfirm')}

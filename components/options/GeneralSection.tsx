@@ -84,7 +84,7 @@ export function GeneralSection(props: { onLanguage(choice: LanguageChoice): Prom
         <input id="redact" type="checkbox" data-testid="opt-redact" checked={s.redactExports} aria-describedby="redact-hint" onChange={(e) => void save('redactExports', (e.currentTarget as HTMLInputElement).checked)} />
         <label for="redact">{t('optRedact')}</label>
         <p class="hint" id="redact-hint">
-          {t('optRedactHint')}
+          {t('optRedactHint')} <strong>{t('optRedactCaveat')}</strong>
         </p>
       </div>
       <div class="field">

@@ -8,11 +8,13 @@ import { GeneralSection } from './GeneralSection';
 import { ImportSection } from './ImportSection';
 import { CouponLedgerSection } from './CouponLedgerSection';
 import { RulesSection } from './RulesSection';
+import { SigningSection } from './SigningSection';
 
 const SECTIONS = [
   { id: 'general', key: 'optGeneral' },
   { id: 'detection', key: 'optDetection' },
   { id: 'rules', key: 'optRules' },
+  { id: 'signing', key: 'optSigningTitle' },
   { id: 'import', key: 'optImport' },
   { id: 'delete', key: 'optDelete' },
 ] as const;
@@ -47,6 +49,7 @@ export function OptionsApp(props: { onLanguage(choice: LanguageChoice): Promise<
         />
         <DetectionSection />
         <RulesSection />
+        <SigningSection />
         <ImportSection />
         <CouponLedgerSection />
         <DangerZone />

@@ -3,7 +3,7 @@
  * tests and the benchmarks. Marketplace URLs are answered from local fixture files, so
  * nothing leaves the machine.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -25,7 +25,10 @@ export interface Session {
   extensionId: string;
   userDataDir: string;
   worker(): Promise<Worker>;
+  /** Closes the browser and removes the profile folder if `launch` made it (even if closing failed). */
   close(): Promise<void>;
+  /** Closes the browser and starts it again on the same profile, as a user restarting it; the new session owns the folder. */
+  restart(): Promise<Session>;
 }
 
 export interface LaunchOptions {
@@ -40,12 +43,26 @@ export interface LaunchOptions {
   passthrough?: string[];
 }
 
+/**
+ * Starts Chromium. Without `userDataDir`, on a fresh `shutout-profile-*` folder that the session
+ * owns: removed by `close()`, and at once if the browser fails to start.
+ */
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`No built extension in ${CHROME_BUILD}: run "npx wxt build" first`);
   }
+  const ownsProfile = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'shutout-profile-'));
+  try {
+    return await start(opts, withExtension, userDataDir, ownsProfile);
+  } catch (e) {
+    if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function start(opts: LaunchOptions, withExtension: boolean, userDataDir: string, ownsProfile: boolean): Promise<Session> {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -69,30 +86,51 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
-  // Nothing may leave the machine: anything not routed to a fixture is refused.
-  const passthrough = new Set(opts.passthrough ?? []);
-  await context.route(
-    (url) => /^https?:$/.test(url.protocol) && !passthrough.has(url.hostname),
-    (route) => route.abort('blockedbyclient'),
-  );
-
   let extensionId = '';
   const worker = async (): Promise<Worker> => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     if (existing) return existing;
     return context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
-  if (withExtension) {
-    const w = await worker();
-    extensionId = new URL(w.url()).host;
-    await listenersRegistered(w);
+  try {
+    // Nothing may leave the machine: anything not routed to a fixture is refused.
+    const passthrough = new Set(opts.passthrough ?? []);
+    await context.route(
+      (url) => /^https?:$/.test(url.protocol) && !passthrough.has(url.hostname),
+      (route) => route.abort('blockedbyclient'),
+    );
+    if (withExtension) {
+      const w = await worker();
+      extensionId = new URL(w.url()).host;
+      await listenersRegistered(w);
+    }
+  } catch (e) {
+    // The caller removes the profile: the browser must be gone first.
+    await context.close().catch(() => {});
+    throw e;
   }
+  const closeBrowser = () => context.close();
   return {
     context,
     extensionId,
     userDataDir,
     worker,
-    close: () => context.close(),
+    async close() {
+      try {
+        await closeBrowser();
+      } finally {
+        if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+      }
+    },
+    async restart() {
+      await closeBrowser();
+      try {
+        return await start(opts, withExtension, userDataDir, ownsProfile);
+      } catch (e) {
+        if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+        throw e;
+      }
+    },
   };
 }
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { clickAction, launch, leave, openPopup, ROOT, sendFromExtension, serveBody, serveFile, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import type { CaptureResponse } from '../../utils/protocol/messages';
@@ -10,6 +10,7 @@ import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');
 const out = mkdtempSync(join(tmpdir(), 'shutout-evidence-e2e-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -35,7 +36,6 @@ async function servePages(s: Session): Promise<void> {
 describe('the evidence store in Chromium', () => {
   it('keeps 500 findings from 100 pages while the worker is stopped three times, without duplicates, across a restart', async () => {
     session = await launch();
-    const dir = session.userDataDir;
     await servePages(session);
     const tabs = await Promise.all([0, 1, 2, 3].map(() => session!.context.newPage()));
     const url = (i: number) => `https://item.taobao.com/item.htm?id=7${String(i).padStart(5, '0')}`;
@@ -63,8 +63,7 @@ describe('the evidence store in Chromium', () => {
     });
     expect(new Set(records.map((r) => r.seq)).size).toBe(records.length);
 
-    await session.close();
-    session = await launch({ userDataDir: dir });
+    session = await session.restart();
     expect(await storedRecords(session)).toHaveLength(500);
 
     // The bundle exported from the popup verifies; one changed byte does not.
@@ -78,7 +77,8 @@ describe('the evidence store in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^shutout-bundle-\d{8}-\d{6}\.zip$/);
     const ok = await cli(['verify', bundle]);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/intact: \d+ files, 500 chain entries/);
+    // 500 findings and the signing key made on first run.
+    expect(ok.stdout).toMatch(/intact: \d+ files, 501 chain entries/);
     const bytes = readFileSync(bundle);
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = bytes[middle]! ^ 0x20;

@@ -81,9 +81,14 @@ describe('the add-on in Firefox ESR', () => {
     await popup.click('[data-testid="export-json"]');
     const file = await s.waitForDownload(/^shutout-export-\d{8}-\d{6}\.json$/);
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    expect(data).toMatchObject({ format: 'shutout-evidence', version: 1, chain: { length: 1 } });
+    // Format 2; the chain holds the installation's signing key entry, then the finding.
+    expect(data).toMatchObject({ format: 'shutout-evidence', version: 2, chain: { length: 2 } });
     expect(data.records).toHaveLength(1);
-    expect(data.records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, ruleId: expect.any(String) });
+    // Redaction is on by default: the wall's URL keeps its place but not its token.
+    expect(data.records[0]).toMatchObject({ kind: 'access-denied', ruleId: expect.any(String) });
+    const exportedUrl = new URL(data.records[0].pageUrl);
+    expect(exportedUrl.origin + exportedUrl.pathname).toBe(new URL(wall.url).origin + new URL(wall.url).pathname);
+    expect(data.records[0].pageUrl).not.toContain('x5secdata=demo');
   });
 
   it('sees a block in an API answer through the page-world tap, which leaves no trace on the page', async () => {

@@ -59,9 +59,14 @@ describe('the extension in Chromium', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-testid="export-json"]')]);
     expect(download.suggestedFilename()).toMatch(/^shutout-export-\d{8}-\d{6}\.json$/);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(data).toMatchObject({ format: 'shutout-evidence', version: 1, chain: { length: 1 } });
+    // Format 2; the chain holds the installation's signing key entry, then the finding.
+    expect(data).toMatchObject({ format: 'shutout-evidence', version: 2, chain: { length: 2 } });
     expect(data.records).toHaveLength(1);
-    expect(data.records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, ruleId: expect.any(String) });
+    // Redaction is on by default: the wall's URL keeps its place but not its token.
+    expect(data.records[0]).toMatchObject({ kind: 'access-denied', ruleId: expect.any(String) });
+    const exportedUrl = new URL(data.records[0].pageUrl);
+    expect(exportedUrl.origin + exportedUrl.pathname).toBe(new URL(wall.url).origin + new URL(wall.url).pathname);
+    expect(data.records[0].pageUrl).not.toContain('x5secdata=demo');
   });
 
   it('shows a clean page as clear', async () => {
@@ -91,13 +96,11 @@ describe('the extension in Chromium', () => {
 
   it('keeps the records when the browser restarts with the same profile', async () => {
     session = await launch();
-    const dir = session.userDataDir;
     await serveDemoPages(session.context);
     const page = await session.context.newPage();
     await page.goto(wall.url);
     await waitForRecords(session, (r) => r.length === 1);
-    await session.close();
-    session = await launch({ userDataDir: dir });
+    session = await session.restart();
     const records = await storedRecords(session);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url });

@@ -69,7 +69,7 @@ async function axe(page: Page): Promise<Array<{ id: string; impact: string; node
 }
 
 async function sectionShots(page: Page, name: string): Promise<void> {
-  for (const id of ['general', 'detection', 'rules', 'import', 'delete']) {
+  for (const id of ['general', 'detection', 'rules', 'signing', 'import', 'delete']) {
     await page.locator(`#${id}`).screenshot({ path: join(SCREENSHOT_DIR, `${name}-${id}.png`) });
   }
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { parseMhtml } from '../../cli/mhtml';
 
@@ -13,6 +13,7 @@ async function run(args: string[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'shutout-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const wall = '<!DOCTYPE html>\n<!-- saved from url=(0058)https://item.taobao.com/_____tmd_____/punish?x5secdata=abc -->\n<html><head><title>验证码拦截</title></head><body><div id="baxia-punish"><div class="warn">亲，访问被拒绝</div><p>请检查是否使用了代理软件或 VPN 哦~</p></div></body></html>';
 const clean = '<html><head><link rel="canonical" href="https://item.jd.com/100012043978.html"><title>电动牙刷 - 京东</title></head><body><h1>电动牙刷</h1><p>￥199.00 满199减20</p></body></html>';
 writeFileSync(join(dir, 'wall.html'), wall);

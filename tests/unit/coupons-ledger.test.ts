@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { ShutoutDB } from '../../utils/storage/db';
 import { itemKeyOf, missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
@@ -92,10 +92,27 @@ describe('the ledger in Dexie', () => {
       await other.delete();
     }
   });
+
+  it('honours the "redact exports" setting: the profile label and URL tokens are masked, the offers stay', async () => {
+    db = new ShutoutDB(`ledger-${++n}`);
+    await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+    await db.coupons.toCollection().modify((r) => {
+      (r.data as { url: string }).url += '&sid=SECRET-SESSION&nick=zhangsan';
+    });
+    const plain = await exportLedger(db, '张三的电脑');
+    const redacted = await exportLedger(db, '张三的电脑', new Date(), true);
+    expect(JSON.stringify(plain)).toContain('SECRET-SESSION');
+    const text = JSON.stringify(redacted);
+    for (const secret of ['SECRET-SESSION', 'zhangsan', '张三']) expect(text).not.toContain(secret);
+    expect(redacted).toMatchObject({ profileLabel: '[profile-1]', redaction: { applied: true } });
+    expect(redacted.visits[0]!.scan.offers).toEqual(plain.visits[0]!.scan.offers);
+    expect(parseLedger(text, 'redacted.json').visits).toHaveLength(1);
+  });
 });
 
 describe('shutout coupons diff and scan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shutout-coupons-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const saved = (name: string, html: string) => {
     const p = join(dir, name);
     writeFileSync(p, html.replace('<!doctype html>', `<!doctype html>\n<!-- saved from url=(0047)${URL_} -->`));

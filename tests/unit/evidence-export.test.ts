@@ -1,18 +1,22 @@
-import { createWriteStream, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ShutoutDB } from '../../utils/storage/db';
-import { writeBundle, type BundleSource } from '../../utils/evidence/bundle';
-import { buildJsonExport, CSV_FIELDS, toCsv, toNdjsonLines } from '../../utils/evidence/export';
-import { amendFinding, recordPages } from '../../utils/evidence/store';
+import { CSV_FIELDS, toCsv, toNdjsonLines } from '../../utils/evidence/export';
+import { neutralise } from '../../utils/evidence/csv';
+import type { Signer } from '../../utils/evidence/signing';
+import { addCapture, amendFinding, recordPages } from '../../utils/evidence/store';
 import { verifyJsonExport } from '../../utils/evidence/verify';
-import { CTX, detection, newId, page } from './evidence-helpers';
+import { bundleFile, META, run, signedJson, sourceOf, tempDir } from './evidence-bundle-helpers';
+import { CTX, detection, newId, page, testSigner } from './evidence-helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'shutout-export-'));
-const meta = { generator: { name: 'Shutout', version: '0.1.0' }, profileLabel: 'lab', exportedAt: '2026-03-21T00:00:00.000Z' };
+const tmp = tempDir('export');
+afterAll(() => tmp.remove());
+let signer: Signer;
+beforeAll(async () => {
+  signer = await testSigner();
+});
 let db: ShutoutDB;
 let n = 0;
 afterEach(async () => db?.delete());
@@ -31,70 +35,46 @@ async function seeded(): Promise<ShutoutDB> {
   );
   const first = (await db.findings.orderBy('seq').first())!;
   await amendFinding(db, first.id, { review: 'confirmed', note: '+1 我也遇到了' });
+  const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+  const { sha256Hex } = await import('../../utils/evidence/hash');
+  await addCapture(db, { id: 'cap-1', findingId: first.id, pageUrl: 'https://item.taobao.com/', at: META.exportedAt, type: 'screenshot', mime: 'image/png', size: png.length, sha256: sha256Hex(png), blob: new Blob([png]) });
   return db;
-}
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-
-function source(d: ShutoutDB, redact: boolean): BundleSource {
-  return {
-    meta,
-    redact,
-    includeCaptures: true,
-    async *entries() {
-      yield await d.chain.orderBy('seq').toArray();
-    },
-    async *records() {
-      yield await d.findings.orderBy('seq').toArray();
-    },
-    async *captures() {
-      yield { id: 'cap-1', findingId: null, pageUrl: 'https://item.taobao.com/', at: meta.exportedAt, type: 'screenshot', mime: 'image/png', size: 4, sha256: '', blob: new Blob([new Uint8Array([137, 80, 78, 71])]) };
-    },
-  };
-}
-
-async function bundleFile(d: ShutoutDB, redact: boolean): Promise<string> {
-  const path = join(dir, `bundle-${++n}.zip`);
-  const out = createWriteStream(path);
-  await writeBundle(source(d, redact), (c) => new Promise<void>((res, rej) => out.write(c, (e) => (e ? rej(e) : res()))));
-  await new Promise((r) => out.end(r));
-  return path;
 }
 
 describe('JSON export', () => {
   it('verifies, and names the first record that was changed', async () => {
     const d = await seeded();
-    const data = buildJsonExport(meta, await d.chain.orderBy('seq').toArray(), await d.findings.orderBy('seq').toArray(), false);
-    expect(data).toMatchObject({ format: 'shutout-evidence', version: 1, chain: { length: 4, hashedOver: 'original' }, redaction: { applied: false } });
-    expect(verifyJsonExport(JSON.parse(JSON.stringify(data)))).toMatchObject({ ok: true });
+    const data = await signedJson(d, false, signer);
+    expect(data).toMatchObject({ format: 'shutout-evidence', version: 2, chain: { length: 5, hashedOver: 'original' }, redaction: { applied: false } });
+    expect(await verifyJsonExport(JSON.parse(JSON.stringify(data)))).toMatchObject({ ok: true, fingerprint: signer.fingerprint });
     const tampered = JSON.parse(JSON.stringify(data));
     tampered.records[1].kind = 'risk-challenge';
-    expect(verifyJsonExport(tampered)).toMatchObject({ ok: false, problem: expect.stringContaining(`record ${data.records[1]!.id}`) });
+    expect(await verifyJsonExport(tampered)).toMatchObject({ ok: false, problem: expect.stringContaining(`record ${data.records[1]!.id}`) });
     const tampered2 = JSON.parse(JSON.stringify(data));
-    tampered2.entries[2].data.pageUrl = 'https://example.org/';
-    expect(verifyJsonExport(tampered2)).toMatchObject({ ok: false, problem: expect.stringContaining('chain entry 3') });
+    tampered2.entries[2].data.kind = 'link-blocked';
+    expect(await verifyJsonExport(tampered2)).toMatchObject({ ok: false, problem: expect.stringContaining('chain entry 3') });
   });
 
-  it('redacts for sharing and says so; the redacted copy verifies on its own', async () => {
+  it('redacts for sharing and says so; the redacted copy keeps the browser’s own chain head', async () => {
     const d = await seeded();
-    const data = buildJsonExport(meta, await d.chain.orderBy('seq').toArray(), await d.findings.orderBy('seq').toArray(), true);
+    const head = (await d.chain.orderBy('seq').last())!.hash;
+    const data = await signedJson(d, true, signer);
     const text = JSON.stringify(data);
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('zhang-san');
-    expect(data.redaction).toMatchObject({ applied: true, counts: { phone: 2, user: 4 } });
-    expect(data.redaction.fields.sort()).toEqual(['pageUrl', 'snippet']);
-    expect(data.chain.hashedOver).toBe('redacted copy');
-    expect(verifyJsonExport(JSON.parse(text))).toMatchObject({ ok: true });
+    expect(text).not.toContain('"lab"');
+    expect(data.redaction).toMatchObject({ applied: true });
+    expect(data.redaction.counts.phone).toBe(1);
+    expect(data.redaction.fields.sort()).toEqual(expect.arrayContaining(['pageUrl', 'snippet', 'profileLabel']));
+    expect(data.chain).toMatchObject({ head, hashedOver: 'original' });
+    const r = await verifyJsonExport(JSON.parse(text));
+    expect(r).toMatchObject({ ok: true, head });
+    expect(r.notes.join('\n')).toMatch(/withheld by redaction: .*pageUrl/);
   });
 
   it('writes NDJSON: a header line, then one finding per line', async () => {
     const d = await seeded();
-    const lines = toNdjsonLines(meta, await d.findings.orderBy('seq').toArray(), false);
+    const lines = toNdjsonLines(META, await d.findings.orderBy('seq').toArray(), false);
     expect(lines).toHaveLength(4);
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'shutout-evidence-ndjson', count: 3 });
     expect(JSON.parse(lines[2]!)).toMatchObject({ kind: 'promotion-denied' });
@@ -102,7 +82,7 @@ describe('JSON export', () => {
 });
 
 describe('CSV export', () => {
-  it('round-trips every field through a CSV parser, with formulas made inert', async () => {
+  it('round-trips every field through a CSV parser, with formulas made inert and numbers left alone', async () => {
     const d = await seeded();
     const records = await d.findings.orderBy('seq').toArray();
     const parsed = Papa.parse<Record<string, string>>(toCsv(records, false), { header: true, skipEmptyLines: true });
@@ -111,76 +91,89 @@ describe('CSV export', () => {
     parsed.data.forEach((row, i) => {
       const r = records[i] as unknown as Record<string, unknown>;
       for (const f of CSV_FIELDS) {
-        const original = r[f] === undefined || r[f] === null ? '' : String(r[f]);
-        const expected = /^[=+\-@\t\r]/.test(original) ? `'${original}` : original;
+        const v = r[f];
+        const expected = v === undefined || v === null ? '' : typeof v === 'number' ? String(v) : neutralise(String(v));
         expect(row[f], `${f} of row ${i}`).toBe(expected);
       }
     });
     expect(parsed.data[1]!.snippet).toBe(`'=HYPERLINK("http://evil.example","点我") <img src=x onerror=alert(1)>`);
     expect(parsed.data[0]!.note).toBe("'+1 我也遇到了");
+    expect(parsed.data[0]!.tzOffsetMinutes).toBe('480');
   });
 });
 
 describe('evidence bundle and shutout verify', () => {
   it('verifies an intact bundle, and names what changed when one byte is altered', async () => {
     const d = await seeded();
-    const path = await bundleFile(d, false);
-    expect(await run(['verify', path])).toMatchObject({ code: 0, stdout: expect.stringContaining('intact') });
+    const path = join(tmp.dir, `b-${++n}.zip`);
+    await bundleFile(path, sourceOf(d, false), signer);
+    const ok = await run(['verify', path]);
+    expect(ok, ok.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('intact') });
+    expect(ok.stdout).toContain(`signed by key`);
     const bytes = readFileSync(path);
-    // Change one byte at several places: file data, headers, the directory.
-    const failures: string[] = [];
     for (const at of [40, Math.floor(bytes.length / 3), Math.floor(bytes.length / 2), bytes.length - 60, bytes.length - 10]) {
       const copy = Buffer.from(bytes);
       copy[at] = copy[at]! ^ 0x01;
-      const p = join(dir, `flipped-${at}.zip`);
+      const p = join(tmp.dir, `flipped-${at}.zip`);
       writeFileSync(p, copy);
       const r = await run(['verify', p]);
       expect(r.code, `byte ${at}: ${r.stdout}${r.stderr}`).toBe(1);
-      expect(r.stdout).toMatch(/ALTERED: .*(file|chain entry|ZIP)/);
-      failures.push(r.stdout);
+      expect(r.stdout).toMatch(/ALTERED: .*(file|chain entry|ZIP|signature|report)/);
     }
-    expect(failures).toHaveLength(5);
   });
 
-  it('verifies a redacted bundle, whose manifest says what was redacted', async () => {
+  it('verifies a redacted bundle against the original chain head, and says which fields are withheld', async () => {
     const d = await seeded();
-    const path = await bundleFile(d, true);
+    const head = (await d.chain.orderBy('seq').last())!.hash;
+    const path = join(tmp.dir, `r-${++n}.zip`);
+    await bundleFile(path, sourceOf(d, true), signer);
     const r = await run(['verify', path]);
-    expect(r).toMatchObject({ code: 0 });
-    expect(r.stdout).toContain('redacted copy');
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(r.stdout).toContain(`chain head ${head}`);
+    expect(r.stdout).toMatch(/withheld by redaction: .*pageUrl/);
   });
 
   it('verifies JSON exports and refuses unreadable input with exit 2', async () => {
     const d = await seeded();
-    const good = join(dir, 'good.json');
-    const data = buildJsonExport(meta, await d.chain.orderBy('seq').toArray(), await d.findings.orderBy('seq').toArray(), false);
+    const good = join(tmp.dir, 'good.json');
+    const data = await signedJson(d, false, signer);
     writeFileSync(good, JSON.stringify(data));
     expect((await run(['verify', good])).code).toBe(0);
     data.records[0]!.snippet = 'changed';
     writeFileSync(good, JSON.stringify(data));
     expect((await run(['verify', good])).code).toBe(1);
-    writeFileSync(join(dir, 'junk.json'), '{"format": "shutout-evid');
-    expect(await run(['verify', join(dir, 'junk.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not JSON') });
-    expect((await run(['verify', join(dir, 'missing.zip')])).code).toBe(2);
+    writeFileSync(join(tmp.dir, 'junk.json'), '{"format": "shutout-evid');
+    expect(await run(['verify', join(tmp.dir, 'junk.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not valid JSON') });
+    expect((await run(['verify', join(tmp.dir, 'missing.zip')])).code).toBe(2);
     expect((await run(['verify'])).code).toBe(2);
   });
 });
 
 describe('import', () => {
-  it('adds the findings of a JSON export or a bundle once, chained locally', async () => {
+  it('adds the findings of a JSON export or a bundle once, with the state the chain records, chained locally', async () => {
     const { planImport, applyImport } = await import('../../utils/evidence/import');
     const src = await seeded();
-    const json = new TextEncoder().encode(JSON.stringify(buildJsonExport(meta, await src.chain.orderBy('seq').toArray(), await src.findings.orderBy('seq').toArray(), false)));
+    const json = new TextEncoder().encode(JSON.stringify(await signedJson(src, false, signer)));
     const target = new ShutoutDB(`import-${++n}`);
     try {
-      expect(await applyImport(target, planImport(json, 'colleague.json'))).toEqual({ added: 3, skipped: 0 });
-      expect(await applyImport(target, planImport(json, 'colleague.json'))).toEqual({ added: 0, skipped: 3 });
+      expect(await applyImport(target, await planImport(json, 'colleague.json'))).toEqual({ added: 3, skipped: 0 });
+      expect(await applyImport(target, await planImport(json, 'colleague.json'))).toEqual({ added: 0, skipped: 3 });
       const imported = await target.findings.orderBy('seq').toArray();
       expect(imported[0]).toMatchObject({ origin: 'import', importedFrom: 'colleague.json', review: 'confirmed', note: '+1 我也遇到了' });
       const { verifyEntries } = await import('../../utils/evidence/chain');
       expect(verifyEntries(await target.chain.orderBy('seq').toArray())).toMatchObject({ ok: true, length: 3 });
-      const bundle = readFileSync(await bundleFile(src, false));
-      expect(await applyImport(target, planImport(new Uint8Array(bundle), 'b.zip'))).toEqual({ added: 0, skipped: 3 });
+      const path = join(tmp.dir, `i-${++n}.zip`);
+      await bundleFile(path, sourceOf(src, false), signer);
+      expect(await applyImport(target, await planImport(new Uint8Array(readFileSync(path)), 'b.zip'))).toEqual({ added: 0, skipped: 3 });
+      // An export of the importing profile verifies (its chain holds `import` entries) and imports elsewhere.
+      const again = JSON.stringify(await signedJson(target, false, signer));
+      expect(await verifyJsonExport(JSON.parse(again))).toMatchObject({ ok: true });
+      const third = new ShutoutDB(`import-${++n}`);
+      try {
+        expect(await applyImport(third, await planImport(new TextEncoder().encode(again), 'second-hand.json'))).toEqual({ added: 3, skipped: 0 });
+      } finally {
+        await third.delete();
+      }
     } finally {
       await target.delete();
     }
@@ -189,7 +182,7 @@ describe('import', () => {
   it('refuses malformed, truncated, tampered or hostile files with a clear error and changes nothing', async () => {
     const { planImport, applyImport, ImportError } = await import('../../utils/evidence/import');
     const src = await seeded();
-    const data = buildJsonExport(meta, await src.chain.orderBy('seq').toArray(), await src.findings.orderBy('seq').toArray(), false);
+    const data = await signedJson(src, false, signer);
     const text = JSON.stringify(data);
     const enc = (s: string) => new TextEncoder().encode(s);
     const cases: Array<[string, Uint8Array, RegExp]> = [
@@ -205,7 +198,7 @@ describe('import', () => {
       for (const [name, bytes, message] of cases) {
         let error: unknown;
         try {
-          await applyImport(target, planImport(bytes, name));
+          await applyImport(target, await planImport(bytes, name));
         } catch (e) {
           error = e;
         }

@@ -21,3 +21,10 @@ export function page(i: number, detections: Detection[] = [detection()], over: P
     ...over,
   };
 }
+
+import { newKeyPair, signerFor, type Signer } from '../../utils/evidence/signing';
+
+/** A signing key made the way the extension makes one (WebCrypto, non-extractable). */
+export async function testSigner(): Promise<Signer> {
+  return signerFor(await newKeyPair());
+}

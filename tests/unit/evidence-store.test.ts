@@ -4,6 +4,7 @@ import { ShutoutDB, type FindingRecord } from '../../utils/storage/db';
 import { verifyEntries } from '../../utils/evidence/chain';
 import { amendFinding, chainHead, deleteFinding, pruneBefore, recordPages, wipeAll } from '../../utils/evidence/store';
 import { findingContentOf } from '../../utils/evidence/content';
+import { openEntry } from '../../utils/evidence/commit';
 import { CTX, detection, newId, page } from './evidence-helpers';
 
 const dbs: Dexie[] = [];
@@ -51,7 +52,9 @@ describe('the hash chain', () => {
     await deleteFinding(db, b!.id, 'user deleted it');
     const chain = await db.chain.orderBy('seq').toArray();
     expect(chain.map((e) => e.type)).toEqual(['finding', 'finding', 'finding', 'amendment', 'tombstone']);
-    expect(chain[3]!.data).toEqual({ review: 'false-positive', note: '误报：测试页面' });
+    expect(openEntry(chain[3]!).values).toEqual({ review: 'false-positive', note: '误报：测试页面' });
+    // The note is a salted commitment: its value is beside the entry, not in the hashed data.
+    expect(JSON.stringify(chain[3]!.data)).not.toContain('误报');
     expect(chain[4]!.data).toMatchObject({ reason: 'user deleted it', hash: b!.hash });
     expect(verifyEntries(chain)).toMatchObject({ ok: true, length: 5 });
     expect((await db.findings.get(a!.id))!.review).toBe('false-positive');
@@ -117,12 +120,18 @@ describe('schema migrations', () => {
       expect(r).toMatchObject<Partial<FindingRecord>>({ review: 'unreviewed', origin: 'local', captureIds: [], extensionVersion: 'unknown (schema v1)', profileLabel: '' });
     }
     const chain = await db.chain.orderBy('seq').toArray();
-    expect(verifyEntries(chain)).toMatchObject({ ok: true, length: 3 });
-    chain.forEach((e, i) => {
+    // Version 2 chained them (format 1); version 3 recorded its upgrade and recommitted each (format 2).
+    expect(verifyEntries(chain)).toMatchObject({ ok: true, length: 7 });
+    expect(chain.map((e) => e.type)).toEqual(['finding', 'finding', 'finding', 'upgrade', 'finding', 'finding', 'finding']);
+    chain.slice(0, 3).forEach((e, i) => {
       expect(e.recordId).toBe(upgraded[i]!.id);
-      expect(e.hash).toBe(upgraded[i]!.hash);
       expect(e.data).toEqual(findingContentOf(upgraded[i] as unknown as Record<string, unknown>));
     });
-    expect(db.verno).toBe(2);
+    chain.slice(4).forEach((e, i) => {
+      expect(e.recordId).toBe(upgraded[i]!.id);
+      expect(e.hash).toBe(upgraded[i]!.hash);
+      expect(openEntry(e).values).toMatchObject({ ...findingContentOf(upgraded[i] as unknown as Record<string, unknown>), upgradedFrom: { seq: i + 1, hash: chain[i]!.hash } });
+    });
+    expect(db.verno).toBe(3);
   });
 });

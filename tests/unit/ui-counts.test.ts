@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShutoutDB } from '../../utils/storage/db';
 import { buildJsonExport } from '../../utils/evidence/export';
 import { applyImport, planImport } from '../../utils/evidence/import';
+import { signJsonExport } from '../../utils/evidence/export';
+import { testSigner } from './evidence-helpers';
 import { amendFinding, deleteFinding, pruneBefore, recordPages, wipeAll } from '../../utils/evidence/store';
 import { applyChanges, computeSummary, loadSummary, MAX_DELTA, type CacheStore, type Summary } from '../../utils/ui/counts';
 import { dayKey, lastDays } from '../../utils/ui/format';
@@ -109,7 +111,8 @@ describe('summary counts', () => {
       await other.findings.orderBy('seq').toArray(),
       false,
     );
-    await applyImport(db, planImport(new TextEncoder().encode(JSON.stringify(file)), 'other.json'));
+    await signJsonExport(file, await testSigner());
+    await applyImport(db, await planImport(new TextEncoder().encode(JSON.stringify(file)), 'other.json'));
     await check();
 
     await pruneBefore(db, new Date(Date.UTC(2026, 2, 10)));

@@ -31,7 +31,7 @@ describe('locales', () => {
     expect(same).toEqual([]);
     // Nor English words left inside a Chinese message (names and formats aside).
     const words = Object.entries(zh)
-      .map(([k, e]) => [k, e.message.replace(/\$[A-Za-z0-9_]+\$/g, '').replace(/Shutout|JSON|CSV|NDJSON|ZIP|SHA-256|URL|MHTML|UTC|ID|Cookie|QQ|eBay|Cloudflare|shutout verify|taobao\.com|amazon\.\*|brand\.\*|npm run demo/g, '')] as const)
+      .map(([k, e]) => [k, e.message.replace(/\$[A-Za-z0-9_]+\$/g, '').replace(/Shutout|JSON|CSV|NDJSON|ZIP|SHA-256|URL|MHTML|UTC|ID|Cookie|QQ|eBay|Cloudflare|shutout verify|RFC 3161|https?:\/\/|taobao\.com|amazon\.\*|brand\.\*|npm run demo/g, '')] as const)
       .filter(([, m]) => /[A-Za-z]{3,}/.test(m))
       .map(([k]) => k);
     expect(words).toEqual([]);

@@ -42,30 +42,38 @@ export function itemKeyOf(platform: string, itemId: string): string {
 /** How long a control view counts as a baseline for later visits. */
 export const CONTROL_FRESH_MS = 24 * 3_600_000;
 
-function latest(visits: LedgerVisit[]): LedgerVisit | undefined {
-  return visits.reduce<LedgerVisit | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
-}
-
 /**
  * Missing offers of `current` against `others` (visits of the same item, any source).
  * - history: the latest earlier own visit whose coupon area showed offers;
  * - import: the latest visit of each imported ledger (by baselineName);
  * - control: the latest control view taken within CONTROL_FRESH_MS before (or after) the visit.
+ * One pass over `others` (a shared ledger can hold 100,000 visits of one item); of visits with
+ * the same time, the first one counts.
  */
 export function missingOffers(current: LedgerVisit, others: readonly LedgerVisit[]): MissingOffer[] {
   if (current.scan.state === 'not-loaded') return [];
   const have = new Set(current.scan.offers.map((o) => o.key));
-  const same = others.filter((v) => v.id !== current.id && v.itemKey === current.itemKey && v.scan.state === 'present');
-  const baselines: Array<[BaselineKind, LedgerVisit]> = [];
-  const history = latest(same.filter((v) => v.source === 'visit' && v.at < current.at));
-  if (history) baselines.push(['history', history]);
-  const byName = new Map<string, LedgerVisit[]>();
-  for (const v of same.filter((x) => x.source === 'import')) {
-    const k = v.baselineName ?? '';
-    byName.set(k, [...(byName.get(k) ?? []), v]);
+  let currentMs: number | undefined;
+  let history: LedgerVisit | undefined;
+  let control: LedgerVisit | undefined;
+  /** Latest visit per imported ledger, in the order the ledgers first appear. */
+  const imports = new Map<string, LedgerVisit>();
+  for (const v of others) {
+    if (v.id === current.id || v.itemKey !== current.itemKey || v.scan.state !== 'present') continue;
+    if (v.source === 'visit') {
+      if (v.at < current.at && (!history || v.at > history.at)) history = v;
+    } else if (v.source === 'import') {
+      const name = v.baselineName ?? '';
+      const best = imports.get(name);
+      if (!best || v.at > best.at) imports.set(name, v);
+    } else if (v.source === 'control') {
+      currentMs ??= Date.parse(current.at);
+      if (Math.abs(Date.parse(v.at) - currentMs) <= CONTROL_FRESH_MS && (!control || v.at > control.at)) control = v;
+    }
   }
-  for (const list of byName.values()) baselines.push(['import', latest(list)!]);
-  const control = latest(same.filter((v) => v.source === 'control' && Math.abs(Date.parse(v.at) - Date.parse(current.at)) <= CONTROL_FRESH_MS));
+  const baselines: Array<[BaselineKind, LedgerVisit]> = [];
+  if (history) baselines.push(['history', history]);
+  for (const v of imports.values()) baselines.push(['import', v]);
   if (control) baselines.push(['control', control]);
 
   const out: MissingOffer[] = [];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
+import { Redactor, type RedactionReport } from '../evidence/redact';
 import { ObservedAtSchema } from '../protocol/time';
 
 export const LEDGER_FORMAT = 'shutout-coupon-ledger';
@@ -17,6 +18,8 @@ export interface LedgerFile {
   exportedAt: string;
   profileLabel: string;
   visits: LedgerVisit[];
+  /** Present when the "redact exports" setting masked the profile label and the page URLs. */
+  redaction?: RedactionReport;
 }
 
 /** A sum of money on a label: never negative, never absurd (NaN and infinities fail any number). */
@@ -72,10 +75,27 @@ const LedgerSchema = z.object({
 
 export class LedgerImportError extends Error {}
 
-/** This browser's own visits and control views, as a file others can import. */
-export async function exportLedger(db: ShutoutDB, profileLabel: string, now = new Date()): Promise<LedgerFile> {
+/**
+ * This browser's own visits and control views, as a file others can import. With `redact` (the
+ * "redact exports" setting) the profile label and the page URLs are masked like any export's;
+ * offers are the shop's words and stay.
+ */
+export async function exportLedger(db: ShutoutDB, profileLabel: string, now = new Date(), redact = false): Promise<LedgerFile> {
   const visits = (await db.coupons.where('source').anyOf(['visit', 'control']).toArray()).map(fromRecord);
-  return { format: LEDGER_FORMAT, version: LEDGER_VERSION, exportedAt: now.toISOString(), profileLabel, visits };
+  const file: LedgerFile = { format: LEDGER_FORMAT, version: LEDGER_VERSION, exportedAt: now.toISOString(), profileLabel, visits };
+  if (!redact) return file;
+  const r = new Redactor();
+  return {
+    ...file,
+    profileLabel: r.field('profileLabel', profileLabel) as string,
+    visits: visits.map((v) => ({
+      ...v,
+      profileLabel: r.field('profileLabel', v.profileLabel) as string,
+      ...(v.baselineName ? { baselineName: r.field('baselineName', v.baselineName) as string } : {}),
+      scan: { ...v.scan, url: r.url(v.scan.url) },
+    })),
+    redaction: { ...r.report, applied: true, fields: ['profileLabel', 'url'] },
+  };
 }
 
 export function parseLedger(text: string, source: string): LedgerFile {
@@ -94,18 +114,35 @@ export function parseLedger(text: string, source: string): LedgerFile {
 }
 
 /**
- * Import another ledger as a baseline, in one transaction. Visits keep their ids (prefixed with
- * the baseline's name), so importing the same file twice adds nothing.
+ * Import another ledger as a baseline, in one transaction. Comparisons use only the latest visit
+ * of each item whose coupon area showed offers (compare.ts), so only that visit is stored: a
+ * shared ledger of 100,000 visits of one item adds one row, and each later visit of the item
+ * reads one row instead of 100,000. Visits keep their ids (prefixed with the baseline's name), so
+ * importing the same file twice adds nothing.
  */
-export async function importLedger(db: ShutoutDB, file: LedgerFile, source: string): Promise<{ added: number; skipped: number; baselineName: string; itemKeys: string[] }> {
+export async function importLedger(
+  db: ShutoutDB,
+  file: LedgerFile,
+  source: string,
+): Promise<{ added: number; skipped: number; superseded: number; baselineName: string; itemKeys: string[] }> {
   const baselineName = (file.profileLabel || source).slice(0, 200);
-  const visits: LedgerVisit[] = file.visits
-    .filter((v) => v.scan.state !== 'not-loaded')
-    .map((v) => ({ ...v, id: `import:${baselineName}:${v.id}`.slice(0, 400), source: 'import', baselineName }));
+  const latest = new Map<string, LedgerVisit>();
+  for (const v of file.visits) {
+    if (v.scan.state !== 'present') continue;
+    const best = latest.get(v.itemKey);
+    if (!best || v.at > best.at) latest.set(v.itemKey, v);
+  }
+  const visits: LedgerVisit[] = [...latest.values()].map((v) => ({ ...v, id: `import:${baselineName}:${v.id}`.slice(0, 400), source: 'import', baselineName }));
   return db.transaction('rw', db.coupons, async () => {
     const have = new Set(await db.coupons.where('id').anyOf(visits.map((v) => v.id)).primaryKeys());
     const fresh = visits.filter((v) => !have.has(v.id));
     await db.coupons.bulkAdd(fresh.map(toRecord));
-    return { added: fresh.length, skipped: visits.length - fresh.length, baselineName, itemKeys: [...new Set(fresh.map((v) => v.itemKey))] };
+    return {
+      added: fresh.length,
+      skipped: visits.length - fresh.length,
+      superseded: file.visits.length - visits.length,
+      baselineName,
+      itemKeys: [...new Set(fresh.map((v) => v.itemKey))],
+    };
   });
 }

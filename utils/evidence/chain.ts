@@ -6,7 +6,9 @@ import { canonicalJson, sha256Hex } from './hash';
  * after it. Deleting or editing a finding never rewrites the chain: it appends a tombstone or
  * an amendment.
  */
-export type EntryType = 'finding' | 'amendment' | 'tombstone' | 'capture' | 'import' | 'wipe';
+export type EntryType = 'finding' | 'amendment' | 'tombstone' | 'capture' | 'import' | 'wipe' | 'upgrade' | 'key';
+
+export const ENTRY_TYPES: readonly EntryType[] = ['finding', 'amendment', 'tombstone', 'capture', 'import', 'wipe', 'upgrade', 'key'];
 
 export const GENESIS = '0'.repeat(64);
 
@@ -24,14 +26,26 @@ export interface EntryBody {
 export interface ChainEntry extends EntryBody {
   prevHash: string;
   hash: string;
+  /**
+   * Format 2: the salt and value of each field committed in `data._sd` (utils/evidence/commit.ts).
+   * Outside the hash: a redacted export drops a field's disclosure and the chain still verifies.
+   */
+  disclose?: Record<string, Disclosure>;
+  /** In a redacted export: the masked text shown in place of a field whose disclosure was dropped. */
+  withheld?: Record<string, unknown>;
 }
+
+/** `[salt, value]`: what opens one commitment. */
+export type Disclosure = [string, unknown];
 
 export function entryHash(prevHash: string, body: EntryBody): string {
   return sha256Hex(`${prevHash}\n${canonicalJson({ seq: body.seq, type: body.type, recordId: body.recordId, at: body.at, data: body.data })}`);
 }
 
 /** Chain new bodies after `last` (null for an empty chain). Bodies' seq are assigned here. */
-export function chainAfter(last: Pick<ChainEntry, 'seq' | 'hash'> | null, bodies: Array<Omit<EntryBody, 'seq'>>): ChainEntry[] {
+export type NewEntry = Omit<EntryBody, 'seq'> & { disclose?: Record<string, Disclosure> };
+
+export function chainAfter(last: Pick<ChainEntry, 'seq' | 'hash'> | null, bodies: NewEntry[]): ChainEntry[] {
   let prevHash = last?.hash ?? GENESIS;
   let seq = last?.seq ?? 0;
   return bodies.map((b) => {
@@ -54,8 +68,10 @@ export class ChainVerifier {
   length = 0;
   firstBad: { seq: number; recordId: string; reason: string } | null = null;
 
-  constructor(startHash = GENESIS) {
+  /** A whole chain starts at seq 1 after 64 zeros; a partial one (a redacted export's) where its first entry says. */
+  constructor(startHash = GENESIS, firstSeq: number | null = startHash === GENESIS ? 1 : null) {
     this.prev = startHash;
+    this.expectedSeq = firstSeq;
   }
 
   get head(): string {
@@ -70,7 +86,7 @@ export class ChainVerifier {
       this.firstBad = { seq: typeof e?.seq === 'number' ? e.seq : this.length, recordId: String(e?.recordId ?? '?'), reason };
       return false;
     };
-    if (typeof e !== 'object' || e === null || typeof e.seq !== 'number' || typeof e.hash !== 'string') return bad('it is not a chain entry');
+    if (typeof e !== 'object' || e === null || typeof e.seq !== 'number' || typeof e.hash !== 'string' || typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) return bad('it is not a chain entry');
     if (this.expectedSeq !== null && e.seq !== this.expectedSeq) return bad(`sequence number ${e.seq} where ${this.expectedSeq} was expected (an entry is missing or out of order)`);
     if (e.prevHash !== this.prev) return bad('its previous-hash does not match the entry before it');
     let h: string;

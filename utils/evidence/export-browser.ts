@@ -1,7 +1,9 @@
-import type { FindingRecord, ShutoutDB } from '../storage/db';
-import { writeBundle, type BundleManifest } from './bundle';
+import type { ShutoutDB } from '../storage/db';
+import { writeBundle, type BundleResult, type Timestamper } from './bundle';
 import type { ChainEntry } from './chain';
-import { buildJsonExport, exportFileName, toCsv, toNdjsonLines, type ExportMeta } from './export';
+import { buildJsonExport, exportFileName, signJsonExport, toCsv, toNdjsonLines, type ExportMeta } from './export';
+import type { Signer } from './signing';
+import type { FindingRecord } from '../storage/db';
 
 export type ExportFormat = 'json' | 'csv' | 'ndjson' | 'zip';
 
@@ -57,47 +59,66 @@ export interface ExportResult {
   blob: Blob;
   name: string;
   count: number;
-  manifest?: BundleManifest;
+  /** The signing key's fingerprint (bundles and JSON exports). */
+  fingerprint?: string;
+  /** Whether a trusted timestamp was added, or why not. */
+  timestamp?: BundleResult['timestamp'];
+}
+
+export interface ExportOptions {
+  redact: boolean;
+  includeCaptures?: boolean;
+  /** Signs bundles and JSON exports (the installation's key: utils/evidence/keystore.ts). */
+  signer: Signer;
+  /** RFC 3161, only when the user named a time-stamping service. */
+  timestamper?: Timestamper;
+}
+
+/** A redacted export starts at the last `upgrade` entry: the format-1 entries before it hold values in the clear. */
+async function redactedStart(db: ShutoutDB): Promise<number> {
+  const upgrade = await db.chain.where('type').equals('upgrade').last();
+  return upgrade?.seq ?? 1;
 }
 
 /** Build an export file from the database, as the popup's and options page's Export buttons do. */
-export async function exportDatabase(
-  db: ShutoutDB,
-  format: ExportFormat,
-  meta: ExportMeta,
-  opts: { redact: boolean; includeCaptures?: boolean },
-): Promise<ExportResult> {
+export async function exportDatabase(db: ShutoutDB, format: ExportFormat, meta: ExportMeta, opts: ExportOptions): Promise<ExportResult> {
   const now = new Date(meta.exportedAt);
+  const startSeq = opts.redact ? await redactedStart(db) : 1;
   if (format === 'zip') {
     const sink = new BlobSink('application/zip');
-    const manifest = await writeBundle(
+    const r = await writeBundle(
       {
         meta,
         redact: opts.redact,
         includeCaptures: opts.includeCaptures ?? !opts.redact,
+        startSeq,
         entries: () => entryPages(db),
-        records: () => recordPages(db),
         async *captures() {
           for (const id of await db.captures.orderBy('at').primaryKeys()) {
             const c = await db.captures.get(id);
             if (c) yield c;
           }
         },
+        captureBlob: async (id) => (await db.captures.get(id))?.blob ?? null,
       },
       sink.push,
+      opts.signer,
+      opts.timestamper,
     );
-    return { blob: sink.result(), name: exportFileName('zip', now), count: manifest.records, manifest };
+    return { blob: sink.result(), name: exportFileName('zip', now), count: r.manifest.records, fingerprint: r.fingerprint, timestamp: r.timestamp };
   }
   const records = await all(recordPages(db));
-  const entries = await all(entryPages(db));
   if (format === 'csv') {
     // A byte-order mark so that spreadsheet programs read the file as UTF-8 (Chinese text).
-    return { blob: new Blob(['\ufeff', toCsv(records, opts.redact, entries)], { type: 'text/csv' }), name: exportFileName('csv', now), count: records.length };
+    return { blob: new Blob(['\ufeff', toCsv(records, opts.redact)], { type: 'text/csv' }), name: exportFileName('csv', now), count: records.length };
   }
   if (format === 'ndjson') {
-    const lines = toNdjsonLines(meta, records, opts.redact, entries);
+    const last = await db.chain.orderBy('seq').last();
+    const lines = toNdjsonLines(meta, records, opts.redact, last ? [last] : []);
     return { blob: new Blob(lines.map((l) => l + '\n'), { type: 'application/x-ndjson' }), name: exportFileName('ndjson', now), count: records.length };
   }
-  const data = buildJsonExport(meta, entries, records, opts.redact);
-  return { blob: new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name: exportFileName('json', now), count: records.length };
+  const entries = await all(entryPages(db));
+  const data = buildJsonExport(meta, entries, records, opts.redact, startSeq);
+  const signed = await signJsonExport(data, opts.signer, opts.timestamper);
+  return { blob: new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name: exportFileName('json', now), count: records.length, fingerprint: opts.signer.fingerprint, timestamp: signed.timestamp };
 }

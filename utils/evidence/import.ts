@@ -3,29 +3,33 @@ import { z } from 'zod';
 import { KINDS } from '../detect/kinds';
 import type { FindingRecord, ShutoutDB } from '../storage/db';
 import { BUNDLE_FORMAT } from './bundle';
-import type { ChainEntry } from './chain';
+import { ENTRY_TYPES, type ChainEntry } from './chain';
 import { findingContentOf } from './content';
-import { EVIDENCE_FORMAT } from './export';
+import { EVIDENCE_FORMAT, type ChainSummary } from './export';
 import { sha256Hex } from './hash';
-import { appendToChain } from './store';
-import { verifyJsonExport } from './verify';
+import type { ReplayRecord } from './replay';
+import { committed, appendToChain } from './store';
+import { ChainCheck, checkJsonExport, checkSignature, NotEvidence } from './verify';
 
 /** Import refuses, with a message naming the problem, and changes nothing. */
 export class ImportError extends Error {}
 
 export const IMPORT_LIMIT_BYTES = 256 * 1024 * 1024;
-const MAX_ENTRIES = 1_000_000;
+export const MAX_ENTRIES = 1_000_000;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex string');
 const EntrySchema = z.object({
   seq: z.number().int().positive(),
-  type: z.enum(['finding', 'amendment', 'tombstone', 'capture', 'import', 'wipe']),
+  type: z.enum(ENTRY_TYPES as unknown as [string, ...string[]]),
   recordId: z.string().min(1).max(200),
   at: z.string().max(40),
   data: z.record(z.string(), z.unknown()),
   prevHash: hex64,
   hash: hex64,
+  disclose: z.record(z.string(), z.tuple([z.string().max(64), z.unknown()])).optional(),
+  withheld: z.record(z.string(), z.unknown()).optional(),
 });
+/** What an imported finding must look like once replayed (its content, from its entry's opened fields). */
 const ContentSchema = z.object({
   id: z.string().min(1).max(200),
   key: z.string().max(400),
@@ -49,53 +53,101 @@ const ContentSchema = z.object({
   browser: z.string().max(200).optional(),
   uiLanguage: z.string().max(40).optional(),
   profileLabel: z.string().max(200).optional(),
+  count: z.number().int().min(0).max(1_000_000_000),
+  review: z.enum(['unreviewed', 'confirmed', 'false-positive']),
+  note: z.string().max(2000).optional(),
 });
-const JsonExportSchema = z.object({
-  format: z.literal(EVIDENCE_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  entries: z.array(EntrySchema).max(MAX_ENTRIES),
-  records: z.array(z.record(z.string(), z.unknown())).max(MAX_ENTRIES),
-  chain: z.object({ length: z.number(), head: z.string().nullable(), hashedOver: z.string() }),
-});
+
+export interface ImportFinding {
+  content: Record<string, unknown>;
+  count: number;
+  review: FindingRecord['review'];
+  note?: string;
+  /** Where the file's chain recorded it. */
+  source: { seq: number; hash: string };
+  /** Fields the file withheld (redacted): the masked text is what gets stored. */
+  withheld: string[];
+}
 
 export interface ImportPlan {
   source: string;
-  entries: ChainEntry[];
-  /** Current state (review, note) of each finding, by id, where the file carries it. */
-  state: Map<string, { review?: string; note?: string }>;
+  /** The live findings of the file's chain, replayed: their state comes from the chain, nothing else. */
+  findings: ImportFinding[];
+  entries: number;
+  head: string | null;
+  fingerprint: string | null;
+  format: number;
 }
+
+export type Progress = (done: number, total: number, phase: 'read' | 'check' | 'store') => void;
 
 function issue(e: z.ZodError): string {
   const i = e.issues[0]!;
   return `${i.path.join('.') || 'file'}: ${i.message}`;
 }
 
-function fromJson(text: string, source: string): ImportPlan {
+function planFromCheck(check: ChainCheck, source: string, fingerprint: string | null, format: number): ImportPlan {
+  const findings: ImportFinding[] = [];
+  const keys = new Map<string, string>();
+  for (const r of check.replay.records()) {
+    const p = ContentSchema.safeParse({ ...r, note: r.note });
+    if (!p.success) throw new ImportError(`${source}: finding ${r.id} (chain entry ${r.seq}): ${issue(p.error)}`);
+    const other = keys.get(p.data.key);
+    if (other) throw new ImportError(`${source}: findings ${other} and ${r.id} have the same key (one page, one kind): the file is not one browser's chain`);
+    keys.set(p.data.key, r.id);
+    findings.push(toFinding(r));
+  }
+  return { source, findings, entries: check.verifier.length, head: check.head(), fingerprint, format };
+}
+
+function toFinding(r: ReplayRecord): ImportFinding {
+  return {
+    content: findingContentOf(r),
+    count: r.count,
+    review: r.review,
+    ...(r.note ? { note: r.note } : {}),
+    source: { seq: r.seq, hash: r.hash },
+    withheld: r.withheld,
+  };
+}
+
+async function fromJson(text: string, source: string, progress?: Progress): Promise<ImportPlan> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     throw new ImportError(`${source} is not valid JSON (${(e as Error).message}) — was it cut short?`);
   }
-  const parsed = JsonExportSchema.safeParse(data);
-  if (!parsed.success) throw new ImportError(`${source} is not a Shutout export: ${issue(parsed.error)}`);
-  const report = verifyJsonExport(data);
+  const head = z.object({ format: z.literal(EVIDENCE_FORMAT), version: z.union([z.literal(1), z.literal(2)]), entries: z.array(z.unknown()).max(MAX_ENTRIES), records: z.array(z.unknown()).max(MAX_ENTRIES) }).safeParse(data);
+  if (!head.success) throw new ImportError(`${source} is not a Shutout export: ${issue(head.error)}`);
+  const entries = head.data.entries;
+  for (const [i, e] of entries.entries()) {
+    const p = EntrySchema.safeParse(e);
+    if (!p.success) throw new ImportError(`${source}: entries.${i}.${issue(p.error)}`);
+    if (i % 20000 === 0) progress?.(i, entries.length, 'read');
+  }
+  let r;
+  try {
+    r = await checkJsonExport(data, {}, (i, total) => progress?.(i, total, 'check'));
+  } catch (e) {
+    throw new ImportError(`${source} is not a Shutout export: ${(e as Error).message}`);
+  }
+  const { report, check } = r;
   if (!report.ok) throw new ImportError(`${source} does not verify: ${report.problem}`);
-  const state = new Map<string, { review?: string; note?: string }>();
-  for (const r of parsed.data.records) state.set(String(r.id), { review: r.review as string | undefined, note: r.note as string | undefined });
-  return { source, entries: parsed.data.entries as ChainEntry[], state };
+  return planFromCheck(check, source, report.fingerprint ?? null, head.data.version);
 }
 
-function fromBundle(bytes: Uint8Array, source: string): ImportPlan {
+async function fromBundle(bytes: Uint8Array, source: string, progress?: Progress): Promise<ImportPlan> {
   let files: Record<string, Uint8Array>;
   let total = 0;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
+        const wanted = f.name === 'manifest.json' || f.name === 'records.ndjson' || f.name === 'signature.json';
+        if (!wanted) return false;
         total += f.originalSize;
-        if (total > IMPORT_LIMIT_BYTES) throw new ImportError(`${source} unpacks to more than ${IMPORT_LIMIT_BYTES >> 20} MiB`);
-        return f.name === 'manifest.json' || f.name === 'records.ndjson';
+        if (total > IMPORT_LIMIT_BYTES || f.originalSize > f.size * 200 + (1 << 20)) throw new ImportError(`${source} unpacks to more than it could hold (${f.name}: ${f.originalSize} bytes)`);
+        return true;
       },
     });
   } catch (e) {
@@ -103,19 +155,24 @@ function fromBundle(bytes: Uint8Array, source: string): ImportPlan {
     throw new ImportError(`${source} is not a readable ZIP (${(e as Error).message})`);
   }
   const dec = new TextDecoder();
-  if (!files['manifest.json'] || !files['records.ndjson']) throw new ImportError(`${source} is not a Shutout bundle: manifest.json or records.ndjson is missing`);
-  let manifest: { format?: string; files?: Array<{ path: string; sha256: string }>; chain?: { head: string | null; length: number } };
+  const manifestBytes = files['manifest.json'];
+  const records = files['records.ndjson'];
+  if (!manifestBytes || !records) throw new ImportError(`${source} is not a Shutout bundle: manifest.json or records.ndjson is missing`);
+  let manifest: { format?: unknown; version?: unknown; files?: unknown; chain?: ChainSummary; records?: unknown };
   try {
-    manifest = JSON.parse(dec.decode(files['manifest.json']));
+    manifest = JSON.parse(dec.decode(manifestBytes));
   } catch {
     throw new ImportError(`${source}: manifest.json is not valid JSON`);
   }
-  if (manifest.format !== BUNDLE_FORMAT) throw new ImportError(`${source}: manifest.json is not a Shutout bundle manifest`);
-  const listed = manifest.files?.find((f) => f.path === 'records.ndjson');
-  if (!listed || listed.sha256 !== sha256Hex(files['records.ndjson'])) throw new ImportError(`${source}: records.ndjson does not match its SHA-256 in the manifest`);
-  const entries: ChainEntry[] = [];
-  const lines = dec.decode(files['records.ndjson']).split('\n').filter((l) => l.trim());
+  if (typeof manifest !== 'object' || manifest === null || manifest.format !== BUNDLE_FORMAT) throw new ImportError(`${source}: manifest.json is not a Shutout bundle manifest`);
+  const listed = Array.isArray(manifest.files) ? (manifest.files as Array<{ path?: unknown; sha256?: unknown }>).find((f) => f?.path === 'records.ndjson') : undefined;
+  if (!listed || listed.sha256 !== sha256Hex(records)) throw new ImportError(`${source}: records.ndjson does not match its SHA-256 in the manifest`);
+  const check = new ChainCheck(manifest.chain);
+  const lines = dec.decode(records).split('\n');
+  let n = 0;
   for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    if (++n > MAX_ENTRIES) throw new ImportError(`${source}: more than ${MAX_ENTRIES} chain entries`);
     let v: unknown;
     try {
       v = JSON.parse(line);
@@ -124,68 +181,102 @@ function fromBundle(bytes: Uint8Array, source: string): ImportPlan {
     }
     const p = EntrySchema.safeParse(v);
     if (!p.success) throw new ImportError(`${source}: records.ndjson line ${i + 1}: ${issue(p.error)}`);
-    entries.push(p.data as ChainEntry);
+    if (!check.push(v as ChainEntry)) throw new ImportError(`${source} does not verify: ${check.problem}`);
+    if (n % 20000 === 0) progress?.(i, lines.length, 'check');
   }
-  const plan = fromJson(
-    JSON.stringify({ format: EVIDENCE_FORMAT, version: 1, exportedAt: '', entries, records: [], chain: { length: entries.length, head: entries.at(-1)?.hash ?? null, hashedOver: '' } }),
-    source,
-  );
-  if ((manifest.chain?.head ?? null) !== (entries.at(-1)?.hash ?? null)) throw new ImportError(`${source}: the chain head in manifest.json does not match records.ndjson`);
-  return plan;
+  const chainProblem = check.finish();
+  if (chainProblem) throw new ImportError(`${source} does not verify: ${chainProblem}`);
+  if (manifest.records !== check.replay.live.size) throw new ImportError(`${source} does not verify: the manifest counts ${String(manifest.records)} findings, the chain ${check.replay.live.size}`);
+  let fingerprint: string | null = null;
+  if (manifest.version === 2) {
+    let sig: unknown;
+    try {
+      sig = files['signature.json'] ? JSON.parse(dec.decode(files['signature.json'])) : undefined;
+    } catch {
+      throw new ImportError(`${source}: signature.json is not valid JSON`);
+    }
+    try {
+      const s = await checkSignature(sig, manifestBytes, check, {});
+      if (s.problem) throw new ImportError(`${source} does not verify: ${s.problem}`);
+      fingerprint = s.fingerprint ?? null;
+    } catch (e) {
+      if (e instanceof NotEvidence) throw new ImportError(`${source}: ${e.message}`);
+      throw e;
+    }
+  } else if (manifest.version !== 1) throw new ImportError(`${source}: a bundle of format ${String(manifest.version)}, which this version does not know`);
+  return planFromCheck(check, source, fingerprint, manifest.version);
 }
 
 /** Read and check a JSON export or an evidence bundle; nothing is stored yet. */
-export function planImport(bytes: Uint8Array, source: string): ImportPlan {
+export async function planImport(bytes: Uint8Array, source: string, progress?: Progress): Promise<ImportPlan> {
   if (bytes.length > IMPORT_LIMIT_BYTES) throw new ImportError(`${source} is larger than ${IMPORT_LIMIT_BYTES >> 20} MiB`);
   if (bytes.length === 0) throw new ImportError(`${source} is empty`);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromBundle(bytes, source);
-  return fromJson(new TextDecoder().decode(bytes), source);
+  try {
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) return await fromBundle(bytes, source, progress);
+    return await fromJson(new TextDecoder().decode(bytes), source, progress);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    // Anything else a hostile file provokes (nesting, a value canonical JSON refuses) is a refusal too.
+    throw new ImportError(`${source} cannot be imported: ${((e as Error).message ?? String(e)).split('\n')[0]}`);
+  }
+}
+
+/** What an import would add: findings already here (same id, or same page and kind) are skipped. */
+export async function splitImport(db: ShutoutDB, plan: ImportPlan): Promise<{ fresh: ImportFinding[]; already: number }> {
+  const ids = plan.findings.map((f) => String(f.content.id));
+  const keys = plan.findings.map((f) => String(f.content.key));
+  const [haveIds, haveKeys] = await Promise.all([db.findings.where('id').anyOf(ids).primaryKeys(), db.findings.where('key').anyOf(keys).keys()]);
+  const idSet = new Set(haveIds);
+  const keySet = new Set(haveKeys.map(String));
+  const fresh = plan.findings.filter((f, i) => !idSet.has(ids[i]!) && !keySet.has(keys[i]!));
+  return { fresh, already: plan.findings.length - fresh.length };
 }
 
 /**
- * Add the findings of a checked import in one transaction; findings already here (same id) are
- * skipped, so importing the same file twice adds nothing. Each added finding is chained locally.
+ * Add the findings of a checked import in one transaction; findings already here are skipped, so
+ * importing the same file twice adds nothing. Each added finding is chained locally as an `import`
+ * entry that carries its state and names the entry of the file's chain it came from.
  */
-export async function applyImport(db: ShutoutDB, plan: ImportPlan, at = new Date()): Promise<{ added: number; skipped: number }> {
-  const tombstoned = new Set(plan.entries.filter((e) => e.type === 'tombstone').map((e) => e.recordId));
-  const amended = new Map<string, Record<string, unknown>>();
-  for (const e of plan.entries) if (e.type === 'amendment') amended.set(e.recordId, { ...amended.get(e.recordId), ...e.data });
-  const findings: Array<{ entry: ChainEntry; content: Record<string, unknown> }> = [];
-  for (const e of plan.entries) {
-    if ((e.type !== 'finding' && e.type !== 'import') || tombstoned.has(e.recordId)) continue;
-    const p = ContentSchema.safeParse(e.data);
-    if (!p.success) throw new ImportError(`${plan.source}: chain entry ${e.seq}: ${issue(p.error)}`);
-    findings.push({ entry: e, content: findingContentOf(p.data as Record<string, unknown>) });
-  }
+export async function applyImport(db: ShutoutDB, plan: ImportPlan, at = new Date(), progress?: Progress): Promise<{ added: number; skipped: number }> {
   return db.transaction('rw', [db.findings, db.chain], async () => {
-    const have = new Set(await db.findings.where('id').anyOf(findings.map((f) => String(f.content.id))).primaryKeys());
-    const keys = new Set(await db.findings.where('key').anyOf(findings.map((f) => String(f.content.key))).keys());
-    const fresh = findings.filter((f) => !have.has(String(f.content.id)) && !keys.has(String(f.content.key)));
-    const records: FindingRecord[] = fresh.map(({ content }) => {
-      const state: Record<string, unknown> = { ...amended.get(String(content.id)), ...plan.state.get(String(content.id)) };
-      const defaults = { tzOffsetMinutes: 0, extensionVersion: 'unknown', browser: 'unknown', uiLanguage: 'unknown', profileLabel: '' };
-      return {
-        ...defaults,
-        ...(content as unknown as FindingRecord),
-        origin: 'import',
-        importedFrom: plan.source.slice(0, 200),
-        count: typeof state.count === 'number' ? state.count : 1,
-        review: state.review === 'confirmed' || state.review === 'false-positive' ? state.review : 'unreviewed',
-        ...(typeof state.note === 'string' && state.note ? { note: state.note.slice(0, 2000) } : {}),
-        captureIds: [],
-        seq: 0,
-        hash: '',
-      } as FindingRecord;
-    });
-    const entries = await appendToChain(
-      db,
-      records.map((r) => ({ type: 'import' as const, recordId: r.id, at: at.toISOString(), data: findingContentOf(r as unknown as Record<string, unknown>) })),
-    );
-    entries.forEach((e, i) => {
-      records[i]!.seq = e.seq;
-      records[i]!.hash = e.hash;
-    });
-    await db.findings.bulkAdd(records);
-    return { added: records.length, skipped: findings.length - records.length };
+    const { fresh } = await splitImport(db, plan);
+    const defaults = { tzOffsetMinutes: 0, extensionVersion: 'unknown', browser: 'unknown', uiLanguage: 'unknown', profileLabel: '' };
+    const records: FindingRecord[] = fresh.map((f) => ({
+      ...defaults,
+      ...(f.content as unknown as FindingRecord),
+      origin: 'import',
+      importedFrom: plan.source.slice(0, 200),
+      count: f.count,
+      review: f.review,
+      ...(f.note ? { note: f.note.slice(0, 2000) } : {}),
+      captureIds: [],
+      seq: 0,
+      hash: '',
+    }));
+    const when = at.toISOString();
+    const STEP = 5000;
+    for (let i = 0; i < records.length; i += STEP) {
+      const part = records.slice(i, i + STEP);
+      const entries = await appendToChain(
+        db,
+        part.map((r, k) => {
+          const f = fresh[i + k]!;
+          return committed('import', r.id, when, {
+            ...findingContentOf(r as unknown as Record<string, unknown>),
+            count: r.count,
+            review: r.review,
+            ...(r.note ? { note: r.note } : {}),
+            source: { head: plan.head, seq: f.source.seq, hash: f.source.hash, ...(f.withheld.length ? { withheld: f.withheld } : {}) },
+          });
+        }),
+      );
+      entries.forEach((e, k) => {
+        part[k]!.seq = e.seq;
+        part[k]!.hash = e.hash;
+      });
+      await db.findings.bulkAdd(part);
+      progress?.(Math.min(i + STEP, records.length), records.length, 'store');
+    }
+    return { added: records.length, skipped: plan.findings.length - records.length };
   });
 }

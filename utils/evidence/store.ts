@@ -1,6 +1,14 @@
 import type { Detection } from '../detect/types';
-import { findingContent, type CaptureRecord, type FindingRecord, type Review, type ShutoutDB, type VisitRecord } from '../storage/db';
-import { chainAfter, type ChainEntry, type EntryBody } from './chain';
+import { findingContent, type CaptureRecord, type KeyRecord, type FindingRecord, type Review, type ShutoutDB, type VisitRecord } from '../storage/db';
+import { chainAfter, type ChainEntry, type EntryType, type NewEntry } from './chain';
+import { commitData } from './commit';
+import { keyEntry } from './keystore';
+
+/** A format-2 entry: the fields redaction may change are committed (utils/evidence/commit.ts). */
+export function committed(type: EntryType, recordId: string, at: string, plain: Record<string, unknown>): NewEntry {
+  const { data, disclose } = commitData(plain);
+  return { type, recordId, at, data, ...(disclose ? { disclose } : {}) };
+}
 
 /** What the browser knew when it recorded a finding (docs/evidence-format.md). */
 export interface ObservationContext {
@@ -27,7 +35,7 @@ async function lastEntry(db: ShutoutDB): Promise<ChainEntry | null> {
 }
 
 /** Append bodies to the chain; must run inside a transaction that includes `chain`. */
-export async function appendToChain(db: ShutoutDB, bodies: Array<Omit<EntryBody, 'seq'>>): Promise<ChainEntry[]> {
+export async function appendToChain(db: ShutoutDB, bodies: NewEntry[]): Promise<ChainEntry[]> {
   if (bodies.length === 0) return [];
   const entries = chainAfter(await lastEntry(db), bodies);
   await db.chain.bulkAdd(entries);
@@ -55,7 +63,7 @@ export async function recordPages(
     const allKeys = pages.flatMap((p) => p.detections.map((d) => keyOf(p.pageId, d)));
     const existing = new Map((allKeys.length ? await db.findings.where('key').anyOf(allKeys).toArray() : []).map((r) => [r.key, r]));
     const fresh: FindingRecord[] = [];
-    const bodies: Array<Omit<EntryBody, 'seq'>> = [];
+    const bodies: NewEntry[] = [];
     const counts = new Map<string, number>();
     const result: number[] = [];
 
@@ -92,6 +100,7 @@ export async function recordPages(
           confidence: d.confidence,
           ...(d.until ? { until: d.until } : {}),
           ...(d.subject ? { subject: d.subject } : {}),
+          ...(d.why ? { why: d.why } : {}),
           ...(d.basis ? { basis: d.basis } : {}),
           ...(d.initiator ? { initiator: d.initiator } : {}),
           extensionVersion: ctx.extensionVersion,
@@ -107,7 +116,7 @@ export async function recordPages(
         };
         existing.set(key, record);
         fresh.push(record);
-        bodies.push({ type: 'finding', recordId: record.id, at, data: findingContent(record) });
+        bodies.push(committed('finding', record.id, at, { ...findingContent(record), count: record.count, review: record.review }));
         added++;
       }
       result.push(added);
@@ -138,7 +147,7 @@ export async function amendFinding(db: ShutoutDB, id: string, changes: { review?
     if (changes.review !== undefined && changes.review !== r.review) data.review = changes.review;
     if (changes.note !== undefined && changes.note !== (r.note ?? '')) data.note = changes.note.slice(0, 2000);
     if (Object.keys(data).length === 0) return;
-    await appendToChain(db, [{ type: 'amendment', recordId: id, at: at.toISOString(), data }]);
+    await appendToChain(db, [committed('amendment', id, at.toISOString(), data)]);
     await db.findings.update(id, data as Partial<FindingRecord>);
   });
 }
@@ -172,16 +181,24 @@ export async function pruneBefore(db: ShutoutDB, cutoff: Date, at = new Date()):
 
 /**
  * Delete all data. The old chain goes too (it holds the deleted content); the new chain starts
- * with a `wipe` entry that names the old chain's head and length, so the deletion itself is on record.
+ * with a `wipe` entry that names the old chain's head and length, so the deletion itself is on
+ * record. The signing key stays (named in the `wipe` entry) unless `newKey` replaces it: then a
+ * `key` entry follows with the new fingerprint and the previous one.
  */
-export async function wipeAll(db: ShutoutDB, at = new Date()): Promise<ChainEntry> {
-  return db.transaction('rw', [db.findings, db.chain, db.captures, db.visits, db.coupons], async () => {
+export async function wipeAll(db: ShutoutDB, at = new Date(), opts: { newKey?: KeyRecord } = {}): Promise<ChainEntry> {
+  return db.transaction('rw', [db.findings, db.chain, db.captures, db.visits, db.coupons, db.keys], async () => {
     const last = await lastEntry(db);
-    const length = await db.chain.count();
+    const kept = await db.keys.get('signing');
     await Promise.all([db.findings.clear(), db.chain.clear(), db.captures.clear(), db.visits.clear(), db.coupons.clear()]);
-    const [entry] = chainAfter(null, [{ type: 'wipe', recordId: 'all', at: at.toISOString(), data: { previousHead: last?.hash ?? null, previousLength: length } }]);
-    await db.chain.add(entry!);
-    return entry!;
+    const when = at.toISOString();
+    const bodies: NewEntry[] = [{ type: 'wipe', recordId: 'all', at: when, data: { previousHead: last?.hash ?? null, previousLength: last?.seq ?? 0, key: kept?.fingerprint ?? null } }];
+    if (opts.newKey) {
+      await db.keys.put(opts.newKey);
+      bodies.push(keyEntry(opts.newKey, 'new-key', kept?.fingerprint ?? null, when));
+    }
+    const entries = chainAfter(null, bodies);
+    await db.chain.bulkAdd(entries);
+    return entries[0]!;
   });
 }
 
@@ -190,7 +207,7 @@ export async function addCapture(db: ShutoutDB, capture: CaptureRecord, at = new
   await db.transaction('rw', [db.findings, db.chain, db.captures], async () => {
     await db.captures.add(capture);
     const { blob: _blob, ...meta } = capture;
-    await appendToChain(db, [{ type: 'capture', recordId: capture.id, at: at.toISOString(), data: meta as unknown as Record<string, unknown> }]);
+    await appendToChain(db, [committed('capture', capture.id, at.toISOString(), meta as unknown as Record<string, unknown>)]);
     if (capture.findingId) {
       const r = await db.findings.get(capture.findingId);
       if (r) await db.findings.update(r.id, { captureIds: [...r.captureIds, capture.id] });

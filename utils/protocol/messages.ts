@@ -18,6 +18,7 @@ export const DetectionSchema = z.object({
   confidence: z.number().min(0).max(1),
   until: UntilSchema.optional(),
   subject: z.string().max(300).optional(),
+  why: z.string().max(200).optional(),
   /** For a finding of the page-world tap: the API answer it names (the background checks it was seen). */
   answer: z.object({ url: z.string().max(4096), status: z.number().int().min(0).max(999).optional() }).optional(),
 });

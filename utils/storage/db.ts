@@ -1,7 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Kind } from '../detect/kinds';
 import type { Where } from '../detect/types';
-import { chainAfter, type ChainEntry } from '../evidence/chain';
+import { chainAfter, type ChainEntry, type NewEntry } from '../evidence/chain';
+import { commitData } from '../evidence/commit';
 import { FINDING_CONTENT_FIELDS, findingContentOf } from '../evidence/content';
 
 export { FINDING_CONTENT_FIELDS };
@@ -30,6 +31,8 @@ export interface FindingRecord {
   until?: string;
   /** coupon-missing: which baseline and offer (part of `key`). */
   subject?: string;
+  /** Why the general layer fired (utils/detect/general): the pattern's words or the model's strongest words. */
+  why?: string;
   /**
    * Why the confidence is lower than the rule's (utils/background/trust.ts): `url-only`, only the
    * address said "blocked"; `page-supplied`, only the page's scripts told of the answer.
@@ -101,6 +104,20 @@ export interface CouponVisitRecord {
   data: Record<string, unknown>;
 }
 
+/** The installation's signing key (utils/evidence/keystore.ts): the private half cannot be read back. */
+export interface KeyRecord {
+  id: 'signing';
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** Base64 SPKI DER of the public key. */
+  spki: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+/** The database schema version, and the evidence format its chain entries are written in. */
+export const SCHEMA_VERSION = 3;
+
 export class ShutoutDB extends Dexie {
   findings!: Table<FindingRecord, string>;
   chain!: Table<ChainEntry, number>;
@@ -108,6 +125,7 @@ export class ShutoutDB extends Dexie {
   captures!: Table<CaptureRecord, string>;
   settings!: Table<SettingRecord, string>;
   coupons!: Table<CouponVisitRecord, string>;
+  keys!: Table<KeyRecord, string>;
 
   constructor(name = 'shutout') {
     super(name);
@@ -125,7 +143,45 @@ export class ShutoutDB extends Dexie {
         coupons: 'id, itemKey, at, visitId, source',
       })
       .upgrade(upgradeToV2);
+    this.version(3).stores({ keys: 'id' }).upgrade(upgradeToV3);
   }
+}
+
+/**
+ * Version 3 writes format-2 chain entries (salted commitments). The format-1 entries stay as they
+ * were, so the old chain verifies as before; an `upgrade` entry records the step, followed by one
+ * format-2 entry per live finding that carries its current state and names the entry it upgrades.
+ * A redacted export can then start at the `upgrade` entry and still end at the browser's own head.
+ */
+export async function upgradeToV3(tx: Transaction, at = new Date().toISOString()): Promise<void> {
+  const chain = tx.table<ChainEntry, number>('chain');
+  const findings = tx.table<FindingRecord, string>('findings');
+  const last = (await chain.orderBy('seq').last()) ?? null;
+  if (!last) return;
+  const live = (await findings.toArray()).sort((a, b) => a.seq - b.seq);
+  const bodies: NewEntry[] = [
+    { type: 'upgrade', recordId: 'schema', at, data: { fromSchema: 2, toSchema: 3, format: 2, previousHead: last.hash, previousLength: last.seq, findings: live.length } },
+    ...live.map((r) => {
+      const { data, disclose } = commitData({
+        ...findingContent(r),
+        count: r.count,
+        review: r.review,
+        ...(r.note ? { note: r.note } : {}),
+        ...(r.captureIds.length ? { captureIds: r.captureIds } : {}),
+        upgradedFrom: { seq: r.seq, hash: r.hash },
+      });
+      return { type: r.origin === 'import' ? ('import' as const) : ('finding' as const), recordId: r.id, at, data, ...(disclose ? { disclose } : {}) };
+    }),
+  ];
+  const entries = chainAfter(last, bodies);
+  await chain.bulkAdd(entries);
+  const byId = new Map(live.map((r) => [r.id, r]));
+  for (const e of entries.slice(1)) {
+    const r = byId.get(e.recordId)!;
+    r.seq = e.seq;
+    r.hash = e.hash;
+  }
+  await findings.bulkPut(live);
 }
 
 /** Version 1 stored bare findings: give them the v2 fields and chain them in the order they were seen. */

@@ -10,6 +10,8 @@ export interface Settings {
   redactExports: boolean;
   /** UI language: follow the browser, or a fixed one. */
   language: 'auto' | 'en' | 'zh_CN';
+  /** An RFC 3161 time-stamping service the user named; empty (the default) sends nothing anywhere. */
+  tsaUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 0,
   redactExports: true,
   language: 'auto',
+  tsaUrl: '',
 };
 
 export async function getSettings(db: ShutoutDB): Promise<Settings> {
