@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { FOLDERS, NOT_MUTATED, runName } from '../stryker.config.mjs';
 
 const GOAL = 80;
@@ -75,17 +75,39 @@ if (!tableOnly) {
   }
 }
 
-// Each file's mutants from the newest report that mutated it.
-const latest = new Map<string, { at: number; mutants: Mutant[] }>();
+// Each file's mutants from the newest report that mutated it: Stryker's JSON reports, and the
+// event-recorder's files of a run that was stopped before it wrote its report (each mutant's
+// result is written as it is tested), whose untested mutants are counted apart.
+const latest = new Map<string, { at: number; mutants: Mutant[]; planned: number }>();
+const take = (path: string, at: number, mutants: Mutant[], planned: number) => {
+  const seen = latest.get(path);
+  if (!seen || seen.at < at) latest.set(path, { at, mutants, planned });
+};
 if (existsSync(REPORTS)) {
   for (const name of readdirSync(REPORTS)) {
     if (!name.endsWith('.json') || name.endsWith('.incremental.json')) continue;
     const at = statSync(join(REPORTS, name)).mtimeMs;
     const report = JSON.parse(readFileSync(join(REPORTS, name), 'utf8')) as Report;
-    for (const [path, { mutants }] of Object.entries(report.files)) {
-      const seen = latest.get(path);
-      if (!seen || seen.at < at) latest.set(path, { at, mutants });
+    for (const [path, { mutants }] of Object.entries(report.files)) take(path, at, mutants, mutants.length);
+  }
+  const EVENTS = join(REPORTS, 'events');
+  for (const run of existsSync(EVENTS) ? readdirSync(EVENTS) : []) {
+    const dir = join(EVENTS, run);
+    const names = readdirSync(dir);
+    const planFile = names.find((n) => n.endsWith('-onMutationTestingPlanReady.json'));
+    if (!planFile || names.some((n) => n.endsWith('-onMutationTestReportReady.json'))) continue;
+    const at = Math.max(...names.map((n) => statSync(join(dir, n)).mtimeMs));
+    const rel = (f: string) => relative(process.cwd(), f);
+    const planned = new Map<string, number>();
+    const plan = JSON.parse(readFileSync(join(dir, planFile), 'utf8')) as { mutantPlans: Array<{ mutant: { fileName: string } }> };
+    for (const { mutant } of plan.mutantPlans) planned.set(rel(mutant.fileName), (planned.get(rel(mutant.fileName)) ?? 0) + 1);
+    const tested = new Map<string, Mutant[]>([...planned.keys()].map((f) => [f, []]));
+    for (const n of names) {
+      if (!n.endsWith('-onMutantTested.json')) continue;
+      const m = JSON.parse(readFileSync(join(dir, n), 'utf8')) as Mutant & { fileName: string };
+      tested.get(rel(m.fileName))?.push(m);
     }
+    for (const [path, mutants] of tested) take(path, at, mutants, planned.get(path)!);
   }
 }
 
@@ -102,7 +124,11 @@ for (const folder of chosen) {
     continue;
   }
   const count = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<(typeof COLUMNS)[number], number>;
+  let planned = 0;
+  let tested = 0;
   for (const path of measured) {
+    planned += latest.get(path)!.planned;
+    tested += latest.get(path)!.mutants.length;
     for (const m of latest.get(path)!.mutants) {
       if (m.status in count) count[m.status as (typeof COLUMNS)[number]]++;
       if (listSurvivors && (m.status === 'Survived' || m.status === 'NoCoverage')) {
@@ -114,14 +140,14 @@ for (const folder of chosen) {
   const valid = detected + count.Survived + count.NoCoverage;
   const score = valid === 0 ? 100 : (100 * detected) / valid;
   below ||= score < GOAL;
-  rows.push([`utils/${folder}`, `${score.toFixed(2)} %`, ...COLUMNS.map((c) => String(count[c])), `${measured.length}/${all.length}`]);
+  rows.push([`utils/${folder}`, `${score.toFixed(2)} %`, ...COLUMNS.map((c) => String(count[c])), `${measured.length}/${all.length}`, `${tested}/${planned}`]);
 }
 
-const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no cov.', 'compile err.', 'runtime err.', 'ignored', 'files'];
+const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no cov.', 'compile err.', 'runtime err.', 'ignored', 'files', 'mutants'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\nMutation score per folder (goal ${GOAL} %; score = (killed + timeout) / (killed + timeout + survived + no coverage);`);
-console.log(`files = files measured / files mutated in a full run${seconds === undefined ? '' : `; this run took ${Math.round(seconds)} s`}):`);
+console.log(`files = files measured / files mutated in a full run; mutants = tested / planned, fewer when a run was stopped${seconds === undefined ? '' : `; this run took ${Math.round(seconds)} s`}):`);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 if (survivors.length > 0) console.log(`\n${survivors.join('\n')}`);
