@@ -324,6 +324,41 @@ describe('text that appears later', () => {
     expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
     h.watcher.stop();
   });
+  it('reads an element shown by a change of its class, hidden, open or aria-hidden attribute', async () => {
+    const SHEET = '<style>.gone { display: none } [hidden] { display: none } [aria-hidden="true"] { display: none } dialog:not([open]) { display: none }</style>';
+    const cases: Array<[string, string, (el: Element) => void]> = [
+      ['class', '<div id="m" class="toast gone">操作太频繁</div>', (el) => el.setAttribute('class', 'toast')],
+      ['hidden', '<div id="m" class="toast" hidden>操作太频繁</div>', (el) => el.removeAttribute('hidden')],
+      ['open', '<dialog id="m">操作太频繁</dialog>', (el) => el.setAttribute('open', '')],
+      ['aria-hidden', '<div id="m" class="toast" aria-hidden="true">操作太频繁</div>', (el) => el.setAttribute('aria-hidden', 'false')],
+    ];
+    for (const [what, html, change] of cases) {
+      vi.setSystemTime(T0);
+      page(`${SHEET}<p>正品保障</p>${html}`);
+      const h = watch();
+      h.watcher.start();
+      expect(kinds(h.reports[0]), what).toEqual([]);
+      h.clock.advance(1000);
+      change(document.getElementById('m')!);
+      await h.delivered();
+      h.clock.advance(50);
+      expect(h.watcher.stats.lateHits, what).toBe(1);
+      expect(kinds(h.reports.at(-1)), what).toEqual(['risk-challenge:t.busy:dialog']);
+      h.watcher.stop();
+    }
+  });
+
+  it('does not wake for a change of any other attribute', async () => {
+    page('<p>正品保障</p><div id="m" class="toast" data-x="1">加载中</div>');
+    const h = watch();
+    h.watcher.start();
+    h.clock.advance(1000);
+    document.getElementById('m')!.setAttribute('data-x', '2');
+    document.getElementById('m')!.setAttribute('title', '操作太频繁');
+    await h.delivered();
+    expect(h.clock.pending()).toEqual([]);
+    h.watcher.stop();
+  });
 });
 
 describe('in-app navigation', () => {
