@@ -474,6 +474,21 @@ describe('answers the page received (the page-world tap)', () => {
     h.watcher.stop();
   });
 
+  it('name the answer each finding came from, with its status when the tap knew it', () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    h.watcher.start();
+    h.watcher.addNetwork(answer);
+    expect(h.reports[1]!.detections[0]!.answer).toEqual({ url: answer.url, status: 200 });
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=5');
+    const { status: _status, ...withoutStatus } = answer;
+    h.watcher.addNetwork(withoutStatus);
+    const found = h.reports.at(-1)!.detections[0]!;
+    expect(found.answer).toEqual({ url: answer.url });
+    expect('status' in found.answer!).toBe(false);
+    h.watcher.stop();
+  });
+
   it('replace a finding of the same kind only with a more certain one', async () => {
     page('<p>正品保障</p>');
     const h = watch();
