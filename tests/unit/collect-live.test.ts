@@ -57,14 +57,14 @@ describe('collectLiveSegments', () => {
     expect(where(collectLiveSegments(document, { hasHits: () => true }), 'dialog')).toEqual(['Alert']);
   });
 
-  it('skips empty, hidden and long regions', () => {
+  it('skips empty, hidden and long regions (at most 4 × DIALOG_MAX_CHARS of text content, at most DIALOG_MAX_CHARS shown)', () => {
     const long = 'x'.repeat(DIALOG_MAX_CHARS + 1);
     const huge = 'y'.repeat(DIALOG_MAX_CHARS * 4 + 1);
     const atMost = 'z'.repeat(DIALOG_MAX_CHARS);
     page(
       '',
       `<div role="alert">   </div><div role="alert" style="opacity:0">faded</div><div role="alert">${long}</div>` +
-        `<div role="alert"><span style="display:none">${huge}</span>short</div><div role="alert"><span style="display:none">${'w'.repeat(DIALOG_MAX_CHARS * 4 - 5)}</span>kept</div>` +
+        `<div role="alert"><span style="display:none">${huge}</span>short</div><div role="alert"><span style="display:none">${'w'.repeat(DIALOG_MAX_CHARS * 4 - 'kept'.length)}</span>kept</div>` +
         `<div role="alert">${atMost}</div>`,
     );
     expect(where(collectLiveSegments(document), 'dialog')).toEqual(['kept', atMost]);
