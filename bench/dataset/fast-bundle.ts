@@ -158,10 +158,10 @@ export async function writeFastBundle(path: string, plan: ParticipantPlan): Prom
   });
   for (const { file, data } of parts) {
     zip.add(file);
-    file.ondata!(null, data, true);
+    file.ondata!(null, data as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   if (failure) throw failure;
-  await writeFile(path, Buffer.concat(out));
+  await writeFile(path, Buffer.concat(out.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))));
   return { head: manifest.chain.head, fingerprint: signer.fingerprint, findings: records.length };
 }
