@@ -35,7 +35,7 @@ export interface Merged {
 export type Ingested = { ok: true; merged: Merged } | { ok: false; problem: string; format: number | null };
 
 /**
- * `outDir`: where capture files go (`captures/<sha256>.<ext>`), or null to leave them out.
+ * `outDir`: where capture files go (`capture-files/<sha256>.<ext>`), or null to leave them out.
  */
 export async function ingestBundle(stager: Stager, no: number, file: string, outDir: string | null): Promise<Ingested> {
   const importSources = new Map<string, string>();
@@ -70,7 +70,8 @@ export async function ingestBundle(stager: Stager, no: number, file: string, out
     const inBundle = verified.captures.get(c.id)?.path ?? null;
     let kept: string | null = null;
     if (inBundle && outDir) {
-      kept = capturePath({ id: c.sha256, type: c.type, mime: c.mime });
+      // Not under captures/, which holds the captures table's Parquet files.
+      kept = capturePath({ id: c.sha256, type: c.type, mime: c.mime }).replace(/^captures\//, 'capture-files/');
       await copyCapture(file, inBundle, join(outDir, kept), c.sha256);
     }
     stager.row(CAPTURES, no, [...c.values, kept]);

@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UnreadableInput } from '../verify';
+import { readZipStructure, ZipUnreadable } from '../zip-structure';
 import { BUNDLES, CAPTURES, COUPONS, ENTRIES, FINDINGS, finalSelect, TABLES, type Table } from './schema';
 import { sqlString, Stager, STAGE, type Value } from './stage';
 import { VIEWS } from './views';
@@ -80,14 +81,27 @@ async function digestOf(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-async function isZip(path: string): Promise<boolean> {
+/**
+ * A bundle at all? A complete ZIP holding a manifest.json (read from its central directory);
+ * anything else is unreadable input, not a refused bundle. Whether it is intact is verify's to say.
+ */
+async function checkBundle(path: string): Promise<void> {
   const st = await stat(path);
   if (!st.isFile()) throw new UnreadableInput(`${path}: not a regular file`);
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(4);
     await fh.read(head, 0, 4, 0);
-    return head[0] === 0x50 && head[1] === 0x4b;
+    if (head[0] !== 0x50 || head[1] !== 0x4b) throw new UnreadableInput(`${path}: not a ZIP file (the dataset is made from bundles: shutout-bundle-*.zip)`);
+    let names: string[];
+    try {
+      names = (await readZipStructure(fh, st.size)).map((e) => e.name);
+    } catch (e) {
+      // A layout that does not add up is verify's to report (altered); no directory at all is unreadable.
+      if (e instanceof ZipUnreadable) throw new UnreadableInput(`${path}: ${e.message}`);
+      return;
+    }
+    if (!names.includes('manifest.json')) throw new UnreadableInput(`${path}: a ZIP file without manifest.json, not a Shutout bundle`);
   } finally {
     await fh.close();
   }
@@ -195,7 +209,7 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
         if (i >= files.length) return;
         const file = files[i]!;
         const no = i + 1;
-        if (!(await isZip(file))) throw new UnreadableInput(`${file}: not a ZIP bundle (the dataset is made from bundles: shutout-bundle-*.zip)`);
+        await checkBundle(file);
         const digest = await digestOf(file);
         const first = byDigest.get(digest);
         if (first !== undefined) {

@@ -141,7 +141,7 @@ export const CAPTURES: Table = {
     text('page_url', 'the page (masked when withheld)'),
     { name: 'seq', stage: 'BIGINT', type: 'BIGINT', doc: 'its chain entry' },
     text('hash', 'its chain entry’s hash: the key'),
-    text('file', 'the file in the dataset (`captures/<sha256>.<ext>`), when a bundle carried it and `--drop-captures` was not given'),
+    text('file', 'the file in the dataset (`capture-files/<sha256>.<ext>`), when a bundle carried it and `--drop-captures` was not given'),
   ],
 };
 
