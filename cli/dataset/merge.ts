@@ -2,7 +2,7 @@
  * `shutout dataset`: many participants' bundles, each verified by `shutout verify`'s own code,
  * merged into one dataset — a DuckDB database and month-partitioned Parquet files (docs/dataset.md).
  *
- * Streaming: worker threads (cli/dataset/worker.ts) verify bundles, one each at a time, and stage
+ * Streaming: worker threads (cli/dataset/worker.ts; one unless --jobs) verify bundles, one each at a time, and stage
  * rows through DuckDB appenders as verify reads the chain line by line; no thread holds more than
  * the bundle it is verifying. The main thread then builds the published tables with DuckDB under
  * a memory limit (spilling to disk). Everything is written into a `shutout-*` folder beside
@@ -31,7 +31,7 @@ export interface DatasetOptions {
   /** Renders the report from the finished database; written to reportPath with the dataset. */
   report?: (con: DuckDBConnection, refused: Refusal[]) => Promise<string>;
   reportPath?: string;
-  /** Worker threads verifying bundles (default 2). */
+  /** Worker threads verifying bundles at once (default 1: each holds one bundle's findings; 2 stay under 1 GB for bundles of 10,000 findings). */
   jobs?: number;
   /** DuckDB's memory limit when the tables are built (it spills to the temporary folder beyond it). */
   memoryLimit?: string;
@@ -181,7 +181,7 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
   const out = resolve(opts.output);
   const temp = await mkdtemp(join(dirname(out), 'shutout-dataset-partial-'));
   const reportTemp = opts.reportPath ? join(temp, 'report.html.partial') : null;
-  const jobs = Math.max(1, Math.min(opts.jobs ?? 2, files.length));
+  const jobs = Math.max(1, Math.min(opts.jobs ?? 1, files.length));
   let pool: Pool | null = null;
   let instance: DuckDBInstance | null = null;
   let con: DuckDBConnection | null = null;
