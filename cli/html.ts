@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
-import { collectStaticSegments } from '../utils/dom/collect-static';
+import { collectStaticSegments, staticWidgets } from '../utils/dom/collect-static';
+import { boundedMarkup, WALL_TEXT_MAX } from '../utils/detect/general/structure';
 import type { Segment } from '../utils/detect/types';
+import { builtinRuleSet, triggerOffsets, type RuleSet } from '../utils/detect/index';
 import { boundMarkup } from './markup-bounds';
 
 export interface LoadedPage {
@@ -9,6 +11,9 @@ export interface LoadedPage {
   segments: Segment[];
   /** The parsed document, for extractors that need markup (coupons). */
   document: unknown;
+  /** Markup of a wall-shaped page, for vendor markers (utils/detect/general/structure.ts). */
+  markup?: string;
+  widgets: Array<{ id: string; inForm: boolean }>;
 }
 
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
@@ -33,8 +38,17 @@ export function pageUrlOf(html: string, doc: { querySelector(sel: string): { get
   return null;
 }
 
-export function loadHtml(html: string, url?: string | null): LoadedPage {
+export function loadHtml(html: string, url?: string | null, rules: RuleSet = builtinRuleSet()): LoadedPage {
   const { document } = parseHTML(boundMarkup(html));
-  const segments = collectStaticSegments(document as never);
-  return { url: url ?? pageUrlOf(html, document as never), title: document.title ?? '', segments, document };
+  const segments = collectStaticSegments(document as never, { hitOffsets: (text) => triggerOffsets(rules, text) });
+  const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+  const cueText = segments.map((s) => (s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text)).join('\n');
+  return {
+    url: url ?? pageUrlOf(html, document as never),
+    title: document.title ?? '',
+    segments,
+    document,
+    markup: chars <= WALL_TEXT_MAX ? boundedMarkup(html) : undefined,
+    widgets: staticWidgets(document as never, chars, cueText),
+  };
 }

@@ -89,10 +89,10 @@ function pageResult(file: string, url: string | null, detections: Detection[], c
 }
 
 export function scanHtmlText(file: string, html: string, url: string | null, rules: RuleSet): ScanResult {
-  const page = loadHtml(html, url);
+  const page = loadHtml(html, url, rules);
   const pageUrl = page.url;
   // Without a URL only the shared walls (hosts "*") can apply.
-  const detections = scanPage(rules, { url: pageUrl ?? 'https://unknown.invalid/', title: page.title, segments: page.segments });
+  const detections = scanPage(rules, { url: pageUrl ?? 'https://unknown.invalid/', title: page.title, segments: page.segments, markup: page.markup, widgets: page.widgets });
   const coupons = pageUrl ? (extractCoupons(page.document as ParentNode, pageUrl)?.offers ?? []) : [];
   return pageResult(file, pageUrl, detections, coupons);
 }

@@ -12,7 +12,7 @@ import { BUNDLE_FORMAT, BUNDLE_LAYOUT, capturePath } from '../utils/evidence/bun
 import type { ChainEntry } from '../utils/evidence/chain';
 import type { ReplayRecord } from '../utils/evidence/replay';
 import { checkDisclosure, type DisclosureFile } from '../utils/evidence/commit';
-import { csvRow } from '../utils/evidence/csv';
+import { CSV_FIELDS, csvRow } from '../utils/evidence/csv';
 import type { ChainSummary } from '../utils/evidence/export';
 import { platformName } from '../utils/evidence/report/platform-names';
 import { renderReport, type ReportCapture, type ReportInput } from '../utils/evidence/report/render';
@@ -137,14 +137,16 @@ function checkCsv(text: string, check: ChainCheck, version: number): string | nu
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: true });
   const rows = parsed.data;
   if (parsed.errors.length) return `findings.csv is not well-formed CSV (row ${(parsed.errors[0]!.row ?? 0) + 1}: ${parsed.errors[0]!.message})`;
-  const header = csvRow(Object.fromEntries([]), 2).map((_, i) => i);
-  if (rows.length === 0 || rows[0]!.length !== header.length) return 'findings.csv does not have the columns of a Shutout CSV';
+  // Bundles made before the `why` column existed have every column but the last.
+  const width = rows[0]?.length ?? 0;
+  const known = rows.length > 0 && (width === CSV_FIELDS.length || (width === CSV_FIELDS.length - 1 && CSV_FIELDS[width] === 'why'));
+  if (!known || rows[0]!.some((name, i) => name !== CSV_FIELDS[i])) return 'findings.csv does not have the columns of a Shutout CSV';
   if (rows.length - 1 !== records.length) return `findings.csv has ${rows.length - 1} rows; the chain has ${records.length} live findings`;
   const fields = rows[0]!;
   for (let i = 0; i < records.length; i++) {
     const want = csvRow(records[i]!, version === 1 ? 1 : 2);
     const got = rows[i + 1]!;
-    for (let c = 0; c < want.length; c++) {
+    for (let c = 0; c < width; c++) {
       if (fields[c] === 'count' && !records[i]!.countKnown) continue;
       if (got[c] !== want[c]) return `findings.csv row ${i + 1} (${records[i]!.id}): ${fields[c]} is ${JSON.stringify(got[c] ?? '').slice(0, 60)} but the chain records ${JSON.stringify(want[c]).slice(0, 60)}`;
     }

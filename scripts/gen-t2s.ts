@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { BUILTIN_RULES } from '../utils/detect/rules';
+import { FRAMES } from '../utils/detect/general/frames';
 
 const SEED =
   '亲访问被拒绝请检查是否使用了代理软件或哦为保证您的正常进行验证小二正忙等一下马上回来系统反馈码返回上页' +
@@ -21,6 +22,8 @@ const toSimp = OpenCC.Converter({ from: 't', to: 'cn' });
 const chars = new Set<string>();
 const phrases = [SEED];
 for (const rule of BUILTIN_RULES) phrases.push(...(rule.phrases ?? []), ...(rule.all ?? []), ...(rule.unless ?? []));
+// The general layer's words, so that a Traditional notice folds onto the same frames and model features.
+for (const f of FRAMES) phrases.push(...f.subjects, ...f.predicates, ...(f.learnt ?? []), ...(f.remedies ?? []), ...(f.unless ?? []));
 for (const p of phrases) for (const ch of toSimp(p)) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
 
 const pairs = new Map<string, string>();
@@ -39,7 +42,8 @@ for (const p of phrases) {
   for (const conv of toTrad) {
     const trad = conv(simp);
     if (trad.length !== simp.length) continue;
-    for (let i = 0; i < simp.length; i++) addPair(trad[i]!, simp[i]!);
+    // Phrase conversions can reword (服务器 → 伺服器): keep a pair only when the character itself converts back.
+    for (let i = 0; i < simp.length; i++) if (toSimp(trad[i]!) === simp[i]) addPair(trad[i]!, simp[i]!);
   }
 }
 const body = [...pairs].map(([t, s]) => t + s).join('');

@@ -20,11 +20,13 @@ function familyLabel(family: string, rules: readonly { platform: string }[]): st
 export function DetectionSection() {
   const [offPlatforms, setOffPlatforms] = useState<string[] | null>(null);
   const [offFamilies, setOffFamilies] = useState<string[]>([]);
+  const [general, setGeneral] = useState(true);
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void browser.storage.local.get(['disabledPlatforms', 'disabledFamilies']).then((stored) => {
+    void browser.storage.local.get(['disabledPlatforms', 'disabledFamilies', 'generalLayer']).then((stored) => {
       const { choices } = ruleChoicesFrom(stored);
+      setGeneral(choices.general !== false);
       setOffPlatforms([...(choices.disabledPlatforms ?? [])]);
       setOffFamilies([...(choices.disabledFamilies ?? [])]);
     });
@@ -42,6 +44,12 @@ export function DetectionSection() {
       setOffFamilies(next);
       await browser.storage.local.set({ disabledFamilies: next });
     }
+    setSaved(t('saved'));
+  };
+
+  const toggleGeneral = async (on: boolean) => {
+    setGeneral(on);
+    await browser.storage.local.set({ generalLayer: on });
     setSaved(t('saved'));
   };
 
@@ -80,6 +88,16 @@ export function DetectionSection() {
             );
           })}
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optGeneral_layer')}</legend>
+        <label class="check-item wide">
+          <input type="checkbox" data-testid="general-layer" checked={general} onChange={(e) => void toggleGeneral((e.currentTarget as HTMLInputElement).checked)} />
+          <span>
+            <strong>{t('optGeneralLayerLabel')}</strong>
+            <span class="hint block">{t('optGeneralLayerHint')}</span>
+          </span>
+        </label>
       </fieldset>
       <p class="msg ok" role="status" aria-live="polite" data-testid="detection-saved">
         {saved}

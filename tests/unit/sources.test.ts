@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../utils/detect/rules';
+import { FRAMES } from '../../utils/detect/general/frames';
+import { OWN_MARKERS } from '../../utils/detect/general/structure';
+import { WIDGETS } from '../../utils/detect/general/widgets';
 import { loadCorpus } from '../corpus';
+import { loadItems } from '../notices';
 
 const URL_FORM = /\bhttps?:\/\/[^\s;,)]+/;
 const REPO_FORM = /(?:^|[\s(])[A-Za-z0-9][\w.-]*\/[\w.-]+:[^\s;,)]+/;
@@ -51,4 +55,15 @@ describe('sources a reader can follow', () => {
       expect(unfollowable(f.source)).toEqual([]);
     });
   }
+
+  for (const x of [...FRAMES, ...WIDGETS, ...OWN_MARKERS]) {
+    it(`general layer ${x.id}`, () => {
+      expect(unfollowable(x.source)).toEqual([]);
+    });
+  }
+
+  it('every notice corpus item', () => {
+    const bad = loadItems().flatMap((i) => unfollowable(i.source).map((why) => `${i.id}: ${why}`));
+    expect(bad).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
-import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
+import { hasAnyPhrase, scanNetwork, scanPage, triggerOffsets, type RuleSet } from '../detect/engine';
 import type { Detection, NetworkInput, Segment } from '../detect/types';
-import { collectLiveSegments, visible } from '../dom/collect-live';
+import { collectLiveSegments, collectLiveStructure, visible } from '../dom/collect-live';
 import { DIALOG_MAX_CHARS } from '../dom/regions';
 import type { PageReport } from '../protocol/messages';
 
@@ -39,8 +39,11 @@ export class PageWatcher {
   /** Figures for the benchmarks and tests. */
   readonly stats = { fullScans: 0, batches: 0, nodesRead: 0, lateHits: 0 };
 
+  private readonly firstPageId: string;
+
   constructor(private readonly deps: WatcherDeps) {
     this.pageId = deps.newId();
+    this.firstPageId = this.pageId;
     this.url = deps.win.location.href;
   }
 
@@ -68,7 +71,9 @@ export class PageWatcher {
   addNetwork(input: NetworkInput): void {
     if (this.stopped) return;
     this.checkLocation();
-    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }), false);
+    // Each finding names the answer it came from, which the background checks against what it saw.
+    const answer = { url: input.url, ...(input.status !== undefined ? { status: input.status } : {}) };
+    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }).map((d) => ({ ...d, answer })), false);
   }
 
   /** Called on in-app navigation (history API, hash changes) as well as from the mutation batch. */
@@ -94,10 +99,20 @@ export class PageWatcher {
     this.lastRescan = Date.now();
     const segments = collectLiveSegments(this.deps.doc, {
       hasHits: (text) => hasAnyPhrase(this.deps.rules, text),
+      hitOffsets: (text) => triggerOffsets(this.deps.rules, text),
       shadowRoots: this.deps.pageHasShadowRoots?.() ?? true,
     });
     segments.push(...this.lateSegments);
-    this.merge(scanPage(this.deps.rules, { url: this.url, title: this.deps.doc.title, segments }), true);
+    const structure = this.deps.rules.general ? collectLiveStructure(this.deps.doc, segments) : { widgets: [] };
+    this.merge(scanPage(this.deps.rules, { url: this.url, title: this.deps.doc.title, segments, status: this.documentStatus(), ...structure }), true);
+  }
+
+  /** The HTTP status of the page's document, for the first page of a load (in-app navigations have none). */
+  private documentStatus(): number | undefined {
+    if (this.pageId !== this.firstPageId) return undefined;
+    const perf = (this.deps.win as Window & { performance?: Performance }).performance;
+    const nav = perf?.getEntriesByType?.('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+    return nav?.responseStatus || undefined;
   }
 
   private merge(found: Detection[], always: boolean): void {

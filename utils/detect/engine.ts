@@ -3,6 +3,7 @@ import { fold, foldToString, isWordUnit, type Folded } from './normalize';
 import { hostMatches, hostOf, platformOf } from './platforms';
 import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
 import { extractUntil } from './until';
+import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
 
 /** A detection is reported at or above this confidence. */
 export const REPORT_THRESHOLD = 0.5;
@@ -37,10 +38,12 @@ export interface RuleSet {
   readonly phraseIsWordEnd: Uint8Array;
   /** Phrases that can make a rule fire (a rule's `phrases`, not its `all` or `unless` words). */
   readonly triggers: Uint8Array;
+  /** The general layer (general/index.ts); absent when the user switched it off. */
+  readonly general?: GeneralLayer;
 }
 
 /** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
-export function compileRules(rules: readonly Rule[], version: string): RuleSet {
+export function compileRules(rules: readonly Rule[], version: string, general?: GeneralLayer): RuleSet {
   const phraseIndex = new Map<string, number>();
   const folded: Uint16Array[] = [];
   const idOf = (phrase: string): number => {
@@ -76,15 +79,19 @@ export function compileRules(rules: readonly Rule[], version: string): RuleSet {
       headerValue,
     });
   }
+  // The general layer's predicates are cues too: a page that says one has headings and dialogs worth reading.
+  const cueIds = (general?.cues ?? []).filter((p) => foldToString(p).length >= 2).map(idOf);
   const automaton = buildAutomaton(folded);
   const triggers = new Uint8Array(folded.length);
   for (const c of compiled) for (const id of c.phraseIds) triggers[id] = 1;
+  for (const id of cueIds) triggers[id] = 1;
   const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
   const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
   const byHost = new Map<string, CompiledRule[]>();
   return {
     version,
     rules,
+    general,
     automaton,
     phraseIsWordStart,
     phraseIsWordEnd,
@@ -143,7 +150,7 @@ function clamp(n: number): number {
   return Math.max(0, Math.min(1, Math.round(n * 100) / 100));
 }
 
-function placementConfidence(rule: Rule, where: Segment['where'], longPage: boolean): number {
+function placementConfidence(rule: Rule, where: Segment['where'] | 'block', longPage: boolean): number {
   if (where === 'title' || where === 'dialog') return clamp(rule.confidence + PROMINENT_BONUS);
   if (!longPage) return clamp(rule.confidence);
   if (rule.prominent) return 0;
@@ -177,6 +184,11 @@ function detection(
 /** The notice's own words make better evidence than its URL: dialogs and titles first. */
 const WHERE_RANK: Record<Where, number> = { dialog: 4, title: 3, text: 2, network: 1, url: 0 };
 
+/** A rule's exact wording is better evidence than the general layer's reading of the same notice. */
+function rank(d: Detection): number {
+  return (d.why ? 0 : 10) + WHERE_RANK[d.where];
+}
+
 /**
  * Several rules often describe one notice (its URL, its title, its text): keep one detection
  * per kind. Its snippet comes from the most prominent words on the page; its confidence is the
@@ -190,7 +202,7 @@ export function onePerKind(detections: Detection[]): Detection[] {
     else groups.set(d.kind, [d]);
   }
   return [...groups.values()].map((g) => {
-    const best = g.reduce((a, b) => (WHERE_RANK[b.where] > WHERE_RANK[a.where] || (WHERE_RANK[b.where] === WHERE_RANK[a.where] && b.confidence > a.confidence) ? b : a));
+    const best = g.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.confidence > a.confidence) ? b : a));
     const confidence = Math.max(...g.map((d) => d.confidence));
     const until = best.until ?? g.find((d) => d.until)?.until;
     return { ...best, confidence, ...(until ? { until } : {}) };
@@ -199,7 +211,18 @@ export function onePerKind(detections: Detection[]): Detection[] {
 
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
-  return onePerKind(scanPageRules(set, input));
+  const found = scanPageRules(set, input);
+  if (set.general) {
+    // A rule's exact wording is the better reading of the notice it found: the general layer adds only other notices.
+    // A page a rule already read as a wall needs no second reading of its structure either.
+    const byRules = found.filter((d) => d.where !== 'url');
+    const cores = byRules.map((d) => d.snippet.replace(/…$/, '').trim().slice(0, 16)).filter(Boolean);
+    for (const g of scanGeneralPage(set.general, input, platformOf(input.url), set.version)) {
+      const structural = g.why?.startsWith('markup:') || g.why?.startsWith('widget:');
+      if (structural ? byRules.length === 0 : !cores.some((c) => g.snippet.includes(c))) found.push(g);
+    }
+  }
+  return onePerKind(found);
 }
 
 /** Every rule that fires on the page, one detection per rule (the corpus test checks rules one by one). */
@@ -241,7 +264,7 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     const start = folded.origin[best.hit.start]!;
     const end = folded.origin[best.hit.end - 1]! + 1;
     const untilText = segment.text.slice(Math.max(0, start - 120), Math.min(segment.text.length, end + 120));
-    out.push(detection(set, c.rule, input.url, segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
+    out.push(detection(set, c.rule, input.url, segment.where === 'block' ? 'text' : segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
   }
   return out;
 }
@@ -258,7 +281,10 @@ function headerLookup(headers: Record<string, string> | undefined, name: string)
  * the redirect target (a redirect to a wall is a wall), reported as `network`.
  */
 export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
-  return onePerKind(scanNetworkRules(set, input));
+  const found = scanNetworkRules(set, input);
+  // One answer is one notice: the general layer reads it only when no rule did.
+  if (set.general && found.length === 0) found.push(...scanGeneralNetwork(set.general, input, platformOf(input.pageUrl ?? input.url), set.version));
+  return onePerKind(found);
 }
 
 export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[] {
@@ -328,6 +354,22 @@ export function scanNetworkRules(set: RuleSet, input: NetworkInput): Detection[]
 /** "blocked" when any detection was reported. */
 export function verdictOf(detections: readonly Detection[]): 'blocked' | 'clear' {
   return detections.length > 0 ? 'blocked' : 'clear';
+}
+
+/**
+ * Where in `text` the phrases that can make a rule fire (or cue the general layer) start, in
+ * order, at most `max`: the content script and the CLI read the blocks around these places.
+ */
+export function triggerOffsets(set: RuleSet, text: string, max = 64): number[] {
+  if (text.length === 0) return [];
+  const f = fold(text);
+  const out: number[] = [];
+  set.automaton.scan(f.codes, f.length, (pattern, end) => {
+    if (!set.triggers[pattern] || out.length >= max) return;
+    const start = end - set.automaton.patternLengths[pattern]!;
+    out.push(f.origin[start]!);
+  });
+  return out;
 }
 
 /**

@@ -54,9 +54,12 @@ export interface Rule {
   fixtures: string[];
 }
 
-/** A piece of page text with where it was found. */
+/**
+ * A piece of page text with where it was found. `block`: the short block of a long page around a
+ * phrase (a results area that says searching is refused); its findings are reported as `text`.
+ */
 export interface Segment {
-  where: Exclude<Where, 'url' | 'network'>;
+  where: Exclude<Where, 'url' | 'network'> | 'block';
   text: string;
 }
 
@@ -68,6 +71,12 @@ export interface PageInput {
   segments: Segment[];
   /** Time of observation, used to resolve relative "until" phrases. Defaults to now. */
   now?: Date;
+  /** HTTP status of the page's document, when known. */
+  status?: number;
+  /** Markup of a wall-shaped page (little visible text), bounded; read for vendor markers. */
+  markup?: string;
+  /** Visible challenge widgets (general/widgets.ts) the page shows. */
+  widgets?: Array<{ id: string; inForm: boolean }>;
 }
 
 export interface NetworkInput {
@@ -102,4 +111,6 @@ export interface Detection {
    * coupon-missing, the baseline and the offer's key. Part of the record's key.
    */
   subject?: string;
+  /** Why a finding of the general layer fired: the pattern's words, or the model's strongest words. */
+  why?: string;
 }

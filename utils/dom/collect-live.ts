@@ -1,5 +1,8 @@
 import type { Segment } from '../detect/types';
-import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, MAX_REGIONS } from './regions';
+import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, isProse, MAX_REGIONS } from './regions';
+import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
+import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
+import { FORM_INPUTS } from './collect-static';
 
 /**
  * Visible text of a live page (content script). The body is read once with `innerText`,
@@ -56,6 +59,56 @@ export interface CollectOptions {
   hasHits?(text: string): boolean;
   /** Sweep for open shadow roots (every element is visited); false when the page made none. */
   shadowRoots?: boolean;
+  /** Where the phrases that matter start in a text (engine's triggerOffsets): the short blocks around them are read. */
+  hitOffsets?(text: string): number[];
+}
+
+/**
+ * The short blocks of a long page around its phrases, as the CLI reads them (collect-static.ts):
+ * text nodes walked once, phrases found in their joined text, and from each hit's element up
+ * while the enclosing element's text stays short. Layout is read only for these few blocks.
+ */
+function liveHitBlocks(body: HTMLElement, hitOffsets: (text: string) => number[], known: Set<string>, out: Segment[]): void {
+  const doc = body.ownerDocument;
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      const tag = n.parentElement?.tagName;
+      return tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (!data.trim()) continue;
+    nodes.push(n as Text);
+    starts.push(length);
+    parts.push(data);
+    length += data.length + 1;
+  }
+  const seen = new Set<Element>();
+  for (const offset of hitOffsets(parts.join(' '))) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let el: Element | null = nodes[lo]?.parentElement ?? null;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    while (el.parentElement && el.parentElement !== body && (el.parentElement.textContent ?? '').trim().length <= BLOCK_MAX_CHARS) el = el.parentElement;
+    if (isProse(el) || !visible(el)) continue;
+    const t = ((el as HTMLElement).innerText ?? el.textContent ?? '').trim();
+    if (t && t.length <= BLOCK_MAX_CHARS && !known.has(t)) {
+      known.add(t);
+      out.push({ where: 'block', text: t });
+    }
+    if (out.length >= MAX_REGIONS * 2) break;
+  }
 }
 
 export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, depth = 0): Segment[] {
@@ -64,11 +117,12 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
   const body = doc.body;
   const bodyText = body ? (body.innerText ?? '') : '';
   const regions = (root: Document | ShadowRoot, text: string) => {
-    if (opts.hasHits && !opts.hasHits(text)) return;
+    if (opts.hasHits && !opts.hasHits(text)) return false;
     regionSegments(root, HEADING_SELECTOR, 'title', out);
     regionSegments(root, DIALOG_SELECTOR, 'dialog', out);
+    return true;
   };
-  regions(doc, bodyText);
+  if (regions(doc, bodyText) && body && opts.hitOffsets) liveHitBlocks(body, opts.hitOffsets, new Set(out.map((s) => s.text)), out);
   if (body) out.push({ where: 'text', text: bodyText });
 
   if (opts.shadowRoots !== false) {
@@ -93,4 +147,29 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
     }
   }
   return out;
+}
+
+/**
+ * Structure of a live page for the general layer: the markup of a wall-shaped page (little
+ * visible text, so serialising it is cheap) and the visible challenge widgets. Widgets are looked
+ * for only on short pages or pages whose words mention verification.
+ */
+export function collectLiveStructure(doc: Document, segments: readonly Segment[]): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
+  const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(doc.documentElement?.outerHTML ?? '') : undefined;
+  const widgets: Array<{ id: string; inForm: boolean }> = [];
+  const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
+  if (!cue) return { markup, widgets };
+  const found = doc.querySelectorAll(WIDGET_SELECTOR);
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(found.length, MAX_REGIONS); i++) {
+    const el = found[i]!;
+    if (!visible(el)) continue;
+    const w = widgetOf(el);
+    if (!w || seen.has(w.id)) continue;
+    seen.add(w.id);
+    const form = el.closest('form');
+    widgets.push({ id: w.id, inForm: !!form && form.querySelector(FORM_INPUTS) !== null });
+  }
+  return { markup, widgets };
 }

@@ -1,5 +1,7 @@
 import type { Segment } from '../detect/types';
-import { DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, MAX_REGIONS } from './regions';
+import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, INVISIBLE_TAGS, isProse, MAX_REGIONS } from './regions';
+import { WALL_TEXT_MAX } from '../detect/general/structure';
+import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
 
 /**
  * Visible text of a parsed page without layout (CLI, tests): the same regions as the content
@@ -89,12 +91,123 @@ function regions(doc: StaticDocument, selector: string, where: Segment['where'],
   }
 }
 
-export function collectStaticSegments(doc: StaticDocument): Segment[] {
+/** Visible text nodes of a subtree with the element each sits in, in document order. */
+function visibleTextNodes(root: Node_): Array<{ el: Element_; text: string }> {
+  const out: Array<{ el: Element_; text: string }> = [];
+  const stack: Node_[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      const el = (node as Node_ & { parentElement: Element_ | null }).parentElement;
+      if (el && text.trim()) out.push({ el, text });
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (node.nodeType === 1 && hiddenSelf(node as Element_)) continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/** Visible text length of a subtree, counted only up to `limit` (a big container is not walked through). */
+function textLengthUpTo(root: Node_, limit: number): number {
+  let n = 0;
+  const stack: Node_[] = [root];
+  while (stack.length > 0 && n <= limit) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) n += (node.nodeValue ?? '').trim().length;
+    else if (node.nodeType === 1 && !hiddenSelf(node as Element_)) {
+      const kids = node.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return n;
+}
+
+export interface StaticCollectOptions {
+  /** Where phrases that matter start in a text (engine's triggerOffsets). Without it no blocks are read. */
+  hitOffsets?(text: string): number[];
+}
+
+/**
+ * The short blocks of a page around its phrases (see hit-blocks in docs/fixtures.md): from the
+ * element of each hit, up while the enclosing element's text stays short.
+ */
+function staticHitBlocks(body: Node_, opts: StaticCollectOptions, known: Set<string>, out: Segment[]): void {
+  if (!opts.hitOffsets) return;
+  const nodes = visibleTextNodes(body);
+  const starts: number[] = [];
+  let text = '';
+  for (const n of nodes) {
+    starts.push(text.length);
+    text += n.text + ' ';
+  }
+  const seen = new Set<Element_>();
+  for (const offset of opts.hitOffsets(text)) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let el: Element_ | null = nodes[lo]?.el ?? null;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    while (el.parentElement && el.parentElement !== (body as unknown) && textLengthUpTo(el.parentElement, BLOCK_MAX_CHARS) <= BLOCK_MAX_CHARS) el = el.parentElement;
+    if (isProse(el as never)) continue;
+    const t = visibleText(el);
+    if (t && t.length <= BLOCK_MAX_CHARS && !known.has(t)) {
+      known.add(t);
+      out.push({ where: 'block', text: t });
+    }
+    if (out.length >= MAX_REGIONS * 2) break;
+  }
+}
+
+export function collectStaticSegments(doc: StaticDocument, opts: StaticCollectOptions = {}): Segment[] {
   const out: Segment[] = [];
   const title = (doc.title ?? '').trim();
   if (title) out.push({ where: 'title', text: title });
   regions(doc, HEADING_SELECTOR, 'title', out);
   regions(doc, DIALOG_SELECTOR, 'dialog', out);
-  if (doc.body) out.push({ where: 'text', text: visibleText(doc.body) });
+  if (doc.body) {
+    staticHitBlocks(doc.body, opts, new Set(out.map((s) => s.text)), out);
+    out.push({ where: 'text', text: visibleText(doc.body) });
+  }
+  return out;
+}
+
+type Queryable = { querySelectorAll(sel: string): ArrayLike<unknown> };
+type Matchable = Element_ & { closest?(sel: string): (Element_ & Queryable) | null; matches(sel: string): boolean };
+
+/** Inputs that make a form a login or contact form (a widget there is part of the form). */
+export const FORM_INPUTS = 'input[type="password"], input[type="text"], input[type="email"], input[type="tel"], textarea';
+
+/**
+ * Visible challenge widgets of a parsed page. Looked for only on pages that are short or mention
+ * verification, which bounds the query on very large saved pages.
+ */
+export function staticWidgets(doc: Queryable, visibleChars: number, cueText: string): Array<{ id: string; inForm: boolean }> {
+  if (visibleChars > WALL_TEXT_MAX && !VERIFY_CUES.test(cueText)) return [];
+  let found: ArrayLike<unknown>;
+  try {
+    found = doc.querySelectorAll(WIDGET_SELECTOR);
+  } catch {
+    return [];
+  }
+  const out: Array<{ id: string; inForm: boolean }> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(found.length, MAX_REGIONS); i++) {
+    const el = found[i] as Matchable;
+    if (!visibleStatic(el)) continue;
+    const w = widgetOf(el);
+    if (!w || seen.has(w.id)) continue;
+    seen.add(w.id);
+    const form = el.closest?.('form');
+    out.push({ id: w.id, inForm: !!form && form.querySelectorAll(FORM_INPUTS).length > 0 });
+  }
   return out;
 }

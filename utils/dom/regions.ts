@@ -6,7 +6,8 @@ export const HEADING_SELECTOR = 'h1, h2, h3, [role="heading"]';
 
 // Class and id fragments of toasts and dialogs, matched case-insensitively (TUXModal, jd-toast,
 // layui-layer). A bare "layer" is left out: it would match every video "player".
-const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'overlay', 'layui-layer'];
+// Empty states ("nodata", "empty") are where a results area says that it refuses to show results.
+const DIALOG_WORDS = ['toast', 'dialog', 'modal', 'popup', 'tips', 'notice', 'alert', 'mask', 'overlay', 'layui-layer', 'nodata', 'no-data', 'noresult', 'no-result', 'empty'];
 
 export const DIALOG_SELECTOR = [
   '[role="dialog"]',
@@ -22,8 +23,35 @@ export const DIALOG_SELECTOR = [
 
 /** A dialog or toast holds a short message; longer regions are page content. */
 export const DIALOG_MAX_CHARS = 500;
+/** The short block of a long page around a phrase: the enclosing element's text stays at most this long. */
+export const BLOCK_MAX_CHARS = 200;
 /** Bounds on how many regions are read, so that a hostile page cannot make the scan slow. */
 export const MAX_REGIONS = 64;
 
 /** Elements whose text is never shown. */
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
+
+/** Where a page's prose lives: a phrase there is quoted or discussed, not shown as a notice. */
+export const PROSE_SELECTOR =
+  'article, blockquote, q, cite, pre, code, [class*="comment" i], [class*="article" i], [class*="post-content" i], [class*="markdown" i], [class*="entry-content" i]';
+
+interface ProseElement {
+  tagName: string;
+  parentElement: ProseElement | null;
+  children: ArrayLike<{ tagName: string }>;
+  closest(selector: string): unknown;
+}
+
+/** Is a block part of the page's prose: inside an article or quote, or one paragraph among several? */
+export function isProse(el: ProseElement): boolean {
+  try {
+    if (el.closest(PROSE_SELECTOR)) return true;
+  } catch {
+    /* a DOM without this selector's syntax: judge by paragraphs only */
+  }
+  const parent = el.parentElement;
+  if (el.tagName !== 'P' || !parent) return false;
+  let paragraphs = 0;
+  for (let i = 0; i < parent.children.length; i++) if (parent.children[i]!.tagName === 'P') paragraphs++;
+  return paragraphs >= 3;
+}

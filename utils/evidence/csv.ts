@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 export const CSV_FIELDS = [
   'id', 'observedAt', 'tzOffsetMinutes', 'platform', 'kind', 'ruleId', 'rulesetVersion', 'where', 'confidence', 'until',
   'pageUrl', 'pageTitle', 'snippet', 'review', 'note', 'count', 'profileLabel', 'browser', 'extensionVersion', 'uiLanguage',
-  'origin', 'seq', 'hash',
+  'origin', 'seq', 'hash', 'why',
 ] as const;
 
 /** Columns that hold numbers Shutout wrote: never prefixed (−300 stays -300). */

@@ -2,7 +2,7 @@ import type { RuleChoices } from '../detect/index';
 import type { Rule } from '../detect/types';
 
 /** storage.local keys written by the options page (validated there) and read by every context. */
-export const RULE_STORAGE_KEYS = ['userRules', 'disabledFamilies', 'disabledPlatforms'] as const;
+export const RULE_STORAGE_KEYS = ['userRules', 'disabledFamilies', 'disabledPlatforms', 'generalLayer'] as const;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -26,5 +26,9 @@ function looksLikeRule(r: unknown): r is Rule {
 
 export function ruleChoicesFrom(stored: Record<string, unknown>): { userRules: Rule[]; choices: RuleChoices } {
   const userRules = Array.isArray(stored.userRules) ? stored.userRules.filter(looksLikeRule) : [];
-  return { userRules, choices: { disabledFamilies: strings(stored.disabledFamilies), disabledPlatforms: strings(stored.disabledPlatforms) } };
+  return {
+    userRules,
+    // The general layer is on unless the user switched it off.
+    choices: { disabledFamilies: strings(stored.disabledFamilies), disabledPlatforms: strings(stored.disabledPlatforms), general: stored.generalLayer !== false },
+  };
 }

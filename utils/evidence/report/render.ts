@@ -110,6 +110,7 @@ async function findingHtml(r: ReplayRecord, n: number, input: ReportInput, embed
     fact(S.url, `<code>${esc(r.pageUrl)}</code>${withheldMark(r, 'pageUrl')}`),
     fact(S.pageTitle, `${esc(r.pageTitle)}${withheldMark(r, 'pageTitle')}`),
     fact(S.rule, `<code>${esc(r.ruleId)}</code> <span class="muted">(${esc(r.rulesetVersion)})</span>`),
+    ...(r.why ? [fact(S.why, esc(r.why))] : []),
     fact(S.where, both({ zh: (S.wheres.zh as Record<string, string>)[where] ?? where, en: (S.wheres.en as Record<string, string>)[where] ?? where })),
     fact(S.confidence, esc(typeof r.confidence === 'number' ? r.confidence.toFixed(2) : r.confidence)),
     ...(r.until ? [fact(S.until, esc(r.until))] : []),

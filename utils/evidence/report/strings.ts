@@ -46,6 +46,7 @@ export const S = {
   observed: { zh: '观察时间', en: 'Observed' },
   kind: { zh: '类型', en: 'Kind' },
   rule: { zh: '规则', en: 'Rule' },
+  why: { zh: '原因', en: 'Why' },
   where: { zh: '位置', en: 'Where' },
   confidence: { zh: '置信度', en: 'Confidence' },
   review: { zh: '复核', en: 'Review' },

@@ -1,0 +1,24 @@
+/**
+ * Figures of the notice corpus while developing (the test tests/unit/blind.test.ts holds the
+ * gate): `node --import tsx scripts/eval-notices.ts [DIR] [--model] [--misses] [--seen]`.
+ */
+import { blindOutcomes, breakdown, figures, formatFigures, type Outcome } from '../tests/blind';
+import { loadItems, NOTICES_DIR, sourceGroup } from '../tests/notices';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? NOTICES_DIR;
+const items = loadItems(dir, (m) => console.error('skipped', m));
+const t0 = Date.now();
+const outcomes: Outcome[] = blindOutcomes({ items, model: args.includes('--model'), threshold: Number(process.env.THRESHOLD ?? 0.9) });
+console.log(`${items.length} items, ${new Set(items.map((i) => sourceGroup(i.source))).size} source groups, ${Date.now() - t0} ms`);
+console.log(formatFigures('blind, all', figures(outcomes)));
+for (const [k, f] of breakdown(outcomes, (i) => i.lang)) console.log(formatFigures(`  lang ${k}`, f));
+for (const [k, f] of breakdown(outcomes, (i) => i.placement)) console.log(formatFigures(`  placement ${k}`, f));
+for (const [k, f] of breakdown(outcomes, (i) => i.file.replace('.jsonl', ''))) console.log(formatFigures(`  file ${k}`, f));
+if (args.includes('--misses')) {
+  for (const o of outcomes) {
+    const wrong = (o.item.label === 'positive') !== o.detections.length > 0;
+    if (!wrong) continue;
+    console.log(`${o.item.label === 'positive' ? 'MISS ' : 'FALSE'} ${o.item.id} [${o.item.placement}] ${o.item.kind ?? ''} :: ${o.item.text.replace(/\s+/g, ' ').slice(0, 110)}${o.detections.length ? ' <= ' + o.detections.map((d) => `${d.ruleId}(${d.why ?? ''})`).join(', ') : ''}`);
+  }
+}

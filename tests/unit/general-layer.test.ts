@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { apiText } from '../../utils/detect/general/api-text';
+import { pageCandidates } from '../../utils/detect/general/candidates';
+import { isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { FRAMES } from '../../utils/detect/general/frames';
+import { generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
+import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
+import type { PageInput } from '../../utils/detect/types';
+
+const layer = generalLayer(FRAMES);
+const page = (p: Partial<PageInput>): PageInput => ({ url: 'https://item.taobao.com/item.htm?id=1', segments: [], ...p });
+const scan = (p: Partial<PageInput>) => scanGeneralPage(layer, page(p), 'taobao', 'test');
+
+describe('API answers: the words a client would show', () => {
+  it('reads JSON, JSONP, a Python dict, PHP var_dump, curly quotes and a bare mtop ret array', () => {
+    expect(apiText('{"code":40362,"error":{"message":"您当前请求存在异常，暂时限制本次访问"}}').messages).toEqual(['您当前请求存在异常，暂时限制本次访问']);
+    expect(apiText('jsonp1({"ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦"]})').messages).toEqual(['RGV587_ERROR', 'SM', '哎哟喂,被挤爆啦']);
+    expect(apiText("{'code': -352, 'message': '风控校验失败'}").messages).toEqual(['风控校验失败']);
+    expect(apiText('array(2) {\n ["error_msg"]=>\n string(9) "操作太快了"\n}').messages).toEqual(['操作太快了']);
+    expect(apiText('{‘code’: 300011, ‘msg’: ‘当前账号存在异常’}').messages).toEqual(['当前账号存在异常']);
+    expect(apiText("['FAIL_SYS_USER_VALIDATE', 'RGV587_ERROR::SM::挤爆啦']").messages).toEqual(['FAIL_SYS_USER_VALIDATE', 'RGV587_ERROR', 'SM', '挤爆啦']);
+  });
+  it('turns a URL to a challenge page into words, keeps codes apart and bounds the work', () => {
+    const t = apiText('{"ok":-100,"url":"https://m.weibo.cn/captcha?scene=limit"}');
+    expect(t.messages).toEqual(['challenge url https://m.weibo.cn/captcha']);
+    expect(t.codes).toContain('ok=-100');
+    const huge = JSON.stringify({ list: Array.from({ length: 5000 }, (_, i) => ({ msg: `m${i}` })) });
+    expect(apiText(huge).messages.length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('candidates', () => {
+  it('takes the title, headings, dialogs and a short body, never a long body', () => {
+    const short = pageCandidates('访问被拒绝', [
+      { where: 'title', text: '访问被拒绝' },
+      { where: 'title', text: '系统提示' },
+      { where: 'dialog', text: '操作太频繁' },
+      { where: 'text', text: '请稍后再试' },
+    ]);
+    expect(short.map((c) => c.placement)).toEqual(['title', 'heading', 'dialog', 'page']);
+    const long = pageCandidates('x', [{ where: 'text', text: '帐号'.repeat(1000) }]);
+    expect(long.map((c) => c.placement)).toEqual(['title']);
+  });
+});
+
+describe('talk about a notice is not a notice', () => {
+  it('splits sentences and knows narration, questions, quotes and content-site titles', () => {
+    expect(sentences('访问被拒绝。请稍后再试！Access denied. Try later')).toEqual(['访问被拒绝。', '请稍后再试！', 'Access denied.', 'Try later']);
+    expect(isTalk('我的账号被封了')).toBe(true);
+    expect(isTalk('我们的系统检测到您的计算机网络中存在异常流量')).toBe(false);
+    expect(isTalk('I have been blocked by Cloudflare')).toBe(true);
+    expect(isTalk("I'm not a robot")).toBe(false);
+    expect(isTalk('账号被冻结怎么办？')).toBe(true);
+    expect(quotedSpans('页面显示“活动火爆”无法参与')).toEqual(['活动火爆']);
+    expect(isDiscussion('我今天被封了。有人知道怎么办吗？')).toBe(true);
+    expect(isContentSiteTitle('账号被限制登录 · Issue #12 · someone/tool')).toBe(true);
+    expect(isContentSiteTitle('Just a moment...')).toBe(false);
+  });
+});
+
+describe('frames on prominent candidates', () => {
+  it('recognises five ordinary phrasings of a restricted Taobao account in a dialog', () => {
+    for (const text of ['您的账号已被限制使用至2026年3月28日', '账户已被限制登录，如有疑问请联系客服', '账号存在异常已被冻结', '您的账号已被封禁', '该账号已被限制购买']) {
+      const found = scan({ segments: [{ where: 'dialog', text }] });
+      expect(found.map((d) => d.kind), text).toContain('account-restricted');
+      expect(found.find((d) => d.kind === 'account-restricted')!.why).toMatch(/^pattern: /);
+    }
+  });
+  it('stays clear on help questions, quoted notices, narration, a phrase only in the URL query, and lists of notices', () => {
+    expect(scan({ segments: [{ where: 'title', text: '账号被冻结怎么办' }] })).toEqual([]);
+    expect(scan({ segments: [{ where: 'dialog', text: '页面显示“操作太频繁”是什么意思' }] })).toEqual([]);
+    expect(scan({ segments: [{ where: 'dialog', text: '我的账号被限制登录了' }] })).toEqual([]);
+    expect(scan({ url: 'https://s.taobao.com/search?q=%E6%93%8D%E4%BD%9C%E5%A4%AA%E9%A2%91%E7%B9%81', segments: [{ where: 'title', text: '操作太频繁' }] })).toEqual([]);
+    const list = ['账号被冻结', '访问被拒绝', '操作太频繁', '活动太火爆'].map((text) => ({ where: 'title' as const, text }));
+    expect(scan({ segments: [{ where: 'title', text: '帮助中心' }, ...list] })).toEqual([]);
+  });
+  it('ignores a long page body, which articles fill with quoted notices', () => {
+    expect(scan({ segments: [{ where: 'text', text: '您的账号已被限制使用。' + '新闻正文。'.repeat(400) }] })).toEqual([]);
+  });
+  it('reads refusals in API answers', () => {
+    const found = scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"code":-799,"message":"请求过于频繁，请稍后再试"}', resource: 'api' }, null, 'test');
+    expect(found.map((d) => d.kind)).toContain('access-denied');
+    expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"code":0,"message":"success","data":{"title":"限购两件"}}', resource: 'api' }, null, 'test')).toEqual([]);
+  });
+});
+
+describe('structure', () => {
+  it('a wall-shaped page with a vendor marker is a wall; the same marker on a long page is not', () => {
+    const markup = '<html><head><script>window._cf_chl_opt={cType:"managed"}</script></head><body></body></html>';
+    expect(scanStructurePage(page({ markup, segments: [{ where: 'text', text: 'Enable JavaScript and cookies to continue' }] }), null, 'test', '').map((d) => d.kind)).toEqual(['risk-challenge']);
+    expect(scanStructurePage(page({ segments: [{ where: 'text', text: 'x'.repeat(5000) }] }), null, 'test', '')).toEqual([]);
+  });
+  it('a visible widget is a challenge; inside a login form only when the page says to verify', () => {
+    expect(scanStructurePage(page({ widgets: [{ id: 'widget.geetest', inForm: false }] }), 'taobao', 'test', '')).toHaveLength(1);
+    expect(scanStructurePage(page({ widgets: [{ id: 'widget.geetest', inForm: true }] }), 'taobao', 'test', '登录 账号 密码')).toEqual([]);
+    expect(scanStructurePage(page({ widgets: [{ id: 'widget.geetest', inForm: true }] }), 'taobao', 'test', '请完成安全验证')).toHaveLength(1);
+  });
+  it('challenge headers fire with any status, vendor cookies only with a refusing status, 429 is a rate limit', () => {
+    const net = (status: number, headers: Record<string, string>) => scanStructureNetwork({ url: 'https://x.example/', status, headers, resource: 'document' }, null, 'test');
+    expect(net(403, { 'cf-mitigated': 'challenge' }).map((d) => d.kind)).toContain('risk-challenge');
+    expect(net(200, { 'set-cookie': 'datadome=abc; Path=/' })).toEqual([]);
+    expect(net(403, { 'set-cookie': 'datadome=abc; Path=/' }).length).toBeGreaterThan(0);
+    expect(net(429, {}).map((d) => d.ruleId)).toContain('general.status.429');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { loadItems, sourceGroup } from '../notices';
+
+const items = loadItems();
+const positives = items.filter((i) => i.label === 'positive');
+const negatives = items.filter((i) => i.label === 'negative');
+
+describe('the notice corpus (docs/notices.md)', () => {
+  it('has unique ids and items that match the schema', () => {
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+
+  it('is large and varied enough to measure generalization', () => {
+    const sources = new Set(items.map((i) => i.source));
+    const groups = new Set(items.map((i) => sourceGroup(i.source)));
+    const ordinaryPages = negatives.filter((i) => i.placement === 'page');
+    const count = (list: typeof items, key: (i: (typeof items)[number]) => string) =>
+      Object.entries(list.reduce<Record<string, number>>((m, i) => ((m[key(i)] = (m[key(i)] ?? 0) + 1), m), {}))
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    console.log(
+      `notice corpus: ${positives.length} positive, ${negatives.length} negative, ${sources.size} sources in ${groups.size} groups, ${ordinaryPages.length} real ordinary pages\n` +
+        `  kinds: ${count(positives, (i) => i.kind!)}\n  languages: ${count(items, (i) => i.lang)}\n  placements: ${count(items, (i) => i.placement)}`,
+    );
+    expect(positives.length).toBeGreaterThanOrEqual(400);
+    expect(negatives.length).toBeGreaterThanOrEqual(200);
+    expect(sources.size).toBeGreaterThanOrEqual(150);
+    expect(ordinaryPages.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('records no text twice', () => {
+    const seen = new Map<string, string>();
+    const dup: string[] = [];
+    for (const i of items) {
+      const key = `${i.label}|${i.text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase().slice(0, 400)}`;
+      if (seen.has(key)) dup.push(`${i.id} = ${seen.get(key)}`);
+      else seen.set(key, i.id);
+    }
+    expect(dup).toEqual([]);
+  });
+});

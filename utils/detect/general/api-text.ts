@@ -1,0 +1,97 @@
+/**
+ * The human-readable parts of an API answer: the message fields a client would show (msg,
+ * message, error, desc, tips…) and mtop's `ret` strings. Real answers arrive as JSON, JSONP,
+ * or as a client printed them (a Python dict, a JS object literal), so parsing falls back to a
+ * bounded scan for `key: "value"` pairs when JSON.parse refuses the text.
+ */
+
+/** Keys whose string values are shown to the user or describe the refusal (msg, bizMsg, rtn_msg, error_msg, tips…). */
+const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|err|desc|description|tips?|toast|reason|info|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
+/** Keys whose values are codes (kept as `key=value` words so that a reader sees them). */
+const CODE_KEY = /(?:^|_|[a-z])(?:code|errno|no|status|result|state|success|ok)$/i;
+/** A URL inside an answer that sends the client to a challenge or punish page says as much as a message. */
+const CHALLENGE_URL = /^https?:\/\/[^\s"']*(?:captcha|verify|verification|punish|validate|challenge|risk_handler|risk|antispam|sec_check|seccheck)/i;
+
+const MAX_BODY = 64 * 1024;
+const MAX_PARTS = 24;
+const MAX_PART = 300;
+
+export interface ApiText {
+  /** Message strings, in the order found (bounded). */
+  messages: string[];
+  /** `key=value` for code fields. */
+  codes: string[];
+}
+
+function visit(value: unknown, key: string, out: ApiText, depth: number): void {
+  if (out.messages.length >= MAX_PARTS || depth > 8) return;
+  if (typeof value === 'string') {
+    if (CHALLENGE_URL.test(value)) {
+      out.messages.push(`challenge url ${value.replace(/[?#].*$/, '').slice(0, 120)}`);
+    } else if ((MESSAGE_KEY.test(key) || (key === '' && depth <= 2)) && value.trim()) {
+      // mtop: "RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试" — the code and the words.
+      for (const part of value.split('::')) if (part.trim()) out.messages.push(part.trim().slice(0, MAX_PART));
+    } else if (CODE_KEY.test(key) && value.length <= 40) out.codes.push(`${key}=${value}`);
+    return;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    if (CODE_KEY.test(key)) out.codes.push(`${key}=${String(value)}`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 50)) visit(v, key, out, depth + 1);
+    return;
+  }
+  if (value && typeof value === 'object') {
+    let n = 0;
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (n++ > 200) break;
+      visit(v, k, out, depth + 1);
+    }
+  }
+}
+
+/** `callback({...})` and `/**\/ cb({...});` → the object text. */
+function unwrapJsonp(text: string): string {
+  const m = /^[\s;]*(?:\/\*\*\/)?\s*[\w$.]+\s*\(\s*([\s\S]*?)\s*\)\s*;?\s*$/.exec(text);
+  return m ? m[1]! : text;
+}
+
+// key: "value" in JSON-like printouts with any quotes, Python dicts, PHP var_dump (["key"]=> string(9) "value").
+const PAIR = /[\["'‘“]?([A-Za-z_][\w-]{0,30})["'’”]?\]?\s*(?:=>|:|=)\s*(?:(?:string|int)\(\d+\)\s*)?(?:"((?:[^"\\]|\\.){0,600})"|'((?:[^'\\]|\\.){0,600})'|‘([^’]{0,600})’|“([^”]{0,600})”|(-?\d{1,12}))/g;
+
+function decodeEscapes(s: string): string {
+  return s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\(["'\\/])/g, '$1').replace(/\\n/g, ' ');
+}
+
+/** Message and code fields of an API answer body (JSON, JSONP, or a client's printout of one). */
+export function apiText(body: string): ApiText {
+  const out: ApiText = { messages: [], codes: [] };
+  const text = body.slice(0, MAX_BODY).trim();
+  if (!text) return out;
+  try {
+    visit(JSON.parse(unwrapJsonp(text)), '', out, 0);
+    return out;
+  } catch {
+    /* not strict JSON: read key/value pairs below */
+  }
+  PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = PAIR.exec(text)) && guard++ < 500 && out.messages.length < MAX_PARTS) {
+    const key = m[1]!;
+    const str = m[2] ?? m[3] ?? m[4] ?? m[5];
+    if (str !== undefined) visit(decodeEscapes(str), key, out, 1);
+    else if (m[6] !== undefined) visit(Number(m[6]), key, out, 1);
+  }
+  // Strings of a bare array (mtop's `ret` printed alone) are messages.
+  if (out.messages.length === 0 && /^\[/.test(text)) {
+    for (const q of text.matchAll(/["']([^"']{2,300})["']/g)) {
+      for (const part of q[1]!.split('::')) if (part.trim()) out.messages.push(part.trim());
+      if (out.messages.length >= MAX_PARTS) break;
+    }
+  }
+  // A bare text answer ("Too Many Requests", an error line a client printed) is its own message.
+  if (out.messages.length === 0 && text.length <= 600) out.messages.push(text.replace(/[{}\[\]"']/g, ' ').replace(/\s+/g, ' ').trim());
+  return out;
+}

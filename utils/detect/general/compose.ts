@@ -1,0 +1,108 @@
+import type { Kind } from '../kinds';
+import { foldToString } from '../normalize';
+
+/**
+ * Compositional patterns: a notice says *what* is refused or limited (the subject: 账号, 访问,
+ * "your account"), *how* (the predicate: 被冻结, 频繁, "has been suspended") and often *what to do*
+ * (the remedy: 请稍后再试, "try again later"). A frame fires when a subject and a predicate stand
+ * close together in one prominent candidate, so that wordings no rule has seen are still caught.
+ * Frames are data (frames.ts) with the sources where their wording was seen.
+ */
+export interface Frame {
+  /** Stable id, `general.<lang>.<slug>`; recorded with each finding. */
+  id: string;
+  kind: Kind;
+  lang: string;
+  /** What is refused or limited. Empty: the predicates are whole notices on their own. */
+  subjects: readonly string[];
+  /** The restriction, as written before the notice corpus existed. */
+  predicates: readonly string[];
+  /**
+   * More of it, added after reading the corpus: the blind evaluation counts each such phrase only in
+   * folds where a source group outside the fold shows it (tests/blind.ts).
+   */
+  learnt?: readonly string[];
+  /** Folded characters allowed between the end of a subject and the start of a predicate. */
+  gap?: number;
+  /** The predicate may also come first ("Blocked: your account"). */
+  either?: boolean;
+  /** Words of a remedy; with `needRemedy` the frame fires only when one is present. */
+  remedies?: readonly string[];
+  needRemedy?: boolean;
+  /** The frame stays silent when any of these occurs in the candidate (a help question, a connectivity error). */
+  unless?: readonly string[];
+  confidence: number;
+  /** Only in these places (words such as 风控 or "captcha" are notices in an API answer, topics in an article). */
+  only?: ReadonlyArray<'title' | 'heading' | 'dialog' | 'block' | 'page' | 'api'>;
+  /** Where the wording was seen: URLs or `owner/repo:path@commit`, `;`-separated. */
+  source: string;
+}
+
+export interface CompiledFrame {
+  frame: Frame;
+  re: RegExp;
+  remedy?: RegExp;
+  unless?: RegExp;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Folded alternation, longest first so that the reported words are the fullest. */
+function alternation(words: readonly string[]): string {
+  const folded = [...new Set(words.map((w) => foldToString(w)).filter(Boolean))].sort((a, b) => b.length - a.length);
+  return folded.map((w) => {
+    const e = escape(w);
+    // Latin words must not match inside longer words ("locked" in "unlocked" is still caught by "un" guard below).
+    return /^[a-z0-9]/.test(w) ? `(?<![a-z0-9])${e}` : e;
+  }).join('|');
+}
+
+function latinEnd(words: readonly string[]): string {
+  return words.some((w) => /[a-z0-9]$/i.test(w)) ? '(?![a-z0-9])' : '';
+}
+
+export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
+  return frames.map((frame) => {
+    const all = [...frame.predicates, ...(frame.learnt ?? [])];
+    const pred = `(?:${alternation(all)})${latinEnd(all)}`;
+    let source: string;
+    if (frame.subjects.length === 0) source = pred;
+    else {
+      const subj = `(?:${alternation(frame.subjects)})`;
+      const gap = `[^]{0,${frame.gap ?? 8}}?`;
+      source = frame.either ? `${subj}${gap}${pred}|${pred}${gap}${subj}` : `${subj}${gap}${pred}`;
+    }
+    return {
+      frame,
+      re: new RegExp(source),
+      remedy: frame.remedies?.length ? new RegExp(`(?:${alternation(frame.remedies)})`) : undefined,
+      unless: frame.unless?.length ? new RegExp(`(?:${alternation(frame.unless)})`) : undefined,
+    };
+  });
+}
+
+export interface FrameHit {
+  frame: Frame;
+  /** The folded words that matched (subject … predicate), for "why". */
+  words: string;
+  /** Folded start/end of the match in the candidate's folded text. */
+  start: number;
+  end: number;
+  remedy: boolean;
+}
+
+/** Every frame that fires on one candidate's folded text. */
+export function matchFrames(frames: readonly CompiledFrame[], folded: string): FrameHit[] {
+  const out: FrameHit[] = [];
+  for (const c of frames) {
+    const m = c.re.exec(folded);
+    if (!m) continue;
+    if (c.unless?.test(folded)) continue;
+    const remedy = !!c.remedy?.test(folded);
+    if (c.frame.needRemedy && !remedy) continue;
+    out.push({ frame: c.frame, words: m[0], start: m.index, end: m.index + m[0].length, remedy });
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Talk about a notice is not a notice. A platform states a restriction in the second person
+ * ("您的账号", "your account") or as the platform ("我们的系统", "our systems"); people who
+ * write about one narrate ("我的账号被封了", "I've been blocked"), ask ("怎么办？"), or quote it
+ * (“活动火爆”). These helpers find such sentences so that the general layer skips them.
+ */
+
+/** Sentences of a candidate, bounded: notices are a few short sentences. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？!?；;\n])|(?<=[a-z0-9)"'’”][.])\s+(?=[A-Z0-9"'“‘(])/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 40);
+}
+
+const FIRST_PERSON_ZH = /我(?!们|們|不是机器人|不是機器人)|俺|楼主|樓主|老铁|大佬|本人|求助|请问|請問|有没有人|有人知道|同问|同問/;
+const FIRST_PERSON_EN = /\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b(?! am not a robot| am human| not a robot|'m not a robot|’m not a robot)/;
+const QUESTION = /[?？]\s*$|[吗嗎呢么麼]\s*[?？]?\s*$|^(?:what|why|how|can|could|do|does|did|is|are|should|will|when|where|which|who)\b[^.!]*$/i;
+const QUOTED = /“([^”]{1,80})”|"([^"]{1,80})"|「([^」]{1,80})」|『([^』]{1,80})』|‘([^’]{1,80})’|„([^“”]{1,80})[“”]/g;
+
+/** Questions and answers ("问：…答：", "Q: … A:", 常见问题): a help text that quotes notices. */
+const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]|常见问题|常見問題|\bFAQs?\b|よくある質問/i;
+
+/** Someone telling what happened to them ("我的账号被封了", "I've been blocked"); a question is not narration. */
+function isNarration(sentence: string): boolean {
+  return (FIRST_PERSON_ZH.test(sentence) || FIRST_PERSON_EN.test(sentence)) && !QUESTION.test(sentence);
+}
+
+/**
+ * Is the sentence someone talking about a notice (narrating, asking) rather than a notice? Walls
+ * ask too ("Why have I been blocked?"), so a question only hides its own sentence.
+ */
+export function isTalk(sentence: string): boolean {
+  return isNarration(sentence) || QUESTION.test(sentence);
+}
+
+/** The quoted spans of a sentence (a notice quoted in an article or a thread). */
+export function quotedSpans(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(QUOTED)) out.push(m.slice(1).find((x) => x !== undefined) ?? '');
+  return out;
+}
+
+/**
+ * A text in which people narrate is a discussion, whatever notices it quotes: two narrating
+ * sentences, or one with a question. A wall's own questions ("What can I do to resolve this?") are not.
+ */
+export function isDiscussion(text: string): boolean {
+  if (FAQ.test(text)) return true;
+  let narration = 0;
+  let questions = 0;
+  for (const s of sentences(text)) {
+    if (isNarration(s)) narration++;
+    else if (QUESTION.test(s)) questions++;
+    if (narration >= 2 || (narration >= 1 && questions >= 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Titles of pages where people write about things (issue trackers, Q&A, forums, blogs, news):
+ * a notice's words there name a topic. Platforms do not title their own notices this way.
+ */
+const CONTENT_SITE_TITLE = /· Issue #\d+|· Pull Request #\d+|· Discussion #\d+|\bGitHub\b|Stack Overflow|Stack Exchange|Super User|Server Fault|\bReddit\b|\br\/\w+|Quora|Medium|\bBlog\b|\bForum\b|\bForums\b|Community|- 知乎|知乎专栏|CSDN|博客园|简书|百度知道|百度贴吧|_贴吧|V2EX|SegmentFault|思否|掘金|吾爱破解|论坛|社区|博客|问答|新闻|资讯|- 哔哩哔哩|虎扑|豆瓣/i;
+
+export function isContentSiteTitle(title: string): boolean {
+  return CONTENT_SITE_TITLE.test(title);
+}
+
+/** URLs of pages where people write about things: issue trackers, Q&A, forums, blogs, news, help centres. */
+const CONTENT_URL = /^https?:\/\/(?:(?:help|support|kf|service|bbs|forum|forums|blog|blogs|news|wiki|docs|faq|community|developer|developers|open|learn)\.[^/]+\/|(?:[^/]+\.)?(?:github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/|gitee\.com\/[^/]+\/[^/]+\/issues|stackoverflow\.com\/questions|[^/]*stackexchange\.com\/questions|reddit\.com\/r\/|zhihu\.com\/question|zhuanlan\.zhihu\.com|tieba\.baidu\.com\/p\/|zhidao\.baidu\.com|v2ex\.com\/t\/|segmentfault\.com\/[aq]\/|juejin\.cn\/post|[^/]*csdn\.net\/|jianshu\.com\/p\/|cnblogs\.com\/|medium\.com\/|52pojie\.cn\/thread|[^/]+\/(?:[^?#]*\/)?(?:forum|forums|thread|threads|topic|topics|blog|blogs|news|article|articles|wiki|help|hc|faq|faqs|support|community|kb|docs|questions?|answers?|discuss|discussion|knowledge[\w-]*)(?:[/.?#_=-]|$)))/i;
+/** Help pages addressed by a query ("readtemplate?t=…/faq"). */
+const FAQ_QUERY = /[?&](?:t|type|tpl|template|page)=[\w/-]*(?:faq|help)\b/i;
+
+/**
+ * A page where people write about things rather than a platform's own page: its headings and
+ * blocks are topics and quotes, so only its dialogs and (when short) its whole text are judged.
+ */
+export function isContentPage(url: string, title: string | undefined): boolean {
+  return CONTENT_URL.test(url) || FAQ_QUERY.test(url) || (!!title && (isContentSiteTitle(title) || EXPLAINER_TITLE.test(title)));
+}
+
+/** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */
+const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|対処法|原因と|해결|방법/i;

@@ -1,0 +1,144 @@
+import type { Kind } from '../kinds';
+import { foldToString } from '../normalize';
+import type { Detection, NetworkInput, PageInput, Where } from '../types';
+import { apiCandidates, pageCandidates, type Candidate, type Placement } from './candidates';
+import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
+import { score, type Model } from './model';
+import { scanStructureNetwork, scanStructurePage } from './structure';
+import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
+
+/**
+ * The general layer: recognises a notice by what it says (compositional frames and a learned
+ * model) in the places a notice is the main content, not by one exact sentence. Every finding
+ * says why it fired.
+ */
+export interface GeneralLayer {
+  frames: readonly CompiledFrame[];
+  /** Loaded lazily by the caller; without it only the frames run. */
+  model?: Model;
+  /** Probability at or above which the model alone reports. */
+  threshold: number;
+  /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
+  cues: readonly string[];
+  /** Does folded text hold a cue? The model judges only such candidates, so that the browser, which reads regions only around cues, agrees with the CLI. */
+  cueTest: (folded: string) => boolean;
+}
+
+export const MODEL_RULE_ID = 'general.model';
+export const DEFAULT_THRESHOLD = 0.95;
+/** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
+const LIST_OF_NOTICES = 3;
+
+export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
+  const cues = [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
+  const folded = [...new Set(cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  return { frames: compileFrames(frames), model, threshold, cues, cueTest: (text) => folded.some((c) => text.includes(c)) };
+}
+
+const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
+const PLACEMENT_BONUS: Record<Placement, number> = { title: 0.1, heading: 0.05, dialog: 0.1, block: -0.05, page: 0, api: 0 };
+
+interface Found {
+  kind: Kind;
+  ruleId: string;
+  confidence: number;
+  why: string;
+  candidate: Candidate;
+}
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(1, Math.round(n * 100) / 100));
+}
+
+/** Folded words of the URL's query and fragment: a phrase that is only there was searched for, not shown. */
+function queryWords(url: string): string {
+  try {
+    const u = new URL(url);
+    let q = u.search + ' ' + u.hash;
+    try {
+      q = decodeURIComponent(q.replace(/\+/g, ' '));
+    } catch {
+      /* keep it encoded */
+    }
+    return foldToString(q);
+  } catch {
+    return '';
+  }
+}
+
+/** A notice leads: on a page, only its first sentences are read for frames. */
+const LEAD_SENTENCES = 4;
+
+function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
+  if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
+  if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
+  const out: Found[] = [];
+  const seen = new Set<string>();
+  const all = sentences(c.text);
+  const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
+  for (const sentence of lead) {
+    if (c.placement !== 'api' && isTalk(sentence)) continue;
+    const folded = foldToString(sentence);
+    if (!folded) continue;
+    const quoted = quotedSpans(sentence).map(foldToString);
+    for (const hit of matchFrames(layer.frames, folded)) {
+      if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
+      if (query && query.includes(hit.words)) continue;
+      if (quoted.some((q) => q.includes(hit.words) || hit.words.includes(q))) continue;
+      if (seen.has(hit.frame.id)) continue;
+      seen.add(hit.frame.id);
+      out.push({
+        kind: hit.frame.kind,
+        ruleId: hit.frame.id,
+        confidence: clamp(hit.frame.confidence + PLACEMENT_BONUS[c.placement] + (hit.remedy ? 0.05 : 0)),
+        why: `pattern: ${hit.words}`,
+        candidate: c,
+      });
+    }
+  }
+  if (layer.model && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
+    const s = score(layer.model, c.text);
+    if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
+      out.push({
+        kind: s.kind,
+        ruleId: MODEL_RULE_ID,
+        // 0.9 → 0.55 … 1.0 → 0.75: a learned guess never outranks a rule's exact wording.
+        confidence: clamp(0.55 + ((s.p - layer.threshold) / (1 - layer.threshold)) * 0.2 + PLACEMENT_BONUS[c.placement] / 2),
+        why: `words: ${s.why.join(', ')}`,
+        candidate: c,
+      });
+    }
+  }
+  return out;
+}
+
+function toDetection(f: Found, platform: string | null, version: string, where?: Where): Detection {
+  const snippet = f.candidate.text.length > 200 ? f.candidate.text.slice(0, 199) + '…' : f.candidate.text;
+  return { kind: f.kind, platform, ruleId: f.ruleId, rulesetVersion: version, snippet, where: where ?? WHERE[f.candidate.placement], confidence: f.confidence, why: f.why };
+}
+
+export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform: string | null, version: string): Detection[] {
+  const query = queryWords(input.url);
+  const found: Found[] = [];
+  const content = isContentPage(input.url, input.title);
+  const candidates = pageCandidates(input.title, input.segments);
+  for (const c of candidates) {
+    if (content && c.placement !== 'dialog') continue;
+    found.push(...judge(layer, c, query));
+  }
+  // Several different notices in the headings and dialogs of one page are a list of notices (a help
+  // centre) or a page's hidden templates, not a notice shown to this visitor.
+  const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
+  const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
+  const out = kept.map((f) => toDetection(f, platform, version));
+  const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
+  out.push(...scanStructurePage(input, platform, version, cueText));
+  return out;
+}
+
+export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, platform: string | null, version: string): Detection[] {
+  const found: Found[] = [];
+  const body = input.body ?? '';
+  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, ''));
+  return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
+}

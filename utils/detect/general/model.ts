@@ -1,0 +1,135 @@
+import type { Kind } from '../kinds';
+import { featuresOf } from './features';
+import { NOTICE_KINDS, type TrainedModel } from './train';
+
+/**
+ * The learned layer at run time: weights shipped as data (model-data.ts, made by
+ * scripts/train-model.ts), quantised to 8 bits, decoded once when first needed.
+ */
+export interface PackedModel {
+  /** Features, newline-separated. */
+  features: string;
+  /** Int8 weights, base64: one per feature for "notice", then features × kinds. */
+  notice: string;
+  noticeScale: number;
+  noticeBias: number;
+  kind: string;
+  kindScale: number;
+  kindBias: number[];
+}
+
+export interface Model {
+  index: Map<string, number>;
+  features: string[];
+  notice: Float32Array;
+  noticeBias: number;
+  kind: Float32Array;
+  kindBias: readonly number[];
+}
+
+export interface Scored {
+  /** Probability that the candidate is a notice. */
+  p: number;
+  kind: Kind;
+  /** The features that pushed hardest towards "notice", in order. */
+  why: string[];
+}
+
+function toBase64(bytes: Int8Array): string {
+  let s = '';
+  const u = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Int8Array {
+  const s = atob(b64);
+  const out = new Int8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = (s.charCodeAt(i) << 24) >> 24;
+  return out;
+}
+
+function quantise(w: Float32Array): { q: Int8Array; scale: number } {
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 127 : 1;
+  return { q: Int8Array.from(w, (v) => Math.round(v / scale)), scale };
+}
+
+/** At most this many features are shipped: the ones that weigh most. */
+export const MAX_FEATURES = 8000;
+
+/** Quantise a trained model and keep the features that weigh most (those whose weights round to zero never ship). */
+export function pack(m: TrainedModel): PackedModel {
+  const K = NOTICE_KINDS.length;
+  const n = quantise(m.notice);
+  const k = quantise(m.kind);
+  const weight = (f: number) => {
+    let w = Math.abs(n.q[f]!) * 2;
+    for (let j = 0; j < K; j++) w = Math.max(w, Math.abs(k.q[f * K + j]!));
+    return w;
+  };
+  const keep = m.features
+    .map((_, f) => f)
+    .filter((f) => weight(f) > 1)
+    .sort((a, b) => weight(b) - weight(a) || a - b)
+    .slice(0, MAX_FEATURES)
+    .sort((a, b) => a - b);
+  const notice = Int8Array.from(keep, (f) => n.q[f]!);
+  const kind = new Int8Array(keep.length * K);
+  keep.forEach((f, i) => kind.set(k.q.subarray(f * K, f * K + K), i * K));
+  return {
+    features: keep.map((f) => m.features[f]).join('\n'),
+    notice: toBase64(notice),
+    noticeScale: n.scale,
+    noticeBias: m.noticeBias,
+    kind: toBase64(kind),
+    kindScale: k.scale,
+    kindBias: [...m.kindBias],
+  };
+}
+
+export function unpack(p: PackedModel): Model {
+  const features = p.features ? p.features.split('\n') : [];
+  const n = fromBase64(p.notice);
+  const k = fromBase64(p.kind);
+  return {
+    features,
+    index: new Map(features.map((f, i) => [f, i])),
+    notice: Float32Array.from(n, (v) => v * p.noticeScale),
+    noticeBias: p.noticeBias,
+    kind: Float32Array.from(k, (v) => v * p.kindScale),
+    kindBias: p.kindBias,
+  };
+}
+
+/** A trained model used directly (the blind evaluation retrains per held-out group). */
+export function fromTrained(m: TrainedModel): Model {
+  return unpack(pack(m));
+}
+
+export function score(model: Model, text: string): Scored {
+  const K = NOTICE_KINDS.length;
+  const present: number[] = [];
+  for (const f of featuresOf(text)) {
+    const i = model.index.get(f);
+    if (i !== undefined) present.push(i);
+  }
+  let z = model.noticeBias;
+  for (const i of present) z += model.notice[i]!;
+  const p = 1 / (1 + Math.exp(-z));
+  let best = 0;
+  let bestV = -Infinity;
+  for (let k = 0; k < K; k++) {
+    let v = model.kindBias[k]!;
+    for (const i of present) v += model.kind[i * K + k]!;
+    if (v > bestV) (bestV = v), (best = k);
+  }
+  const why = present
+    .filter((i) => model.notice[i]! > 0)
+    .sort((a, b) => model.notice[b]! - model.notice[a]!)
+    .slice(0, 4)
+    .filter((i) => !model.features[i]!.startsWith('c:'))
+    .map((i) => model.features[i]!.replace(/^w:/, ''));
+  return { p, kind: NOTICE_KINDS[best]!, why };
+}

@@ -1,0 +1,168 @@
+import type { Detection, NetworkInput, PageInput } from '../types';
+import { antibotMarkers, type HeaderMarker } from './antibot';
+import { VERIFY_CUES, WIDGETS } from './widgets';
+
+/**
+ * Structure, not only words: a wall-shaped page (little visible text) whose markup carries a
+ * vendor's challenge or block markers, a visible challenge widget, or a response whose headers
+ * say it was challenged. Script-only challenges show no words at all; these still tell.
+ */
+
+/** A page with at most this much visible text is wall-shaped: its markup is read for vendor markers. */
+export const WALL_TEXT_MAX = 1500;
+/** Bounded markup read from a wall-shaped page. */
+export const MARKUP_MAX = 256 * 1024;
+
+/** The first and last parts of a long page's markup: big inline scripts sit in the head, wall forms at the end of the body. */
+export function boundedMarkup(html: string): string {
+  return html.length <= MARKUP_MAX ? html : html.slice(0, MARKUP_MAX / 2) + '\n' + html.slice(-MARKUP_MAX / 2);
+}
+/** Statuses with which a response refuses. */
+const REFUSING = new Set([403, 405, 412, 418, 429, 503]);
+
+/** A visible challenge widget the collectors found; `inForm`: inside a form that asks for other input (a login). */
+export interface WidgetHit {
+  id: string;
+  inForm: boolean;
+}
+
+const byWidget = new Map(WIDGETS.map((w) => [w.id, w]));
+
+/** Vendors' wall markup that is-antibot does not list (older generations, Chinese WAFs), on wall-shaped pages only. */
+export interface OwnMarker {
+  id: string;
+  kind: Detection['kind'];
+  platform: string;
+  test: RegExp;
+  source: string;
+}
+
+export const OWN_MARKERS: readonly OwnMarker[] = [
+  {
+    id: 'structure.cloudflare.legacy-challenge',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    test: /jschl[-_](?:vc|answer)|\/cdn-cgi\/l\/chk_(?:jschl|captcha)|cf-browser-verification|cf-im-under-attack|__cf_chl_(?:jschl|captcha|f)_tk__|cf-challenge-running|id="challenge-form"/i,
+    source: 'https://github.com/Ekultek/WhatWaf/issues/1018; DarkCat09/python-aternos:cloudflare.html@3c972c83f0a0c9e801f82af25f7f36f65ba8abb7; https://github.com/acheong08/ChatGPT/issues/1108',
+  },
+  {
+    id: 'structure.cloudflare.error-page',
+    kind: 'access-denied',
+    platform: 'cloudflare',
+    test: /id="cf-error-details"|class="cf-error-(?:type|code|details|overview)|cf-error-code/i,
+    source: 'https://github.com/Androz2091/vinted-api/issues/16; https://github.com/Ekultek/WhatWaf/issues/11; https://github.com/NightfallGT/Discord-Raider-Pro/issues/2',
+  },
+  {
+    id: 'structure.imperva.resource',
+    kind: 'risk-challenge',
+    platform: 'imperva',
+    test: /\/_Incapsula_Resource\?/i,
+    source: 'microlinkhq/is-antibot:providers/imperva/failed.json@d192a16b4e1745fa5711ec5ff99f7cadf3061150; https://github.com/psf/requests/issues/5331; https://github.com/ziplokk1/incapsula-cracker-py3/issues/1',
+  },
+  {
+    id: 'structure.ruishu.bootstrap',
+    kind: 'risk-challenge',
+    platform: 'ruishu',
+    test: /\$_ts\s*=\s*window\[['"]\$_ts['"]\]|<meta[^>]*\sr=['"]m['"]/i,
+    source: 'warterbili/ruishu-re:captured/412.html@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; warterbili/ruishu-re:README.md@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; pysunday/sdenv:example/use-local/output/makecode_input_html.html@ab6eb3fd10a3b747e31e5cc4a2e24bd91493bab4',
+  },
+  {
+    id: 'structure.jiasule.jsl',
+    kind: 'risk-challenge',
+    platform: 'jiasule',
+    test: /__jsl_clearance|__jsluid|document\.cookie\s*=\s*['"]__jsl/i,
+    source: 'https://github.com/MgArcher/jiasule/issues/3',
+  },
+  {
+    id: 'structure.datadome.captcha',
+    kind: 'risk-challenge',
+    platform: 'datadome',
+    test: /geo\.captcha-delivery\.com|var\s+dd\s*=\s*\{[^}]*['"]?cid['"]?\s*:/i,
+    source: 'heismessan/AI-COMMERCE-INTELLIGENTE:debug_etsy.html@3bd657c03c68d72d46589d933a92d35010dd992e; microlinkhq/is-antibot:src/providers.json@c514a8d93dd425a1a201ee5dc03629dbd4a5dc5b',
+  },
+];
+
+function make(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, where: Detection['where'], confidence: number, snippet: string, why: string): Detection {
+  return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where, confidence, why };
+}
+
+/** Total visible text of a page's body segments. */
+export function visibleChars(input: PageInput): number {
+  return input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+}
+
+export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string): Detection[] {
+  const out: Detection[] = [];
+  const chars = visibleChars(input);
+  if (input.markup && chars <= WALL_TEXT_MAX) {
+    const markup = boundedMarkup(input.markup);
+    for (const m of [...OWN_MARKERS, ...antibotMarkers().markup]) {
+      // A status-gated marker needs a refusing status: 5xx pages of the same vendors are outages.
+      if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
+      const hit = m.test.exec(markup);
+      if (!hit) continue;
+      out.push(make(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
+    }
+  }
+  const cue = VERIFY_CUES.test(cueText);
+  for (const hit of input.widgets ?? []) {
+    const w = byWidget.get(hit.id);
+    if (!w) continue;
+    // A slider inside a login form is part of logging in, and a widget somewhere on a long page may be a
+    // hidden login dialog's, unless the page's prominent words say the user must verify.
+    if ((hit.inForm || chars > WALL_TEXT_MAX) && !cue) continue;
+    out.push(make(w.kind, platform ?? w.vendor, w.id, version, 'dialog', 0.7, input.title ?? w.id, `widget: ${w.vendor} challenge shown`));
+  }
+  return out;
+}
+
+function headerValue(headers: Record<string, string> | undefined, m: HeaderMarker): string | undefined {
+  if (!headers) return undefined;
+  for (const [k, v] of Object.entries(headers)) {
+    const name = k.toLowerCase();
+    if ((m.name && name === m.name) || (m.namePattern && m.namePattern.test(name))) return v;
+  }
+  return undefined;
+}
+
+function cookieNames(headers: Record<string, string> | undefined): string[] {
+  if (!headers) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) {
+    if (k.toLowerCase() !== 'set-cookie') continue;
+    for (const part of v.split(/,(?=\s*[^;=\s]+=)|\n/)) {
+      const name = part.split('=')[0]?.trim().toLowerCase();
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+export function scanStructureNetwork(input: NetworkInput, platform: string | null, version: string): Detection[] {
+  const out: Detection[] = [];
+  const status = input.status;
+  const { headers, cookies, markup } = antibotMarkers();
+  for (const m of headers) {
+    const v = headerValue(input.headers, m);
+    if (v === undefined || (m.value && !m.value(v))) continue;
+    if (!m.challenge && (status === undefined || !m.statuses?.includes(status))) continue;
+    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', m.challenge ? 0.8 : 0.7, `HTTP ${status ?? ''} ${m.name ?? 'header'}: ${v}`.trim(), `header: ${m.platform}`));
+  }
+  const names = cookieNames(input.headers);
+  for (const m of cookies) {
+    if (status === undefined || !m.statuses?.includes(status)) continue;
+    if (!names.some((n) => n.startsWith(m.name!))) continue;
+    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.65, `HTTP ${status} cookie ${m.name}`, `cookie: ${m.platform} with HTTP ${status}`));
+  }
+  const body = input.body ?? '';
+  if (input.resource === 'document' && body && /<html|<body|<script/i.test(body.slice(0, 4096)) && status !== undefined && REFUSING.has(status)) {
+    const text = body.slice(0, MARKUP_MAX);
+    for (const m of markup) {
+      if (m.statuses && (!m.statuses.includes(status) || !REFUSING.has(status))) continue;
+      const hit = m.test.exec(text);
+      if (hit) out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
+    }
+  }
+  if (status === 429) out.push(make('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`.slice(0, 200), 'status: 429 Too Many Requests'));
+  return out;
+}

@@ -1,0 +1,118 @@
+import { KINDS, type Kind } from '../kinds';
+import { featuresOf } from './features';
+
+/**
+ * Training of the learned layer: logistic regression over the features of featuresOf() for
+ * "is this candidate a notice", and a softmax over the six notice kinds on the notices alone.
+ * Deterministic (fixed order, no randomness) so that the shipped weights can be checked to be
+ * the ones the corpus gives (tests/unit/model-fresh.test.ts), and fast enough to retrain once
+ * per held-out group in the blind evaluation.
+ */
+export interface Sample {
+  text: string;
+  /** featuresOf(text), when the caller computed it already (the blind evaluation trains many times). */
+  features?: readonly string[];
+  /** null: an ordinary candidate. */
+  kind: Kind | null;
+  /** Relative weight (e.g. to balance a source that contributes many samples). */
+  weight?: number;
+}
+
+export const NOTICE_KINDS = KINDS.filter((k) => k !== 'coupon-missing');
+
+export interface TrainedModel {
+  features: string[];
+  /** Weight of each feature for "notice". */
+  notice: Float32Array;
+  noticeBias: number;
+  /** features.length × NOTICE_KINDS.length, row-major. */
+  kind: Float32Array;
+  kindBias: Float32Array;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  l2?: number;
+  rate?: number;
+  /** A feature must occur in at least this many samples. */
+  minCount?: number;
+}
+
+export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
+  const epochs = opts.epochs ?? 12;
+  const l2 = opts.l2 ?? 1e-4;
+  const rate = opts.rate ?? 0.3;
+  const minCount = opts.minCount ?? 2;
+
+  const feats = samples.map((s) => s.features ?? featuresOf(s.text));
+  const count = new Map<string, number>();
+  for (const f of feats) for (const x of f) count.set(x, (count.get(x) ?? 0) + 1);
+  const features = [...count].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
+  const index = new Map(features.map((f, i) => [f, i]));
+  const rows = feats.map((f) => Int32Array.from(f.map((x) => index.get(x) ?? -1).filter((i) => i >= 0)));
+
+  // Balance notices against ordinary candidates so that the many ordinary lines do not drown them.
+  const nPos = samples.reduce((n, s) => n + (s.kind ? (s.weight ?? 1) : 0), 0);
+  const nNeg = samples.reduce((n, s) => n + (s.kind ? 0 : (s.weight ?? 1)), 0);
+  const posW = nPos > 0 ? (nPos + nNeg) / (2 * nPos) : 1;
+  const negW = nNeg > 0 ? (nPos + nNeg) / (2 * nNeg) : 1;
+
+  const F = features.length;
+  const K = NOTICE_KINDS.length;
+  const notice = new Float32Array(F);
+  const g2 = new Float32Array(F).fill(1e-8);
+  let bias = 0;
+  let g2b = 1e-8;
+  const kind = new Float32Array(F * K);
+  const kg2 = new Float32Array(F * K).fill(1e-8);
+  const kindBias = new Float32Array(K);
+  const kbg2 = new Float32Array(K).fill(1e-8);
+  const kindIndex = new Map<Kind, number>(NOTICE_KINDS.map((k, i) => [k, i]));
+
+  // Interleave samples in a fixed order so that an epoch does not see all of one class at once.
+  const order = samples.map((_, i) => i).sort((a, b) => ((a * 2654435761) >>> 0) - ((b * 2654435761) >>> 0));
+  const logits = new Float32Array(K);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const i of order) {
+      const row = rows[i]!;
+      const s = samples[i]!;
+      const w = (s.weight ?? 1) * (s.kind ? posW : negW);
+      let z = bias;
+      for (const f of row) z += notice[f]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - (s.kind ? 1 : 0)) * w;
+      for (const f of row) {
+        const grad = g + l2 * notice[f]!;
+        g2[f]! += grad * grad;
+        notice[f]! -= (rate * grad) / Math.sqrt(g2[f]!);
+      }
+      g2b += g * g;
+      bias -= (rate * g) / Math.sqrt(g2b);
+
+      if (!s.kind) continue;
+      const target = kindIndex.get(s.kind);
+      if (target === undefined) continue;
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let v = kindBias[k]!;
+        for (const f of row) v += kind[f * K + k]!;
+        logits[k] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += (logits[k] = Math.exp(logits[k]! - max));
+      for (let k = 0; k < K; k++) {
+        const gk = (logits[k]! / sum - (k === target ? 1 : 0)) * (s.weight ?? 1);
+        for (const f of row) {
+          const j = f * K + k;
+          const grad = gk + l2 * kind[j]!;
+          kg2[j]! += grad * grad;
+          kind[j]! -= (rate * grad) / Math.sqrt(kg2[j]!);
+        }
+        kbg2[k]! += gk * gk;
+        kindBias[k]! -= (rate * gk) / Math.sqrt(kbg2[k]!);
+      }
+    }
+  }
+  return { features, notice, noticeBias: bias, kind, kindBias };
+}
