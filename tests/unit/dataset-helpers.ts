@@ -21,6 +21,11 @@ export interface FindingSpec {
   subject?: string;
   pageUrl?: string;
   snippet?: string;
+  why?: string;
+  basis?: 'url-only' | 'page-supplied';
+  initiator?: string;
+  ruleId?: string;
+  confidence?: number;
 }
 
 export class Installation {
@@ -58,13 +63,16 @@ export class Installation {
       pageTitle: '访问被拒绝',
       platform: f.platform,
       kind: f.kind,
-      ruleId: `${f.platform}.test`,
+      ruleId: f.ruleId ?? `${f.platform}.test`,
       rulesetVersion: 'test',
       snippet: f.snippet ?? '亲，访问被拒绝',
       where: 'text',
-      confidence: 0.9,
+      confidence: f.confidence ?? 0.9,
       ...(f.until ? { until: f.until } : {}),
       ...(f.subject ? { subject: f.subject } : {}),
+      ...(f.why ? { why: f.why } : {}),
+      ...(f.basis ? { basis: f.basis } : {}),
+      ...(f.initiator ? { initiator: f.initiator } : {}),
       extensionVersion: '0.1.0',
       browser: 'Chrome 146',
       uiLanguage: 'zh-CN',

@@ -41,7 +41,7 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     bob = await Installation.create('bob');
     carol = await Installation.create('carol');
 
-    alice.finding({ id: 'a1', platform: 'taobao', kind: 'access-denied', observedAt: '2026-03-02T02:00:00.000Z' });
+    alice.finding({ id: 'a1', platform: 'taobao', kind: 'access-denied', observedAt: '2026-03-02T02:00:00.000Z', basis: 'url-only', initiator: 'https://www.taobao.com', confidence: 0.45 });
     const a2 = alice.finding({ id: 'a2', platform: 'jd', kind: 'risk-challenge', observedAt: '2026-03-03T03:00:00.000Z', until: '2026-03-10T00:00:00.000Z' });
     alice.couponMissing('a3', '2026-03-05T04:00:00.000Z', '600000000001', 'import', 'bob', OFFER_SEEN_BY_BOB, '满199减20');
     alice.capture('cap-a1', 'a1', '2026-03-02T02:00:01.000Z', png);
@@ -52,7 +52,7 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     await alice.bundle(join(bundles, 'alice-late.zip'));
     copyFileSync(join(bundles, 'alice-late.zip'), join(bundles, 'alice-late-again.zip'));
 
-    bob.finding({ id: 'b1', platform: 'jd', kind: 'account-restricted', observedAt: '2026-03-04T06:00:00.000Z', until: '2026-03-20T00:00:00.000Z' });
+    bob.finding({ id: 'b1', platform: 'jd', kind: 'account-restricted', observedAt: '2026-03-04T06:00:00.000Z', until: '2026-03-20T00:00:00.000Z', ruleId: 'general.account-restricted', why: 'pattern: 账号 异常 限制' });
     bob.finding({ id: 'b2', platform: 'pinduoduo', kind: 'access-denied', observedAt: '2026-03-04T07:00:00.000Z' });
     bob.amend('b2', '2026-03-04T08:00:00.000Z', { review: 'false-positive' });
     bob.couponMissing('b3', '2026-03-05T05:00:00.000Z', '600000000002', 'history', '', OFFER_OWN_HISTORY, '满99减10');
@@ -115,6 +115,20 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     expect(c).toHaveLength(1);
     expect(c[0]!.file).toBe(`capture-files/${c[0]!.sha256}.png`);
     expect(new Uint8Array(readFileSync(join(out, String(c[0]!.file))))).toEqual(png);
+  });
+
+  it("carries the records' why, basis and initiator, and a scope column that stays null until a scope amendment", async () => {
+    const f = await rows(con, `SELECT id, rule_id, why, basis, initiator, confidence, scope FROM findings WHERE id IN ('a1', 'b1', 'b2') ORDER BY id`);
+    expect(f).toEqual([
+      { id: 'a1', rule_id: 'taobao.test', why: null, basis: 'url-only', initiator: 'https://www.taobao.com', confidence: 0.45, scope: null },
+      { id: 'b1', rule_id: 'general.account-restricted', why: 'pattern: 账号 异常 限制', basis: null, initiator: null, confidence: 0.9, scope: null },
+      { id: 'b2', rule_id: 'pinduoduo.test', why: null, basis: null, initiator: null, confidence: 0.9, scope: null },
+    ]);
+    const parquet = await rows(con, `SELECT id, why, basis, initiator FROM read_parquet('${join(out, 'findings')}/*/*.parquet', hive_partitioning = true) WHERE id IN ('a1', 'b1') ORDER BY id`);
+    expect(parquet).toEqual([
+      { id: 'a1', why: null, basis: 'url-only', initiator: 'https://www.taobao.com' },
+      { id: 'b1', why: 'pattern: 账号 异常 限制', basis: null, initiator: null },
+    ]);
   });
 
   it('answers the three questions of docs/dataset.md', async () => {
@@ -205,6 +219,44 @@ describe('shutout dataset: options and bad input', () => {
     } finally {
       c2.closeSync();
       i2.closeSync();
+    }
+  }, 60_000);
+
+  it('refuses a bundle whose manifest no longer matches its signature, merges the other, exit 1', async () => {
+    const dir = join(tmp.dir, 'signed');
+    mkdirSync(dir);
+    const g = await Installation.create('gus');
+    g.finding({ id: 'g1', platform: 'jd', kind: 'access-denied', observedAt: '2026-04-03T00:00:00.000Z' });
+    await g.bundle(join(dir, 'gus.zip'));
+    const h = await Installation.create('hana');
+    h.finding({ id: 'h1', platform: 'taobao', kind: 'access-denied', observedAt: '2026-04-03T01:00:00.000Z' });
+    await h.bundle(join(dir, 'hana.zip'));
+    // Only the manifest is edited (every file still matches its listed SHA-256): the signature no longer covers it.
+    const files = unpack(join(dir, 'hana.zip'));
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as Record<string, unknown>;
+    manifest.profileLabel = 'someone else';
+    files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
+    repack(join(dir, 'hana.zip'), files);
+    const out = join(tmp.dir, 'signed-out');
+    const r = await run(['dataset', '--json', '-o', out, dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as { merged: number; refused: Array<{ file: string; problem: string }> };
+    expect(result.merged).toBe(1);
+    expect(result.refused).toHaveLength(1);
+    expect(result.refused[0]!.file).toBe(join(dir, 'hana.zip'));
+    expect(result.refused[0]!.problem).toMatch(/signature/i);
+    const i = await DuckDBInstance.create(join(out, 'shutout.duckdb'), { access_mode: 'READ_ONLY' });
+    const c = await i.connect();
+    try {
+      expect(await rows(c, `SELECT id, participant FROM findings`)).toEqual([{ id: 'g1', participant: g.fingerprint }]);
+      expect(await rows(c, `SELECT file_name, verdict, problem FROM bundles ORDER BY file_name`)).toEqual([
+        { file_name: 'gus.zip', verdict: 'merged', problem: null },
+        { file_name: 'hana.zip', verdict: 'refused', problem: result.refused[0]!.problem },
+      ]);
+    } finally {
+      c.closeSync();
+      i.closeSync();
     }
   }, 60_000);
 
