@@ -175,6 +175,11 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     expect(html).toContain('file records.ndjson does not match its SHA-256 in the manifest');
     expect(html).toContain('<svg class="timeline"');
     expect(html).toContain('alice');
+    // Counts by platform and kind, by week, by participant, in both languages.
+    for (const heading of ['按平台和类型', 'By platform and kind', '按周', 'By week', '按参与者', 'By participant']) expect(html).toContain(heading);
+    expect(html).toContain('2026-03-02');
+    expect(html).toContain('2026-03-09');
+    expect(html).toContain('bob');
   });
 });
 
