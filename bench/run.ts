@@ -4,8 +4,8 @@
  * These are measurements, not tests: nothing here fails on a slow figure; goals are reported.
  *
  * `npm run bench -- engine cli` runs only some of: engine (1, 2), main-thread (3), mutations (4), cli (5),
- * evidence (6), coupons (7), popup (8), dataset (9). `npm run bench -- dataset --full` merges
- * 1,000 bundles of 10,000 findings instead of the default 20 (a long run: BENCHMARKS.md, section 9).
+ * evidence (6), coupons (7), popup (8), dataset (9). `npm run bench -- dataset --bundles N` merges N bundles
+ * of 10,000 findings instead of the default 20; `--full` merges 1,000 (a long run: BENCHMARKS.md, section 9).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { benchMutations, type MutationsResult } from './mutations';
 import { bigItemPage } from './page-100k';
 import { benchEvidenceCouponsPopup, type MoreResults } from './evidence-coupons-popup';
 import { privateTempRoot, type TempRoot } from '../scripts/lib/temp-root';
-import { runDatasetBench, type DatasetFigures } from './dataset/run';
+import { datasetBundlesAsked, runDatasetBench, type DatasetFigures } from './dataset/run';
 
 // Every temporary folder the benchmarks make (profiles, pages, bundles) goes in a private folder
 // that is checked and removed at the end, also when a benchmark fails (KEEP_BENCH keeps files).
@@ -220,8 +220,7 @@ if (more.coupons) {
 }
 let dataset: DatasetFigures | undefined;
 if (parts.has('dataset')) {
-  const full = process.argv.includes('--full');
-  const bundles = full ? 1000 : 20;
+  const bundles = datasetBundlesAsked(process.argv);
   log(`\n[9] shutout dataset: ${int(bundles)} participants' bundles of 10,000 findings, generated, then merged (${noteLoad('dataset')})…`);
   const d = (dataset = await runDatasetBench({ bundles, findingsPerBundle: 10_000 }));
   const perSec = d.findings / (d.merge.ms / 1000);

@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/dataset/measure.ts BUNDLES_DIR OUTDIR [shutout dataset options]
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/browser';
@@ -27,9 +27,11 @@ function hwmKB(pid: number): number | null {
   }
 }
 
-export async function measureMerge(inputs: string[], outDir: string, extra: string[] = []): Promise<MergeFigures> {
+/** `onChild`: the merge process, for a caller that must be able to stop it. */
+export async function measureMerge(inputs: string[], outDir: string, extra: string[] = [], onChild?: (child: ChildProcess) => void): Promise<MergeFigures> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'bin/shutout.js'), 'dataset', '--json', '-o', outDir, ...extra, ...inputs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  onChild?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
