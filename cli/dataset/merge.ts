@@ -258,6 +258,8 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
       memory_limit: opts.memoryLimit ?? '512MB',
       temp_directory: join(temp, 'spill'),
       preserve_insertion_order: 'false',
+      // Nothing is fetched: Parquet and JSON are built in; an extension DuckDB would download is refused.
+      autoinstall_known_extensions: 'false',
     });
     con = await instance.connect();
     const stager = await Stager.open(con, join(temp, 'stage-bundles.duckdb'), [BUNDLES]);

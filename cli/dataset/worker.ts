@@ -19,7 +19,7 @@ let chain: Promise<void> = Promise.resolve();
 async function handle(m: ToWorker): Promise<void> {
   try {
     if (m.type === 'init') {
-      instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: m.memoryLimit, temp_directory: m.spill });
+      instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: m.memoryLimit, temp_directory: m.spill, autoinstall_known_extensions: 'false' });
       const con = await instance.connect();
       stager = await Stager.open(con, m.stagePath, [FINDINGS, ENTRIES, CAPTURES, COUPONS]);
       send({ type: 'ready' });
