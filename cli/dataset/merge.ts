@@ -255,7 +255,9 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
     instance = await DuckDBInstance.create(join(temp, 'shutout.duckdb'), {
       // One thread: each thread of a table build or a Parquet write holds a row group of its own in memory.
       threads: String(opts.threads ?? 1),
-      memory_limit: opts.memoryLimit ?? '512MB',
+      // DuckDB's own memory beyond its limit grows with the rows (3,000,000 findings: 1.2 GB of RSS
+      // under a 512 MB limit, under 1 GB with 256 MB; BENCHMARKS.md section 9): the limit is kept low.
+      memory_limit: opts.memoryLimit ?? '256MB',
       temp_directory: join(temp, 'spill'),
       preserve_insertion_order: 'false',
       // Nothing is fetched: Parquet and JSON are built in; an extension DuckDB would download is refused.
