@@ -183,6 +183,7 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
 
   const onRecordChanged = (record: FindingRecord) => {
     setDetail((d) => (d ? { ...d, record } : d));
+    setPageScope((s) => (s && s.findingId === record.id ? { ...s, scope: record.scope, check: record.scopeCheck } : s));
     setRefreshKey((n) => n + 1);
     void refreshSummary(db())
       .then(setSummary)

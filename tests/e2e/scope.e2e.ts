@@ -116,6 +116,9 @@ describe('the scope check in Chromium', () => {
     await popup.click('[data-testid="tab-summary"]');
     const cell = popup.locator('[data-testid="scope-figures"] tr[data-platform="taobao"] td[data-scope="network"]');
     await expect.poll(() => cell.getAttribute('data-count')).toBe('1');
+    // The status card follows the check made in the detail.
+    expect(await popup.getAttribute('[data-testid="status-scope"]', 'data-scope')).toBe('network');
+    await popup.locator('[data-testid="scope-figures"]').scrollIntoViewIfNeeded();
     await screenshot(popup, 'scope-summary-zh');
 
     // The whole export: a bundle whose chain carries the amendment, verified by the CLI.
