@@ -14,6 +14,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { launch, openPopup, ROOT, sendFromExtension, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
 import { startHttps, type LocalHttps } from '../../scripts/lib/https-server';
 import { run, tempDir } from '../unit/evidence-bundle-helpers';
+import { axeBothThemes } from './axe';
 import { screenshot } from './screenshots';
 
 const ITEM = 'https://item.taobao.com/item.htm?id=600000000010';
@@ -88,6 +89,7 @@ describe('the scope check in Chromium', () => {
     const record = (await storedRecords(s)).find((r) => r.id === findingId)!;
     expect(record).toMatchObject({ scope: 'account', scopeCheck: { status: 200, verdict: 'clear', kinds: [], redirects: 0 } });
     await screenshot(popup, 'scope-status-account-en');
+    await axeBothThemes(popup, 'scope-status-account-en');
 
     await popup.locator('[data-testid="records"] li button').first().click();
     await popup.waitForSelector('[data-testid="detail"]');
@@ -95,6 +97,7 @@ describe('the scope check in Chromium', () => {
     expect(await popup.textContent('[data-testid="scope-result"]')).toContain('My account');
     await popup.locator('[data-testid="scope-section"]').scrollIntoViewIfNeeded();
     await screenshot(popup, 'scope-detail-account-en');
+    await axeBothThemes(popup, 'scope-detail-account-en');
   });
 
   it('scopes a block `network` when the server walls everyone, and the amendment verifies in an exported bundle (zh)', async () => {
@@ -110,6 +113,7 @@ describe('the scope check in Chromium', () => {
     expect(anonymous(seen)).toEqual([{ url: ITEM, cookie: false }]);
     await popup.locator('[data-testid="scope-section"]').scrollIntoViewIfNeeded();
     await screenshot(popup, 'scope-detail-network-zh');
+    await axeBothThemes(popup, 'scope-detail-network-zh');
 
     // The summary's per-platform figures.
     await popup.click('[data-testid="detail-close"]');
@@ -120,6 +124,7 @@ describe('the scope check in Chromium', () => {
     expect(await popup.getAttribute('[data-testid="status-scope"]', 'data-scope')).toBe('network');
     await popup.locator('[data-testid="scope-figures"]').scrollIntoViewIfNeeded();
     await screenshot(popup, 'scope-summary-zh');
+    await axeBothThemes(popup, 'scope-summary-zh');
 
     // The whole export: a bundle whose chain carries the amendment, verified by the CLI.
     await popup.click('[data-testid="tab-records"]');
