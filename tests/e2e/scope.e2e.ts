@@ -156,6 +156,27 @@ describe('the scope check in Chromium', () => {
     await screenshot(popup, 'scope-detail-login-en');
   });
 
+  it('checks a new block automatically once the option is on (it is off by default)', async () => {
+    const m = await marketplace('cookie-walled');
+    server = m.server;
+    const hosts = ['item.taobao.com'];
+    const s = (session = await launch({ args: server.chromiumArgs(hosts), passthrough: hosts }));
+    await s.context.addCookies([{ name: 'cookie2', value: 'signed-in', domain: '.taobao.com', path: '/', secure: true }]);
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    const box = options.locator('[data-testid="opt-auto-scope"]');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await expect.poll(() => options.textContent('[data-testid="general-saved"]')).not.toBe('');
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(options, 'scope-option-en');
+    const page = await s.context.newPage();
+    await page.goto(ITEM);
+    const records = await waitForRecords(s, (r) => r.some((x) => x.kind === 'access-denied' && x.scope === 'account'), 30_000);
+    expect(records.find((x) => x.kind === 'access-denied')).toMatchObject({ scopeCheck: { verdict: 'clear', status: 200 } });
+    expect(anonymous(m.seen)).toEqual([{ url: ITEM, cookie: false }]);
+  });
+
   it('fetches nothing for a finding on a host that is not a covered marketplace', async () => {
     const { s, seen } = await signedInBlock('cookie-walled');
     // A finding as an import from elsewhere could hold it: a page on www.example.com (which the test server also answers).
