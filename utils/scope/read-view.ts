@@ -3,6 +3,10 @@
  * and a saved page. Each redirect is read as a HAR entry is (status, headers, redirect target:
  * `scanNetwork`), the final answer too (status, headers, body), and its HTML as `shutout scan`
  * reads a saved page (utils/dom/load-html.ts, `scanPage`).
+ *
+ * Both read the first ANSWER_BODY_LIMIT of the body, as the CLI reads a HAR entry's document: a
+ * notice sits at the top of a page, and linkedom takes about 2 s a MiB here (8 MiB, the anonymous
+ * view's cap, took 19 s), which the worker must not spend on one check.
  */
 import { extractCoupons } from '../coupons/index';
 import { onePerKind, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
@@ -17,7 +21,7 @@ type OkView = Extract<AnonymousView, { ok: true }>;
 
 export interface ViewReading {
   detections: Detection[];
-  /** The offers the anonymous page shows, for coupon-missing findings (null: Shutout reads no coupons there). */
+  /** The offers the anonymous page shows in what was read, for coupon-missing findings (null: Shutout reads no coupons there). */
   offerKeys: string[] | null;
 }
 
@@ -36,7 +40,7 @@ export function readAnonymousView(view: OkView, rules: RuleSet, now = new Date()
   if (looksLikeHtml(view)) {
     let page: LoadedPage | null = null;
     try {
-      page = loadHtml(view.text, view.finalUrl, rules);
+      page = loadHtml(view.text.slice(0, ANSWER_BODY_LIMIT), view.finalUrl, rules);
     } catch {
       page = null; // beyond the markup bounds: the network reading stands alone
     }
