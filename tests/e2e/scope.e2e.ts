@@ -117,6 +117,10 @@ describe('the scope check in Chromium', () => {
 
     // The summary's per-platform figures.
     await popup.click('[data-testid="detail-close"]');
+    // The list marks the checked record.
+    await expect.poll(() => popup.getAttribute('[data-testid="records"] li .badge[data-scope]', 'data-scope')).toBe('network');
+    await screenshot(popup, 'scope-list-zh');
+    await axeBothThemes(popup, 'scope-list-zh');
     await popup.click('[data-testid="tab-summary"]');
     const cell = popup.locator('[data-testid="scope-figures"] tr[data-platform="taobao"] td[data-scope="network"]');
     await expect.poll(() => cell.getAttribute('data-count')).toBe('1');
