@@ -58,8 +58,9 @@ export function findingRow(r: ReplayRecord, originHash: string, deleted: Deletio
     r.countKnown,
     r.review,
     str(r.note),
-    // A later format adds a `scope` amendment (docs/evidence-format.md); replay then sets it.
+    // Set by a scope amendment (docs/evidence-format.md), with the check that found it.
     str(r.scope),
+    isObj(r.scopeCheck) ? JSON.stringify(r.scopeCheck) : null,
     r.captureIds,
     r.withheld,
     r.seq,

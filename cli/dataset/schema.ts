@@ -98,6 +98,7 @@ export const FINDINGS: Table = {
     text('review', '`unreviewed`, `confirmed` or `false-positive`'),
     text('note', "the user's note (masked when withheld)"),
     text('scope', '`account`, `network` or `inconclusive` once a scope amendment records it; null before'),
+    text('scope_check', 'JSON: the anonymous view that decided `scope` (`at`, `status`, `verdict`, `kinds`, `ruleIds`, `redirects`, `reason`, `offerShown`); null before'),
     list('capture_ids', 'its screenshots and snapshots (`captures.capture_id`)'),
     list('withheld', 'fields whose values the bundle withholds (redaction): their columns hold the masked text'),
     { name: 'seq', stage: 'BIGINT', type: 'BIGINT', doc: 'the chain entry that recorded it' },

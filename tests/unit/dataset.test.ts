@@ -9,6 +9,7 @@ import { repack, run, tempDir, unpack } from './evidence-bundle-helpers';
 
 const OFFER_SEEN_BY_BOB = 'taobao:shop:threshold:CNY:min=199:off=20';
 const OFFER_OWN_HISTORY = 'taobao:shop:threshold:CNY:min=99:off=10';
+const SCOPE_CHECK = { at: '2026-03-04T06:00:30.000Z', status: 200, verdict: 'clear', kinds: [], ruleIds: [], redirects: 0 };
 
 /** The DuckDB queries of docs/dataset.md, by their first line (`-- Q1 (DuckDB)` …). */
 function docQueries(): Record<string, string> {
@@ -53,6 +54,7 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     copyFileSync(join(bundles, 'alice-late.zip'), join(bundles, 'alice-late-again.zip'));
 
     bob.finding({ id: 'b1', platform: 'jd', kind: 'account-restricted', observedAt: '2026-03-04T06:00:00.000Z', until: '2026-03-20T00:00:00.000Z', ruleId: 'general.account-restricted', why: 'pattern: 账号 异常 限制' });
+    bob.amend('b1', '2026-03-04T06:01:00.000Z', { scope: 'account', scopeCheck: SCOPE_CHECK });
     bob.finding({ id: 'b2', platform: 'pinduoduo', kind: 'access-denied', observedAt: '2026-03-04T07:00:00.000Z' });
     bob.amend('b2', '2026-03-04T08:00:00.000Z', { review: 'false-positive' });
     bob.couponMissing('b3', '2026-03-05T05:00:00.000Z', '600000000002', 'history', '', OFFER_OWN_HISTORY, '满99减10');
@@ -109,20 +111,20 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     expect(ids[1]).toMatchObject({ alice: true });
     expect(ids[7]).toMatchObject({ deleted_at: '2026-03-12 00:00:00', deleted_reason: 'user' });
     const e = await rows(con, `SELECT count(*)::INT AS n, count(DISTINCT hash)::INT AS hashes FROM chain_entries`);
-    // alice (7): key, a1, a2, a3, capture, amendment, a4; bob (8): key, b1, b2, amendment, b3, b4, tombstone, import.
-    expect(e).toEqual([{ n: 15, hashes: 15 }]);
+    // alice (7): key, a1, a2, a3, capture, amendment, a4; bob (9): key, b1, scope amendment, b2, amendment, b3, b4, tombstone, import.
+    expect(e).toEqual([{ n: 16, hashes: 16 }]);
     const c = await rows(con, `SELECT capture_id, file, sha256 FROM captures`);
     expect(c).toHaveLength(1);
     expect(c[0]!.file).toBe(`capture-files/${c[0]!.sha256}.png`);
     expect(new Uint8Array(readFileSync(join(out, String(c[0]!.file))))).toEqual(png);
   });
 
-  it("carries the records' why, basis and initiator, and a scope column that stays null until a scope amendment", async () => {
-    const f = await rows(con, `SELECT id, rule_id, why, basis, initiator, confidence, scope FROM findings WHERE id IN ('a1', 'b1', 'b2') ORDER BY id`);
+  it("carries the records' why, basis and initiator, and the scope a scope amendment recorded (null before)", async () => {
+    const f = await rows(con, `SELECT id, rule_id, why, basis, initiator, confidence, scope, scope_check FROM findings WHERE id IN ('a1', 'b1', 'b2') ORDER BY id`);
     expect(f).toEqual([
-      { id: 'a1', rule_id: 'taobao.test', why: null, basis: 'url-only', initiator: 'https://www.taobao.com', confidence: 0.45, scope: null },
-      { id: 'b1', rule_id: 'general.account-restricted', why: 'pattern: 账号 异常 限制', basis: null, initiator: null, confidence: 0.9, scope: null },
-      { id: 'b2', rule_id: 'pinduoduo.test', why: null, basis: null, initiator: null, confidence: 0.9, scope: null },
+      { id: 'a1', rule_id: 'taobao.test', why: null, basis: 'url-only', initiator: 'https://www.taobao.com', confidence: 0.45, scope: null, scope_check: null },
+      { id: 'b1', rule_id: 'general.account-restricted', why: 'pattern: 账号 异常 限制', basis: null, initiator: null, confidence: 0.9, scope: 'account', scope_check: JSON.stringify(SCOPE_CHECK) },
+      { id: 'b2', rule_id: 'pinduoduo.test', why: null, basis: null, initiator: null, confidence: 0.9, scope: null, scope_check: null },
     ]);
     const parquet = await rows(con, `SELECT id, why, basis, initiator FROM read_parquet('${join(out, 'findings')}/*/*.parquet', hive_partitioning = true) WHERE id IN ('a1', 'b1') ORDER BY id`);
     expect(parquet).toEqual([
