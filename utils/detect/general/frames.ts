@@ -1,4 +1,5 @@
 import type { Frame } from './compose';
+import { INTL_FRAMES } from './frames-intl';
 
 /**
  * The general layer's compositional vocabulary (see compose.ts). Words are folded like page
@@ -386,7 +387,8 @@ export const FRAMES: readonly Frame[] = [
       'membatasi akses akunmu', 'membatasi akses akun anda', 'akunmu diblokir', 'tài khoản có dấu hiệu bất thường', 'tài khoản của bạn bị giới hạn',
       '利用が制限されています', '利用制限中', 'アカウントが制限', '계정이 제한',
     ],
-    unless: EN_QUESTION,
+    // Another member's profile ("this user is restricted") is not the visitor's account.
+    unless: [...EN_QUESTION, 'このユーザー', 'この会員', '이 사용자', '이 회원', 'этот пользователь', 'dieser benutzer', 'cet utilisateur', 'este usuario', 'este usuário'],
     confidence: 0.6,
     source: 'https://pluginongkoskirim.com/akun-shopee-dibekukan/; https://nekosakamiti.com/mercarivpn/; https://d96.bepostit.com/3343; https://bloggiamgia.vn/loi-f02-shopee; NodeBB/NodeBB:public/language/th/error.json@ab329b3b4c4d4cc9717b2938908649382cca2b39; bagisto/bagisto:packages/Webkul/Shop/src/Resources/lang/de/app.php@889a7c6bd7200867d528f6ddc2668798e7db05d8',
   },
@@ -409,4 +411,5 @@ export const FRAMES: readonly Frame[] = [
     confidence: 0.6,
     source: 'Kanjano/scraper:gear4music_dump.html@35bf3bee4f7f41de30a6e2706612bac57153260f; https://github.com/tayfunerbilen/Sahibinden.com-Botu/issues/2; https://github.com/activepieces/activepieces/issues/10639; githubniko/antibot:templates/template.inc.php@03934ecf52296414271ea5dc2394f46e635d5ddc',
   },
+  ...INTL_FRAMES,
 ];

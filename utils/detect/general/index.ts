@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
+import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError, isDiscussion, isProfilePage, isSiteOutage, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -69,9 +69,25 @@ function queryWords(url: string): string {
 /** A notice leads: on a page, only its first sentences are read for frames. */
 const LEAD_SENTENCES = 4;
 
-function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
+interface Scene {
+  /** Folded words of the URL's query. */
+  query: string;
+  /** A person's profile page: "this account is banned" is said of its owner. */
+  profile?: boolean;
+  /** An API answer whose code says the caller's credentials are wrong. */
+  credentials?: boolean;
+}
+
+function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
+  const out = judgeWords(layer, c, scene);
+  if (scene.profile && !addressesVisitor(c.text)) return out.filter((f) => f.kind !== 'account-restricted');
+  return out;
+}
+
+function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: Scene): Found[] {
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
+  if (isSiteOutage(c.text)) return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   const all = sentences(c.text);
@@ -96,7 +112,7 @@ function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
       });
     }
   }
-  if (layer.model && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
+  if (layer.model && !credentials && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
     const s = score(layer.model, c.text);
     if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
@@ -122,15 +138,18 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const found: Found[] = [];
   const content = isContentPage(input.url, input.title);
   const candidates = pageCandidates(input.title, input.segments);
+  const scene: Scene = { query, profile: isProfilePage(input.url) };
   for (const c of candidates) {
     if (content && c.placement !== 'dialog') continue;
-    found.push(...judge(layer, c, query));
+    found.push(...judge(layer, c, scene));
   }
   // Several different notices in the headings and dialogs of one page are a list of notices (a help
   // centre) or a page's hidden templates, not a notice shown to this visitor.
   const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
   const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
   const out = kept.map((f) => toDetection(f, platform, version));
+  // A page that says the site itself is down (over its quota, misconfigured) is no wall, whatever its markup.
+  if (candidates.some((c) => c.placement === 'page' && isSiteOutage(c.text))) return out;
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));
   return out;
@@ -139,6 +158,7 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
 export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, platform: string | null, version: string): Detection[] {
   const found: Found[] = [];
   const body = input.body ?? '';
-  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, ''));
+  const scene: Scene = { query: '', credentials: isCredentialError(body) };
+  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
