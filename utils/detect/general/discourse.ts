@@ -105,8 +105,21 @@ export function addressesVisitor(text: string): boolean {
  */
 const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|usage|quota|bandwidth)|\bplan limits?\b|\blambda function\b[^.]{0,80}\binvalid\b|\b(?:this|the) (?:website|site|app|service) has (?:exceeded|run out)|流量已用完|已欠费|站点已过期|域名未备案/i;
 
-export function isSiteOutage(text: string): boolean {
-  return SITE_OUTAGE.test(text);
+/**
+ * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
+ * pages as their walls, but nobody was refused.
+ */
+const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b/i;
+
+/** An order's coupon that does not meet its conditions of use (a minimum spend): an ordinary answer. */
+const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b/i;
+
+/** A page or address that does not exist: nothing was refused. */
+const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;
+
+/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition)? */
+export function isNotARefusal(text: string): boolean {
+  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text);
 }
 
 /**

@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError, isDiscussion, isProfilePage, isSiteOutage, isTalk, quotedSpans, sentences } from './discourse';
+import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError, isDiscussion, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -66,6 +66,9 @@ function queryWords(url: string): string {
   }
 }
 
+/** The stricter bar of a short page without a cue word: 0.95 → 0.99. */
+const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
+
 /** A notice leads: on a page, only its first sentences are read for frames. */
 const LEAD_SENTENCES = 4;
 
@@ -87,7 +90,7 @@ function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
 function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: Scene): Found[] {
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
-  if (isSiteOutage(c.text)) return [];
+  if (isNotARefusal(c.text)) return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   const all = sentences(c.text);
@@ -112,9 +115,13 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: S
       });
     }
   }
-  if (layer.model && !credentials && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
+  const cued = c.placement === 'api' || layer.cueTest(foldToString(c.text));
+  // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
+  // browser"), at a stricter bar: most such pages are small ordinary ones.
+  if (layer.model && !credentials && (cued || c.placement === 'page')) {
     const s = score(layer.model, c.text);
-    if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
+    const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
+    if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
         kind: s.kind,
         ruleId: MODEL_RULE_ID,
@@ -148,8 +155,8 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
   const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
   const out = kept.map((f) => toDetection(f, platform, version));
-  // A page that says the site itself is down (over its quota, misconfigured) is no wall, whatever its markup.
-  if (candidates.some((c) => c.placement === 'page' && isSiteOutage(c.text))) return out;
+  // A page that says nobody was refused (the site is down, the page is missing) is no wall, whatever its markup.
+  if (candidates.some((c) => c.placement === 'page' && isNotARefusal(c.text))) return out;
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));
   return out;
