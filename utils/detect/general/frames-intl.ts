@@ -20,7 +20,7 @@ const QUESTION = [
 const ACCOUNT = [
   'konto', 'ihr konto', 'dein konto', 'benutzerkonto', 'compte', 'votre compte', 'cuenta', 'tu cuenta', 'su cuenta', 'conta', 'sua conta',
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
-  'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '会員', '계정', '아이디', '회원',
+  'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
 ];
 
 const ACCESS = [
@@ -70,7 +70,8 @@ export const INTL_FRAMES: readonly Frame[] = [
     lang: 'intl',
     subjects: ACCESS,
     predicates: [],
-    learnt: BLOCKED,
+    // Kanji shared with Chinese (停止访问, 禁止) are left to the Chinese frames, which know their context.
+    learnt: BLOCKED.filter((w) => !['停止', '凍結', '制限', '拒否', '禁止'].includes(w)),
     gap: 25,
     either: true,
     unless: QUESTION,

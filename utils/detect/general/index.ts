@@ -69,6 +69,9 @@ function queryWords(url: string): string {
 /** The stricter bar of a short page without a cue word: 0.95 → 0.99. */
 const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 
+/** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
+const SITE_MESSAGE_MAX = 80;
+
 /** A notice leads: on a page, only its first sentences are read for frames. */
 const LEAD_SENTENCES = 4;
 
@@ -147,7 +150,9 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const candidates = pageCandidates(input.title, input.segments);
   const scene: Scene = { query, profile: isProfilePage(input.url) };
   for (const c of candidates) {
-    if (content && c.placement !== 'dialog') continue;
+    // On a forum, blog or help page only dialogs are notices; and the site's own short message
+    // that addresses the visitor ("您的账号被禁用"), which people quoting a notice do not write as a block of its own.
+    if (content && c.placement !== 'dialog' && !(c.placement === 'block' && c.text.length <= SITE_MESSAGE_MAX && addressesVisitor(c.text) && !sentences(c.text).some(isTalk))) continue;
     found.push(...judge(layer, c, scene));
   }
   // Several different notices in the headings and dialogs of one page are a list of notices (a help
