@@ -306,6 +306,8 @@ export const FRAMES: readonly Frame[] = [
       'not available for your account', 'not eligible', 'ineligible', 'cannot be applied', 'could not be applied', "can't be applied",
       'is not valid for your account', 'unavailable for your account', 'not available to you', 'has been restricted', 'not available for this account',
     ],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['can not be applied', 'can not be used', 'cannot be used', 'cannot use this', 'can not use this', 'not qualified', 'usage limit reached', 'no longer available to you'],
     gap: 40,
     either: true,
     unless: [...EN_QUESTION, 'terms and conditions', 'exclusions apply', 'see details'],

@@ -151,8 +151,10 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const scene: Scene = { query, profile: isProfilePage(input.url) };
   for (const c of candidates) {
     // On a forum, blog or help page only dialogs are notices; and the site's own short message
-    // that addresses the visitor ("您的账号被禁用"), which people quoting a notice do not write as a block of its own.
-    if (content && c.placement !== 'dialog' && !(c.placement === 'block' && c.text.length <= SITE_MESSAGE_MAX && addressesVisitor(c.text) && !sentences(c.text).some(isTalk))) continue;
+    // that addresses the visitor ("您的账号被禁用"), which people quoting a notice do not write as a
+    // block of its own; and a page that is short as a whole: such a site's wall or error page, not
+    // a thread (whose chrome alone is long; narration is still left out as discussion).
+    if (content && c.placement !== 'dialog' && c.placement !== 'page' && !(c.placement === 'block' && c.text.length <= SITE_MESSAGE_MAX && addressesVisitor(c.text) && !sentences(c.text).some(isTalk))) continue;
     found.push(...judge(layer, c, scene));
   }
   // Several different notices in the headings and dialogs of one page are a list of notices (a help
