@@ -4,6 +4,7 @@ import { hostMatches, hostOf, platformOf } from './platforms';
 import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
 import { extractUntil } from './until';
 import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
+import { isContentPage } from './general/discourse';
 
 /** A detection is reported at or above this confidence. */
 export const REPORT_THRESHOLD = 0.5;
@@ -211,7 +212,10 @@ export function onePerKind(detections: Detection[]): Detection[] {
 
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
-  const found = scanPageRules(set, input);
+  // A long page of an issue tracker, forum, blog or help centre names notices in its title and
+  // body as topics: there only its dialogs (and its URL) can show the visitor a notice.
+  const talk = isContentPage(input.url, input.title) && input.segments.some((s) => s.where === 'text' && s.text.length > SHORT_PAGE_CHARS);
+  const found = scanPageRules(set, input).filter((d) => !talk || d.where === 'dialog' || d.where === 'url');
   if (set.general) {
     // A rule's exact wording is the better reading of the notice it found: the general layer adds only other notices.
     // A page a rule already read as a wall needs no second reading of its structure either.
