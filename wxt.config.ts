@@ -6,6 +6,7 @@ import { writePlatformIndex } from './scripts/platform-index';
 // The registry's index of utils/platforms/ must exist before anything below imports it.
 writePlatformIndex();
 const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
+const { shippedData } = await import('./scripts/lib/shipped');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -16,9 +17,12 @@ export default defineConfig({
   // Firefox too: MAIN-world content scripts (the tap), no web-accessible files. README "Firefox".
   manifestVersion: 3,
   vite: () => ({
+    // The fold tables and the built-in detectors are made here, once, and shipped as data.
+    plugins: [shippedData()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
     worker: { format: 'es' },
+    ...(process.env.SHUTOUT_NOMINIFY ? { build: { minify: false } } : {}),
   }),
   hooks: {
     // The page-world tap must leave no global: WXT builds each content script as

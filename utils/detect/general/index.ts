@@ -13,9 +13,10 @@ import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, s
  * says why it fired.
  */
 export interface GeneralLayer {
-  frames: readonly CompiledFrame[];
-  /** Loaded lazily by the caller; without it only the frames run. */
-  model?: Model;
+  /** Compiled on first use (a page whose prominent text holds no cue never needs them). */
+  readonly frames: readonly CompiledFrame[];
+  /** Decoded on first use; without it only the frames run. */
+  readonly model?: Model;
   /** Probability at or above which the model alone reports. */
   threshold: number;
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
@@ -29,10 +30,32 @@ export const DEFAULT_THRESHOLD = 0.95;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
-export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  const cues = [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
-  const folded = [...new Set(cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
-  return { frames: compileFrames(frames), model, threshold, cues, cueTest: (text) => folded.some((c) => text.includes(c)) };
+/** The words of the frames that cue the layer: every predicate, written or learnt. */
+export function cuesOf(frames: readonly Frame[]): string[] {
+  return [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
+}
+
+export function generalLayer(frames: readonly Frame[], model?: Model | (() => Model | undefined), threshold = DEFAULT_THRESHOLD): GeneralLayer {
+  return lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: typeof model === 'function' ? model : () => model, threshold });
+}
+
+/** The layer with its frames and model made only when first needed (the content script: most pages need neither). */
+export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
+  const folded = [...new Set(opts.cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  let frames: readonly CompiledFrame[] | undefined;
+  let model: Model | undefined | null = null;
+  return {
+    get frames() {
+      return (frames ??= compileFrames(opts.frames()));
+    },
+    get model() {
+      if (model === null) model = opts.model();
+      return model;
+    },
+    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    cues: opts.cues,
+    cueTest: (text) => folded.some((c) => text.includes(c)),
+  };
 }
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
@@ -72,11 +95,15 @@ const LEAD_SENTENCES = 4;
 function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
+  // Every frame needs one of its predicates, and every predicate is a cue: without a cue no
+  // frame can match, and the model judges only cued candidates (answers excepted).
+  const cued = layer.cueTest(foldToString(c.text));
+  if (!cued && c.placement !== 'api') return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   const all = sentences(c.text);
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
-  for (const sentence of lead) {
+  for (const sentence of cued ? lead : []) {
     if (c.placement !== 'api' && isTalk(sentence)) continue;
     const folded = foldToString(sentence);
     if (!folded) continue;
@@ -96,7 +123,7 @@ function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
       });
     }
   }
-  if (layer.model && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
+  if ((c.placement === 'api' || cued) && layer.model) {
     const s = score(layer.model, c.text);
     if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
