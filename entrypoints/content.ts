@@ -64,15 +64,16 @@ export default defineContentScript({
             idle: (fn) => void requestIdleCallback(() => fn(), { timeout: 2000 }),
           }),
       });
-      watcher.start();
+      void watcher.start();
       onTap = (input) => watcher!.addNetwork(input);
       early.splice(0).forEach(onTap);
       return watcher;
     };
-    // A tab closed (or navigated away) before the idle scan: scan now, so that a notice seen for
-    // a moment is still reported; the message leaves before the document goes.
+    // A tab closed (or navigated away) before the first scan finished (it runs in slices): scan now,
+    // at once, so that a notice seen for a moment is still reported; the message leaves before the document goes.
     ctx.addEventListener(window, 'pagehide', () => {
       if (!watcher && document.body) start();
+      watcher?.flush();
     });
 
     const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);

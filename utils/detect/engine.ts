@@ -297,7 +297,7 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
   const segments: ScannedSegment[] = input.segments
     .filter((s) => s.text.length > 0)
     .map((segment) => ({ segment, folded: fold(segment.text) }));
-  const bodyLength = segments.reduce((n, s) => (s.segment.where === 'text' ? Math.max(n, s.folded.length) : n), 0);
+  const bodyLength = input.textChars ?? segments.reduce((n, s) => (s.segment.where === 'text' ? Math.max(n, s.folded.length) : n), 0);
   const longPage = bodyLength > SHORT_PAGE_CHARS;
   const hits = findPhrases(set, segments);
   if (hits.size === 0) return out;
@@ -440,4 +440,13 @@ export function hasAnyPhrase(set: RuleSet, text: string): boolean {
     if (set.triggers[pattern]) found = true;
   });
   return found;
+}
+
+/** Which phrases occur in the text (ids, any placement, word boundaries not checked, as hasAnyPhrase). */
+export function phrasesIn(set: RuleSet, text: string): Set<number> {
+  const out = new Set<number>();
+  if (text.length === 0) return out;
+  const f = fold(text);
+  set.automaton.scan(f.codes, f.length, (pattern) => out.add(pattern));
+  return out;
 }

@@ -148,7 +148,7 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const query = queryWords(input.url);
   const found: Found[] = [];
   const content = isContentPage(input.url, input.title);
-  const candidates = pageCandidates(input.title, input.segments);
+  const candidates = pageCandidates(input.title, input.segments, input.textChars);
   for (const c of candidates) {
     if (content && c.placement !== 'dialog') continue;
     found.push(...judge(layer, c, query));
