@@ -52,7 +52,8 @@ export default defineContentScript({
         doc: document,
         win: window,
         rules: () => (own ? ruleSetWith(own.userRules, own.choices) : builtinRuleSet()),
-        report: (r) => outbox.push(r),
+        // The referrer says which site sent the browser here (webRequest shows only covered ones).
+        report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
         newId: () => crypto.randomUUID(),
         pageHasShadowRoots: () => boot.shadowRoots,
         onPage: ({ pageId, url, isStale }) =>
