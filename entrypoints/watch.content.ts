@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { builtinRuleSet, ruleSetWith, type RuleChoices } from '../utils/detect/rule-sets';
+import { BUILTIN_PARTS, builtinRuleSet, ruleSetWith, type RuleChoices } from '../utils/detect/rule-sets';
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap } from '../utils/content/tap-protocol';
 import { bootState } from '../utils/content/boot';
@@ -52,6 +52,7 @@ export default defineContentScript({
         doc: document,
         win: window,
         rules: () => (own ? ruleSetWith(own.userRules, own.choices) : builtinRuleSet()),
+        prepare: BUILTIN_PARTS,
         // The referrer says which site sent the browser here (webRequest shows only covered ones).
         report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
         newId: () => crypto.randomUUID(),

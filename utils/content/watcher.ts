@@ -12,6 +12,8 @@ export interface WatcherDeps {
   win: Window;
   /** The rules, or how to make them (decoded in a slice of the first scan, not when the script loads). */
   rules: RuleSet | (() => RuleSet);
+  /** Work that making the rules needs, done one piece per step before them (decoding the shipped data part by part). */
+  prepare?: ReadonlyArray<() => unknown>;
   report(report: PageReport): void;
   newId(): string;
   /** Has the page attached an open shadow root (seen by the page-world tap)? Unknown: sweep. */
@@ -146,6 +148,12 @@ export class PageWatcher {
 
   /** Everything a scan reads of the page, as steps. */
   private *readPage(): Work<PageInput> {
+    if (!this.set) {
+      for (const piece of this.deps.prepare ?? []) {
+        piece();
+        yield;
+      }
+    }
     const set = this.rules;
     yield;
     const loose = looseTableOf(set);

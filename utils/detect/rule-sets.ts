@@ -21,6 +21,9 @@ function builtinRules(): readonly Rule[] {
   return Object.values(builtinFamilies()).flat();
 }
 
+/** Decoding the built-in rules' shipped data, in pieces a caller may run one at a time before builtinRuleSet (the content script's steps). */
+export const BUILTIN_PARTS: ReadonlyArray<() => unknown> = [builtinFamilies, builtinTable, builtinLoose];
+
 /** The built-in rules compiled once per process (or content script). User rules make a new set. */
 export function builtinRuleSet(): RuleSet {
   if (!builtin) {
