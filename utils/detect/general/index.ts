@@ -13,9 +13,10 @@ import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError,
  * says why it fired.
  */
 export interface GeneralLayer {
-  frames: readonly CompiledFrame[];
-  /** Loaded lazily by the caller; without it only the frames run. */
-  model?: Model;
+  /** Compiled on first use (a page whose prominent text holds no cue never needs them). */
+  readonly frames: readonly CompiledFrame[];
+  /** Decoded on first use; without it only the frames run. */
+  readonly model?: Model;
   /** Probability at or above which the model alone reports. */
   threshold: number;
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
@@ -29,10 +30,32 @@ export const DEFAULT_THRESHOLD = 0.95;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
-export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  const cues = [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
-  const folded = [...new Set(cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
-  return { frames: compileFrames(frames), model, threshold, cues, cueTest: (text) => folded.some((c) => text.includes(c)) };
+/** The words of the frames that cue the layer: every predicate, written or learnt. */
+export function cuesOf(frames: readonly Frame[]): string[] {
+  return [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
+}
+
+export function generalLayer(frames: readonly Frame[], model?: Model | (() => Model | undefined), threshold = DEFAULT_THRESHOLD): GeneralLayer {
+  return lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: typeof model === 'function' ? model : () => model, threshold });
+}
+
+/** The layer with its frames and model made only when first needed (the content script: most pages need neither). */
+export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
+  const folded = [...new Set(opts.cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  let frames: readonly CompiledFrame[] | undefined;
+  let model: Model | undefined | null = null;
+  return {
+    get frames() {
+      return (frames ??= compileFrames(opts.frames()));
+    },
+    get model() {
+      if (model === null) model = opts.model();
+      return model;
+    },
+    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    cues: opts.cues,
+    cueTest: (text) => folded.some((c) => text.includes(c)),
+  };
 }
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
@@ -94,11 +117,15 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: S
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
   if (isNotARefusal(c.text)) return [];
+  // Every frame needs one of its predicates, and every predicate is a cue: without a cue no frame
+  // can match; the model judges cued candidates, answers, and short pages (at a stricter bar).
+  const cued = c.placement === 'api' || layer.cueTest(foldToString(c.text));
+  if (!cued && c.placement !== 'page') return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   const all = sentences(c.text);
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
-  for (const sentence of lead) {
+  for (const sentence of cued ? lead : []) {
     if (c.placement !== 'api' && isTalk(sentence)) continue;
     const folded = foldToString(sentence);
     if (!folded) continue;
@@ -118,7 +145,6 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: S
       });
     }
   }
-  const cued = c.placement === 'api' || layer.cueTest(foldToString(c.text));
   // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
   // browser"), at a stricter bar: most such pages are small ordinary ones.
   if (layer.model && !credentials && (cued || c.placement === 'page')) {
@@ -147,7 +173,7 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const query = queryWords(input.url);
   const found: Found[] = [];
   const content = isContentPage(input.url, input.title);
-  const candidates = pageCandidates(input.title, input.segments);
+  const candidates = pageCandidates(input.title, input.segments, input.textChars);
   const scene: Scene = { query, profile: isProfilePage(input.url) };
   for (const c of candidates) {
     // On a forum, blog or help page only dialogs are notices; and the site's own short message
