@@ -3,7 +3,9 @@
  * Prints a table per benchmark and writes every figure to bench-results/latest.json.
  * These are measurements, not tests: nothing here fails on a slow figure; goals are reported.
  *
- * `npm run bench -- engine cli` runs only some of: engine (1, 2), main-thread (3), mutations (4), cli (5).
+ * `npm run bench -- engine cli` runs only some of: engine (1, 2), main-thread (3), mutations (4), cli (5),
+ * evidence (6), coupons (7), popup (8), dataset (9). `npm run bench -- dataset --bundles N` merges N bundles
+ * of 10,000 findings instead of the default 20; `--full` merges 1,000 (a long run: BENCHMARKS.md, section 9).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { benchMutations, type MutationsResult } from './mutations';
 import { bigItemPage } from './page-100k';
 import { benchEvidenceCouponsPopup, type MoreResults } from './evidence-coupons-popup';
 import { privateTempRoot, type TempRoot } from '../scripts/lib/temp-root';
+import { datasetBundlesAsked, runDatasetBench, type DatasetFigures } from './dataset/run';
 
 // Every temporary folder the benchmarks make (profiles, pages, bundles) goes in a private folder
 // that is checked and removed at the end, also when a benchmark fails (KEEP_BENCH keeps files).
@@ -29,7 +32,7 @@ let tempLeft: string[] | undefined;
 const finishTemp = () => (tempLeft ??= temp?.finish() ?? []);
 process.on('exit', finishTemp);
 
-const ALL = ['engine', 'main-thread', 'mutations', 'cli', 'evidence', 'coupons', 'popup'] as const;
+const ALL = ['engine', 'main-thread', 'mutations', 'cli', 'evidence', 'coupons', 'popup', 'dataset'] as const;
 type Part = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((a): a is Part => (ALL as readonly string[]).includes(a));
 const parts = new Set<Part>(asked.length > 0 ? asked : ALL);
@@ -254,6 +257,24 @@ if (more.coupons) {
   const d = more.coupons.diffCli;
   goals.push({ goal: `coupons: ${int(d.visitsPerSide)} visits compared with ${int(d.visitsPerSide)} (shutout coupons diff's comparison) < 1 s`, figure: ms(d.compareMs), spread: '', met: d.compareMs < 1000 });
 }
+let dataset: DatasetFigures | undefined;
+if (parts.has('dataset')) {
+  const bundles = datasetBundlesAsked(process.argv);
+  log(`\n[9] shutout dataset: ${int(bundles)} participants' bundles of 10,000 findings, generated, then merged (${noteLoad('dataset')})…`);
+  const d = (dataset = await runDatasetBench({ bundles, findingsPerBundle: 10_000 }));
+  const perSec = d.findings / (d.merge.ms / 1000);
+  log(
+    table(`9. shutout dataset: ${int(d.bundles)} bundles, ${int(d.findings)} findings (${d.bundlesGB.toFixed(2)} GB of bundles)`, [
+      ['figure', 'value'],
+      ['generate the bundles (bench/dataset/generate.ts, 2 processes)', `${(d.generateMs / 1000).toFixed(0)} s`],
+      ['shutout dataset, end to end (verify every bundle, stage, dedupe, views, Parquet)', `${(d.merge.ms / 1000).toFixed(0)} s = ${int(Math.round(perSec))} findings/s`],
+      ['… peak RSS of the shutout dataset process', mb(d.merge.peakRssMB * 2 ** 20)],
+      ['rows: findings / chain entries / captures / coupon observations', `${int(d.merge.counts.findings ?? 0)} / ${int(d.merge.counts.chain_entries ?? 0)} / ${int(d.merge.counts.captures ?? 0)} / ${int(d.merge.counts.coupon_observations ?? 0)}`],
+      ['dataset on disk: DuckDB file / Parquet files', `${d.duckdbGB.toFixed(2)} GB / ${d.parquetGB.toFixed(2)} GB`],
+    ]),
+  );
+  goals.push({ goal: `dataset: peak RSS < 1 GB merging ${int(d.findings)} findings`, figure: mb(d.merge.peakRssMB * 2 ** 20), spread: '', met: d.merge.peakRssMB < 1024 });
+}
 if (more.popup) goals.push({ goal: 'popup first paint with 100,000 records ≤ 150 ms', figure: ms(more.popup.firstPaintMs), spread: '', met: more.popup.firstPaintMs <= 150 });
 
 if (goals.length > 0) {
@@ -279,7 +300,7 @@ const out = join(outDir, 'latest.json');
 writeFileSync(
   out,
   JSON.stringify(
-    rounded({ date: new Date().toISOString(), commit: gitCommit(), tempFoldersLeft: left, rulesetVersion: RULESET_VERSION, machine, loadAverage: loads, elapsedS, goals, engine, mainThread, mutations, cli, ...more }),
+    rounded({ date: new Date().toISOString(), commit: gitCommit(), tempFoldersLeft: left, rulesetVersion: RULESET_VERSION, machine, loadAverage: loads, elapsedS, goals, engine, mainThread, mutations, cli, ...more, dataset }),
     null,
     2,
   ) + '\n',

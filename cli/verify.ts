@@ -10,6 +10,7 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { BUNDLE_FORMAT, BUNDLE_LAYOUT, capturePath } from '../utils/evidence/bundle';
 import type { ChainEntry } from '../utils/evidence/chain';
+import type { ReplayRecord } from '../utils/evidence/replay';
 import { checkDisclosure, type DisclosureFile } from '../utils/evidence/commit';
 import { CSV_FIELDS, CSV_WIDTHS, csvRow } from '../utils/evidence/csv';
 import type { ChainSummary } from '../utils/evidence/export';
@@ -53,6 +54,11 @@ export interface RunOptions extends VerifyOptions {
   onReport?: (input: ReportInput) => Promise<void>;
   /** The report's language for a format-1 bundle, which does not record one. */
   language?: 'zh' | 'en';
+  /**
+   * `shutout dataset`: each chain entry of a bundle once it has passed the chain and replay checks,
+   * with, for a tombstone, the finding it deleted as it stood. The bundle's verdict comes at the end.
+   */
+  onEntry?: (e: ChainEntry, deleted: ReplayRecord | undefined) => void;
 }
 
 class Altered extends Error {}
@@ -207,7 +213,8 @@ export async function verifyBundle(fh: FileHandle, fileSize: number, opts: RunOp
         return;
       }
       if (opts.disclose && isObj(e) && e.seq === opts.disclose.seq) disclosed.entry = e;
-      check.push(e);
+      const deleted = opts.onEntry && isObj(e) && e.type === 'tombstone' && typeof e.recordId === 'string' ? check.replay.live.get(e.recordId) : undefined;
+      if (check.push(e) && opts.onEntry) opts.onEntry(e, deleted);
     });
     seen.set('records.ndjson', await readEntry(fh, recordsEntry, (c) => lines.push(decoder.decode(c, { stream: true }))));
     lines.push(decoder.decode());
