@@ -31,7 +31,7 @@ describe('blind evaluation on the notice corpus', () => {
     expect(all.recall).toBeGreaterThanOrEqual(FLOOR.recall);
     expect(all.fpr).toBeLessThanOrEqual(FLOOR.fpr);
     expect(all.kindAccuracy).toBeGreaterThanOrEqual(FLOOR.kindAccuracy);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('the fixture corpus with the general layer on', () => {
