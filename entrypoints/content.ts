@@ -4,6 +4,7 @@ import { builtinRuleSet, ruleSetWith, type RuleSet } from '../utils/detect/index
 import { Outbox } from '../utils/content/outbox';
 import { acceptTap, TAP_SHADOW_EVENT } from '../utils/content/tap-protocol';
 import { PageWatcher } from '../utils/content/watcher';
+import { newPageId } from '../utils/content/page-id';
 import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
 import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
@@ -51,7 +52,7 @@ export default defineContentScript({
         win: window,
         rules: rules ?? builtinRuleSet(),
         report: (r) => outbox.push(r),
-        newId: () => crypto.randomUUID(),
+        newId: () => newPageId(),
         pageHasShadowRoots: () => shadowRoots,
         onPage: ({ pageId, url, isStale }) =>
           watchCoupons({
