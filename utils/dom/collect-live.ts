@@ -2,7 +2,7 @@ import type { Segment } from '../detect/types';
 import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, isProse, MAX_REGIONS } from './regions';
 import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
 import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
-import { FORM_INPUTS } from './collect-static';
+import { FORM_INPUTS, textLengthUpTo, tidyText } from './collect-static';
 
 /**
  * Visible text of a live page (content script). The body is read once with `innerText`,
@@ -100,9 +100,13 @@ function liveHitBlocks(body: HTMLElement, hitOffsets: (text: string) => number[]
     let el: Element | null = nodes[lo]?.parentElement ?? null;
     if (!el || seen.has(el)) continue;
     seen.add(el);
-    while (el.parentElement && el.parentElement !== body && (el.parentElement.textContent ?? '').trim().length <= BLOCK_MAX_CHARS) el = el.parentElement;
+    // Parity with the CLI (tests/e2e/parity.e2e.ts): the block is measured as collect-static
+    // measures it (text nodes without the whitespace between elements, scripts left out), and its
+    // text tidied alike; `textContent` counted the markup's line breaks, stopped one element lower
+    // (a paragraph of several, judged prose) and the block was lost.
+    while (el.parentElement && el.parentElement !== body && textLengthUpTo(el.parentElement as never, BLOCK_MAX_CHARS) <= BLOCK_MAX_CHARS) el = el.parentElement;
     if (isProse(el) || !visible(el)) continue;
-    const t = ((el as HTMLElement).innerText ?? el.textContent ?? '').trim();
+    const t = tidyText((el as HTMLElement).innerText ?? el.textContent ?? '');
     if (t && t.length <= BLOCK_MAX_CHARS && !known.has(t)) {
       known.add(t);
       out.push({ where: 'block', text: t });
