@@ -223,6 +223,16 @@ export function RecordDetail(props: RecordDetailProps) {
           )}
           <Row label={t('fieldConfidence')}>{new Intl.NumberFormat(uiLanguage(), { style: 'percent' }).format(r.confidence)}</Row>
           <Row label={t('fieldWhere')}>{t(whereKey) === whereKey ? r.where : t(whereKey)}</Row>
+          {r.basis && (
+            <Row label={t('fieldBasis')} testid="basis">
+              {t(r.basis === 'url-only' ? 'basisUrlOnly' : 'basisPageSupplied')}
+            </Row>
+          )}
+          {r.initiator && (
+            <Row label={t('fieldInitiator')} mono testid="initiator">
+              {r.initiator}
+            </Row>
+          )}
           <Row label={t('fieldCount')}>{formatNumber(r.count)}</Row>
           <Row label={t('fieldSeq')} mono>
             {r.seq}

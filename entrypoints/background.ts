@@ -2,14 +2,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BatchWriter } from '../utils/background/batch-writer';
 import { observationContext } from '../utils/background/context';
-import { handleMessage, type BackgroundDeps } from '../utils/background/handlers';
+import { currentTabStatus, handleMessage, onTabUpdated, type BackgroundDeps } from '../utils/background/handlers';
+import { anonymousView, HiddenRedirects } from '../utils/background/anonymous-view';
+import { budgetsOf, serial } from '../utils/background/deps';
 import { getSettings } from '../utils/storage/settings';
 import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { extractCoupons } from '../utils/coupons/index';
 import { parseHTML } from 'linkedom';
-import { pruneBefore } from '../utils/evidence/store';
+import { applyRetention } from '../utils/background/retention';
 
 interface ChromePageCapture {
   pageCapture: { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
@@ -18,10 +20,9 @@ import { NetworkWatch, type PendingNavigation } from '../utils/background/networ
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
 import { db } from '../utils/storage/db';
-import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../utils/detect/index';
-import { validateUserRules } from '../utils/detect/validate';
 import { MARKETPLACE_MATCHES } from '../utils/detect/hosts';
-import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
+import { RULE_STORAGE_KEYS } from '../utils/storage/rule-choices';
+import { RulesLoader } from '../utils/background/rules-loader';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -40,6 +41,8 @@ export default defineBackground(() => {
       }
     },
     newId: () => crypto.randomUUID(),
+    // Undefined where the extension may not see the URL (a site it does not cover).
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     writer: undefined as unknown as BatchWriter,
     async storageStatus(error) {
       await browser.storage.local.set({ storageError: error ? { message: error, at: new Date().toISOString() } : null });
@@ -59,22 +62,12 @@ export default defineBackground(() => {
     deps.newId,
   );
 
-  let rules: RuleSet = ruleSetWith([]);
-  const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
-  const loadRules = async () => {
-    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]);
-    const { choices } = ruleChoicesFrom(stored);
-    rules = ruleSetWith(validateUserRules(stored.userRules ?? [], builtinIds).rules, choices);
-  };
-  void loadRules();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void loadRules();
-  });
+  const rules = new RulesLoader(() => browser.storage.local.get([...RULE_STORAGE_KEYS]));
 
   deps.capture = (tabId) =>
     captureTab(
       deps.db,
-      deps.tabs,
+      { ...deps.tabs, get: (id) => currentTabStatus(deps, id) },
       {
         async screenshot(id) {
           const tab = await browser.tabs.get(id);
@@ -86,32 +79,36 @@ export default defineBackground(() => {
       deps.newId,
     );
 
+  // Redirects of the extension's own requests, which fetch hides (webRequest listener below).
+  const hiddenRedirects = new HiddenRedirects();
+  const ownOrigin = deps.extensionOrigin.replace(/\/$/, '');
   deps.couponControl = (tabId) =>
     handleCouponControl(tabId, deps, {
-      tabUrl: async (id) => (await browser.tabs.get(id)).url ?? '',
-      async fetchLoggedOut(url) {
-        // No cookies, no login: what a logged-out visitor is served.
-        const res = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-        if (Number(res.headers.get('content-length') ?? 0) > 8 << 20) throw new Error('the page is larger than 8 MiB');
-        return (await res.text()).slice(0, 8 << 20);
-      },
+      tabUrl: deps.tabUrl!,
+      // No cookies, no login: what a logged-out visitor is served.
+      anonymousView: (url) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) }),
       extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
     });
 
-  // Retention: findings older than the setting are removed (each leaves a tombstone), at most hourly.
+  // Retention: findings, visits and coupon ledger rows older than the setting are removed, at most hourly.
   let lastPrune = 0;
   const prune = async () => {
     if (Date.now() - lastPrune < 3_600_000) return;
     lastPrune = Date.now();
     const { retentionDays } = await getSettings(deps.db);
-    if (retentionDays > 0) await pruneBefore(deps.db, new Date(Date.now() - retentionDays * 86_400_000));
+    await applyRetention(deps.db, retentionDays);
   };
   void prune();
 
-  const network = new NetworkWatch(deps, () => rules, session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
+  const network = new NetworkWatch(deps, () => rules.current(), session ? sessionStore<PendingNavigation>(session, 'nav') : memoryStore<PendingNavigation>());
   deps.network = network;
 
-  // Listeners are registered synchronously so that an event wakes a stopped worker.
+  // Listeners are registered synchronously, at the worker's first run, so that an event wakes a
+  // stopped worker and is delivered to it; each handler queues its work for the tab at once
+  // (tab-queue.ts), before any await, so that the tab's events are handled in arrival order.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && RULE_STORAGE_KEYS.some((k) => changes[k])) void rules.reload();
+  });
   // The installation's signing key is made on first run, so its fingerprint can be handed over
   // before any evidence is (options page); exports make it if this did not happen.
   browser.runtime.onInstalled.addListener(() => void ensureSigningKey(deps.db).catch(() => {}));
@@ -125,7 +122,17 @@ export default defineBackground(() => {
 
   browser.webRequest.onHeadersReceived.addListener(
     (details) => {
-      const d = details as typeof details & { documentUrl?: string; initiator?: string };
+      const d = details as typeof details & { documentUrl?: string; initiator?: string; originUrl?: string };
+      if (d.tabId < 0) {
+        // The extension's own request (the anonymous view): where its redirects go.
+        const from = d.initiator ?? d.originUrl ?? d.documentUrl ?? '';
+        if (from.startsWith(ownOrigin) && d.statusCode >= 300 && d.statusCode < 400) {
+          const headers: Record<string, string> = {};
+          for (const h of d.responseHeaders ?? []) headers[h.name.toLowerCase()] = h.value ?? '';
+          hiddenRedirects.record(d.url, d.statusCode, headers);
+        }
+        return undefined;
+      }
       void network
         .onResponse({
           requestId: d.requestId,
@@ -134,10 +141,11 @@ export default defineBackground(() => {
           url: d.url,
           statusCode: d.statusCode,
           responseHeaders: d.responseHeaders?.map((h) => ({ name: h.name, value: h.value })),
-          documentUrl: d.documentUrl ?? d.initiator,
+          documentUrl: d.documentUrl,
+          initiator: d.initiator ?? d.originUrl,
           timeStamp: d.timeStamp,
         })
-        .catch(() => {});
+        .catch((e: unknown) => console.warn('Shutout: a response could not be judged', e));
       return undefined;
     },
     { urls: MARKETPLACE_MATCHES, types: ['main_frame', 'sub_frame', 'xmlhttprequest', 'other'] },
@@ -146,10 +154,9 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void network.flush(tabId);
-    void deps.tabs.remove(tabId);
+    network.forgetTab(tabId);
+    budgetsOf(deps).forgetTab(tabId);
+    void serial(deps, tabId, () => deps.tabs.remove(tabId));
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: its earlier status no longer applies.
-    if (change.status === 'loading' && change.url) void deps.tabs.remove(tabId);
-  });
+  browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(deps, tabId, change));
 });

@@ -51,7 +51,8 @@ export default defineContentScript({
         doc: document,
         win: window,
         rules: rules ?? builtinRuleSet(),
-        report: (r) => outbox.push(r),
+        // The referrer says which site sent the browser here (webRequest shows only covered ones).
+        report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
         newId: () => newPageId(),
         pageHasShadowRoots: () => shadowRoots,
         onPage: ({ pageId, url, isStale }) =>

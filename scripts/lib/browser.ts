@@ -102,10 +102,9 @@ async function start(opts: LaunchOptions, withExtension: boolean, userDataDir: s
       (route) => route.abort('blockedbyclient'),
     );
     if (withExtension) {
-      extensionId = new URL((await worker()).url()).host;
-      // The worker's webRequest listeners reach the network stack a moment after it starts;
-      // an installed extension has long been running when the user browses.
-      await new Promise((r) => setTimeout(r, 500));
+      const w = await worker();
+      extensionId = new URL(w.url()).host;
+      await listenersRegistered(w);
     }
   } catch (e) {
     // The caller removes the profile: the browser must be gone first.
@@ -135,6 +134,25 @@ async function start(opts: LaunchOptions, withExtension: boolean, userDataDir: s
       }
     },
   };
+}
+
+/**
+ * Waits until the browser knows the worker's webRequest listener, so that the first page a test
+ * opens is seen as a user's page is (an installed extension has long been running when the user
+ * browses). The worker is reported as soon as it exists, before its script ran; addListener sends
+ * the browser a request that it handles in order with the worker's other extension calls, so once
+ * the worker has the listener and a later call has returned, the browser has it too.
+ */
+async function listenersRegistered(worker: Worker, timeoutMs = 15_000): Promise<void> {
+  await worker.evaluate(async (deadline) => {
+    type Chrome = { webRequest?: { onHeadersReceived?: { hasListeners(): boolean } }; runtime: { getPlatformInfo(): Promise<unknown> } };
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    while (!chrome.webRequest?.onHeadersReceived?.hasListeners()) {
+      if (Date.now() > deadline) throw new Error('the extension\'s worker added no webRequest listener');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await chrome.runtime.getPlatformInfo();
+  }, Date.now() + timeoutMs);
 }
 
 /** Answer `url` (a glob or RegExp) with a fixture file, as a real marketplace server would. */
@@ -232,6 +250,60 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   }, url);
   if (id < 0) throw new Error(`no tab found for ${url}`);
   return id;
+}
+
+/** What the background keeps for a tab's page (utils/protocol/messages.ts TabStatus). */
+export interface TabStatusSeen {
+  tabId: number;
+  pageId: string;
+  url: string;
+  platform: string | null;
+  checkedAt: string;
+  detections: Array<Record<string, unknown>>;
+}
+
+/**
+ * Wait until the background has handled the report of `page`'s current URL (its tab status names
+ * it). The background handles a tab's events one at a time in arrival order, so every earlier event
+ * of the tab (the previous page's reports, its frames' responses) has been handled too: after
+ * moving a tab on, this is the condition that nothing more of the previous page can arrive.
+ */
+export async function waitForScan(session: Session, page: Page, timeoutMs = 15_000): Promise<TabStatusSeen> {
+  const tabId = await tabIdOf(session, page);
+  const url = page.url();
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const res = await sendFromExtension<{ ok: boolean; status: TabStatusSeen | null }>(session, { type: 'tab/status', tabId });
+      last = res;
+      if (res.ok && res.status?.url === url) return res.status;
+    } catch (e) {
+      last = String(e); // the worker may be restarting
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`the scan of ${url} was not handled in ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A covered page with nothing on it (no item, no coupons), answered by the test's own route. */
+export const CLEAN_URL = 'https://www.amazon.com/gp/help/shutout-clean';
+const cleanRouted = new WeakSet<BrowserContext>();
+
+/**
+ * Move the tab on to a clean covered page and wait until the background has handled its report:
+ * the previous document can report no more, and every earlier event of the tab has been handled
+ * (waitForScan). What a test reads afterwards is final — the condition "nothing more arrives".
+ */
+export async function leave(session: Session, page: Page): Promise<TabStatusSeen> {
+  if (!cleanRouted.has(session.context)) {
+    cleanRouted.add(session.context);
+    await session.context.route(CLEAN_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><title>Amazon.com Help</title></head><body><h1>Help</h1></body></html>' }),
+    );
+  }
+  await page.goto(CLEAN_URL);
+  return waitForScan(session, page);
 }
 
 /** Open the popup as a page describing `tabId` (a toolbar click cannot be automated). */

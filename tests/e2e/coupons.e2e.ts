@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, ROOT, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { launch, leave, openPopup, ROOT, sendFromExtension, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { startHttps, type LocalHttps } from '../../scripts/lib/https-server';
 import { screenshot } from './screenshots';
 
 const FIX = join(ROOT, 'tests/fixtures/coupons/taobao');
@@ -10,12 +11,14 @@ const present = readFileSync(join(FIX, 'present.html'), 'utf8');
 /** The same page with the cross-store coupon gone. */
 export const oneLess = present.replace(/<div class="couponWrap--SmJ4TKnR"><span class="couponText--dhGyCUIp" title="跨店每满300减50">跨店每满300减50<\/span><\/div>/, '');
 const notLoaded = readFileSync(join(FIX, 'not-loaded.html'), 'utf8');
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let session: Session | undefined;
+let server: LocalHttps | undefined;
 afterEach(async () => {
   await session?.close();
+  await server?.close();
   session = undefined;
+  server = undefined;
 });
 
 /** Serve the item URL with a different page on each visit. */
@@ -51,7 +54,7 @@ describe('coupons in Chromium', () => {
     await expect.poll(async () => (await ledger(session!)).length, { timeout: 10_000 }).toBe(1);
     await page.goto(URL_);
     const records = await waitForRecords(session, (r) => r.some((x) => x.kind === 'coupon-missing'));
-    await settle(1500);
+    const tabId = await tabIdOf(session, page);
     const missing = (await storedRecords(session)).filter((r) => r.kind === 'coupon-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ platform: 'taobao', ruleId: 'coupons.missing.history', pageUrl: URL_ });
@@ -61,13 +64,16 @@ describe('coupons in Chromium', () => {
     expect(visits.map((v) => v.data.state)).toEqual(['present', 'present']);
 
     // The popup's Coupons view names the missing offer and when this profile saw it.
-    const popup = await openPopup(session, await tabIdOf(session, page));
+    const popup = await openPopup(session, tabId);
     await popup.click('[data-testid="tab-coupons"]');
     const item = popup.locator('[data-testid="coupons-missing"] li');
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.first().textContent()).toContain('300');
     expect(await popup.locator('[data-testid="coupons-seen"] li').count()).toBeGreaterThanOrEqual(1);
     await screenshot(popup, 'coupons-missing-en');
+    // Nothing more comes of the two visits once the tab has moved on.
+    await leave(session, page);
+    expect((await storedRecords(session)).filter((r) => r.kind === 'coupon-missing')).toHaveLength(1);
   });
 
   it('raises a coupon-missing finding for an offer that an imported baseline ledger saw', async () => {
@@ -93,7 +99,7 @@ describe('coupons in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto(URL_);
     const records = await waitForRecords(session, (r) => r.some((x) => x.kind === 'coupon-missing'));
-    await settle(1000);
+    await leave(session, page);
     const missing = (await storedRecords(session)).filter((r) => r.kind === 'coupon-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ ruleId: 'coupons.missing.import' });
@@ -110,8 +116,43 @@ describe('coupons in Chromium', () => {
     await page.goto(URL_);
     // The content script looks again at 1.5 s and 4 s before it records 'not-loaded'.
     await expect.poll(async () => (await ledger(session!)).length, { timeout: 15_000 }).toBe(2);
-    await settle(1000);
+    await leave(session, page);
     expect((await ledger(session)).map((v) => v.data.state).sort()).toEqual(['not-loaded', 'present']);
     expect(await storedRecords(session)).toEqual([]);
+  });
+
+  it('fetches the logged-out view without cookies, follows its redirect on the platform and refuses one off it', async () => {
+    const seen: Array<{ url: string; cookie: boolean }> = [];
+    let offPlatform = false;
+    server = await startHttps((req, res) => {
+      const url = `https://${req.headers.host}${req.url}`;
+      seen.push({ url, cookie: !!req.headers.cookie });
+      if (req.headers.cookie) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(oneLess);
+      // A visitor without cookies is sent on, once, before the page.
+      if (!req.url!.includes('anon=1')) return void res.writeHead(302, { location: offPlatform ? 'https://www.example.com/' : `${URL_}&anon=1` }).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(present);
+    });
+    const s = (session = await launch({ args: server.chromiumArgs(['item.taobao.com', 'www.example.com']), passthrough: ['item.taobao.com', 'www.example.com'] }));
+    await s.context.addCookies([{ name: 'cookie2', value: 'signed-in', domain: '.taobao.com', path: '/', secure: true }]);
+    const page = await s.context.newPage();
+    await page.goto(URL_);
+    await expect.poll(async () => (await ledger(s)).length, { timeout: 10_000 }).toBe(1);
+    const tabId = await tabIdOf(s, page);
+
+    const res = await sendFromExtension<{ ok: boolean; missing?: number; error?: string }>(s, { type: 'coupons/control', tabId });
+    expect(res).toMatchObject({ ok: true, state: 'present', missing: 1 });
+    // The page's own requests carry the cookie; the extension's carry none.
+    expect(seen.filter((r) => !r.cookie)).toEqual([
+      { url: URL_, cookie: false },
+      { url: `${URL_}&anon=1`, cookie: false },
+    ]);
+    const missing = await waitForRecords(s, (r) => r.some((x) => x.ruleId === 'coupons.missing.control'));
+    expect(missing.filter((r) => r.kind === 'coupon-missing')).toHaveLength(1);
+
+    offPlatform = true;
+    seen.length = 0;
+    const refused = await sendFromExtension<{ ok: boolean; error?: string }>(s, { type: 'coupons/control', tabId });
+    expect(refused).toEqual({ ok: false, error: 'the logged-out view could not be loaded: the page redirected off the platform, to https://www.example.com/' });
+    expect(seen.filter((r) => !r.cookie)).toEqual([{ url: URL_, cookie: false }]);
   });
 });

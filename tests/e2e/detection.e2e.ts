@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, ROOT, serveBody, serveFile, storedRecords, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { launch, leave, ROOT, serveBody, serveFile, storedRecords, waitForRecords, waitForScan, type Session } from '../../scripts/lib/browser';
 import { startHttps, type LocalHttps } from '../../scripts/lib/https-server';
 
 const FIX = join(ROOT, 'tests/fixtures/e2e');
-const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+/** Set by a fixture after its last change. */
+const fixtureDone = () => (window as unknown as { fixtureDone?: boolean }).fixtureDone === true;
 
 let session: Session | undefined;
 let server: LocalHttps | undefined;
@@ -27,10 +28,13 @@ describe('detection in a real page', () => {
     await serveFile(s.context, 'https://item.jd.com/100000000001.html', join(FIX, 'late-toast.html'));
     const page = await s.context.newPage();
     await page.goto('https://item.jd.com/100000000001.html');
-    await settle(1000);
-    expect(await storedRecords(s)).toHaveLength(0);
+    // The page's first scan comes before the toast: the fixture shows it 2 s after load.
+    const first = await waitForScan(s, page);
+    const toastAt = await page.evaluate(() => (window as unknown as { toastAt?: number }).toastAt ?? null);
+    if (toastAt === null || Date.parse(first.checkedAt) < toastAt) expect(first.detections).toEqual([]);
+    await page.waitForFunction(fixtureDone);
     const records = await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     expect(await storedRecords(s)).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'promotion-denied', platform: 'jd', where: 'dialog' });
   });
@@ -40,10 +44,11 @@ describe('detection in a real page', () => {
     await serveFile(s.context, 'https://www.taobao.com/', join(FIX, 'spa-wall.html'));
     const page = await s.context.newPage();
     await page.goto('https://www.taobao.com/');
-    await settle(800);
+    // The content script watches the page once its first scan is in.
+    await waitForScan(s, page);
     await page.click('#go');
     const records = await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     const all = await storedRecords(s);
     expect(all).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'access-denied', platform: 'taobao' });
@@ -64,7 +69,7 @@ describe('detection in a real page', () => {
     await page.goto('https://item.taobao.com/item.htm?id=600000000004');
     expect(page.url()).toBe(`https://item.taobao.com${wall}`);
     await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     const all = await storedRecords(s);
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ kind: 'risk-challenge', platform: 'taobao', pageUrl: `https://item.taobao.com${wall}` });
@@ -80,7 +85,7 @@ describe('detection in a real page', () => {
     const page = await s.context.newPage();
     await page.goto('https://s.2.taobao.com/list/?q=phone');
     const records = await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     expect(await storedRecords(s)).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'access-denied', platform: 'xianyu' });
   });
@@ -93,7 +98,7 @@ describe('detection in a real page', () => {
     const page = await s.context.newPage();
     await page.goto('https://detail.1688.com/offer/600000000005.html');
     const records = await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     expect(await storedRecords(s)).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'risk-challenge', platform: '1688', where: 'network', ruleId: 'alibaba.baxia.bxpunish-header' });
   });
@@ -108,7 +113,7 @@ describe('detection in a real page', () => {
     const page = await s.context.newPage();
     await page.goto('https://item.taobao.com/item.htm?id=600000000003');
     const records = await waitForRecords(s, (r) => r.length > 0);
-    await settle();
+    await leave(s, page);
     expect(await storedRecords(s)).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'risk-challenge', platform: 'taobao', where: 'network', pageUrl: 'https://item.taobao.com/item.htm?id=600000000003' });
     expect(String(records[0]!.snippet)).toContain('RGV587_ERROR');
@@ -132,7 +137,9 @@ describe('detection in a real page', () => {
     });
     const page = await s.context.newPage();
     await page.goto('https://item.taobao.com/item.htm?id=600000000006');
-    await settle(3000);
+    // The fixture says when its late change is made and its API answer relayed; then nothing more can come.
+    await page.waitForFunction(fixtureDone);
+    await leave(s, page);
     expect(await storedRecords(s)).toEqual([]);
   });
 });

@@ -128,4 +128,15 @@ describe('the add-on in Firefox ESR', () => {
     expect(seen.send).toMatch(native('send'));
     expect(seen.toString).toMatch(native('toString'));
   });
+
+  it('records a wall that only the response header shows (webRequest in the background)', async () => {
+    const url = 'https://detail.1688.com/offer/600000000005.html';
+    const s = await start([{ url, file: join(FIX, 'silent.html'), headers: { bxpunish: '1' } }]);
+    const page = await s.newPage();
+    await page.goto(url);
+    const [record] = await s.waitForRecords((r) => r.length >= 1);
+    expect(record).toMatchObject({ kind: 'risk-challenge', platform: '1688', where: 'network', ruleId: 'alibaba.baxia.bxpunish-header', pageUrl: url });
+    await leave(s, page);
+    expect(await s.rows('findings')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, openPopup, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { launch, leave, openPopup, stopServiceWorkers, storedRecords, tabIdOf, waitForRecords, waitForScan, type Session } from '../../scripts/lib/browser';
 import { demoPages, serveDemoPages } from '../../scripts/lib/demo-pages';
 import { screenshot } from './screenshots';
 
@@ -15,18 +15,16 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Give the content script time to scan on idle and the background time to store. */
-const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
-
 describe('the extension in Chromium', () => {
   it('records a block page exactly once and a clean page not at all', async () => {
     session = await launch();
     await serveDemoPages(session.context);
     const page = await session.context.newPage();
     await page.goto(clean.url);
+    await waitForScan(session, page);
     await page.goto(wall.url);
     const records = await waitForRecords(session, (r) => r.length >= 1);
-    await settle();
+    await leave(session, page);
     const after = await storedRecords(session);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ kind: 'access-denied', pageUrl: wall.url, platform: 'taobao' });
@@ -76,7 +74,7 @@ describe('the extension in Chromium', () => {
     await serveDemoPages(session.context);
     const page = await session.context.newPage();
     await page.goto(clean.url);
-    await settle();
+    await waitForScan(session, page);
     const popup = await openPopup(session, await tabIdOf(session, page));
     await popup.waitForSelector('[data-testid="status"][data-state="clear"]');
     await screenshot(popup, 'popup-clear');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedFindings } from '../../bench/popup-paint';
-import { clickAction, launch, openPopup, ROOT, tabIdOf, waitForRecords, type Session } from '../../scripts/lib/browser';
+import { clickAction, launch, openPopup, ROOT, storedRows, tabIdOf, waitForRecords, waitForScan, type Session } from '../../scripts/lib/browser';
 import { serveDemoPages } from '../../scripts/lib/demo-pages';
 import { formatMessage, type MessageTable } from '../../utils/ui/i18n';
 import { screenshot } from './screenshots';
@@ -77,7 +77,6 @@ async function axeBothThemes(page: Page, name: string): Promise<void> {
 }
 
 const rows = (popup: Page) => popup.locator('[data-testid="records"] li');
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setFilter(popup: Page, testid: string, value: string): Promise<void> {
   if (!(await popup.isVisible('#filter-box'))) await popup.click('[data-testid="filters-toggle"]');
@@ -107,7 +106,7 @@ for (const locale of LOCALES) {
       const demo = await serveDemoPages(session.context);
       const clean = await session.context.newPage();
       await clean.goto(demo.find((p) => p.file === 'taobao-item.html')!.url);
-      await settle(1500);
+      await waitForScan(session, clean);
 
       // Chromium's --lang sets the UI language that browser.i18n answers in.
       const popupClear = await openPopup(session, await tabIdOf(session, clean));
@@ -308,7 +307,8 @@ for (const locale of LOCALES) {
       await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: visit++ === 0 ? present : oneLess }));
       const page = await session.context.newPage();
       await page.goto(url);
-      await settle(2500);
+      // The first visit's coupon area is in the ledger before the second visit.
+      await expect.poll(async () => (await storedRows(session!, 'coupons')).length, { timeout: 15_000 }).toBe(1);
       await page.goto(url);
       await waitForRecords(session, (r) => r.some((x) => x.kind === 'coupon-missing'), 15_000);
       const popup = await openPopup(session, await tabIdOf(session, page));
@@ -397,7 +397,8 @@ describe('the popup with 100,000 records', () => {
     expect(await popup.textContent('[data-testid="detail-snippet"]')).toContain('<script>alert(1)</script>');
     expect(await popup.locator('[data-testid="detail-snippet"] mark').first().textContent()).toBe('亲，访问被拒绝');
     expect(await popup.locator('img[src="x"], [data-testid="detail-snippet"] script').count()).toBe(0);
-    await settle(300);
+    // A rendered frame later, still no script of the page text has run.
+    await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await popup.title()).not.toBe('pwned');
     expect(dialogs).toBe(0);
     await screenshot(popup, 'ui-popup-hostile-detail');

@@ -102,6 +102,18 @@ describe('capture', () => {
     const partial = await captureTab(db, memoryTabStatusStore(), { screenshot: async () => Promise.reject(new Error('no')), mhtml: async () => new Blob(['x']) }, 5, newId);
     expect(partial).toMatchObject({ ok: true, warnings: ['screenshot: no'] });
   });
+
+  it('reads the snapshot again when the first Blob cannot be read, as Chromium\'s first one in a worker sometimes cannot', async () => {
+    const db = fresh();
+    let calls = 0;
+    const gone = { size: 17, arrayBuffer: () => Promise.reject(new DOMException('A requested file or directory could not be found at the time an operation was processed.', 'NotFoundError')) } as unknown as Blob;
+    const mhtml = async () => (++calls === 1 ? gone : new Blob(['MIME-Version: 1.0']));
+    const res = await captureTab(db, memoryTabStatusStore(), { screenshot: async () => Promise.reject(new Error('activeTab required')), mhtml }, 5, newId);
+    expect(res).toMatchObject({ ok: true, captures: [{ type: 'mhtml', sha256: sha256Hex('MIME-Version: 1.0') }] });
+    expect(calls).toBe(2);
+    const never = async () => gone;
+    expect(await captureTab(db, memoryTabStatusStore(), { screenshot: async () => Promise.reject(new Error('no')), mhtml: never }, 5, newId)).toMatchObject({ ok: false, error: expect.stringContaining('snapshot: A requested file') });
+  });
 });
 
 describe('observation context', () => {

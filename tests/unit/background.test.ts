@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchWriter } from '../../utils/background/batch-writer';
 import { observationContext } from '../../utils/background/context';
-import { handleMessage, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
+import { handleMessage, onTabUpdated, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { ShutoutDB } from '../../utils/storage/db';
 import type { PageReport } from '../../utils/protocol/messages';
@@ -87,5 +87,28 @@ describe('background message handling', () => {
     expect(await handleMessage(report({ detections: [] }), fromPage, deps)).toEqual({ ok: true, stored: 0 });
     expect(await deps.db.findings.count()).toBe(0);
     expect(badges.get(7)).toBe('');
+  });
+
+  it('forgets a page\'s status once the tab shows another site, which sends no report to replace it', async () => {
+    await handleMessage(report(), fromPage, deps);
+    const shown = new Map<number, string | undefined>([[7, url]]);
+    deps.tabUrl = async (id) => shown.get(id);
+    expect(await handleMessage({ type: 'tab/status', tabId: 7 }, fromPopup, deps)).toMatchObject({ ok: true, status: { pageId: 'page-0000-0001' } });
+    // The same site, another page: its own report follows at once; until then the status stands.
+    shown.set(7, 'https://item.taobao.com/item.htm?id=2');
+    expect(await handleMessage({ type: 'tab/status', tabId: 7 }, fromPopup, deps)).toMatchObject({ ok: true, status: { pageId: 'page-0000-0001' } });
+    // A site the extension does not cover: the browser does not even say which.
+    shown.set(7, undefined);
+    expect(await handleMessage({ type: 'tab/status', tabId: 7 }, fromPopup, deps)).toEqual({ ok: true, status: null });
+    shown.set(7, 'https://www.example.com/');
+    expect(await handleMessage({ type: 'tab/status', tabId: 7 }, fromPopup, deps)).toEqual({ ok: true, status: null });
+  });
+
+  it('clears a tab\'s status on every load, also when the browser does not name the new URL', async () => {
+    await handleMessage(report(), fromPage, deps);
+    await onTabUpdated(deps, 7, { title: 'x' } as { status?: string });
+    expect(await deps.tabs.get(7)).not.toBeNull();
+    await onTabUpdated(deps, 7, { status: 'loading' });
+    expect(await deps.tabs.get(7)).toBeNull();
   });
 });

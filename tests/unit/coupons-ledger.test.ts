@@ -87,7 +87,7 @@ describe('the ledger in Dexie', () => {
       const missing = await recordCouponVisit(other, visit(oneLess, 'page-0009', '2026-03-03T00:00:00Z'));
       expect(missing).toEqual([expect.objectContaining({ baseline: 'import', baselineName: 'reference browser' })]);
       expect(() => parseLedger('{"format":"shutout-coupon-ledger","version":1', 'x.json')).toThrow(LedgerImportError);
-      expect(() => parseLedger(JSON.stringify({ ...file, visits: [{ ...file.visits[0], at: 'yesterday' }] }), 'x.json')).toThrow(/visits\.0\.at: not a date/);
+      expect(() => parseLedger(JSON.stringify({ ...file, visits: [{ ...file.visits[0], at: 'yesterday' }] }), 'x.json')).toThrow(/visits\.0\.at: not a date and time/);
     } finally {
       await other.delete();
     }

@@ -54,4 +54,18 @@ describe('Outbox', () => {
     expect(sent.map((r) => r.detections.length)).toEqual([1, 3]);
     expect(box.size).toBe(0);
   });
+
+  it('drops a report the background refuses as invalid, and sends the ones behind it', async () => {
+    const sent: string[] = [];
+    const send = vi.fn(async (r: PageReport) => {
+      sent.push(r.pageId);
+      return r.pageId === 'page-bad1' ? { ok: false as const, error: 'invalid message: observedAt: not a date and time', retry: false as const } : { ok: true as const, stored: 0 };
+    });
+    const box = new Outbox(send, { baseDelayMs: 100 });
+    box.push(report('page-bad1'));
+    box.push(report('page-0002'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual(['page-bad1', 'page-0002']);
+    expect(box.size).toBe(0);
+  });
 });

@@ -17,6 +17,10 @@ const placeholders = (s: string) => [...s.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map(
 afterEach(() => useMessageTable(null, null));
 
 describe('locales', () => {
+  it('names every message as browsers accept (ASCII letters, digits and _; Chromium refuses to load the extension otherwise)', () => {
+    expect(Object.keys(en).filter((k) => !/^[A-Za-z0-9_]+$/.test(k))).toEqual([]);
+  });
+
   it('has a Chinese message for every English key, and no other keys', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     for (const [key, entry] of Object.entries(zh)) expect(entry.message.trim(), key).not.toBe('');

@@ -21,6 +21,12 @@ describe('extractUntil', () => {
     expect(extractUntil('Please try again in 2 hours', now)).toBe('2026-03-20T10:00:00.000Z');
   });
 
+  it('names no day the calendar does not have', () => {
+    expect(extractUntil('账号将于2026年2月31日解除限制', now)).toBeUndefined();
+    expect(extractUntil('解封时间：2026-04-31', now)).toBeUndefined();
+    expect(extractUntil('账号将于2028年2月29日解除限制', now)).toBe('2028-02-29');
+  });
+
   it('finds nothing in ordinary text', () => {
     expect(extractUntil('满199减20，每人限领1张', now)).toBeUndefined();
     expect(extractUntil('Save 10% until supplies last', now)).toBeUndefined();

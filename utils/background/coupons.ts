@@ -1,4 +1,8 @@
 import { itemKeyOf } from '../coupons/compare';
+import { COUPON_PLATFORMS } from '../coupons/index';
+import { parseItemRef } from '../coupons/item-id';
+import { isMarketplaceUrl } from '../detect/hosts';
+import type { AnonymousView } from './anonymous-view';
 import { missingDetections, missingForLatestVisit, recordCouponVisit, visitFromScan } from '../coupons/ledger';
 import type { CouponScan } from '../coupons/types';
 import { platformOf } from '../detect/platforms';
@@ -6,7 +10,7 @@ import { RULESET_VERSION } from '../detect/rules';
 import type { Detection } from '../detect/types';
 import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
 import { getSettings } from '../storage/settings';
-import { storeFindings, updateTab, type BackgroundDeps } from './deps';
+import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
 
 /** Adds coupon-missing findings to the tab's current page status, so the badge and popup show them. */
 async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId: string, detections: Detection[]): Promise<void> {
@@ -19,6 +23,8 @@ async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId:
 
 /** A visit's coupon area: into the ledger, compared with every baseline; what is missing becomes findings. */
 export async function handleCouponVisit(msg: CouponVisitMessage, tabId: number | undefined, deps: BackgroundDeps): Promise<CouponVisitResponse> {
+  // A page load beyond the tab's budget (budgets.ts) adds no ledger row.
+  if (tabId !== undefined && !budgetsOf(deps).admitPage(tabId, msg.pageId)) return { ok: true, missing: 0 };
   const { profileLabel } = await getSettings(deps.db);
   const visit = visitFromScan({ ...(msg.scan as CouponScan), unparsed: [] }, { id: msg.pageId, at: msg.observedAt, source: 'visit', profileLabel });
   if (!visit) return { ok: true, missing: 0 };
@@ -32,26 +38,33 @@ export async function handleCouponVisit(msg: CouponVisitMessage, tabId: number |
 }
 
 export interface ControlApis {
-  tabUrl(tabId: number): Promise<string>;
-  /** The page as a logged-out visitor gets it: fetched without cookies. */
-  fetchLoggedOut(url: string): Promise<string>;
+  /** The tab's URL as the browser says (undefined where the extension may not see it). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** The page as a logged-out visitor gets it (anonymous-view.ts). */
+  anonymousView(url: string): Promise<AnonymousView>;
   /** Reads the coupon area of an HTML page (linkedom in the worker, which has no DOMParser). */
   extract(html: string, url: string): CouponScan | null;
+}
+
+/** An item page of a marketplace whose coupons Shutout reads: the only pages the control view fetches. */
+export function isCouponItemPage(url: string | undefined): url is string {
+  if (!url || !/^https?:\/\//i.test(url) || !isMarketplaceUrl(url)) return false;
+  const ref = parseItemRef(url);
+  return !!ref?.itemId && COUPON_PLATFORMS.includes(ref.platform);
 }
 
 /**
  * The control view: the same item page fetched without credentials, its offers stored as a
  * "logged-out visitor" baseline and compared with this profile's latest visit of the item.
+ * Nothing is fetched unless the tab shows a covered item page.
  */
 export async function handleCouponControl(tabId: number, deps: BackgroundDeps, apis: ControlApis): Promise<CouponControlResponse> {
-  const url = await apis.tabUrl(tabId);
-  let html: string;
-  try {
-    html = await apis.fetchLoggedOut(url);
-  } catch (e) {
-    return { ok: false, error: `the logged-out view could not be loaded: ${(e as Error).message}` };
-  }
-  const scan = apis.extract(html, url);
+  const url = await apis.tabUrl(tabId).catch(() => undefined);
+  if (!isCouponItemPage(url)) return { ok: false, error: 'the tab does not show an item page whose coupons Shutout reads' };
+  const view = await apis.anonymousView(url);
+  if (!view.ok) return { ok: false, error: `the logged-out view could not be loaded: ${view.message}` };
+  if (view.truncated) return { ok: false, error: `the logged-out view could not be loaded: the page is larger than ${Math.round(view.bytes / 1048576)} MiB` };
+  const scan = apis.extract(view.text, url);
   if (!scan) return { ok: false, error: 'Shutout does not read coupons on this page' };
   const { profileLabel } = await getSettings(deps.db);
   const visit = visitFromScan(scan, { id: `control:${deps.newId()}`, at: new Date().toISOString(), source: 'control', profileLabel, baselineName: 'logged-out visitor' });
@@ -64,7 +77,8 @@ export async function handleCouponControl(tabId: number, deps: BackgroundDeps, a
     missing = detections.length;
     if (detections.length) {
       await storeFindings(deps, { pageId: latest.visit.id, url: latest.visit.scan.url, title: '', observedAt: new Date().toISOString(), platform: platformOf(latest.visit.scan.url), detections });
-      await addToTab(deps, tabId, latest.visit.id, detections);
+      // In the tab's queue: its page's reports also change its status.
+      await serial(deps, tabId, () => addToTab(deps, tabId, latest.visit.id, detections));
     }
   }
   return { ok: true, state: scan.state, offers: scan.offers.length, missing };

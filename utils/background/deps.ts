@@ -1,9 +1,11 @@
 import type { PageFindings } from '../evidence/store';
 import { platformOf } from '../detect/platforms';
-import type { Detection } from '../detect/types';
+import type { NavigationSeen } from './network';
 import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
+import { Budgets } from './budgets';
+import { TabQueue } from './tab-queue';
 import type { TabStatusStore } from './tab-status';
 
 /**
@@ -25,6 +27,8 @@ export interface BackgroundDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   tabs: TabStatusStore;
+  /** The URL a tab shows now, as the browser tells it (undefined where the extension may not see it). */
+  tabUrl?(tabId: number): Promise<string | undefined>;
   setBadge(tabId: number, text: string): Promise<void>;
   newId(): string;
   writer: { write(page: PageFindings): Promise<number> };
@@ -35,10 +39,27 @@ export interface BackgroundDeps {
   /** The logged-out control view of an item page (coupons). */
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** Detections seen on the network for a tab's next page (see network.ts). */
-  network?: { takeForPage(tabId: number, url: string): Promise<Detection[]> };
+  network?: { takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen>; sawAnswer?(tabId: number, answer: { url: string; status?: number }): boolean };
+  /** One task at a time per tab, in arrival order (tab-queue.ts); made on first use when absent. */
+  queue?: TabQueue;
+  /** What one page may make the background store (budgets.ts); made on first use when absent. */
+  budgets?: Budgets;
+}
+
+/**
+ * Runs `task` after the tab's earlier tasks. Call it synchronously when the event arrives (before
+ * any await), so that the queue keeps the order in which events came; never from inside a task
+ * of the same tab (it would wait for itself).
+ */
+export function serial<T>(deps: BackgroundDeps, tabId: number, task: () => Promise<T>): Promise<T> {
+  return (deps.queue ??= new TabQueue()).run(tabId, task);
 }
 
 export type { PageFindings };
+
+export function budgetsOf(deps: BackgroundDeps): Budgets {
+  return (deps.budgets ??= new Budgets());
+}
 
 /** Records the detections of one page load (batched with others); the same kind on the same page load is one record. */
 export async function storeFindings(deps: BackgroundDeps, page: PageFindings): Promise<number> {

@@ -2,10 +2,12 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
-import { MessageSchema, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
+import type { NavigationSeen } from './network';
+import { weighTap, weighUrlOnly } from './trust';
 import { handleCouponVisit } from './coupons';
-import { storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
+import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps, type PageFindings, type SenderInfo } from './deps';
 
 export type { BackgroundDeps, PageFindings, SenderInfo } from './deps';
 
@@ -20,17 +22,32 @@ function originOf(url: string): string | null {
 /**
  * Stores a page's findings. The page URL must be the sender frame's own origin, on a
  * marketplace: a page cannot file findings under another site's name. Network findings that
- * the background saw while this page loaded (a redirect to a wall) join the page's record.
+ * the background saw while this page loaded (a redirect to a wall) join the page's record, and
+ * what only the address says is weighed by how the browser came there (trust.ts).
  */
-export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
+export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.url) return { ok: false, error: 'page reports come from a tab' };
+  if (tabId === undefined || !sender.url) return Promise.resolve({ ok: false, error: 'page reports come from a tab' });
   if (originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
-    return { ok: false, error: 'page URL does not match the sender' };
+    return Promise.resolve({ ok: false, error: 'page URL does not match the sender' });
   }
-  const seen = deps.network ? await deps.network.takeForPage(tabId, msg.url) : [];
-  const detections = seen.length > 0 ? onePerKind([...msg.detections, ...seen]) : msg.detections;
+  // After the tab's earlier events (its navigation's webRequest event above all): see tab-queue.ts.
+  return serial(deps, tabId, () => storePageReport(msg, tabId, deps));
+}
+
+async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundDeps): Promise<PageReportResponse> {
+  const nav: NavigationSeen = deps.network ? await deps.network.takeForPage(tabId, msg.url, msg.pageId) : { detections: [], how: 'unknown' };
+  const budgets = budgetsOf(deps);
+  // The page's own API answers: at most a few kinds per page load, page-supplied unless the browser saw them.
+  const tapped = msg.detections.filter((d) => d.where !== 'network' || budgets.allowTap(msg.pageId, d.kind));
+  const own = weighTap(tapped, (answer) => deps.network?.sawAnswer?.(tabId, answer) ?? false);
+  const detections = onePerKind(weighUrlOnly(msg.url, [...own, ...nav.detections], nav, msg.referrer));
   const page: PageFindings = { pageId: msg.pageId, url: msg.url, title: msg.title, observedAt: msg.observedAt, platform: platformOf(msg.url), detections };
+  // Beyond the tab's budget of page loads a minute, the page is shown on the tab but not recorded.
+  if (!budgets.admitPage(tabId, msg.pageId)) {
+    await updateTab(deps, tabId, page);
+    return { ok: true, stored: 0, limited: true };
+  }
   let stored: number;
   try {
     stored = await storeFindings(deps, page);
@@ -41,8 +58,31 @@ export async function handlePageReport(msg: PageReport, sender: SenderInfo, deps
   return { ok: true, stored };
 }
 
+/**
+ * The tab's status while the tab still shows that page's site. A tab that moved on to a site no
+ * content script watches sends no report to replace it: the popup must not say "Blocked on Taobao"
+ * there, nor a capture attach the old page's finding. (Within one site the page's report follows
+ * at once.)
+ */
+export async function currentTabStatus(deps: BackgroundDeps, tabId: number): Promise<TabStatus | null> {
+  const status = await deps.tabs.get(tabId);
+  if (!status || !deps.tabUrl) return status;
+  const shown = await deps.tabUrl(tabId).catch(() => undefined);
+  return shown !== undefined && originOf(shown) === originOf(status.url) ? status : null;
+}
+
 export async function handleTabStatus(tabId: number, deps: BackgroundDeps): Promise<TabStatusResponse> {
-  return { ok: true, status: await deps.tabs.get(tabId) };
+  return { ok: true, status: await currentTabStatus(deps, tabId) };
+}
+
+/**
+ * tabs.onUpdated: a load starting in the tab ends its page's status, whatever the new URL. (The
+ * browser names the new URL only where the extension has host access, so "loading" without a
+ * URL is the usual sign of a move to an uncovered site.)
+ */
+export function onTabUpdated(deps: BackgroundDeps, tabId: number, change: { status?: string; url?: string }): Promise<void> {
+  if (change.status !== 'loading') return Promise.resolve();
+  return serial(deps, tabId, () => deps.tabs.remove(tabId));
 }
 
 /** The background's single entry point: checks the sender, validates the message, dispatches. */
@@ -53,7 +93,10 @@ export async function handleMessage(
 ): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return { ok: false, error: `invalid message: ${i ? `${i.path.join('.') || 'message'}: ${i.message}` : 'unknown'}`, retry: false };
+  }
   const msg = parsed.data;
   switch (msg.type) {
     case 'page/report':
@@ -70,7 +113,7 @@ export async function handleMessage(
       if (!sender.tab?.id || !sender.url || originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
         return { ok: false, error: 'page URL does not match the sender' };
       }
-      return handleCouponVisit(msg, sender.tab.id, deps);
+      return serial(deps, sender.tab.id, () => handleCouponVisit(msg, sender.tab!.id, deps));
     case 'coupons/control':
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.couponControl) return { ok: false, error: 'the control view is not available' };

@@ -34,7 +34,8 @@ export class Outbox {
         let ok = false;
         try {
           const res = await this.send(report);
-          ok = !!res?.ok;
+          // Refused as invalid: it never will be accepted, and must not hold up the reports behind it.
+          ok = !!res?.ok || (res?.ok === false && res.retry === false);
         } catch {
           ok = false; // the service worker was stopped or is starting: try again
         }

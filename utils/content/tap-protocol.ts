@@ -25,6 +25,8 @@ export function acceptTap(data: unknown, pageUrl: string): NetworkInput | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Partial<TapMessage>;
   if (m.source !== TAP_SOURCE || typeof m.url !== 'string' || typeof m.body !== 'string' || typeof m.status !== 'number') return null;
+  // An HTTP status is a whole number below 1000 (0 for an answer the page could not read).
+  if (!Number.isInteger(m.status) || m.status < 0 || m.status > 999) return null;
   if (m.url.length > 4096 || !/^https:\/\//i.test(m.url)) return null;
   if (!sameFamily(pageUrl, m.url)) return null;
   return { url: m.url, pageUrl, status: m.status, body: m.body.slice(0, TAP_MAX_BODY), resource: 'api' };

@@ -71,7 +71,9 @@ export class PageWatcher {
   addNetwork(input: NetworkInput): void {
     if (this.stopped) return;
     this.checkLocation();
-    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }), false);
+    // Each finding names the answer it came from, which the background checks against what it saw.
+    const answer = { url: input.url, ...(input.status !== undefined ? { status: input.status } : {}) };
+    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }).map((d) => ({ ...d, answer })), false);
   }
 
   /** Called on in-app navigation (history API, hash changes) as well as from the mutation batch. */

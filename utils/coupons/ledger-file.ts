@@ -7,6 +7,7 @@ import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
 import { Redactor, type RedactionReport } from '../evidence/redact';
+import { ObservedAtSchema } from '../protocol/time';
 
 export const LEDGER_FORMAT = 'shutout-coupon-ledger';
 export const LEDGER_VERSION = 1;
@@ -21,14 +22,17 @@ export interface LedgerFile {
   redaction?: RedactionReport;
 }
 
+/** A sum of money on a label: never negative, never absurd (NaN and infinities fail any number). */
+const money = () => z.number().min(0).max(1e9);
+
 const Deal = z.object({
   kind: z.enum(['threshold', 'instant', 'percent', 'price-after', 'free-shipping']),
-  threshold: z.number().optional(),
-  minItems: z.number().optional(),
-  amount: z.number().optional(),
-  percentOff: z.number().optional(),
-  price: z.number().optional(),
-  cap: z.number().optional(),
+  threshold: money().optional(),
+  minItems: z.number().int().min(0).max(100_000).optional(),
+  amount: money().optional(),
+  percentOff: z.number().min(0).max(100).optional(),
+  price: money().optional(),
+  cap: money().optional(),
   currency: z.string().max(8).nullable(),
   repeating: z.boolean(),
   upTo: z.boolean(),
@@ -42,14 +46,14 @@ export const OfferSchema = z.object({
   type: z.enum(['shop', 'platform', 'cross-store', 'new-user', 'member', 'unknown']),
   deal: Deal,
   currency: z.string().max(8).nullable(),
-  priceBefore: z.number().optional(),
-  priceAfter: z.number().optional(),
+  priceBefore: money().optional(),
+  priceAfter: money().optional(),
   key: z.string().min(1).max(300),
 });
 export const VisitSchema = z.object({
   id: z.string().min(1).max(200),
   itemKey: z.string().min(3).max(200),
-  at: z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+  at: ObservedAtSchema,
   source: z.enum(['visit', 'import', 'control']),
   profileLabel: z.string().max(200),
   baselineName: z.string().max(200).optional(),

@@ -15,7 +15,8 @@ const DURATION =
 const RETRY_IN = /(?:try again|retry)\s+in\s+(\d{1,4})\s*(minutes?|mins?|hours?|days?)/i;
 
 function isoDate(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  // A day the calendar has: "2月31日" names none.
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -2,7 +2,7 @@
 export const FINDING_CONTENT_FIELDS = [
   'id', 'key', 'pageId', 'observedAt', 'tzOffsetMinutes', 'pageUrl', 'pageTitle', 'platform', 'kind', 'ruleId',
   'rulesetVersion', 'snippet', 'where', 'confidence', 'until', 'extensionVersion', 'browser', 'uiLanguage',
-  'profileLabel', 'origin', 'importedFrom', 'subject', 'why',
+  'profileLabel', 'origin', 'importedFrom', 'subject', 'why', 'basis', 'initiator',
 ] as const;
 
 /** The part of a finding that its chain entry covers. */

@@ -47,6 +47,8 @@ const ContentSchema = z.object({
   confidence: z.number().min(0).max(1),
   until: z.string().max(40).optional(),
   subject: z.string().max(300).optional(),
+  basis: z.enum(['url-only', 'page-supplied']).optional(),
+  initiator: z.string().max(300).optional(),
   extensionVersion: z.string().max(100).optional(),
   browser: z.string().max(200).optional(),
   uiLanguage: z.string().max(40).optional(),

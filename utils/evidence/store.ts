@@ -26,7 +26,8 @@ export interface PageFindings {
   title: string;
   observedAt: string;
   platform: string | null;
-  detections: Array<Detection & { count?: number }>;
+  /** `basis` and `initiator`: what the background learned about a detection (utils/background/trust.ts). */
+  detections: Array<Detection & { count?: number; basis?: FindingRecord['basis']; initiator?: string }>;
 }
 
 async function lastEntry(db: ShutoutDB): Promise<ChainEntry | null> {
@@ -100,6 +101,8 @@ export async function recordPages(
           ...(d.until ? { until: d.until } : {}),
           ...(d.subject ? { subject: d.subject } : {}),
           ...(d.why ? { why: d.why } : {}),
+          ...(d.basis ? { basis: d.basis } : {}),
+          ...(d.initiator ? { initiator: d.initiator } : {}),
           extensionVersion: ctx.extensionVersion,
           browser: ctx.browser,
           uiLanguage: ctx.uiLanguage,

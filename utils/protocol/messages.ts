@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { KINDS } from '../detect/kinds';
 import { VisitSchema } from '../coupons/ledger-file';
+import { ObservedAtSchema, UntilSchema } from './time';
 
 export const DetectionSchema = z.object({
   kind: z.enum(KINDS),
@@ -15,9 +16,11 @@ export const DetectionSchema = z.object({
   snippet: z.string().max(400),
   where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
   confidence: z.number().min(0).max(1),
-  until: z.string().max(40).optional(),
+  until: UntilSchema.optional(),
   subject: z.string().max(300).optional(),
   why: z.string().max(200).optional(),
+  /** For a finding of the page-world tap: the API answer it names (the background checks it was seen). */
+  answer: z.object({ url: z.string().max(4096), status: z.number().int().min(0).max(999).optional() }).optional(),
 });
 
 export const PageReportSchema = z.object({
@@ -26,8 +29,10 @@ export const PageReportSchema = z.object({
   pageId: z.string().min(8).max(64),
   url: z.string().max(4096),
   title: z.string().max(1000),
-  observedAt: z.string().max(40),
+  observedAt: ObservedAtSchema,
   detections: z.array(DetectionSchema).max(200),
+  /** document.referrer as the content script reads it: who sent the browser here, if the sender told. */
+  referrer: z.string().max(4096).optional(),
 });
 
 export const TabStatusRequestSchema = z.object({
@@ -45,7 +50,7 @@ export const CouponVisitSchema = z.object({
   type: z.literal('coupons/visit'),
   pageId: z.string().min(8).max(64),
   url: z.string().max(4096),
-  observedAt: z.string().max(40),
+  observedAt: ObservedAtSchema,
   scan: VisitSchema.shape.scan,
 });
 
@@ -72,7 +77,14 @@ export interface TabStatus {
   detections: Array<z.infer<typeof DetectionSchema>>;
 }
 
-export type PageReportResponse = { ok: true; stored: number } | { ok: false; error: string };
+/**
+ * `retry: false`: the message itself is invalid and will never be accepted, so the sender drops it
+ * (utils/content/outbox.ts) instead of retrying it, and holding the reports behind it, for ever.
+ */
+export type Refusal = { ok: false; error: string; retry?: false };
+
+/** `limited`: beyond the tab's budget of page loads (utils/background/budgets.ts): shown, not recorded. */
+export type PageReportResponse = { ok: true; stored: number; limited?: true } | Refusal;
 export type TabStatusResponse = { ok: true; status: TabStatus | null } | { ok: false; error: string };
 
 export type CaptureResponse =

@@ -33,6 +33,13 @@ export interface FindingRecord {
   subject?: string;
   /** Why the general layer fired (utils/detect/general): the pattern's words or the model's strongest words. */
   why?: string;
+  /**
+   * Why the confidence is lower than the rule's (utils/background/trust.ts): `url-only`, only the
+   * address said "blocked"; `page-supplied`, only the page's scripts told of the answer.
+   */
+  basis?: 'url-only' | 'page-supplied';
+  /** For address findings: the origin of the page that sent the browser there, when known. */
+  initiator?: string;
   extensionVersion: string;
   browser: string;
   uiLanguage: string;
