@@ -154,13 +154,27 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
 }
 
 /**
+ * The document's markup as the server sent it, as near as the live page allows: the document
+ * element with the comments around it (`shutout scan` reads the saved file whole, and a wall may
+ * leave its marker in a comment before `<html>`).
+ */
+function documentMarkup(doc: Document): string {
+  let out = '';
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 8) out += `<!--${(n as Comment).data}-->\n`;
+    else if (n.nodeType === 1) out += (n as Element).outerHTML + '\n';
+  }
+  return out;
+}
+
+/**
  * Structure of a live page for the general layer: the markup of a wall-shaped page (little
  * visible text, so serialising it is cheap) and the visible challenge widgets. Widgets are looked
  * for only on short pages or pages whose words mention verification.
  */
 export function collectLiveStructure(doc: Document, segments: readonly Segment[]): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
   const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
-  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(doc.documentElement?.outerHTML ?? '') : undefined;
+  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(documentMarkup(doc)) : undefined;
   const widgets: Array<{ id: string; inForm: boolean }> = [];
   const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
   if (!cue) return { markup, widgets };
