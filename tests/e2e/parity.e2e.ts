@@ -20,6 +20,7 @@
  * content script's outbox sends only after every earlier report was stored.
  */
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { launch, sendFromExtension, storedRecords, type Session } from '../../scripts/lib/browser';
@@ -32,6 +33,7 @@ import type { TabStatus, TabStatusResponse } from '../../utils/protocol/messages
 import { TAP_SOURCE } from '../../utils/content/tap-protocol';
 import { PAGE_LOADS_PER_MINUTE } from '../../utils/background/budgets';
 import { CORPUS_DIR, loadCorpus } from '../corpus';
+import type { ParityLiveApi } from './parity-live-entry';
 import { isNetworkItem, itemPage, loadItems } from '../notices';
 
 /** What a page shows around an API answer, and where a redirect lands: an empty page, clear on both sides. */
@@ -72,10 +74,15 @@ for (const i of loadItems()) if (!isNetworkItem(i)) allCases.push({ type: 'page'
 // An answer counts as watched when the page that receives it is; a redirect when it starts there.
 const selected = allCases.filter((c) => !process.env.PARITY_ONLY || c.id.includes(process.env.PARITY_ONLY));
 const watched = selected.filter((c) => isMarketplaceUrl(c.type === 'answer' ? pageUrlOf(c) : c.type === 'page' ? c.url : c.input.url));
-const outside = selected.length - watched.length;
+const outsideCases = selected.filter((c) => !watched.includes(c));
+const outside = outsideCases.length;
+/** Outside the watched hosts the live reader still reads every page (an answer there has no reader but the CLI's). */
+const outsidePages = outsideCases.filter((c): c is Extract<Case, { type: 'page' }> => c.type === 'page');
 
 /** Tabs that load pages at once; each takes the next case when it is done with one. */
 const TABS = Number(process.env.PARITY_TABS ?? 4);
+/** Tabs that read the pages outside the watched hosts at once. */
+const LIVE_TABS = Number(process.env.PARITY_LIVE_TABS ?? 2);
 /** A condition not met by then is a difference of its own ("no report"), not a hang. */
 const WAIT_MS = 20_000;
 
@@ -137,6 +144,8 @@ async function nextStatus(s: Session, tabId: number, before: string | undefined,
 }
 
 interface Outcome {
+  /** What `shutout scan` says, worked out while the browser loads the page. */
+  cli: Verdict;
   /** The page load whose stored findings are the extension's verdict. */
   pageId?: string;
   /** What the popup showed for it. */
@@ -214,11 +223,20 @@ class Tab {
     await goto(this.page, home.url);
     this.loads++;
     const inspector = s.context.pages().find((p) => p.url().startsWith(`chrome-extension://${s.extensionId}/`))!;
-    this.tabId = await inspector.evaluate(async (u) => {
-      type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
-      const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id ?? -1;
-    }, home.url);
+    // The tab's URL reaches the tabs API a moment after the navigation commits: wait for it.
+    this.tabId = await inspector.evaluate(
+      async ({ u, waitMs }) => {
+        type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+        const deadline = Date.now() + waitMs;
+        for (;;) {
+          const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
+          const id = tabs.find((t) => t.url === u)?.id;
+          if (id !== undefined || Date.now() > deadline) return id ?? -1;
+          await new Promise((r) => setTimeout(r, 40));
+        }
+      },
+      { u: home.url, waitMs: WAIT_MS },
+    );
     if (this.tabId < 0) throw new Error(`no tab id for ${home.url}`);
     this.lastPageId = (await nextStatus(s, this.tabId, undefined, home.url))?.pageId;
   }
@@ -238,12 +256,13 @@ class Tab {
       this.loads++;
     } catch (e) {
       this.spoiled = true;
-      return { problem: `did not load: ${(e as Error).message.split('\n')[0]}` };
+      return { cli: await cliVerdict(c), problem: `did not load: ${(e as Error).message.split('\n')[0]}` };
     }
+    const cli = await cliVerdict(c);
     const status = await nextStatus(s, this.tabId, this.lastPageId, target);
-    if (!status) return { problem: 'no report' };
+    if (!status) return { cli, problem: 'no report' };
     this.lastPageId = status.pageId;
-    if (c.type !== 'answer') return { pageId: status.pageId, status: verdictOf(status.detections) };
+    if (c.type !== 'answer') return { cli, pageId: status.pageId, status: verdictOf(status.detections) };
 
     // The page fetches the answer; the tap's message, seen by the page too, has by then been handled
     // by the content script (its listener was added first, at document_start).
@@ -272,7 +291,7 @@ class Tab {
     const after = await nextStatus(s, this.tabId, status.pageId, drain);
     if (after) this.lastPageId = after.pageId;
     const problem = [tapped ? '' : 'the tap did not pass the answer on', after ? '' : 'no report after the in-app navigation'].filter(Boolean).join('; ');
-    return { pageId: status.pageId, ...(problem ? { problem } : {}) };
+    return { cli, pageId: status.pageId, ...(problem ? { problem } : {}) };
   }
 }
 
@@ -337,7 +356,7 @@ describe('one verdict everywhere: the extension in Chromium and shutout scan', (
     const differences: string[] = [];
     for (const c of watched) {
       const o = outcomes.get(c.id)!;
-      const cli = await cliVerdict(c);
+      const cli = o.cli;
       const ext = o.pageId ? verdictOf(stored.get(o.pageId) ?? []) : null;
       const same = ext !== null && ext.kinds.join() === cli.kinds.join();
       const popupSame = !o.status || (ext !== null && o.status.kinds.join() === ext.kinds.join());
@@ -362,4 +381,78 @@ describe('one verdict everywhere: the extension in Chromium and shutout scan', (
     );
     expect(differences).toEqual([]);
   }, 900_000);
+  it(`gives the same kinds on every corpus page outside the watched hosts through the live reader (${outsidePages.length})`, async () => {
+    // The content script does not run there (its matches are the watched hosts): its scan — the
+    // same PageWatcher, live reader and engine, bundled — is put into tabs, and each page is
+    // written into one (document.write parses it as a load does; the rules are compiled once) and
+    // read as the page at its own URL, served 200, as `shutout scan --url URL --status 200` reads it.
+    const s = session!;
+    const t0 = Date.now();
+    const bundle = (
+      await build({ entryPoints: [join(import.meta.dirname, 'parity-live-entry.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' })
+    ).outputFiles[0]!.text;
+    const HOST = 'https://shutout-parity.invalid/';
+    const results = new Map<string, { live: Verdict | string; cli: Verdict }>();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: LIVE_TABS }, async () => {
+        const page = await s.context.newPage();
+        try {
+          // The host document; a navigation a written page starts (a refresh, a script) is answered
+          // "no content", so the document stays; everything else a page asks for is refused.
+          await page.route('**/*', (route) => {
+            const req = route.request();
+            if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+              return req.url() === HOST ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title></title>' }) : route.fulfill({ status: 204 });
+            }
+            return route.abort('blockedbyclient');
+          });
+          await page.goto(HOST);
+          await page.addScriptTag({ content: bundle });
+          while (next < outsidePages.length) {
+            const c = outsidePages[next++]!;
+            let cli: Verdict | undefined;
+            try {
+              const reading = page.evaluate(
+                async ({ html, url, waitMs }) => {
+                  document.open();
+                  const loaded = new Promise<boolean>((resolve) => {
+                    addEventListener('load', () => resolve(true), { once: true });
+                    setTimeout(() => resolve(false), waitMs);
+                  });
+                  document.write(html);
+                  document.close();
+                  if (!(await loaded)) return 'the written page did not finish loading';
+                  return (globalThis as unknown as { __shutoutParity: ParityLiveApi }).__shutoutParity.scan(url, 200);
+                },
+                { html: c.html, url: c.url, waitMs: WAIT_MS },
+              );
+              // The command line reads the same page while the browser does.
+              cli = await cliVerdict(c);
+              const found = await reading;
+              results.set(c.id, { cli, live: typeof found === 'string' ? found : verdictOf(found) });
+            } catch (e) {
+              results.set(c.id, { cli: cli ?? (await cliVerdict(c)), live: `could not be read: ${(e as Error).message.split('\n')[0]}` });
+            }
+          }
+        } finally {
+          await page.close();
+        }
+      }),
+    );
+    const browserMs = Date.now() - t0;
+    const differences: string[] = [];
+    for (const c of outsidePages) {
+      const { live, cli } = results.get(c.id)!;
+      if (typeof live !== 'string' && live.kinds.join() === cli.kinds.join()) continue;
+      differences.push([`${c.id} (page)`, `    url:         ${c.url}`, `    live reader: ${typeof live === 'string' ? live : show(live)}`, `    cli:         ${show(cli)}`].join('\n'));
+    }
+    console.log(
+      `parity: ${outsidePages.length} pages outside the watched hosts read by the live reader in Chromium — ${outsidePages.filter((c) => !c.id.startsWith('notices/')).length} fixtures, ` +
+        `${outsidePages.filter((c) => c.id.startsWith('notices/')).length} notice items (${outside - outsidePages.length} answers there have no reader in the browser); ` +
+        `${differences.length} difference(s); ${(browserMs / 1000).toFixed(1)} s in ${LIVE_TABS} tabs` +
+        (differences.length ? `\n  ${differences.join('\n  ')}` : ''),
+    );
+    expect(differences).toEqual([]);
+  }, 600_000);
 });
