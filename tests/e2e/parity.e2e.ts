@@ -21,7 +21,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { launch, sendFromExtension, storedRecords, type Session } from '../../scripts/lib/browser';
 import { startHttps, type LocalHttps } from '../../scripts/lib/https-server';
@@ -315,7 +315,9 @@ describe('one verdict everywhere: the extension in Chromium and shutout scan', (
     await storedRecords(session);
   });
 
-  it(`gives the same kinds on every watched corpus page and answer (${watched.length}; ${outside} outside the watched hosts)`, async () => {
+  // The two passes share the browser and run at once: the extension's mostly waits (for the content
+  // script's idle scan, for the background), the live reader's mostly works.
+  it.concurrent(`gives the same kinds on every watched corpus page and answer (${watched.length}; ${outside} outside the watched hosts)`, async ({ expect }) => {
     const s = session!;
     const t0 = Date.now();
     const outcomes = new Map<string, Outcome>();
@@ -381,7 +383,7 @@ describe('one verdict everywhere: the extension in Chromium and shutout scan', (
     );
     expect(differences).toEqual([]);
   }, 900_000);
-  it(`gives the same kinds on every corpus page outside the watched hosts through the live reader (${outsidePages.length})`, async () => {
+  it.concurrent(`gives the same kinds on every corpus page outside the watched hosts through the live reader (${outsidePages.length})`, async ({ expect }) => {
     // The content script does not run there (its matches are the watched hosts): its scan — the
     // same PageWatcher, live reader and engine, bundled — is put into tabs, and each page is
     // written into one (document.write parses it as a load does; the rules are compiled once) and
