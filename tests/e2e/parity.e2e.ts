@@ -1,23 +1,30 @@
 /**
- * One verdict everywhere (issue 15, item 6): every page of the fixture corpus
- * (tests/fixtures/corpus) and every page-like item of the notice corpus (tests/fixtures/notices)
- * whose URL the extension watches is loaded in Chromium with the built extension, and the kinds
- * the extension stored for that page load are compared with what `shutout scan` finds in the same
- * HTML at the same URL. The fixture corpus's network answers go through the browser too: an API
- * answer is fetched by a page (the page-world tap reads its body, webRequest its status and
- * headers), a document answer is the page load itself, and a redirect comes from a local HTTPS
- * server (interception cannot answer a navigation with a redirect) so that webRequest sees it.
- * Their CLI verdict is `shutout scan answer.json` (the fixture is an answer envelope) together with
- * `shutout scan` of the page the browser showed. Any difference in verdict or kind fails the test,
+ * One verdict everywhere (issue 15, item 6; issue 14, item 15): every page of the fixture corpus
+ * (tests/fixtures/corpus) and every page-like item of the notice corpus (tests/fixtures/notices,
+ * rendered as tests/notices.ts renders it for the corpus and blind tests) goes through Chromium,
+ * and what the browser finds is compared with what `shutout scan` finds in the same HTML at the
+ * same URL and status (`--url`, `--status 200`). Any difference in verdict or kind fails the test,
  * and each is printed with the rules behind both sides.
  *
- * Pages outside the watched hosts are counted: the extension does not run there by design. The
- * notice corpus's API and header-only items are left to the tap's own tests.
+ * - Pages on the watched hosts are loaded with the built extension, each at its own URL (served by
+ *   request interception), and its verdict is what the background stored for that page load (and
+ *   what the popup shows for the tab). The fixture corpus's network answers go through the browser
+ *   too: an API answer is fetched by a page (the page-world tap reads its body, webRequest its
+ *   status and headers), a document answer is the page load itself, and a redirect comes from a
+ *   local HTTPS server (interception does not see the request that follows a redirect) so that
+ *   webRequest sees it. Their CLI verdict is `shutout scan answer.json` together with `shutout
+ *   scan` of the page the browser showed.
+ * - Pages outside the watched hosts, where the content script does not run by design, go through
+ *   the content script's own scan (PageWatcher, the live reader, the engine), bundled into tabs.
+ * - The notice corpus's API and header-only items are left to the tap's own tests; answers outside
+ *   the watched hosts have no reader in the browser.
  *
  * Readiness is a condition, never a delay: the tab status the popup reads (`tab/status`), which the
- * content script sets with every page load's first scan, clear or not, under a fresh page id; for an
- * API answer, the tap's message seen by the page, then an in-app navigation whose report the
- * content script's outbox sends only after every earlier report was stored.
+ * background sets with every page load's first report, clear or not, under a fresh page id, after
+ * every earlier event of the tab; for an API answer, the tap's message seen by the page, then an
+ * in-app navigation whose report the content script's outbox sends only after every earlier
+ * report was stored; for a written page, its `load` event. The background records at most
+ * PAGE_LOADS_PER_MINUTE page loads per tab (budgets.ts): a tab is replaced before it reaches that.
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
