@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { BUNDLE_FORMAT, BUNDLE_LAYOUT, capturePath } from '../utils/evidence/bundle';
 import type { ChainEntry } from '../utils/evidence/chain';
 import { checkDisclosure, type DisclosureFile } from '../utils/evidence/commit';
-import { CSV_FIELDS, csvRow } from '../utils/evidence/csv';
+import { CSV_FIELDS, CSV_WIDTHS, csvRow } from '../utils/evidence/csv';
 import type { ChainSummary } from '../utils/evidence/export';
 import { platformName } from '../utils/evidence/report/platform-names';
 import { renderReport, type ReportCapture, type ReportInput } from '../utils/evidence/report/render';
@@ -131,9 +131,9 @@ function checkCsv(text: string, check: ChainCheck, version: number): string | nu
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: true });
   const rows = parsed.data;
   if (parsed.errors.length) return `findings.csv is not well-formed CSV (row ${(parsed.errors[0]!.row ?? 0) + 1}: ${parsed.errors[0]!.message})`;
-  // Bundles made before the `why` column existed have every column but the last.
+  // Bundles made before the `why` or the scope columns existed have the columns before them.
   const width = rows[0]?.length ?? 0;
-  const known = rows.length > 0 && (width === CSV_FIELDS.length || (width === CSV_FIELDS.length - 1 && CSV_FIELDS[width] === 'why'));
+  const known = rows.length > 0 && CSV_WIDTHS.includes(width);
   if (!known || rows[0]!.some((name, i) => name !== CSV_FIELDS[i])) return 'findings.csv does not have the columns of a Shutout CSV';
   if (rows.length - 1 !== records.length) return `findings.csv has ${rows.length - 1} rows; the chain has ${records.length} live findings`;
   const fields = rows[0]!;

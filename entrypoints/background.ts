@@ -9,6 +9,7 @@ import { getSettings } from '../utils/storage/settings';
 import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
+import { AutoScope, handleScopeCheck, type ScopeApis } from '../utils/background/scope';
 import { extractCoupons } from '../utils/coupons/index';
 import { parseHTML } from 'linkedom';
 import { applyRetention } from '../utils/background/retention';
@@ -82,13 +83,20 @@ export default defineBackground(() => {
   // Redirects of the extension's own requests, which fetch hides (webRequest listener below).
   const hiddenRedirects = new HiddenRedirects();
   const ownOrigin = deps.extensionOrigin.replace(/\/$/, '');
+  // No cookies, no login: what a logged-out visitor is served. One mechanism for the coupons'
+  // control view and the scope check.
+  const anonymous = (url: string) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) });
+  const scopeApis: ScopeApis = { anonymousView: anonymous, rules: () => rules.current() };
   deps.couponControl = (tabId) =>
     handleCouponControl(tabId, deps, {
       tabUrl: deps.tabUrl!,
-      // No cookies, no login: what a logged-out visitor is served.
-      anonymousView: (url) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) }),
+      anonymousView: anonymous,
       extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
+      rules: () => rules.current(),
     });
+  deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
+  const autoScope = new AutoScope(deps, scopeApis);
+  deps.afterStored = (pageId, kinds) => void autoScope.afterStored(pageId, kinds).catch((e: unknown) => console.warn('Shutout: the automatic scope check failed', e));
 
   // Retention: findings, visits and coupon ledger rows older than the setting are removed, at most hourly.
   let lastPrune = 0;
