@@ -10,17 +10,17 @@ import type { Detection } from '../../utils/detect/types';
 
 export interface ParityLiveApi {
   /** The first full scan of the document as a page at `url` served with `status`. */
-  scan(url: string, status: number): Array<Pick<Detection, 'kind' | 'ruleId'>>;
+  scan(url: string, status: number): Promise<Array<Pick<Detection, 'kind' | 'ruleId'>>>;
 }
 
 const api: ParityLiveApi = {
-  scan(url, status) {
+  async scan(url, status) {
     let detections: Detection[] = [];
     // The watcher reads the page's address and its document's status from the window: here they
     // are the case's, since the document was written into this tab rather than loaded at `url`.
     const win = {
       location: { href: url },
-      performance: { getEntriesByType: (type: string) => (type === 'navigation' ? [{ responseStatus: status }] : []) },
+      performance: { now: () => performance.now(), getEntriesByType: (type: string) => (type === 'navigation' ? [{ responseStatus: status }] : []) },
       setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
     } as unknown as Window;
     const watcher = new PageWatcher({
@@ -30,7 +30,7 @@ const api: ParityLiveApi = {
       report: (r) => (detections = r.detections),
       newId: () => 'parity',
     });
-    watcher.start();
+    await watcher.start();
     watcher.stop();
     return detections.map((d) => ({ kind: d.kind, ruleId: d.ruleId }));
   },
