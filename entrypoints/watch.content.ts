@@ -5,6 +5,7 @@ import { Outbox } from '../utils/content/outbox';
 import { acceptTap } from '../utils/content/tap-protocol';
 import { bootState } from '../utils/content/boot';
 import { PageWatcher } from '../utils/content/watcher';
+import { newPageId } from '../utils/content/page-id';
 import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
 import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
@@ -58,7 +59,7 @@ export default defineContentScript({
         prepare: BUILTIN_PARTS,
         // The referrer says which site sent the browser here (webRequest shows only covered ones).
         report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
-        newId: () => crypto.randomUUID(),
+        newId: () => newPageId(),
         pageHasShadowRoots: () => boot.shadowRoots,
         onPage: ({ pageId, url, isStale }) =>
           watchCoupons({

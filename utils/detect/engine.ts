@@ -298,6 +298,8 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     if (m) out.push(detection(set, c.rule, input.url, 'url', clamp(c.rule.confidence), input.url.slice(0, SNIPPET_MAX), '', now));
   }
 
+  out.push(...scanDocumentBody(set, rules, input, now));
+
   const segments: ScannedSegment[] = input.segments
     .filter((s) => s.text.length > 0)
     .map((segment) => ({ segment, folded: fold(segment.text) }));
@@ -326,6 +328,33 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     out.push(detection(set, c.rule, input.url, segment.where === 'block' ? 'text' : segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
   }
   return out;
+}
+
+/**
+ * Does a platform's rule read a document's body (its phrases or patterns), not only its status
+ * and headers? Shared walls (hosts "*") are left out: on a page, the general layer reads their
+ * markup, with its guards against wording a page only hides (corpus: negative/walls/hidden-wall-markup.html).
+ */
+const readsDocumentBody = (c: CompiledRule) =>
+  c.rule.signal === 'network' &&
+  !c.rule.hosts.includes('*') &&
+  (!c.rule.resource || c.rule.resource.includes('document')) &&
+  (c.phraseIds.length > 0 || c.patterns.length > 0);
+
+/**
+ * A wall-shaped page's markup is its document's answer body: a platform's network rules that read
+ * a document's body (a punish page's inline `window._config_`, a comment, a redirecting script)
+ * read it too, so that a page gets one verdict whether the browser shows it (the content script,
+ * which never sees the response body) or `shutout scan` reads it, saved or as an answer. Reported
+ * where the page shows them: `network` is what the page-world tap reports. Rules that also need
+ * a status apply only when the status is known; header rules stay with the background.
+ */
+function scanDocumentBody(set: RuleSet, rules: readonly CompiledRule[], input: PageInput, now: Date): Detection[] {
+  if (!input.markup || !rules.some(readsDocumentBody)) return [];
+  const ids = new Set(rules.filter(readsDocumentBody).map((c) => c.rule.id));
+  return scanNetworkRules(set, { url: input.url, status: input.status, resource: 'document', body: input.markup, now })
+    .filter((d) => ids.has(d.ruleId))
+    .map((d) => ({ ...d, where: 'text' as const }));
 }
 
 function headerLookup(headers: Record<string, string> | undefined, name: string): string | undefined {

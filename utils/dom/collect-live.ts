@@ -4,7 +4,7 @@ import type { LooseTable } from '../detect/loose';
 import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, isProse, MAX_REGIONS } from './regions';
 import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
 import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
-import { FORM_INPUTS } from './collect-static';
+import { FORM_INPUTS, textLengthUpTo as staticTextLengthUpTo, tidyText } from './collect-static';
 import { runNow, type Work } from '../content/slices';
 import { partition, type Partition } from './partition';
 import { LONG_PAGE_CHARS, scanPieces, textLengthUpTo, verify, type Verified } from './collect-long';
@@ -152,15 +152,19 @@ function* liveHitBlocks(body: HTMLElement, hitOffsets: (text: string) => number[
 }
 
 /** From each hit's text node up while the enclosing element's text stays short; its innerText is a block. */
-function blocksAt(body: Element, at: ReadonlyArray<Text | undefined>, known: Set<string>, out: Segment[], measure = (el: Element) => (el.textContent ?? '').trim().length): void {
+function blocksAt(body: Element, at: ReadonlyArray<Text | undefined>, known: Set<string>, out: Segment[], measure = (el: Element) => staticTextLengthUpTo(el as never, BLOCK_MAX_CHARS)): void {
   const seen = new Set<Element>();
   for (const node of at) {
     let el: Element | null = node?.parentElement ?? null;
     if (!el || seen.has(el)) continue;
     seen.add(el);
+    // Parity with the CLI (tests/e2e/parity.e2e.ts): by default the block is measured as
+    // collect-static measures it (text nodes without the whitespace between elements, scripts left
+    // out), and its text tidied alike; `textContent` counted the markup's line breaks, stopped one
+    // element lower (a paragraph of several, judged prose) and the block was lost.
     while (el.parentElement && el.parentElement !== body && measure(el.parentElement) <= BLOCK_MAX_CHARS) el = el.parentElement;
     if (isProse(el) || !visible(el)) continue;
-    const t = ((el as HTMLElement).innerText ?? el.textContent ?? '').trim();
+    const t = tidyText((el as HTMLElement).innerText ?? el.textContent ?? '');
     if (t && t.length <= BLOCK_MAX_CHARS && !known.has(t)) {
       known.add(t);
       out.push({ where: 'block', text: t });
@@ -329,6 +333,20 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
 }
 
 /**
+ * The document's markup as the server sent it, as near as the live page allows: the document
+ * element with the comments around it (`shutout scan` reads the saved file whole, and a wall may
+ * leave its marker in a comment before `<html>`).
+ */
+function documentMarkup(doc: Document): string {
+  let out = '';
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 8) out += `<!--${(n as Comment).data}-->\n`;
+    else if (n.nodeType === 1) out += (n as Element).outerHTML + '\n';
+  }
+  return out;
+}
+
+/**
  * Structure of a live page for the general layer: the markup of a wall-shaped page (little
  * visible text, so serialising it is cheap) and the visible challenge widgets. Widgets are looked
  * for only on short pages or pages whose words mention verification. `textChars`: the body's
@@ -337,7 +355,7 @@ export function collectLiveSegments(doc: Document, opts: CollectOptions = {}, de
  */
 export function collectLiveStructure(doc: Document, segments: readonly Segment[], textChars?: number): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
   const chars = textChars ?? segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
-  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(doc.documentElement?.outerHTML ?? '') : undefined;
+  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(documentMarkup(doc)) : undefined;
   const widgets: Array<{ id: string; inForm: boolean }> = [];
   const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
   if (!cue) return { markup, widgets };
