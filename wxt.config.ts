@@ -6,6 +6,7 @@ import { writePlatformIndex } from './scripts/platform-index';
 // The registry's index of utils/platforms/ must exist before anything below imports it.
 writePlatformIndex();
 const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
+const { shippedData } = await import('./scripts/lib/shipped');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -16,23 +17,29 @@ export default defineConfig({
   // Firefox too: MAIN-world content scripts (the tap), no web-accessible files. README "Firefox".
   manifestVersion: 3,
   vite: () => ({
+    // The fold tables and the built-in detectors are made here, once, and shipped as data.
+    plugins: [shippedData()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
     worker: { format: 'es' },
+    ...(process.env.SHUTOUT_NOMINIFY ? { build: { minify: false } } : {}),
   }),
   hooks: {
     // The page-world tap must leave no global: WXT builds each content script as
     // `var <name> = (function(){…})(); <name>;`, which puts `window.tap` on the page and breaks a page
     // script that declares `const tap`. Built from an entry with no exports and without that
     // footer, Rollup's IIFE is anonymous. tests/e2e/tap.e2e.ts checks the result in a page.
+    // The bootstrap ("content", document_start) is built the same way, without WXT's runtime, so
+    // that it stays small: it only adds two listeners (utils/content/boot.ts).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'tap') return;
+      const plain: Record<string, string> = { tap: 'utils/content/tap-main.ts', content: 'utils/content/boot-main.ts' };
+      if (entrypoints.length !== 1 || !plain[entrypoints[0]!.name]) return;
       const lib = config.build?.lib;
-      if (!lib) throw new Error('tap: WXT no longer builds content scripts in library mode; see wxt.config.ts');
-      lib.entry = resolve(import.meta.dirname, 'utils/content/tap-main.ts');
+      if (!lib) throw new Error(`${entrypoints[0]!.name}: WXT no longer builds content scripts in library mode; see wxt.config.ts`);
+      lib.entry = resolve(import.meta.dirname, plain[entrypoints[0]!.name]!);
       const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
       const kept = flat.filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'wxt:iife-footer'));
-      if (kept.length === flat.length) throw new Error('tap: WXT\'s IIFE footer plugin was not found; see wxt.config.ts');
+      if (kept.length === flat.length) throw new Error(`${entrypoints[0]!.name}: WXT's IIFE footer plugin was not found; see wxt.config.ts`);
       config.plugins = kept;
     },
   },
@@ -40,7 +47,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
     // Only the time-stamping service the user names in the options, asked for when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

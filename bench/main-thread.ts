@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, launch, serveBody, type Session } from '../scripts/lib/browser';
+import { extensionShare, type CpuProfile, type ExtensionShare } from './lib/profile';
 import { closeSession } from './lib/session';
 import { median } from './lib/stats';
 import { metrics, taskFigures, traced, type TaskFigures } from './lib/trace';
@@ -40,8 +41,15 @@ export interface MainThreadResult {
   /** Median over the pairs of loads (taken one right after the other) of with/without − 1: drift cancels out. */
   pairedExtraPct: number;
   extraScriptMs: number;
-  /** A traced load with the extension: the extension's own tasks. */
+  /** A traced load with the extension: the extension's own tasks (the first of the traced loads). */
   tracedLoad: TaskFigures;
+  /** Every traced load with the extension. */
+  tracedLoads: TaskFigures[];
+  /** Per load: the extension's frames as a share of the main thread's busy samples in a CPU profile of the load, %. */
+  sharePct: number[];
+  /** Per load: the extension's own time as a share of the main-thread task time in the trace, % (misses work resumed from microtasks). */
+  traceSharePct: number[];
+  profiled: ExtensionShare[];
 }
 
 export function extensionName(): string {
@@ -77,7 +85,7 @@ function medianOf(xs: LoadFigures[]): LoadFigures {
   };
 }
 
-export async function benchMainThread(html: string, loads: number, log: (s: string) => void): Promise<MainThreadResult> {
+export async function benchMainThread(html: string, loads: number, log: (s: string) => void, tracedCount = 7): Promise<MainThreadResult> {
   const withExt = await launch();
   const without = await launch({ withExtension: false });
   try {
@@ -99,15 +107,31 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
     }
     await closeSession(without);
 
-    const page = await withExt.context.newPage();
-    const cdp = await withExt.context.newCDPSession(page);
-    const { events } = await traced(cdp, async () => {
-      await page.goto(BIG_PAGE_URL, { waitUntil: 'load', timeout: 120_000 });
-      await page.waitForTimeout(IDLE_MS);
-    });
-    await cdp.detach();
-    await page.close();
-    const tracedLoad = taskFigures(events, new URL(BIG_PAGE_URL).origin, extensionName());
+    // Traced loads: the extension's own frames attributed task by task (bench/lib/trace.ts).
+    const tracedLoads: TaskFigures[] = [];
+    const profiled: ExtensionShare[] = [];
+    for (let i = 0; i < tracedCount; i++) {
+      const page = await withExt.context.newPage();
+      const cdp = await withExt.context.newCDPSession(page);
+      // The CPU profile runs beside the trace: the trace's events miss work resumed from a
+      // microtask (the watcher's steps after scheduler.yield()), the profile's stacks do not.
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+      const { events } = await traced(cdp, async () => {
+        await page.goto(BIG_PAGE_URL, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForTimeout(IDLE_MS);
+      });
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      await cdp.detach();
+      await page.close();
+      const f = taskFigures(events, new URL(BIG_PAGE_URL).origin, extensionName());
+      const p = extensionShare(profile);
+      tracedLoads.push(f);
+      profiled.push(p);
+      log(`  traced load ${i + 1}/${tracedCount}: Shutout ${f.shutout.totalMs.toFixed(1)} ms of ${f.totalTaskMs.toFixed(0)} ms task time (trace), ${p.extensionMs.toFixed(1)} ms of ${p.busyMs.toFixed(0)} ms busy (CPU profile, ${p.sharePct.toFixed(2)} %), longest run ${p.longestRunMs.toFixed(1)} ms`);
+    }
+    const tracedLoad = tracedLoads[0]!;
 
     const mw = medianOf(a);
     const mo = medianOf(b);
@@ -122,6 +146,10 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
       pairedExtraPct: median(a.map((x, i) => (x.taskMs / b[i]!.taskMs - 1) * 100)),
       extraScriptMs: mw.scriptMs - mo.scriptMs,
       tracedLoad,
+      tracedLoads,
+      sharePct: profiled.map((p) => p.sharePct),
+      traceSharePct: tracedLoads.map((f) => (f.shutout.totalMs / f.totalTaskMs) * 100),
+      profiled,
     };
   } finally {
     await closeSession(withExt);

@@ -44,3 +44,12 @@ export function httpUrlOption(values: ParsedArgs['values'], name: string): strin
   if (!ok) throw new UsageError(`--${name} needs an http(s) URL`);
   return String(v);
 }
+
+/** The value of an option that must be an HTTP status (100–599), or undefined when not given. */
+export function statusOption(values: ParsedArgs['values'], name = 'status'): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d{3}$/.test(String(v)) || n < 100 || n > 599) throw new UsageError(`--${name} needs an HTTP status (100-599)`);
+  return n;
+}

@@ -1,6 +1,7 @@
 import { parseCommandArgs, UsageError } from './args';
 import type { Command } from './commands/command';
 import { couponsCommand } from './commands/coupons';
+import { datasetCommand } from './commands/dataset';
 import { discloseCommand } from './commands/disclose';
 import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
@@ -11,7 +12,7 @@ import { forTerminal, linesForTerminal } from './terminal';
 export type { Io } from './io';
 
 /** Every command: adding one is a module in cli/commands/ and a line here. */
-const COMMANDS: Command[] = [scanCommand, verifyCommand, reportCommand, discloseCommand, couponsCommand];
+const COMMANDS: Command[] = [scanCommand, verifyCommand, reportCommand, discloseCommand, couponsCommand, datasetCommand];
 
 const usageOf = (c: Command) => `usage: ${c.synopsis.join('\n       ')}\n\n${c.details}`;
 const USAGE = `usage: ${COMMANDS.flatMap((c) => c.synopsis).join('\n       ')}\n\n${COMMANDS.map((c) => `${c.name}:\n${c.details}`).join('\n\n')}`;

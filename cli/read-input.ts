@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname } from 'node:path';
+import { UnreadableFile } from '../utils/dom/markup-bounds';
 
 /** Saved pages and API answers above this size are refused: no real page comes near it. */
 export const SCAN_FILE_LIMIT = 64 * 1024 * 1024;
@@ -9,7 +10,7 @@ export const SCAN_FILE_LIMIT = 64 * 1024 * 1024;
 export const ARCHIVE_FILE_LIMIT = 256 * 1024 * 1024;
 
 /** An input that cannot be read; its message is the one-line reason. */
-export class UnreadableFile extends Error {}
+export { UnreadableFile };
 
 function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'a directory';

@@ -88,17 +88,19 @@ function pageResult(file: string, url: string | null, detections: Detection[], c
   return { file, url, platform: url ? platformOf(url) : null, verdict: verdictOf(detections), detections, coupons };
 }
 
-export function scanHtmlText(file: string, html: string, url: string | null, rules: RuleSet): ScanResult {
+export function scanHtmlText(file: string, html: string, url: string | null, rules: RuleSet, status?: number): ScanResult {
   const page = loadHtml(html, url, rules);
   const pageUrl = page.url;
-  // Without a URL only the shared walls (hosts "*") can apply.
-  const detections = scanPage(rules, { url: pageUrl ?? 'https://unknown.invalid/', title: page.title, segments: page.segments, markup: page.markup, widgets: page.widgets });
+  // Without a URL only the shared walls (hosts "*") can apply; without a status, no rule that needs one.
+  const detections = scanPage(rules, { url: pageUrl ?? 'https://unknown.invalid/', title: page.title, segments: page.segments, markup: page.markup, widgets: page.widgets, ...(status !== undefined ? { status } : {}) });
   const coupons = pageUrl ? (extractCoupons(page.document as ParentNode, pageUrl)?.offers ?? []) : [];
   return pageResult(file, pageUrl, detections, coupons);
 }
 
 export interface ScanOptions {
   url?: string;
+  /** The HTTP status the page (or an answer that does not record one) came with: the browser knows it for the page it shows. */
+  status?: number;
   rules?: RuleSet;
   /** A part of the file that could not be read (a malformed HAR entry: `where` is `file#N`); the rest is scanned. */
   onProblem?: (where: string, error: string) => void;
@@ -121,14 +123,15 @@ export async function scanFile(file: string, opts: ScanOptions = {}): Promise<Sc
   }
   if (ANSWERS.has(ext)) {
     const input = answerInput(decodeText(bytes), opts.url);
+    if (input.status === undefined && opts.status !== undefined) input.status = opts.status;
     const detections = scanNetwork(rules, input);
     return [{ ...pageResult(file, input.url, detections), platform: platformOf(input.pageUrl ?? input.url) }];
   }
   if (ext === '.mhtml' || ext === '.mht') {
     const m = parseMhtml(bytes.toString('latin1'));
-    return [scanHtmlText(file, m.html, opts.url ?? m.url, rules)];
+    return [scanHtmlText(file, m.html, opts.url ?? m.url, rules, opts.status)];
   }
   const html = decodeHtml(bytes);
   if (html.includes('\u0000')) throw new Error('not a text file');
-  return [scanHtmlText(file, html, opts.url ?? null, rules)];
+  return [scanHtmlText(file, html, opts.url ?? null, rules, opts.status)];
 }

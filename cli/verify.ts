@@ -10,8 +10,9 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { BUNDLE_FORMAT, BUNDLE_LAYOUT, capturePath } from '../utils/evidence/bundle';
 import type { ChainEntry } from '../utils/evidence/chain';
+import type { ReplayRecord } from '../utils/evidence/replay';
 import { checkDisclosure, type DisclosureFile } from '../utils/evidence/commit';
-import { CSV_FIELDS, csvRow } from '../utils/evidence/csv';
+import { CSV_FIELDS, CSV_WIDTHS, csvRow } from '../utils/evidence/csv';
 import type { ChainSummary } from '../utils/evidence/export';
 import { platformName } from '../utils/evidence/report/platform-names';
 import { renderReport, type ReportCapture, type ReportInput } from '../utils/evidence/report/render';
@@ -53,6 +54,11 @@ export interface RunOptions extends VerifyOptions {
   onReport?: (input: ReportInput) => Promise<void>;
   /** The report's language for a format-1 bundle, which does not record one. */
   language?: 'zh' | 'en';
+  /**
+   * `shutout dataset`: each chain entry of a bundle once it has passed the chain and replay checks,
+   * with, for a tombstone, the finding it deleted as it stood. The bundle's verdict comes at the end.
+   */
+  onEntry?: (e: ChainEntry, deleted: ReplayRecord | undefined) => void;
 }
 
 class Altered extends Error {}
@@ -131,9 +137,9 @@ function checkCsv(text: string, check: ChainCheck, version: number): string | nu
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: true });
   const rows = parsed.data;
   if (parsed.errors.length) return `findings.csv is not well-formed CSV (row ${(parsed.errors[0]!.row ?? 0) + 1}: ${parsed.errors[0]!.message})`;
-  // Bundles made before the `why` column existed have every column but the last.
+  // Bundles made before the `why` or the scope columns existed have the columns before them.
   const width = rows[0]?.length ?? 0;
-  const known = rows.length > 0 && (width === CSV_FIELDS.length || (width === CSV_FIELDS.length - 1 && CSV_FIELDS[width] === 'why'));
+  const known = rows.length > 0 && CSV_WIDTHS.includes(width);
   if (!known || rows[0]!.some((name, i) => name !== CSV_FIELDS[i])) return 'findings.csv does not have the columns of a Shutout CSV';
   if (rows.length - 1 !== records.length) return `findings.csv has ${rows.length - 1} rows; the chain has ${records.length} live findings`;
   const fields = rows[0]!;
@@ -207,7 +213,8 @@ export async function verifyBundle(fh: FileHandle, fileSize: number, opts: RunOp
         return;
       }
       if (opts.disclose && isObj(e) && e.seq === opts.disclose.seq) disclosed.entry = e;
-      check.push(e);
+      const deleted = opts.onEntry && isObj(e) && e.type === 'tombstone' && typeof e.recordId === 'string' ? check.replay.live.get(e.recordId) : undefined;
+      if (check.push(e) && opts.onEntry) opts.onEntry(e, deleted);
     });
     seen.set('records.ndjson', await readEntry(fh, recordsEntry, (c) => lines.push(decoder.decode(c, { stream: true }))));
     lines.push(decoder.decode());

@@ -16,6 +16,8 @@ import { CouponsPanel } from './CouponsPanel';
 import { EmptyState } from './EmptyState';
 import { Icon, Logo } from './Icon';
 import { RecordDetail } from './RecordDetail';
+import { requestScopeCheck } from './ScopeSection';
+import type { StatusCardProps } from './StatusCard';
 import { RecordsPanel } from './RecordsPanel';
 import { StatusCard } from './StatusCard';
 import { SummaryPanel } from './Summary';
@@ -81,6 +83,7 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
   const [status, setStatus] = useState<TabStatus | null>(null);
   const [statusReady, setStatusReady] = useState(false);
   const [since, setSince] = useState<Record<string, string>>({});
+  const [pageScope, setPageScope] = useState<StatusCardProps['scope']>(undefined);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [countsFailed, setCountsFailed] = useState(false);
   const [storageError, setStorageError] = useState<{ message: string; at?: string } | null>(null);
@@ -115,6 +118,9 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
             const first: Record<string, string> = {};
             for (const r of rows) if (!first[r.kind] || r.observedAt < first[r.kind]!) first[r.kind] = r.observedAt;
             setSince(first);
+            // The page's first block: its scope check covers every finding of the page load.
+            const block = rows.filter((r) => r.kind !== 'coupon-missing').sort((a, b) => a.seq - b.seq)[0] ?? rows[0];
+            if (block) setPageScope({ findingId: block.id, scope: block.scope, check: block.scopeCheck, busy: false });
           })
           .catch(() => {});
       }
@@ -177,6 +183,7 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
 
   const onRecordChanged = (record: FindingRecord) => {
     setDetail((d) => (d ? { ...d, record } : d));
+    setPageScope((s) => (s && s.findingId === record.id ? { ...s, scope: record.scope, check: record.scopeCheck } : s));
     setRefreshKey((n) => n + 1);
     void refreshSummary(db())
       .then(setSummary)
@@ -238,6 +245,13 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
     }
   }
 
+  async function checkPageScope(findingId: string) {
+    setPageScope((s) => (s ? { ...s, busy: true, error: undefined } : s));
+    const res = await requestScopeCheck(findingId);
+    setPageScope((s) => (s ? { ...s, busy: false, ...(res.ok ? { scope: res.scope, check: res.check } : { error: res.error }) } : s));
+    if (res.ok) setRefreshKey((n) => n + 1);
+  }
+
   const pickFromSummary = (f: { platform?: string; kind?: string }) => {
     setFilter({ ...NO_FILTER, platform: f.platform ?? '', kind: f.kind ?? '' });
     setView('records');
@@ -281,7 +295,7 @@ export function PopupApp(props: { loadTab: () => Promise<PopupTab | null>; prelo
           </p>
         )}
         {statusReady ? (
-          <StatusCard status={status} watched={watched} since={since} hasTab={!!tab} capturing={busy === 'capture'} onCapture={() => void capture()} now={now} />
+          <StatusCard status={status} watched={watched} since={since} hasTab={!!tab} capturing={busy === 'capture'} onCapture={() => void capture()} now={now} scope={pageScope} onCheckScope={(id) => void checkPageScope(id)} />
         ) : (
           <section class="status loading" aria-busy="true">
             <p class="muted">{t('loading')}</p>

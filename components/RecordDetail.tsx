@@ -7,6 +7,7 @@ import { kindHelp, kindLabel, platformName, t, uiLanguage, type MessageKey } fro
 import { formatAtOffset, formatBytes, formatDateTime, formatNumber, formatUtc } from '../utils/ui/format';
 import type { Piece } from '../utils/ui/highlight';
 import { Icon } from './Icon';
+import { ScopeSection } from './ScopeSection';
 
 export interface RecordDetailProps {
   record: FindingRecord;
@@ -190,6 +191,8 @@ export function RecordDetail(props: RecordDetailProps) {
           </div>
           <p class="muted small">{t('reviewChainNote')}</p>
         </section>
+
+        <ScopeSection record={r} onChanged={props.onChanged} />
 
         <h3>{t('detailFacts')}</h3>
         <dl class="facts">

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FindingRecord } from '../utils/storage/db';
 import { kindLabel, platformName, t } from '../utils/ui/i18n';
+import { scopeShort } from '../utils/ui/scope';
 import { formatDateTime, formatShort } from '../utils/ui/format';
 import type { RecordWindow } from '../utils/ui/records-query';
 
@@ -171,6 +172,11 @@ export function RecordList(props: RecordListProps) {
             <span class={`dot k-${r.kind}`} aria-hidden="true" />
             <span class="kind">{kindLabel(r.kind)}</span>
             <span class="plat">{platformName(r.platform)}</span>
+            {r.scope && (
+              <span class={`badge scope-${r.scope}`} data-scope={r.scope} title={t('scopeTitle')}>
+                {scopeShort(r.scope)}
+              </span>
+            )}
             {r.review !== 'unreviewed' && <span class={`badge ${r.review}`}>{r.review === 'confirmed' ? t('reviewConfirmed') : t('reviewFalsePositive')}</span>}
             <time dateTime={r.observedAt} title={formatDateTime(r.observedAt)}>
               {formatShort(r.observedAt, props.now)}

@@ -3,6 +3,8 @@ import type { TabStatus } from '../utils/protocol/messages';
 import { formatDateTime, formatRelative, formatShort } from '../utils/ui/format';
 import { featuredPlatforms } from './EmptyState';
 import { Icon } from './Icon';
+import type { Scope, ScopeCheck } from '../utils/scope/types';
+import { scopeText } from '../utils/ui/scope';
 
 export { platformName };
 
@@ -16,6 +18,25 @@ export interface StatusCardProps {
   capturing: boolean;
   onCapture(): void;
   now: Date;
+  /** The page's recorded block, when there is one: its scope check is offered here. */
+  scope?: { findingId: string; scope?: Scope; check?: ScopeCheck; busy: boolean; error?: string };
+  onCheckScope?(findingId: string): void;
+}
+
+/** "Check whether it is my account" for the page in the tab, and what the latest check found. */
+function ScopeLine(props: Pick<StatusCardProps, 'scope' | 'onCheckScope'>) {
+  const s = props.scope;
+  if (!s) return null;
+  return (
+    <div class="status-scope" data-testid="status-scope" data-scope={s.scope ?? ''}>
+      {s.scope && <p class="scope-result small">{scopeText(s.scope, s.check)}</p>}
+      {s.error && <p class="small error">{t('scopeFailed', s.error)}</p>}
+      <button type="button" class="btn small" data-testid="status-scope-check" disabled={s.busy} onClick={() => props.onCheckScope?.(s.findingId)}>
+        <Icon name="info" />
+        {s.busy ? t('scopeChecking') : t('scopeCheckButton')}
+      </button>
+    </div>
+  );
 }
 
 function CaptureButton(props: Pick<StatusCardProps, 'hasTab' | 'capturing' | 'onCapture'>) {
@@ -86,6 +107,7 @@ export function StatusCard(props: StatusCardProps) {
       ) : (
         <p class="status-text">{t('statusClearHelp')}</p>
       )}
+      {blocked && <ScopeLine scope={props.scope} onCheckScope={props.onCheckScope} />}
       <div class="status-foot">
         <time dateTime={status.checkedAt} title={formatDateTime(status.checkedAt)}>
           {t('checkedAt', formatRelative(status.checkedAt, now))}

@@ -3,6 +3,45 @@ import { kindLabel, platformName, t, tn } from '../utils/ui/i18n';
 import type { Summary } from '../utils/ui/counts';
 import { formatDay, formatNumber } from '../utils/ui/format';
 import { timelineModel } from '../utils/ui/timeline';
+import { useEffect, useState } from 'preact/hooks';
+import { SCOPES } from '../utils/scope/types';
+import { db } from '../utils/storage/db';
+import { scopeFigures, type ScopeFigures } from '../utils/ui/scope-figures';
+import { scopeShort } from '../utils/ui/scope';
+
+/** Account-level, network-level and inconclusive blocks, per platform (the scope checks made so far). */
+export function ScopeTable(props: { figures: ScopeFigures | null }) {
+  const f = props.figures;
+  if (!f) return null;
+  const platforms = Object.entries(f.byPlatform).sort((a, b) => platformName(a[0] || null).localeCompare(platformName(b[0] || null)));
+  if (platforms.length === 0) return <p class="muted small" data-testid="scope-figures-none">{t('scopeSummaryNone')}</p>;
+  return (
+    <table class="scope-figures" data-testid="scope-figures">
+      <thead>
+        <tr>
+          <th scope="col">{t('filterPlatform')}</th>
+          {SCOPES.map((s) => (
+            <th key={s} scope="col">
+              {scopeShort(s)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {platforms.map(([p, c]) => (
+          <tr key={p} data-platform={p}>
+            <th scope="row">{platformName(p || null)}</th>
+            {SCOPES.map((s) => (
+              <td key={s} data-scope={s} data-count={c[s]}>
+                {formatNumber(c[s])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 const WIDTH = 348;
 const HEIGHT = 132;
@@ -84,6 +123,12 @@ function Bars(props: { items: Array<{ key: string; label: string; n: number }>; 
 
 export function SummaryPanel(props: { summary: Summary | null; now: Date; onPick(filter: { platform?: string; kind?: string }): void }) {
   const s = props.summary;
+  const [figures, setFigures] = useState<ScopeFigures | null>(null);
+  useEffect(() => {
+    void scopeFigures(db())
+      .then(setFigures)
+      .catch(() => setFigures(null));
+  }, [s]);
   if (!s) return <p class="muted" role="status">{t('counting')}</p>;
   const platforms = Object.entries(s.byPlatform)
     .filter(([, n]) => n > 0)
@@ -105,6 +150,10 @@ export function SummaryPanel(props: { summary: Summary | null; now: Date; onPick
       <section aria-labelledby="sum-kind">
         <h3 id="sum-kind">{t('byKind')}</h3>
         <Bars items={kinds} onPick={(kind) => props.onPick({ kind })} testid="by-kind" label={t('byKind')} />
+      </section>
+      <section aria-labelledby="sum-scope">
+        <h3 id="sum-scope">{t('scopeByPlatform')}</h3>
+        <ScopeTable figures={figures} />
       </section>
       {s.falsePositives > 0 && <p class="muted small">{tn('fpExcluded', s.falsePositives, formatNumber(s.falsePositives))}</p>}
     </div>

@@ -9,6 +9,7 @@ import { getSettings } from '../utils/storage/settings';
 import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
+import { AutoScope, handleScopeCheck, type ScopeApis } from '../utils/background/scope';
 import { extractCoupons } from '../utils/coupons/index';
 import { parseHTML } from 'linkedom';
 import { applyRetention } from '../utils/background/retention';
@@ -82,13 +83,24 @@ export default defineBackground(() => {
   // Redirects of the extension's own requests, which fetch hides (webRequest listener below).
   const hiddenRedirects = new HiddenRedirects();
   const ownOrigin = deps.extensionOrigin.replace(/\/$/, '');
+  // No cookies, no login: what a logged-out visitor is served. One mechanism for the coupons'
+  // control view and the scope check.
+  const anonymous = (url: string) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) });
+  const scopeApis: ScopeApis = { anonymousView: anonymous, rules: () => rules.current() };
   deps.couponControl = (tabId) =>
     handleCouponControl(tabId, deps, {
       tabUrl: deps.tabUrl!,
-      // No cookies, no login: what a logged-out visitor is served.
-      anonymousView: (url) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) }),
+      anonymousView: anonymous,
       extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
+      rules: () => rules.current(),
     });
+  deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
+  // The manifest's own watch script, into the one frame that asked (see EngineRequestSchema).
+  deps.injectEngine = async (tabId, frameId) => {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/watch.js'] });
+  };
+  const autoScope = new AutoScope(deps, scopeApis);
+  deps.afterStored = (pageId, kinds) => void autoScope.afterStored(pageId, kinds).catch((e: unknown) => console.warn('Shutout: the automatic scope check failed', e));
 
   // Retention: findings, visits and coupon ledger rows older than the setting are removed, at most hourly.
   let lastPrune = 0;
@@ -114,7 +126,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureSigningKey(deps.db).catch(() => {}));
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
+    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab, frameId: sender.frameId }, deps).catch((e: unknown) => ({
       ok: false as const,
       error: e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e),
     })),

@@ -74,3 +74,58 @@ export function costByFunction(profile: CpuProfile, runs = 1, within?: (fn: stri
     .map((fn) => ({ fn, selfMs: (self.get(fn) ?? 0) / 1000 / runs, totalMs: (total.get(fn) ?? 0) / 1000 / runs }))
     .sort((a, b) => b.selfMs - a.selfMs);
 }
+
+/** The extension's part of a CPU profile of a page load (issue 13: attribution of the extension's own frames). */
+export interface ExtensionShare {
+  /** Samples whose stack holds a frame of the extension's scripts, ms. */
+  extensionMs: number;
+  /** Samples that were not idle (JavaScript, GC, and the engine's own work: layout, style, parsing), ms. */
+  busyMs: number;
+  sharePct: number;
+  /**
+   * The longest run of consecutive samples inside the extension's frames, ms: an upper bound of
+   * its longest step (two steps with nothing sampled between them count as one).
+   */
+  longestRunMs: number;
+}
+
+export function extensionShare(profile: CpuProfile, isExtension = (url: string) => url.startsWith('chrome-extension://')): ExtensionShare {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const inExt = new Map<number, boolean>();
+  const extOf = (id: number): boolean => {
+    let v = inExt.get(id);
+    if (v === undefined) {
+      const n = byId.get(id)!;
+      const p = parent.get(id);
+      v = isExtension(n.callFrame.url) || (p !== undefined && extOf(p));
+      inExt.set(id, v);
+    }
+    return v;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let ext = 0;
+  let busy = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const us = deltas[i + 1] ?? deltas[i] ?? 0;
+    const node = byId.get(samples[i]!);
+    if (!node || node.callFrame.functionName === '(idle)') {
+      run = 0;
+      continue;
+    }
+    busy += us;
+    if (extOf(node.id)) {
+      ext += us;
+      run += us;
+      longest = Math.max(longest, run);
+    } else run = 0;
+  }
+  return { extensionMs: ext / 1000, busyMs: busy / 1000, sharePct: busy ? (ext / busy) * 100 : 0, longestRunMs: longest / 1000 };
+}

@@ -1,5 +1,5 @@
 import { AnswerWithoutUrl, NotAnAnswer } from '../answer';
-import { httpUrlOption, UsageError } from '../args';
+import { httpUrlOption, statusOption, UsageError } from '../args';
 import { expandPaths, scanFile, type ScanResult } from '../scan';
 import { formatTable } from '../table';
 import { inputError } from '../terminal';
@@ -7,16 +7,19 @@ import type { Command } from './command';
 
 export const scanCommand: Command = {
   name: 'scan',
-  synopsis: ['shutout scan [--json] [--url URL] PATH...'],
+  synopsis: ['shutout scan [--json] [--url URL] [--status N] PATH...'],
   details: `  PATH    a saved page (.html, .htm, .mhtml), a DevTools capture (.har), a saved API answer
           (.json, or .txt holding one answer; docs/cli.md) or a directory (recursive)
   --json  one JSON object per page (per response for .har) on its own line
   --url   the page's URL when the saved file does not record it; the URL an API answer came from
+  --status  the HTTP status the saved page came with (an answer's own status comes first);
+          rules that need a status stay silent without one
   exit 0 when the scan ran, 2 when an input could not be read (the others are still scanned).`,
-  options: { json: { type: 'boolean' }, url: { type: 'string' } },
+  options: { json: { type: 'boolean' }, url: { type: 'string' }, status: { type: 'string' } },
   async run({ values, positionals: paths }, io) {
     const json = values.json === true;
     const url = httpUrlOption(values, 'url');
+    const status = statusOption(values);
     if (paths.length === 0) throw new UsageError('no PATH given');
 
     let failed = false;
@@ -33,7 +36,7 @@ export const scanCommand: Command = {
           io.stderr.write(inputError(where, error));
           failed = true;
         };
-        for (const r of await scanFile(file, { url, onProblem })) {
+        for (const r of await scanFile(file, { url, status, onProblem })) {
           if (json) io.stdout.write(JSON.stringify(r) + '\n');
           else table.push(r);
         }

@@ -87,6 +87,13 @@ export function GeneralSection(props: { onLanguage(choice: LanguageChoice): Prom
           {t('optRedactHint')} <strong>{t('optRedactCaveat')}</strong>
         </p>
       </div>
+      <div class="field check">
+        <input id="auto-scope" type="checkbox" data-testid="opt-auto-scope" checked={s.autoScopeCheck} aria-describedby="auto-scope-hint" onChange={(e) => void save('autoScopeCheck', (e.currentTarget as HTMLInputElement).checked)} />
+        <label for="auto-scope">{t('optAutoScope')}</label>
+        <p class="hint" id="auto-scope-hint">
+          {t('optAutoScopeHint')}
+        </p>
+      </div>
       <div class="field">
         <label for="retention">{t('optRetention')}</label>
         <span class="inline">

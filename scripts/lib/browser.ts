@@ -41,6 +41,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Hosts whose requests go to the network (a local test server) instead of being refused. */
   passthrough?: string[];
+  /** More Chromium features to turn off (e.g. HttpsUpgrades, to load an http:// fixture at its own URL). */
+  disableFeatures?: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ async function start(opts: LaunchOptions, withExtension: boolean, userDataDir: s
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    '--disable-features=Translate,MediaRouter',
+    `--disable-features=${['Translate', 'MediaRouter', ...(opts.disableFeatures ?? [])].join(',')}`,
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
     // Lets the tests click the toolbar button (CDP Extensions.triggerAction).
     ...(withExtension ? ['--enable-unsafe-extension-debugging'] : []),

@@ -148,6 +148,8 @@ describe('coupons in Chromium', () => {
     ]);
     const missing = await waitForRecords(s, (r) => r.some((x) => x.ruleId === 'coupons.missing.control'));
     expect(missing.filter((r) => r.kind === 'coupon-missing')).toHaveLength(1);
+    // The control view is the scope check of the item's coupon-missing findings (issue 10): the logged-out view shows the offer.
+    expect(missing.find((r) => r.kind === 'coupon-missing')).toMatchObject({ scope: 'account', scopeCheck: { verdict: 'clear', offerShown: true } });
 
     offPlatform = true;
     seen.length = 0;

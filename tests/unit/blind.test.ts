@@ -12,7 +12,7 @@ import { loadCorpus } from '../corpus';
 import { loadItems } from '../notices';
 
 const GOAL = { recall: 0.9, fpr: 0.01 };
-const FLOOR = { recall: 0.66, fpr: 0.04, kindAccuracy: 0.88 };
+const FLOOR = { recall: 0.72, fpr: 0.01, kindAccuracy: 0.88 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();
@@ -31,7 +31,7 @@ describe('blind evaluation on the notice corpus', () => {
     expect(all.recall).toBeGreaterThanOrEqual(FLOOR.recall);
     expect(all.fpr).toBeLessThanOrEqual(FLOOR.fpr);
     expect(all.kindAccuracy).toBeGreaterThanOrEqual(FLOOR.kindAccuracy);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('the fixture corpus with the general layer on', () => {

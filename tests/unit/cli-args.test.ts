@@ -73,6 +73,6 @@ describe('shutout arguments (node:util parseArgs, one table of commands)', () =>
   it('names an unknown command in one line', async () => {
     const r = await run(['scna', page]);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('shutout: unknown command "scna" (commands: scan, verify, report, disclose, coupons)');
+    expect(r.stderr.split('\n')[0]).toBe('shutout: unknown command "scna" (commands: scan, verify, report, disclose, coupons, dataset)');
   });
 });

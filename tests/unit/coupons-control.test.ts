@@ -8,6 +8,7 @@ import { handleCouponControl, type ControlApis } from '../../utils/background/co
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { extractCoupons } from '../../utils/coupons/index';
+import { builtinRuleSet } from '../../utils/detect/index';
 import { ShutoutDB } from '../../utils/storage/db';
 import { CTX, newId } from './evidence-helpers';
 
@@ -46,6 +47,25 @@ describe('the logged-out control view', () => {
     expect(control).toEqual([expect.objectContaining({ baselineName: 'logged-out visitor' })]);
     const findings = await db.findings.toArray();
     expect(findings).toEqual([expect.objectContaining({ kind: 'coupon-missing', ruleId: 'coupons.missing.control', pageId: 'page-0000-0001', snippet: expect.stringContaining('logged-out view "logged-out visitor"') })]);
+  });
+
+  it('is the scope check of the item\'s coupon-missing findings: an offer the logged-out view still shows is scoped `account`', async () => {
+    const d = deps();
+    // A first visit sees every offer; the second misses one: a coupon-missing finding (history).
+    for (const [i, html] of [present, oneLess].entries()) {
+      const visit = { type: 'coupons/visit', pageId: `page-0000-000${i + 1}`, url: URL_, observedAt: new Date(Date.UTC(2026, 2, 20, 8, i)).toISOString(), scan: { ...scan(html), unparsed: undefined } };
+      await handleMessage(visit, { id: 'x', url: URL_, tab: { id: 4 } }, d);
+    }
+    expect((await db.findings.toArray()).map((f) => f.ruleId)).toEqual(['coupons.missing.history']);
+    const withRules = { ...apis(URL_, async () => new Response(present, { headers: { 'content-type': 'text/html; charset=utf-8' } })), rules: async () => builtinRuleSet() };
+    // The offer is already on record as missing: the control view adds no second finding, it scopes the first.
+    expect(await handleCouponControl(4, d, withRules)).toMatchObject({ ok: true, missing: 0 });
+    const findings = await db.findings.toArray();
+    expect(findings.map((f) => [f.ruleId, f.scope, f.scopeCheck?.offerShown, f.scopeCheck?.verdict])).toEqual([
+      ['coupons.missing.history', 'account', true, 'clear'],
+    ]);
+    // Recorded as an amendment: the finding's own entry stands.
+    expect((await db.chain.where('type').equals('amendment').toArray()).map((e) => e.data.scope)).toEqual(['account']);
   });
 
   it('says so when the logged-out page cannot be loaded, and changes nothing', async () => {

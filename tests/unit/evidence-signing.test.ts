@@ -214,7 +214,7 @@ describe('the upgrade of a schema-2 database', () => {
     const d = new ShutoutDB(name);
     dbs.push(d);
     const records = await d.findings.orderBy('seq').toArray();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(4);
     expect(records.map((r) => r.id)).toEqual(v1.records.map((r) => r.id));
     for (const r of records) {
       const before = v1.records.find((o) => o.id === r.id)!;

@@ -132,6 +132,6 @@ describe('schema migrations', () => {
       expect(e.hash).toBe(upgraded[i]!.hash);
       expect(openEntry(e).values).toMatchObject({ ...findingContentOf(upgraded[i] as unknown as Record<string, unknown>), upgradedFrom: { seq: i + 1, hash: chain[i]!.hash } });
     });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 });

@@ -11,6 +11,10 @@ import type { Detection } from '../detect/types';
 import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
 import { getSettings } from '../storage/settings';
 import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
+import type { RuleSet } from '../detect/engine';
+import { recordScope } from '../evidence/store';
+import { decideScope } from '../scope/decide';
+import { readAnonymousView } from '../scope/read-view';
 
 /** Adds coupon-missing findings to the tab's current page status, so the badge and popup show them. */
 async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId: string, detections: Detection[]): Promise<void> {
@@ -44,6 +48,23 @@ export interface ControlApis {
   anonymousView(url: string): Promise<AnonymousView>;
   /** Reads the coupon area of an HTML page (linkedom in the worker, which has no DOMParser). */
   extract(html: string, url: string): CouponScan | null;
+  /** The rules in force: the control view is read for blocks as the scope check reads it. */
+  rules?(): Promise<RuleSet>;
+}
+
+/**
+ * The control view is the scope check of the item's coupon-missing findings (one mechanism, one
+ * vocabulary, utils/scope): each gets a `scope` amendment — `account` when the logged-out view
+ * still shows its offer.
+ */
+async function scopeCouponFindings(deps: BackgroundDeps, pageId: string, view: Extract<AnonymousView, { ok: true }>, offerKeys: string[], rules: RuleSet): Promise<void> {
+  const reading = readAnonymousView(view, rules);
+  const at = new Date().toISOString();
+  const findings = await deps.db.findings.where('pageId').equals(pageId).toArray();
+  for (const f of findings) {
+    if (f.kind !== 'coupon-missing') continue;
+    await recordScope(deps.db, f.id, decideScope({ kind: f.kind, subject: f.subject }, view, { detections: reading.detections, offerKeys }, at));
+  }
 }
 
 /** An item page of a marketplace whose coupons Shutout reads: the only pages the control view fetches. */
@@ -80,6 +101,7 @@ export async function handleCouponControl(tabId: number, deps: BackgroundDeps, a
       // In the tab's queue: its page's reports also change its status.
       await serial(deps, tabId, () => addToTab(deps, tabId, latest.visit.id, detections));
     }
+    if (apis.rules) await scopeCouponFindings(deps, latest.visit.id, view, scan.offers.map((o) => o.key), await apis.rules());
   }
   return { ok: true, state: scan.state, offers: scan.offers.length, missing };
 }

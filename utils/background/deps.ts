@@ -1,7 +1,7 @@
 import type { PageFindings } from '../evidence/store';
 import { platformOf } from '../detect/platforms';
 import type { NavigationSeen } from './network';
-import type { CaptureResponse, CouponControlResponse } from '../protocol/messages';
+import type { CaptureResponse, CouponControlResponse, ScopeCheckResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
 import { Budgets } from './budgets';
@@ -19,6 +19,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  /** The sending frame (0: the tab's top document). */
+  frameId?: number;
 }
 
 export interface BackgroundDeps {
@@ -38,6 +40,12 @@ export interface BackgroundDeps {
   capture?(tabId: number): Promise<CaptureResponse>;
   /** The logged-out control view of an item page (coupons). */
   couponControl?(tabId: number): Promise<CouponControlResponse>;
+  /** The scope check of a finding: its page fetched anonymously (scope.ts). */
+  scopeCheck?(findingId: string): Promise<ScopeCheckResponse>;
+  /** Injects the watch script into a frame whose document_end scripts the browser dropped. */
+  injectEngine?(tabId: number, frameId: number): Promise<void>;
+  /** After a page load's findings were stored: the automatic scope check, when the user turned it on. */
+  afterStored?(pageId: string, kinds: readonly string[]): void;
   /** Detections seen on the network for a tab's next page (see network.ts). */
   network?: { takeForPage(tabId: number, url: string, pageId: string): Promise<NavigationSeen>; sawAnswer?(tabId: number, answer: { url: string; status?: number }): boolean };
   /** One task at a time per tab, in arrival order (tab-queue.ts); made on first use when absent. */

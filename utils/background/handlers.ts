@@ -2,7 +2,7 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
-import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type EngineResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
 import { weighTap, weighUrlOnly } from './trust';
@@ -55,6 +55,7 @@ async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundD
     return { ok: false, error: isQuotaError(e) ? 'storage is full' : 'could not store the findings' };
   }
   await updateTab(deps, tabId, page);
+  if (stored > 0) deps.afterStored?.(msg.pageId, detections.map((d) => d.kind));
   return { ok: true, stored };
 }
 
@@ -90,7 +91,7 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   deps: BackgroundDeps,
-): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse> {
+): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse | EngineResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) {
@@ -118,5 +119,17 @@ export async function handleMessage(
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.couponControl) return { ok: false, error: 'the control view is not available' };
       return deps.couponControl(msg.tabId);
+    case 'scope/check':
+      if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
+      if (!deps.scopeCheck) return { ok: false, error: 'the scope check is not available' };
+      return deps.scopeCheck(msg.findingId);
+    case 'content/engine':
+      // Only a content script of a watched page asks, for its own frame.
+      if (sender.tab?.id === undefined || sender.frameId === undefined || !sender.url || !isMarketplaceUrl(sender.url)) {
+        return { ok: false, error: 'not a watched page' };
+      }
+      if (!deps.injectEngine) return { ok: false, error: 'injection is not available' };
+      await deps.injectEngine(sender.tab.id, sender.frameId);
+      return { ok: true };
   }
 }

@@ -6,13 +6,9 @@
  */
 import { sameFamily } from '../detect/families';
 import type { NetworkInput } from '../detect/types';
+import { TAP_MAX_BODY, TAP_SOURCE } from './tap-constants';
 
-export const TAP_SOURCE = 'shutout-tap';
-/** Dispatched on document by the tap when the page first attaches an open shadow root. */
-export const TAP_SHADOW_EVENT = 'shutout-tap-shadow';
-/** Responses larger than this are not read at all; this much of a body is scanned. */
-export const TAP_MAX_READ = 512 * 1024;
-export const TAP_MAX_BODY = 64 * 1024;
+export { TAP_MAX_BODY, TAP_MAX_READ, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
 
 export interface TapMessage {
   source: typeof TAP_SOURCE;

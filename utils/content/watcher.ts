@@ -1,30 +1,43 @@
-import { hasAnyPhrase, scanNetwork, scanPage, triggerOffsets, type RuleSet } from '../detect/engine';
-import type { Detection, NetworkInput, Segment } from '../detect/types';
-import { collectLiveSegments, collectLiveStructure, visible } from '../dom/collect-live';
+import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
+import { looseTableOf } from '../detect/rule-sets';
+import { foldToString } from '../detect/normalize';
+import type { Detection, NetworkInput, PageInput, Segment } from '../detect/types';
+import { collectLive, collectLiveStructure, visible } from '../dom/collect-live';
 import { DIALOG_MAX_CHARS } from '../dom/regions';
 import type { PageReport } from '../protocol/messages';
+import { pageClock, runNow, runSliced, type SliceClock, type Work } from './slices';
 
 export interface WatcherDeps {
   doc: Document;
   win: Window;
-  rules: RuleSet;
+  /** The rules, or how to make them (decoded in a slice of the first scan, not when the script loads). */
+  rules: RuleSet | (() => RuleSet);
+  /** Work that making the rules needs, done one piece per step before them (decoding the shipped data part by part). */
+  prepare?: ReadonlyArray<() => unknown>;
   report(report: PageReport): void;
   newId(): string;
   /** Has the page attached an open shadow root (seen by the page-world tap)? Unknown: sweep. */
   pageHasShadowRoots?(): boolean;
   /** Called once per page load (and in-app navigation) after its first scan. */
   onPage?(page: { pageId: string; url: string; isStale(): boolean }): void;
+  /** How long work is spread over tasks (tests give a fake clock). */
+  clock?: SliceClock;
+  /** Pages with at least this much raw text are read without innerText (collect-long.ts). */
+  longPageChars?: number;
 }
 
 /** Text that appears later and is at most this long is read as a toast or dialog. */
 const MUTATION_TEXT_MAX = 20_000;
 /** Full rescans caused by late text are spaced at least this far apart. */
 const RESCAN_GAP_MS = 500;
+/** Queued nodes read per step. */
+const NODES_PER_STEP = 64;
 
 /**
  * Watches one tab's page: a full scan once, then only the text that appears later, read at
  * most once per idle period (never in the MutationObserver callback itself), and a fresh
- * page id with a fresh scan after an in-app navigation.
+ * page id with a fresh scan after an in-app navigation. Scans are spread over short tasks
+ * (slices.ts), one at a time, each page's reports in the order of its scans.
  */
 export class PageWatcher {
   private pageId: string;
@@ -36,6 +49,14 @@ export class PageWatcher {
   private lastRescan = 0;
   private observer: MutationObserver | undefined;
   private stopped = false;
+  private scanning = false;
+  private rescanWanted = false;
+  private rescanTimer = false;
+  private readingQueue = false;
+  /** Page ids whose first scan is done (and announced). */
+  private scanned = new Set<string>();
+  private set: RuleSet | undefined;
+  private readonly clock: SliceClock;
   /** Figures for the benchmarks and tests. */
   readonly stats = { fullScans: 0, batches: 0, nodesRead: 0, lateHits: 0 };
 
@@ -45,20 +66,24 @@ export class PageWatcher {
     this.pageId = deps.newId();
     this.firstPageId = this.pageId;
     this.url = deps.win.location.href;
+    this.clock = deps.clock ?? pageClock(deps.win);
   }
 
-  start(): void {
-    this.fullScan();
-    this.announcePage();
+  private get rules(): RuleSet {
+    return (this.set ??= typeof this.deps.rules === 'function' ? this.deps.rules() : this.deps.rules);
+  }
+
+  /** Starts watching: the first full scan runs in slices; changes made meanwhile are queued. Resolves when that scan is done. */
+  start(): Promise<void> {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    const target = this.deps.doc.documentElement;
-    this.observer.observe(target, {
+    this.observer.observe(this.deps.doc.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
       attributeFilter: ['class', 'style', 'hidden', 'open', 'aria-hidden'],
     });
+    return this.requestFullScan();
   }
 
   stop(): void {
@@ -67,13 +92,22 @@ export class PageWatcher {
     this.queue.clear();
   }
 
+  /**
+   * The page is going away: if its first scan has not finished, scan it now, at once, so that a
+   * notice seen for a moment is still reported (the message leaves before the document goes).
+   */
+  flush(): void {
+    if (this.stopped || this.scanned.has(this.pageId)) return;
+    this.finishScan(runNow(this.readPage()), this.pageId);
+  }
+
   /** An API response the page received (from the page-world tap, already checked by acceptTap). */
   addNetwork(input: NetworkInput): void {
     if (this.stopped) return;
     this.checkLocation();
     // Each finding names the answer it came from, which the background checks against what it saw.
     const answer = { url: input.url, ...(input.status !== undefined ? { status: input.status } : {}) };
-    this.merge(scanNetwork(this.deps.rules, { ...input, pageUrl: this.url }).map((d) => ({ ...d, answer })), false);
+    this.merge(scanNetwork(this.rules, { ...input, pageUrl: this.url }).map((d) => ({ ...d, answer })), false);
   }
 
   /** Called on in-app navigation (history API, hash changes) as well as from the mutation batch. */
@@ -84,27 +118,69 @@ export class PageWatcher {
     this.pageId = this.deps.newId();
     this.detections.clear();
     this.lateSegments = [];
-    this.fullScan();
-    this.announcePage();
+    void this.requestFullScan();
   }
 
-  private announcePage(): void {
-    const pageId = this.pageId;
-    this.deps.onPage?.({ pageId, url: this.url, isStale: () => this.stopped || this.pageId !== pageId });
+  private scanDone: Promise<void> = Promise.resolve();
+
+  /** One full scan at a time; asked for while one runs, another follows it. */
+  private requestFullScan(): Promise<void> {
+    if (this.stopped) return this.scanDone;
+    if (this.scanning) {
+      this.rescanWanted = true;
+      return this.scanDone;
+    }
+    this.scanning = true;
+    this.scanDone = this.scanLoop().finally(() => (this.scanning = false));
+    return this.scanDone;
   }
 
-  private fullScan(): void {
-    if (this.stopped) return;
+  private async scanLoop(): Promise<void> {
+    do {
+      this.rescanWanted = false;
+      const pageId = this.pageId;
+      this.lastRescan = Date.now();
+      const read = await runSliced(this.readPage(), this.clock, () => !this.stopped && this.pageId === pageId);
+      // A scan overtaken by a navigation is dropped; checkLocation asked for the next one.
+      if (read && !this.stopped && this.pageId === pageId) this.finishScan(read, pageId);
+    } while (this.rescanWanted && !this.stopped);
+  }
+
+  /** Everything a scan reads of the page, as steps. */
+  private *readPage(): Work<PageInput> {
+    if (!this.set) {
+      for (const piece of this.deps.prepare ?? []) {
+        piece();
+        yield;
+      }
+    }
+    const set = this.rules;
+    yield;
+    const loose = looseTableOf(set);
+    yield;
+    const read = yield* collectLive(this.deps.doc, { rules: set, loose, shadowRoots: this.deps.pageHasShadowRoots?.() ?? true, longPageChars: this.deps.longPageChars });
+    const segments = [...read.segments, ...this.lateSegments];
+    yield;
+    const structure = set.general ? collectLiveStructure(this.deps.doc, segments, read.textChars) : { widgets: [] };
+    yield;
+    // The general layer's frames and model are made the first time a page's prominent words cue them, each in a step of its own.
+    const general = set.general;
+    if (general && segments.some((s) => (s.where !== 'text' || (read.textChars === undefined && s.text.length <= 1200)) && general.cueTest(foldToString(s.text)))) {
+      void general.frames;
+      yield;
+      void general.model;
+      yield;
+    }
+    return { url: this.url, title: this.deps.doc.title, segments, status: this.documentStatus(), ...structure, ...(read.textChars !== undefined ? { textChars: read.textChars } : {}) };
+  }
+
+  private finishScan(input: PageInput, pageId: string): void {
     this.stats.fullScans++;
-    this.lastRescan = Date.now();
-    const segments = collectLiveSegments(this.deps.doc, {
-      hasHits: (text) => hasAnyPhrase(this.deps.rules, text),
-      hitOffsets: (text) => triggerOffsets(this.deps.rules, text),
-      shadowRoots: this.deps.pageHasShadowRoots?.() ?? true,
-    });
-    segments.push(...this.lateSegments);
-    const structure = this.deps.rules.general ? collectLiveStructure(this.deps.doc, segments) : { widgets: [] };
-    this.merge(scanPage(this.deps.rules, { url: this.url, title: this.deps.doc.title, segments, status: this.documentStatus(), ...structure }), true);
+    this.merge(scanPage(this.rules, input), true);
+    if (!this.scanned.has(pageId)) {
+      this.scanned.add(pageId);
+      this.deps.onPage?.({ pageId, url: input.url, isStale: () => this.stopped || this.pageId !== pageId });
+    }
   }
 
   /** The HTTP status of the page's document, for the first page of a load (in-app navigations have none). */
@@ -141,23 +217,37 @@ export class PageWatcher {
       if (r.type === 'childList') r.addedNodes.forEach((n) => this.queue.add(n));
       else this.queue.add(r.target);
     }
-    if (!this.scheduled && this.queue.size > 0) {
-      this.scheduled = true;
-      const w = this.deps.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-      if (w.requestIdleCallback) w.requestIdleCallback(() => this.processQueue(), { timeout: 300 });
-      else w.setTimeout(() => this.processQueue(), 50);
-    }
+    this.scheduleQueue();
   }
 
-  private processQueue(): void {
-    this.scheduled = false;
+  private scheduleQueue(): void {
+    if (this.scheduled || this.readingQueue || this.queue.size === 0) return;
+    this.scheduled = true;
+    const w = this.deps.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+    const run = () => {
+      this.scheduled = false;
+      this.readingQueue = true;
+      void runSliced(this.readQueue(), this.clock, () => !this.stopped).finally(() => {
+        this.readingQueue = false;
+        this.scheduleQueue();
+      });
+    };
+    if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: 300 });
+    else w.setTimeout(run, 50);
+  }
+
+  /** The text that appeared since the last look, element by element; layout only for those whose text has a phrase. */
+  private *readQueue(): Work<void> {
     if (this.stopped) return;
     this.stats.batches++;
     this.checkLocation();
     const nodes = [...this.queue];
     this.queue.clear();
+    const rules = this.rules;
     const hits: Element[] = [];
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      if (i % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+      const node = nodes[i]!;
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el || !el.isConnected) continue;
       const tag = el.tagName;
@@ -165,20 +255,27 @@ export class PageWatcher {
       const text = el.textContent ?? '';
       this.stats.nodesRead++;
       if (text.length === 0 || text.length > MUTATION_TEXT_MAX) continue;
-      if (hasAnyPhrase(this.deps.rules, text)) hits.push(el);
+      if (hasAnyPhrase(rules, text)) hits.push(el);
     }
     if (hits.length === 0) return;
+    yield;
     // Only now, for the few elements whose text matched, is layout read.
     for (const el of hits) {
-      if (!visible(el)) continue;
+      if (!el.isConnected || !visible(el)) continue;
       const text = (el as HTMLElement).innerText ?? el.textContent ?? '';
       if (!text) continue;
       this.stats.lateHits++;
       this.lateSegments.push({ where: text.length <= DIALOG_MAX_CHARS ? 'dialog' : 'text', text });
     }
     if (this.lateSegments.length > 32) this.lateSegments = this.lateSegments.slice(-32);
-    const now = Date.now();
-    if (now - this.lastRescan >= RESCAN_GAP_MS) this.fullScan();
-    else this.deps.win.setTimeout(() => this.fullScan(), RESCAN_GAP_MS);
+    const wait = RESCAN_GAP_MS - (Date.now() - this.lastRescan);
+    if (wait <= 0) void this.requestFullScan();
+    else if (!this.rescanTimer) {
+      this.rescanTimer = true;
+      this.deps.win.setTimeout(() => {
+        this.rescanTimer = false;
+        void this.requestFullScan();
+      }, wait);
+    }
   }
 }

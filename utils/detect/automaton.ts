@@ -6,11 +6,34 @@
  *
  * Transitions live in an open-addressing hash table on typed arrays; the root's transitions
  * are dense, and characters that occur in no phrase reset to the root without a lookup.
+ * States are numbered breadth-first, so that the trie travels as three flat arrays
+ * (`AutomatonData`: the extension ships the built-in rules' automaton made at build time) and
+ * the table, fail and output links are rebuilt from them in one pass.
  */
 export interface Automaton {
   /** Calls `hit(patternIndex, endExclusive)` for every occurrence, overlapping ones included. */
   scan(codes: Uint16Array, length: number, hit: (pattern: number, end: number) => void): void;
+  /**
+   * The same over `codes[from, to)`, starting in `state` (0: the start) and returning the state
+   * reached, so that a long text can be read in pieces, as one text.
+   */
+  scanFrom(codes: Uint16Array, from: number, to: number, state: number, hit: (pattern: number, end: number) => void): number;
   readonly patternLengths: Int32Array;
+  /** The automaton as flat arrays (see automatonFromData). */
+  data(): AutomatonData;
+}
+
+/** A built automaton, breadth-first: state s > 0 is reached from parent[s - 1] by edge[s - 1]. */
+export interface AutomatonData {
+  /** Pairs: code unit, symbol (1…). */
+  symbols: Uint16Array;
+  parent: Uint16Array;
+  edge: Uint16Array;
+  /** Fail link of each state > 0. */
+  fail: Uint16Array;
+  /** Pairs: state, pattern ending there; by state. */
+  ends: Int32Array;
+  patternLengths: Int32Array;
 }
 
 export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
@@ -18,7 +41,7 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
   let symbols = 0;
   for (const p of patterns) for (const c of p) if (symbolOf[c] === 0) symbolOf[c] = ++symbols;
 
-  // Trie with per-state Maps while building; flattened below.
+  // Trie with per-state Maps while building; renumbered breadth-first below.
   const edges: Array<Map<number, number>> = [new Map()];
   const terminal: number[][] = [[]];
   patterns.forEach((p, index) => {
@@ -37,35 +60,101 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
     }
     terminal[s]!.push(index);
   });
-
   const states = edges.length;
-  const fail = new Int32Array(states);
-  const outLink = new Int32Array(states).fill(-1); // nearest state on the fail chain (or self) that ends a pattern
-  const rootNext = new Int32Array(symbols + 1);
-  for (const [y, t] of edges[0]!) rootNext[y] = t;
+  if (states > 0xffff || symbols > 0xffff) throw new Error(`automaton too large: ${states} states, ${symbols} symbols`);
 
-  let transitions = 0;
-  for (const e of edges) transitions += e.size;
+  // Breadth-first numbering; edges in symbol order so that the numbering is deterministic.
+  const order = [0];
+  const number = new Int32Array(states);
+  for (let qi = 0; qi < order.length; qi++) {
+    const s = order[qi]!;
+    for (const [, t] of [...edges[s]!].sort((a, b) => a[0] - b[0])) {
+      number[t] = order.length;
+      order.push(t);
+    }
+  }
+  const parent = new Uint16Array(states - 1);
+  const edge = new Uint16Array(states - 1);
+  for (let s = 0; s < states; s++) {
+    for (const [y, t] of edges[s]!) {
+      parent[number[t]! - 1] = number[s]!;
+      edge[number[t]! - 1] = y;
+    }
+  }
+  const ends: number[] = [];
+  for (let n = 0; n < states; n++) for (const p of terminal[order[n]!]!) ends.push(n, p);
+  const symbolPairs: number[] = [];
+  for (let c = 0; c < 65536; c++) if (symbolOf[c]) symbolPairs.push(c, symbolOf[c]!);
+  const partial = {
+    symbols: Uint16Array.from(symbolPairs),
+    parent,
+    edge,
+    ends: Int32Array.from(ends),
+    patternLengths: Int32Array.from(patterns, (p) => p.length),
+  };
+  return automatonFromData({ ...partial, fail: computeFail(partial) });
+}
+
+/** Fail links of a breadth-first trie (its parents come before it, and so does every shorter state). */
+function computeFail(d: Omit<AutomatonData, 'fail'>): Uint16Array {
+  const t = tables(d);
+  const fail = new Uint16Array(d.parent.length);
+  for (let s = 1; s <= d.parent.length; s++) {
+    const p = d.parent[s - 1]!;
+    const y = d.edge[s - 1]!;
+    if (p === 0) continue; // depth 1: fails to the root
+    let f = fail[p - 1]!;
+    for (;;) {
+      const to = t.next(f, y);
+      if (to > 0 && to !== s) {
+        fail[s - 1] = to;
+        break;
+      }
+      if (f === 0) break;
+      f = fail[f - 1]!;
+    }
+  }
+  return fail;
+}
+
+interface Tables {
+  symbolOf: Uint16Array;
+  rootNext: Int32Array;
+  next(s: number, y: number): number;
+}
+
+function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
+  const symbolOf = new Uint16Array(65536);
+  let symbols = 0;
+  for (let i = 0; i < d.symbols.length; i += 2) {
+    symbolOf[d.symbols[i]!] = d.symbols[i + 1]!;
+    symbols = Math.max(symbols, d.symbols[i + 1]!);
+  }
+  const rootNext = new Int32Array(symbols + 1);
+  const transitions = d.parent.length;
   let cap = 16;
   while (cap < transitions * 2) cap <<= 1;
   const keys = new Int32Array(cap).fill(-1);
   const vals = new Int32Array(cap);
   const mask = cap - 1;
   const stride = symbols + 1;
-  const slot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
-  for (let s = 1; s < states; s++) {
-    for (const [y, t] of edges[s]!) {
-      const key = s * stride + y;
-      let h = slot(key) & mask;
-      while (keys[h] !== -1) h = (h + 1) & mask;
-      keys[h] = key;
-      vals[h] = t;
+  for (let s = 1; s <= transitions; s++) {
+    const p = d.parent[s - 1]!;
+    const y = d.edge[s - 1]!;
+    if (p === 0) {
+      rootNext[y] = s;
+      continue;
     }
+    const key = p * stride + y;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (keys[h] !== -1) h = (h + 1) & mask;
+    keys[h] = key;
+    vals[h] = s;
   }
   const next = (s: number, y: number): number => {
     if (s === 0) return rootNext[y]!;
     const key = s * stride + y;
-    let h = slot(key) & mask;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const k = keys[h]!;
       if (k === key) return vals[h]!;
@@ -73,56 +162,83 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
       h = (h + 1) & mask;
     }
   };
+  return { symbolOf, rootNext, next };
+}
 
-  // Breadth-first: fail links and output links.
-  const queue: number[] = [];
-  for (const t of edges[0]!.values()) {
-    fail[t] = 0;
-    queue.push(t);
-  }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    outLink[s] = terminal[s]!.length > 0 ? s : outLink[fail[s]!]!;
-    for (const [y, t] of edges[s]!) {
-      let f = fail[s]!;
-      let to = next(f, y);
-      while (to <= 0 && f !== 0) {
-        f = fail[f]!;
-        to = next(f, y);
+/** An automaton from its flat arrays (built here, or shipped with the extension). */
+export function automatonFromData(d: AutomatonData): Automaton {
+  const { symbolOf, next } = tables(d);
+  const states = d.parent.length + 1;
+  const fail = new Int32Array(states);
+  fail.set(d.fail, 1);
+  // Where each state's patterns start in `ends`, and the nearest state on its fail chain (or itself) that ends one.
+  const endsFrom = new Int32Array(states + 1);
+  for (let i = 0; i < d.ends.length; i += 2) endsFrom[d.ends[i]! + 1] = endsFrom[d.ends[i]! + 1]! + 1;
+  for (let s = 0; s < states; s++) endsFrom[s + 1]! += endsFrom[s]!;
+  const endList = new Int32Array(d.ends.length >> 1);
+  for (let i = 0; i < endList.length; i++) endList[i] = d.ends[2 * i + 1]!;
+  const outLink = new Int32Array(states).fill(-1);
+  for (let s = 1; s < states; s++) outLink[s] = endsFrom[s + 1]! > endsFrom[s]! ? s : outLink[fail[s]!]!;
+
+  const scanFrom = (codes: Uint16Array, from: number, to: number, state: number, hit: (pattern: number, end: number) => void): number => {
+    let s = state;
+    for (let i = from; i < to; i++) {
+      const y = symbolOf[codes[i]!]!;
+      if (y === 0) {
+        s = 0;
+        continue;
       }
-      fail[t] = to > 0 && to !== t ? to : 0;
-      queue.push(t);
+      for (;;) {
+        const t = next(s, y);
+        if (t > 0) {
+          s = t;
+          break;
+        }
+        if (s === 0) break;
+        s = fail[s]!;
+      }
+      let o = outLink[s]!;
+      while (o > 0) {
+        for (let k = endsFrom[o]!; k < endsFrom[o + 1]!; k++) hit(endList[k]!, i + 1);
+        o = outLink[fail[o]!]!;
+      }
     }
-  }
-  const ends = terminal.map((t) => Int32Array.from(t));
-  const patternLengths = Int32Array.from(patterns, (p) => p.length);
-
+    return s;
+  };
   return {
-    patternLengths,
+    patternLengths: d.patternLengths,
+    scanFrom,
     scan(codes, length, hit) {
-      let s = 0;
-      for (let i = 0; i < length; i++) {
-        const y = symbolOf[codes[i]!]!;
-        if (y === 0) {
-          s = 0;
-          continue;
-        }
-        for (;;) {
-          const t = next(s, y);
-          if (t > 0) {
-            s = t;
-            break;
-          }
-          if (s === 0) break;
-          s = fail[s]!;
-        }
-        let o = outLink[s]!;
-        while (o > 0) {
-          const list = ends[o]!;
-          for (let k = 0; k < list.length; k++) hit(list[k]!, i + 1);
-          o = outLink[fail[o]!]!;
-        }
-      }
+      scanFrom(codes, 0, length, 0, hit);
+    },
+    data: () => d,
+  };
+}
+
+/**
+ * Two automata as one: B's patterns are numbered after A's, both read the text, and hits come out
+ * in the order of their end (a user's own rules next to the built-in ones, without rebuilding).
+ */
+export function joinAutomata(A: Automaton, B: Automaton): Automaton {
+  const n = A.patternLengths.length;
+  const lengths = new Int32Array(n + B.patternLengths.length);
+  lengths.set(A.patternLengths);
+  lengths.set(B.patternLengths, n);
+  const scanFrom: Automaton['scanFrom'] = (codes, from, to, state, hit) => {
+    const found: number[] = [];
+    // The joined state holds both: each automaton has at most 0xffff states.
+    const sa = A.scanFrom(codes, from, to, state % 0x10000, (p, end) => found.push(end, p));
+    const sb = B.scanFrom(codes, from, to, Math.floor(state / 0x10000), (p, end) => found.push(end, p + n));
+    const order = Array.from({ length: found.length / 2 }, (_, i) => i).sort((x, y) => found[2 * x]! - found[2 * y]! || x - y);
+    for (const i of order) hit(found[2 * i + 1]!, found[2 * i]!);
+    return sa + sb * 0x10000;
+  };
+  return {
+    patternLengths: lengths,
+    scanFrom,
+    scan: (codes, length, hit) => void scanFrom(codes, 0, length, 0, hit),
+    data() {
+      throw new Error('a joined automaton has no flat form');
     },
   };
 }

@@ -1,9 +1,10 @@
-import { buildAutomaton, type Automaton } from './automaton';
+import { buildAutomaton, joinAutomata, type Automaton } from './automaton';
 import { fold, foldToString, isWordUnit, type Folded } from './normalize';
 import { hostMatches, hostOf, platformOf } from './platforms';
 import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
 import { extractUntil } from './until';
 import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
+import { isContentPage } from './general/discourse';
 
 /** A detection is reported at or above this confidence. */
 export const REPORT_THRESHOLD = 0.5;
@@ -40,25 +41,67 @@ export interface RuleSet {
   readonly triggers: Uint8Array;
   /** The general layer (general/index.ts); absent when the user switched it off. */
   readonly general?: GeneralLayer;
+  /** The phrases behind the automaton. */
+  readonly table: PhraseTable;
 }
 
-/** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
-export function compileRules(rules: readonly Rule[], version: string, general?: GeneralLayer): RuleSet {
+/** The phrases of a list of rules folded into one automaton, with each rule's phrase ids. */
+export interface PhraseTable {
+  automaton: Automaton;
+  phraseIsWordStart: Uint8Array;
+  phraseIsWordEnd: Uint8Array;
+  /** For each rule, in the order given: ids of its `phrases`, `all` and `unless`. */
+  ids: ReadonlyArray<{ phrases: readonly number[]; all: readonly number[]; unless: readonly number[] }>;
+  /** Ids of the general layer's cues (see GeneralLayer.cues). */
+  cueIds: readonly number[];
+  /** Folded phrase strings, by id. */
+  folded: readonly string[];
+}
+
+/** Fold the phrases of `rules` (and the general layer's cues) into one automaton. */
+export function compilePhrases(rules: readonly Rule[], cues: readonly string[] = []): PhraseTable {
   const phraseIndex = new Map<string, number>();
-  const folded: Uint16Array[] = [];
+  const codes: Uint16Array[] = [];
+  const folded: string[] = [];
   const idOf = (phrase: string): number => {
     const f = fold(phrase);
     const key = foldToString(phrase);
     let id = phraseIndex.get(key);
     if (id === undefined) {
-      id = folded.length;
+      id = codes.length;
       phraseIndex.set(key, id);
-      folded.push(f.codes.slice(0, f.length));
+      codes.push(f.codes.slice(0, f.length));
+      folded.push(key);
     }
     return id;
   };
+  const ids = rules.map((rule) => ({ phrases: (rule.phrases ?? []).map(idOf), all: (rule.all ?? []).map(idOf), unless: (rule.unless ?? []).map(idOf) }));
+  const cueIds = cues.filter((p) => foldToString(p).length >= 2).map(idOf);
+  return {
+    automaton: buildAutomaton(codes),
+    phraseIsWordStart: Uint8Array.from(codes, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0)),
+    phraseIsWordEnd: Uint8Array.from(codes, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0)),
+    ids,
+    cueIds,
+    folded,
+  };
+}
+
+/** Compile rules once (an automaton over every phrase, RegExps for patterns); reuse for every page. */
+export function compileRules(rules: readonly Rule[], version: string, general?: GeneralLayer): RuleSet {
+  return assembleRuleSet(rules, compilePhrases(rules, general?.cues ?? []), version, general);
+}
+
+/**
+ * A rule set from rules whose phrases `table` holds (its `ids` in the same order as `rules`;
+ * `keep` leaves some out without touching the automaton, whose other phrases then fire nothing).
+ */
+export function assembleRuleSet(rules: readonly Rule[], table: PhraseTable, version: string, general?: GeneralLayer, keep: (rule: Rule, index: number) => boolean = () => true): RuleSet {
   const compiled: CompiledRule[] = [];
-  for (const rule of rules) {
+  const kept: Rule[] = [];
+  rules.forEach((rule, i) => {
+    if (!keep(rule, i)) return;
+    kept.push(rule);
     let patterns: RegExp[];
     let urlPatterns: RegExp[];
     let headerValue: RegExp | undefined;
@@ -67,35 +110,25 @@ export function compileRules(rules: readonly Rule[], version: string, general?: 
       urlPatterns = (rule.urlPatterns ?? []).map((p) => new RegExp(p, 'i'));
       headerValue = rule.header?.value ? new RegExp(rule.header.value, 'i') : undefined;
     } catch {
-      continue; // a user rule stored before validation existed must not stop every other rule
+      return; // a user rule stored before validation existed must not stop every other rule
     }
-    compiled.push({
-      rule,
-      phraseIds: (rule.phrases ?? []).map(idOf),
-      allIds: (rule.all ?? []).map(idOf),
-      unlessIds: (rule.unless ?? []).map(idOf),
-      patterns,
-      urlPatterns,
-      headerValue,
-    });
-  }
+    const ids = table.ids[i]!;
+    compiled.push({ rule, phraseIds: [...ids.phrases], allIds: [...ids.all], unlessIds: [...ids.unless], patterns, urlPatterns, headerValue });
+  });
   // The general layer's predicates are cues too: a page that says one has headings and dialogs worth reading.
-  const cueIds = (general?.cues ?? []).filter((p) => foldToString(p).length >= 2).map(idOf);
-  const automaton = buildAutomaton(folded);
-  const triggers = new Uint8Array(folded.length);
+  const triggers = new Uint8Array(table.automaton.patternLengths.length);
   for (const c of compiled) for (const id of c.phraseIds) triggers[id] = 1;
-  for (const id of cueIds) triggers[id] = 1;
-  const phraseIsWordStart = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0));
-  const phraseIsWordEnd = Uint8Array.from(folded, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0));
+  if (general) for (const id of table.cueIds) triggers[id] = 1;
   const byHost = new Map<string, CompiledRule[]>();
   return {
     version,
-    rules,
+    rules: kept,
     general,
-    automaton,
-    phraseIsWordStart,
-    phraseIsWordEnd,
+    automaton: table.automaton,
+    phraseIsWordStart: table.phraseIsWordStart,
+    phraseIsWordEnd: table.phraseIsWordEnd,
     triggers,
+    table,
     rulesFor(host) {
       let list = byHost.get(host);
       if (!list) {
@@ -105,6 +138,29 @@ export function compileRules(rules: readonly Rule[], version: string, general?: 
       }
       return list;
     },
+  };
+}
+
+/**
+ * Two phrase tables as one (the built-in rules' and a user's own): the second's ids follow the
+ * first's. Both automata read the text; hits come out in the order of their end.
+ */
+export function joinPhraseTables(a: PhraseTable, b: PhraseTable): PhraseTable {
+  const offset = a.automaton.patternLengths.length;
+  const shift = (xs: readonly number[]) => xs.map((x) => x + offset);
+  const concat8 = (x: Uint8Array, y: Uint8Array) => {
+    const out = new Uint8Array(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    automaton: joinAutomata(a.automaton, b.automaton),
+    phraseIsWordStart: concat8(a.phraseIsWordStart, b.phraseIsWordStart),
+    phraseIsWordEnd: concat8(a.phraseIsWordEnd, b.phraseIsWordEnd),
+    ids: [...a.ids, ...b.ids.map((i) => ({ phrases: shift(i.phrases), all: shift(i.all), unless: shift(i.unless) }))],
+    cueIds: [...a.cueIds, ...shift(b.cueIds)],
+    folded: [...a.folded, ...b.folded],
   };
 }
 
@@ -211,7 +267,10 @@ export function onePerKind(detections: Detection[]): Detection[] {
 
 /** Scan a page: its URL, title, headings, dialogs and body text. One detection per kind at most. */
 export function scanPage(set: RuleSet, input: PageInput): Detection[] {
-  const found = scanPageRules(set, input);
+  // A long page of an issue tracker, forum, blog or help centre names notices in its title and
+  // body as topics: there only its dialogs (and its URL) can show the visitor a notice.
+  const talk = isContentPage(input.url, input.title) && input.segments.some((s) => s.where === 'text' && s.text.length > SHORT_PAGE_CHARS);
+  const found = scanPageRules(set, input).filter((d) => !talk || d.where === 'dialog' || d.where === 'url');
   if (set.general) {
     // A rule's exact wording is the better reading of the notice it found: the general layer adds only other notices.
     // A page a rule already read as a wall needs no second reading of its structure either.
@@ -239,10 +298,12 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     if (m) out.push(detection(set, c.rule, input.url, 'url', clamp(c.rule.confidence), input.url.slice(0, SNIPPET_MAX), '', now));
   }
 
+  out.push(...scanDocumentBody(set, rules, input, now));
+
   const segments: ScannedSegment[] = input.segments
     .filter((s) => s.text.length > 0)
     .map((segment) => ({ segment, folded: fold(segment.text) }));
-  const bodyLength = segments.reduce((n, s) => (s.segment.where === 'text' ? Math.max(n, s.folded.length) : n), 0);
+  const bodyLength = input.textChars ?? segments.reduce((n, s) => (s.segment.where === 'text' ? Math.max(n, s.folded.length) : n), 0);
   const longPage = bodyLength > SHORT_PAGE_CHARS;
   const hits = findPhrases(set, segments);
   if (hits.size === 0) return out;
@@ -267,6 +328,33 @@ export function scanPageRules(set: RuleSet, input: PageInput): Detection[] {
     out.push(detection(set, c.rule, input.url, segment.where === 'block' ? 'text' : segment.where, best.confidence, snippetAround(segment.text, start, end), untilText, now));
   }
   return out;
+}
+
+/**
+ * Does a platform's rule read a document's body (its phrases or patterns), not only its status
+ * and headers? Shared walls (hosts "*") are left out: on a page, the general layer reads their
+ * markup, with its guards against wording a page only hides (corpus: negative/walls/hidden-wall-markup.html).
+ */
+const readsDocumentBody = (c: CompiledRule) =>
+  c.rule.signal === 'network' &&
+  !c.rule.hosts.includes('*') &&
+  (!c.rule.resource || c.rule.resource.includes('document')) &&
+  (c.phraseIds.length > 0 || c.patterns.length > 0);
+
+/**
+ * A wall-shaped page's markup is its document's answer body: a platform's network rules that read
+ * a document's body (a punish page's inline `window._config_`, a comment, a redirecting script)
+ * read it too, so that a page gets one verdict whether the browser shows it (the content script,
+ * which never sees the response body) or `shutout scan` reads it, saved or as an answer. Reported
+ * where the page shows them: `network` is what the page-world tap reports. Rules that also need
+ * a status apply only when the status is known; header rules stay with the background.
+ */
+function scanDocumentBody(set: RuleSet, rules: readonly CompiledRule[], input: PageInput, now: Date): Detection[] {
+  if (!input.markup || !rules.some(readsDocumentBody)) return [];
+  const ids = new Set(rules.filter(readsDocumentBody).map((c) => c.rule.id));
+  return scanNetworkRules(set, { url: input.url, status: input.status, resource: 'document', body: input.markup, now })
+    .filter((d) => ids.has(d.ruleId))
+    .map((d) => ({ ...d, where: 'text' as const }));
 }
 
 function headerLookup(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -385,4 +473,13 @@ export function hasAnyPhrase(set: RuleSet, text: string): boolean {
     if (set.triggers[pattern]) found = true;
   });
   return found;
+}
+
+/** Which phrases occur in the text (ids, any placement, word boundaries not checked, as hasAnyPhrase). */
+export function phrasesIn(set: RuleSet, text: string): Set<number> {
+  const out = new Set<number>();
+  if (text.length === 0) return out;
+  const f = fold(text);
+  set.automaton.scan(f.codes, f.length, (pattern) => out.add(pattern));
+  return out;
 }

@@ -1,4 +1,4 @@
-import { T2S_PAIRS } from './t2s-table';
+import { CJK, foldTables, SEP, WORD, type FoldTables } from './fold-tables';
 
 /**
  * Text folding shared by rules and pages, so that a phrase written once matches every way a
@@ -6,78 +6,17 @@ import { T2S_PAIRS } from './t2s-table';
  * Simplified, variant characters, and any punctuation or spacing between the words.
  *
  * Works on UTF-16 code units through two 64 KiB tables so that a 500k-character page folds
- * in one pass without allocating strings.
+ * in one pass without allocating strings. The tables are made on the first fold, not when a
+ * script loads (the extension decodes them from shipped data: fold-tables.ts).
  */
 
-/** Code unit classes. */
-const SEP = 0; // punctuation and white space: dropped, or one space between two word characters
-const WORD = 1; // Latin, digits, other alphabets: words separated by spaces
-const CJK = 2; // ideographs and kana: no spaces between words
+let FOLD: Uint16Array;
+let CLASS: Uint8Array;
 
-const FOLD = new Uint16Array(65536);
-const CLASS = new Uint8Array(65536);
-
-/** Variant characters that notices use interchangeably. */
-const VARIANTS: Array<[string, string]> = [
-  ['呦', '哟'],
-  ['唷', '哟'],
-  ['帐', '账'],
-  ['帳', '账'],
-  ['賬', '账'],
-  ['麽', '么'],
-  ['著', '着'],
-  ['裏', '里'],
-  ['綫', '线'],
-  ['綫', '线'],
-  ['鍾', '钟'],
-];
-
-function isCjk(c: number): boolean {
-  return (
-    (c >= 0x2e80 && c <= 0x2fdf) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3100 && c <= 0x31ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xd800 && c <= 0xdfff) // astral ideographs arrive as surrogate pairs
-  );
+function tables(): FoldTables {
+  if (!FOLD) ({ FOLD, CLASS } = foldTables());
+  return { FOLD, CLASS };
 }
-
-function isSeparator(c: number): boolean {
-  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
-  return (
-    (c >= 0x80 && c <= 0xbf && c !== 0xaa && c !== 0xb5 && c !== 0xba) ||
-    c === 0xd7 ||
-    c === 0xf7 ||
-    (c >= 0x2000 && c <= 0x2bff) || // general punctuation, symbols, arrows, shapes
-    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation and ideographic space
-    c === 0x30fb ||
-    (c >= 0xfe10 && c <= 0xfe6f) || // vertical, compatibility and small forms
-    (c >= 0xff01 && c <= 0xff0f) ||
-    (c >= 0xff1a && c <= 0xff20) ||
-    (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) ||
-    c === 0xfeff ||
-    (c >= 0x1f000 && c <= 0x1ffff) ||
-    (c >= 0xe000 && c <= 0xf8ff) // private use: icon fonts
-  );
-}
-
-for (let c = 0; c < 65536; c++) {
-  let f = c;
-  if (c >= 0xff01 && c <= 0xff5e) f = c - 0xfee0; // full-width ASCII
-  if (f >= 0x41 && f <= 0x5a) f += 32;
-  FOLD[c] = f;
-  CLASS[c] = isSeparator(f) ? SEP : isCjk(f) ? CJK : WORD;
-}
-// Lower-case the other cased alphabets (Latin-1 to Cyrillic, Vietnamese) in one pass at load.
-for (let c = 0xc0; c < 0x530; c++) {
-  if (CLASS[c] === WORD) FOLD[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-}
-for (let c = 0x1e00; c < 0x1f00; c++) FOLD[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) FOLD[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
-for (const [from, to] of VARIANTS) FOLD[from.charCodeAt(0)] = to.charCodeAt(0);
 
 export interface Folded {
   /** Folded code units; only the first `length` are used. */
@@ -89,6 +28,7 @@ export interface Folded {
 
 /** Fold `text` for matching. Runs of separators become one space between two word characters and vanish elsewhere. */
 export function fold(text: string): Folded {
+  if (!FOLD) tables();
   const n = text.length;
   const codes = new Uint16Array(n);
   const origin = new Int32Array(n);
@@ -127,5 +67,40 @@ export function foldToString(text: string): string {
 
 /** Is the folded code unit a word character (so that an English phrase must not continue into it)? */
 export function isWordUnit(code: number): boolean {
+  if (!CLASS) tables();
   return CLASS[code] === WORD && code !== 32;
+}
+
+/**
+ * Fold `text[from, to)` without any separator, appending to `out` from `at` (grown when full):
+ * the content script's first pass over a long page's raw text, where element boundaries are not
+ * known and a phrase's words may touch. Returns the new length.
+ */
+export function foldLooseInto(text: string, from: number, to: number, out: { codes: Uint16Array; origin: Int32Array }, at: number): number {
+  if (!FOLD) tables();
+  let len = at;
+  if (out.codes.length < at + (to - from)) grow(out, at + (to - from));
+  const { codes, origin } = out;
+  for (let i = from; i < to; i++) {
+    const raw = text.charCodeAt(i);
+    if (CLASS[raw] === SEP) continue;
+    codes[len] = FOLD[raw]!;
+    origin[len++] = i;
+  }
+  return len;
+}
+
+function grow(out: { codes: Uint16Array; origin: Int32Array }, n: number): void {
+  const size = Math.max(n, out.codes.length * 2, 1024);
+  const codes = new Uint16Array(size);
+  const origin = new Int32Array(size);
+  codes.set(out.codes);
+  origin.set(out.origin);
+  out.codes = codes;
+  out.origin = origin;
+}
+
+/** A phrase folded without separators, as foldLooseInto reads a page. */
+export function foldLooseToString(text: string): string {
+  return foldToString(text).replace(/ /g, '');
 }

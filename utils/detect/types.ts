@@ -77,6 +77,11 @@ export interface PageInput {
   markup?: string;
   /** Visible challenge widgets (general/widgets.ts) the page shows. */
   widgets?: Array<{ id: string; inForm: boolean }>;
+  /**
+   * The body's length when its 'text' segments are only the blocks around its phrases (a long
+   * page the content script read without innerText); absent: the 'text' segments are the body.
+   */
+  textChars?: number;
 }
 
 export interface NetworkInput {

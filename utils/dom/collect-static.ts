@@ -39,6 +39,11 @@ export function visibleStatic(el: Element_): boolean {
   return true;
 }
 
+/** Whitespace as `visibleText` leaves it: runs of spaces one space, a line break with its surrounding space one line break. */
+export function tidyText(text: string): string {
+  return text.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+}
+
 /** Visible text of a subtree, iteratively (deep pages must not overflow the stack). */
 export function visibleText(root: Node_): string {
   const parts: string[] = [];
@@ -66,7 +71,7 @@ export function visibleText(root: Node_): string {
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return parts.join('').replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return tidyText(parts.join(''));
 }
 
 interface StaticDocument {
@@ -111,8 +116,12 @@ function visibleTextNodes(root: Node_): Array<{ el: Element_; text: string }> {
   return out;
 }
 
-/** Visible text length of a subtree, counted only up to `limit` (a big container is not walked through). */
-function textLengthUpTo(root: Node_, limit: number): number {
+/**
+ * Visible text length of a subtree, counted only up to `limit` (a big container is not walked
+ * through): the trimmed text nodes, without the whitespace between elements. The live reader
+ * climbs hit blocks with this same measure, so that both readers stop at the same element.
+ */
+export function textLengthUpTo(root: Node_, limit: number): number {
   let n = 0;
   const stack: Node_[] = [root];
   while (stack.length > 0 && n <= limit) {

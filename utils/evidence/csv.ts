@@ -4,11 +4,26 @@ import Papa from 'papaparse';
 export const CSV_FIELDS = [
   'id', 'observedAt', 'tzOffsetMinutes', 'platform', 'kind', 'ruleId', 'rulesetVersion', 'where', 'confidence', 'until',
   'pageUrl', 'pageTitle', 'snippet', 'review', 'note', 'count', 'profileLabel', 'browser', 'extensionVersion', 'uiLanguage',
-  'origin', 'seq', 'hash', 'why',
+  'origin', 'seq', 'hash', 'why', 'scope', 'scopeReason', 'scopeStatus', 'scopeCheckedAt',
 ] as const;
 
+/**
+ * The widths of CSVs earlier versions wrote, each a prefix of CSV_FIELDS: before the scope
+ * columns, and before `why`. `shutout verify` checks the columns a bundle has.
+ */
+export const CSV_WIDTHS: readonly number[] = [CSV_FIELDS.length, CSV_FIELDS.indexOf('scope'), CSV_FIELDS.indexOf('why')];
+
 /** Columns that hold numbers Shutout wrote: never prefixed (−300 stays -300). */
-const NUMERIC = new Set(['tzOffsetMinutes', 'confidence', 'count', 'seq']);
+const NUMERIC = new Set(['tzOffsetMinutes', 'confidence', 'count', 'seq', 'scopeStatus']);
+
+/** The scope check's columns come from the record's `scopeCheck`. */
+function cellValue(record: Record<string, unknown>, f: string): unknown {
+  const check = record.scopeCheck as { reason?: unknown; status?: unknown; at?: unknown } | undefined;
+  if (f === 'scopeReason') return check?.reason;
+  if (f === 'scopeStatus') return check?.status;
+  if (f === 'scopeCheckedAt') return check?.at;
+  return record[f];
+}
 
 // White space a spreadsheet skips before it looks for a formula: spaces, NBSP, zero-width
 // characters, the byte-order mark, the ideographic space.
@@ -32,7 +47,7 @@ export function neutraliseV1(cell: string): string {
 /** One finding as a CSV row, in CSV_FIELDS order (empty cells for absent fields). */
 export function csvRow(record: Record<string, unknown>, version: 1 | 2 = 2): string[] {
   return CSV_FIELDS.map((f) => {
-    const v = record[f];
+    const v = cellValue(record, f);
     if (v === undefined || v === null) return '';
     if (NUMERIC.has(f) && typeof v === 'number') return String(v);
     return version === 1 ? neutraliseV1(String(v)) : neutralise(String(v));

@@ -63,6 +63,8 @@ export interface ImportFinding {
   count: number;
   review: FindingRecord['review'];
   note?: string;
+  /** The file's latest scope check of it, as its chain records it. */
+  scope?: { scope: NonNullable<FindingRecord['scope']>; scopeCheck: NonNullable<FindingRecord['scopeCheck']> };
   /** Where the file's chain recorded it. */
   source: { seq: number; hash: string };
   /** Fields the file withheld (redacted): the masked text is what gets stored. */
@@ -106,6 +108,7 @@ function toFinding(r: ReplayRecord): ImportFinding {
     count: r.count,
     review: r.review,
     ...(r.note ? { note: r.note } : {}),
+    ...(r.scope && r.scopeCheck ? { scope: { scope: r.scope, scopeCheck: r.scopeCheck } } : {}),
     source: { seq: r.seq, hash: r.hash },
     withheld: r.withheld,
   };
@@ -249,6 +252,7 @@ export async function applyImport(db: ShutoutDB, plan: ImportPlan, at = new Date
       count: f.count,
       review: f.review,
       ...(f.note ? { note: f.note.slice(0, 2000) } : {}),
+      ...(f.scope ?? {}),
       captureIds: [],
       seq: 0,
       hash: '',
@@ -266,6 +270,7 @@ export async function applyImport(db: ShutoutDB, plan: ImportPlan, at = new Date
             count: r.count,
             review: r.review,
             ...(r.note ? { note: r.note } : {}),
+            ...(r.scope ? { scope: r.scope, scopeCheck: r.scopeCheck } : {}),
             source: { head: plan.head, seq: f.source.seq, hash: f.source.hash, ...(f.withheld.length ? { withheld: f.withheld } : {}) },
           });
         }),

@@ -1,17 +1,17 @@
 /**
- * Replays a chain into the state it records: which findings are live, with which review, note and
- * count, which captures exist with which SHA-256. `shutout verify` compares a file's records, CSV
- * and report with this state, and import stores only this state — never what a file claims beside
- * its chain.
+ * Replays a chain into the state it records: which findings are live, with which review, note,
+ * count and scope, which captures exist with which SHA-256. `shutout verify` compares a file's
+ * records, CSV and report with this state, and import stores only this state — never what a file
+ * claims beside its chain.
  *
- * A future entry type (an `amendment` carrying a `scope` verdict, say: account / network /
- * inconclusive) is replayed here: add its field to AMENDABLE with a check of its value, and to the
- * record's fields; the report shows what a record carries.
+ * A new amendable field is replayed here: add it to AMENDABLE with a check of its value, and to
+ * the record's fields; the report shows what a record carries.
  */
 import { FINDING_CONTENT_FIELDS } from './content';
 import type { ChainEntry } from './chain';
 import { canonicalJson } from './hash';
 import { openEntry } from './commit';
+import { isScope, isScopeCheck, type Scope, type ScopeCheck } from '../scope/types';
 
 export const REVIEWS = ['unreviewed', 'confirmed', 'false-positive'] as const;
 export type ReviewState = (typeof REVIEWS)[number];
@@ -23,6 +23,9 @@ export interface ReplayRecord {
   review: ReviewState;
   note?: string;
   captureIds: string[];
+  /** The latest scope check (an amendment): account / network / inconclusive. */
+  scope?: Scope;
+  scopeCheck?: ScopeCheck;
   seq: number;
   hash: string;
   /** Fields whose values this file withholds (format 2, redacted): the masked text stands in. */
@@ -47,10 +50,12 @@ const AMENDABLE: Record<string, (v: unknown) => boolean> = {
   review: (v) => typeof v === 'string' && (REVIEWS as readonly string[]).includes(v),
   note: (v) => typeof v === 'string' || v === null,
   count: (v) => Number.isInteger(v) && (v as number) >= 0,
+  scope: isScope,
+  scopeCheck: isScopeCheck,
 };
 
 /** The fields of a record that the chain determines (compared field by field). */
-export const RECORD_FIELDS = [...FINDING_CONTENT_FIELDS, 'count', 'review', 'note', 'captureIds', 'seq', 'hash'] as const;
+export const RECORD_FIELDS = [...FINDING_CONTENT_FIELDS, 'count', 'review', 'note', 'scope', 'scopeCheck', 'captureIds', 'seq', 'hash'] as const;
 
 const str = (v: unknown): v is string => typeof v === 'string';
 
@@ -95,6 +100,7 @@ export class Replay {
       case 'amendment': {
         const r = this.live.get(e.recordId);
         if (!r) return this.fail(e, `it amends ${e.recordId}, which is not a live finding at that point`);
+        if ((v.scope === undefined) !== (v.scopeCheck === undefined)) return this.fail(e, 'a scope is amended with the check that found it, or not at all');
         for (const [k, val] of Object.entries(v)) {
           const check = AMENDABLE[k];
           if (!check) return this.fail(e, `an amendment cannot change ${k}`);
@@ -106,7 +112,9 @@ export class Replay {
           } else if (k === 'count') {
             r.count = val as number;
             r.countKnown = true;
-          } else r.review = val as ReviewState;
+          } else if (k === 'scope') r.scope = val as Scope;
+          else if (k === 'scopeCheck') r.scopeCheck = val as ScopeCheck;
+          else r.review = val as ReviewState;
         }
         return true;
       }
@@ -159,6 +167,9 @@ export class Replay {
     if (count !== undefined && !AMENDABLE.count!(count)) return this.fail(e, `its count is not a whole number ≥ 0 (${JSON.stringify(count)})`);
     if (v.review !== undefined && !AMENDABLE.review!(v.review)) return this.fail(e, 'its review is not valid');
     if (v.note !== undefined && !str(v.note)) return this.fail(e, 'its note is not text');
+    if (v.scope !== undefined && !isScope(v.scope)) return this.fail(e, 'its scope is not valid');
+    if (v.scopeCheck !== undefined && !isScopeCheck(v.scopeCheck)) return this.fail(e, 'its scope check is not valid');
+    if ((v.scope === undefined) !== (v.scopeCheck === undefined)) return this.fail(e, 'it records a scope without its check, or a check without its scope');
     const caps = v.captureIds;
     if (caps !== undefined && !(Array.isArray(caps) && caps.every(str))) return this.fail(e, 'its captureIds are not a list of ids');
     const r: ReplayRecord = {
@@ -173,6 +184,10 @@ export class Replay {
     };
     for (const f of FINDING_CONTENT_FIELDS) if (v[f] !== undefined) (r as Record<string, unknown>)[f] = v[f];
     if (str(v.note) && v.note) r.note = v.note;
+    if (v.scope !== undefined) {
+      r.scope = v.scope as Scope;
+      r.scopeCheck = v.scopeCheck as ScopeCheck;
+    }
     this.live.set(e.recordId, r);
     return true;
   }

@@ -3,6 +3,7 @@ import { findingContent, type CaptureRecord, type KeyRecord, type FindingRecord,
 import { chainAfter, type ChainEntry, type EntryType, type NewEntry } from './chain';
 import { commitData } from './commit';
 import { keyEntry } from './keystore';
+import type { ScopeResult } from '../scope/types';
 
 /** A format-2 entry: the fields redaction may change are committed (utils/evidence/commit.ts). */
 export function committed(type: EntryType, recordId: string, at: string, plain: Record<string, unknown>): NewEntry {
@@ -149,6 +150,21 @@ export async function amendFinding(db: ShutoutDB, id: string, changes: { review?
     if (Object.keys(data).length === 0) return;
     await appendToChain(db, [committed('amendment', id, at.toISOString(), data)]);
     await db.findings.update(id, data as Partial<FindingRecord>);
+  });
+}
+
+/**
+ * Record a scope check (utils/scope): the scope and what the anonymous view showed, appended as
+ * an amendment. The finding itself is never edited: a later check appends another amendment.
+ */
+export async function recordScope(db: ShutoutDB, id: string, result: ScopeResult, at = new Date()): Promise<FindingRecord> {
+  return db.transaction('rw', [db.findings, db.chain], async () => {
+    const r = await db.findings.get(id);
+    if (!r) throw new Error(`no finding ${id}`);
+    const data = { scope: result.scope, scopeCheck: result.check };
+    await appendToChain(db, [{ type: 'amendment', recordId: id, at: at.toISOString(), data }]);
+    await db.findings.update(id, data);
+    return { ...r, ...data };
   });
 }
 

@@ -97,32 +97,6 @@ export const rules: Rule[] = [
   },
   // ---- WeChat Official Account article notices ------------------------------------------
   {
-    id: 'wechat.mp.account-deregistered',
-    kind: 'service-suspended',
-    platform: 'wechat',
-    hosts: WX_MP_HOSTS,
-    signal: 'text',
-    phrases: ['此账号已自主注销'],
-    confidence: 0.75,
-    // No public copy of this wording could be named: the search that found it in public code
-    // could not give the repositories. What a reader can follow is the site that shows it.
-    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
-    fixtures: ['positive/tencent/mp-account-deregistered.html', 'positive/tencent/mp-account-deregistered-zh-hant.html'],
-  },
-  {
-    id: 'wechat.mp.account-migrated',
-    kind: 'service-suspended',
-    platform: 'wechat',
-    hosts: WX_MP_HOSTS,
-    signal: 'text',
-    phrases: ['此账号已申请账号迁移', '此账号处于账号迁移流程中', '原账号迁移时未将文章素材同步至新账号'],
-    confidence: 0.75,
-    // No public copy of this wording could be named: the search that found it in public code
-    // could not give the repositories. What a reader can follow is the site that shows it.
-    source: 'https://mp.weixin.qq.com/ (the notice is served on this site\'s pages)',
-    fixtures: ['positive/tencent/mp-account-migrated.html'],
-  },
-  {
     id: 'wechat.mp.account-blocked',
     kind: 'service-suspended',
     platform: 'wechat',

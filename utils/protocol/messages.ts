@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KINDS } from '../detect/kinds';
 import { VisitSchema } from '../coupons/ledger-file';
 import { ObservedAtSchema, UntilSchema } from './time';
+import type { Scope, ScopeCheck } from '../scope/types';
 
 export const DetectionSchema = z.object({
   kind: z.enum(KINDS),
@@ -59,13 +60,32 @@ export const CouponControlSchema = z.object({
   tabId: z.number().int().nonnegative(),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema]);
+/** "Is it my account?": check a finding's page anonymously and record its scope (utils/background/scope.ts). */
+export const ScopeCheckSchema = z.object({
+  type: z.literal('scope/check'),
+  findingId: z.string().min(1).max(200),
+});
+
+/**
+ * From the content script's bootstrap: the watch script never arrived. Chromium drops a frame's
+ * pending document_end scripts when the page starts a navigation while it is parsed (a wall's
+ * `location.replace(...)`); if that navigation never commits (204, blocked, cancelled) the page
+ * stays, unread. The background then injects the watch script into that frame.
+ */
+export const EngineRequestSchema = z.object({
+  type: z.literal('content/engine'),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema, EngineRequestSchema]);
 
 export type PageReport = z.infer<typeof PageReportSchema>;
 export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
 export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 export type CouponVisitMessage = z.infer<typeof CouponVisitSchema>;
 export type CouponControlRequest = z.infer<typeof CouponControlSchema>;
+export type ScopeCheckRequest = z.infer<typeof ScopeCheckSchema>;
+export type EngineRequest = z.infer<typeof EngineRequestSchema>;
+export type EngineResponse = { ok: true } | { ok: false; error: string };
 export type Message = z.infer<typeof MessageSchema>;
 
 export interface TabStatus {
@@ -96,7 +116,11 @@ export type CouponControlResponse =
   | { ok: true; state: 'present' | 'empty' | 'not-loaded'; offers: number; missing: number }
   | { ok: false; error: string };
 
+/** `checked`: how many findings of that page load got the scope (one view for all of them). */
+export type ScopeCheckResponse = { ok: true; scope: Scope; check: ScopeCheck; checked: number } | { ok: false; error: string };
+
 export interface ResponseFor {
+  'scope/check': ScopeCheckResponse;
   'coupons/visit': CouponVisitResponse;
   'coupons/control': CouponControlResponse;
   'page/report': PageReportResponse;

@@ -4,6 +4,7 @@ import type { Where } from '../detect/types';
 import { chainAfter, type ChainEntry, type NewEntry } from '../evidence/chain';
 import { commitData } from '../evidence/commit';
 import { FINDING_CONTENT_FIELDS, findingContentOf } from '../evidence/content';
+import type { Scope, ScopeCheck } from '../scope/types';
 
 export { FINDING_CONTENT_FIELDS };
 
@@ -54,6 +55,10 @@ export interface FindingRecord {
   review: Review;
   note?: string;
   captureIds: string[];
+  /** Whom the block follows, from the latest scope check (utils/scope): recorded as an amendment. */
+  scope?: Scope;
+  /** What that check's anonymous view showed, and when. */
+  scopeCheck?: ScopeCheck;
   /** Position and hash of the chain entry that recorded this finding. */
   seq: number;
   hash: string;
@@ -116,7 +121,7 @@ export interface KeyRecord {
 }
 
 /** The database schema version, and the evidence format its chain entries are written in. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export class ShutoutDB extends Dexie {
   findings!: Table<FindingRecord, string>;
@@ -144,6 +149,8 @@ export class ShutoutDB extends Dexie {
       })
       .upgrade(upgradeToV2);
     this.version(3).stores({ keys: 'id' }).upgrade(upgradeToV3);
+    // The scope of a finding (issue 10), indexed so that the summary's figures read only checked findings.
+    this.version(4).stores({ findings: 'id, &key, pageId, observedAt, platform, kind, ruleId, review, seq, [platform+kind], scope' });
   }
 }
 

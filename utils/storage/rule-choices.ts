@@ -1,4 +1,4 @@
-import type { RuleChoices } from '../detect/index';
+import type { RuleChoices } from '../detect/rule-sets';
 import type { Rule } from '../detect/types';
 
 /** storage.local keys written by the options page (validated there) and read by every context. */

@@ -12,6 +12,11 @@ export interface Settings {
   language: 'auto' | 'en' | 'zh_CN';
   /** An RFC 3161 time-stamping service the user named; empty (the default) sends nothing anywhere. */
   tsaUrl: string;
+  /**
+   * Check new account-restricted, access-denied and risk-challenge findings automatically: one
+   * anonymous GET of the same page each (utils/background/scope.ts). Off by default.
+   */
+  autoScopeCheck: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   redactExports: true,
   language: 'auto',
   tsaUrl: '',
+  autoScopeCheck: false,
 };
 
 export async function getSettings(db: ShutoutDB): Promise<Settings> {

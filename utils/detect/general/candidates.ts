@@ -22,7 +22,7 @@ const DIALOG_MAX = 500;
 const MAX_CANDIDATES = 48;
 
 /** Candidates of a page, from the segments the collectors read (title first, then headings and dialogs, then a short body). */
-export function pageCandidates(title: string | undefined, segments: readonly Segment[]): Candidate[] {
+export function pageCandidates(title: string | undefined, segments: readonly Segment[], textChars?: number): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (placement: Placement, text: string, max: number) => {
@@ -46,7 +46,7 @@ export function pageCandidates(title: string | undefined, segments: readonly Seg
     else if (s.where === 'block') add('block', s.text, DIALOG_MAX);
   }
   const bodies = segments.filter((s) => s.where === 'text');
-  const total = bodies.reduce((n, s) => n + s.text.length, 0);
+  const total = textChars ?? bodies.reduce((n, s) => n + s.text.length, 0);
   if (total > 0 && total <= SHORT_PAGE_MAX) add('page', bodies.map((s) => s.text).join('\n'), SHORT_PAGE_MAX);
   return out;
 }

@@ -83,3 +83,51 @@ export function isContentPage(url: string, title: string | undefined): boolean {
 
 /** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */
 const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|対処法|原因と|해결|방법/i;
+
+/**
+ * A person's profile page (/user/…, /people/…, /@name, WeChat's profile_ext): there "this account
+ * is banned" is said of the profile's owner, not of the visitor, unless the visitor is addressed.
+ */
+const PROFILE_URL = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(?:user|users|u|profile|profiles|people|member|members|space)(?:[/._?#=-]|$)|^https?:\/\/space\.bilibili\.com\/|^https?:\/\/[^/]+\/@[\w.-]+|[?&/]profile_ext\b/i;
+const SECOND_PERSON = /您|你|\byou\b|\byour\b|\byou're\b|あなた|お客様|당신|회원님|\bihr\b|\bdein\b|\bvotre\b|\bvous\b|\btu\b|\bsu\b|\bsua\b|\bvocê\b|\bваш|\bвы\b|\bkamu\b|\banda\b|\bbạn\b|คุณ|hesabınız/i;
+
+export function isProfilePage(url: string): boolean {
+  return PROFILE_URL.test(url);
+}
+
+export function addressesVisitor(text: string): boolean {
+  return SECOND_PERSON.test(text);
+}
+
+/**
+ * The site itself is out of service for everyone (over its plan's quota, a broken edge function): an
+ * outage that says so, not a refusal of this visitor.
+ */
+const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|usage|quota|bandwidth)|\bplan limits?\b|\blambda function\b[^.]{0,80}\binvalid\b|\b(?:this|the) (?:website|site|app|service) has (?:exceeded|run out)|流量已用完|已欠费|站点已过期|域名未备案/i;
+
+/**
+ * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
+ * pages as their walls, but nobody was refused.
+ */
+const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b/i;
+
+/** An order's coupon that does not meet its conditions of use (a minimum spend): an ordinary answer. */
+const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b/i;
+
+/** A page or address that does not exist: nothing was refused. */
+const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;
+
+/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition)? */
+export function isNotARefusal(text: string): boolean {
+  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text);
+}
+
+/**
+ * An API answer whose code says the caller's credentials are wrong (a developer's token, key or
+ * signature): an authorisation error of the integration, not a refusal of a shopper.
+ */
+const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
+
+export function isCredentialError(body: string): boolean {
+  return CREDENTIAL_CODE.test(body);
+}

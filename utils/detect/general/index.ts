@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from './discourse';
+import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError, isDiscussion, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -13,9 +13,10 @@ import { isContentPage, isContentSiteTitle, isDiscussion, isTalk, quotedSpans, s
  * says why it fired.
  */
 export interface GeneralLayer {
-  frames: readonly CompiledFrame[];
-  /** Loaded lazily by the caller; without it only the frames run. */
-  model?: Model;
+  /** Compiled on first use (a page whose prominent text holds no cue never needs them). */
+  readonly frames: readonly CompiledFrame[];
+  /** Decoded on first use; without it only the frames run. */
+  readonly model?: Model;
   /** Probability at or above which the model alone reports. */
   threshold: number;
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
@@ -29,10 +30,32 @@ export const DEFAULT_THRESHOLD = 0.95;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
-export function generalLayer(frames: readonly Frame[], model?: Model, threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  const cues = [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
-  const folded = [...new Set(cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
-  return { frames: compileFrames(frames), model, threshold, cues, cueTest: (text) => folded.some((c) => text.includes(c)) };
+/** The words of the frames that cue the layer: every predicate, written or learnt. */
+export function cuesOf(frames: readonly Frame[]): string[] {
+  return [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
+}
+
+export function generalLayer(frames: readonly Frame[], model?: Model | (() => Model | undefined), threshold = DEFAULT_THRESHOLD): GeneralLayer {
+  return lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: typeof model === 'function' ? model : () => model, threshold });
+}
+
+/** The layer with its frames and model made only when first needed (the content script: most pages need neither). */
+export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
+  const folded = [...new Set(opts.cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  let frames: readonly CompiledFrame[] | undefined;
+  let model: Model | undefined | null = null;
+  return {
+    get frames() {
+      return (frames ??= compileFrames(opts.frames()));
+    },
+    get model() {
+      if (model === null) model = opts.model();
+      return model;
+    },
+    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    cues: opts.cues,
+    cueTest: (text) => folded.some((c) => text.includes(c)),
+  };
 }
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
@@ -66,17 +89,43 @@ function queryWords(url: string): string {
   }
 }
 
+/** The stricter bar of a short page without a cue word: 0.95 → 0.99. */
+const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
+
+/** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
+const SITE_MESSAGE_MAX = 80;
+
 /** A notice leads: on a page, only its first sentences are read for frames. */
 const LEAD_SENTENCES = 4;
 
-function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
+interface Scene {
+  /** Folded words of the URL's query. */
+  query: string;
+  /** A person's profile page: "this account is banned" is said of its owner. */
+  profile?: boolean;
+  /** An API answer whose code says the caller's credentials are wrong. */
+  credentials?: boolean;
+}
+
+function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
+  const out = judgeWords(layer, c, scene);
+  if (scene.profile && !addressesVisitor(c.text)) return out.filter((f) => f.kind !== 'account-restricted');
+  return out;
+}
+
+function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: Scene): Found[] {
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
+  if (isNotARefusal(c.text)) return [];
+  // Every frame needs one of its predicates, and every predicate is a cue: without a cue no frame
+  // can match; the model judges cued candidates, answers, and short pages (at a stricter bar).
+  const cued = c.placement === 'api' || layer.cueTest(foldToString(c.text));
+  if (!cued && c.placement !== 'page') return [];
   const out: Found[] = [];
   const seen = new Set<string>();
   const all = sentences(c.text);
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
-  for (const sentence of lead) {
+  for (const sentence of cued ? lead : []) {
     if (c.placement !== 'api' && isTalk(sentence)) continue;
     const folded = foldToString(sentence);
     if (!folded) continue;
@@ -96,9 +145,12 @@ function judge(layer: GeneralLayer, c: Candidate, query: string): Found[] {
       });
     }
   }
-  if (layer.model && (c.placement === 'api' || layer.cueTest(foldToString(c.text)))) {
+  // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
+  // browser"), at a stricter bar: most such pages are small ordinary ones.
+  if (layer.model && !credentials && (cued || c.placement === 'page')) {
     const s = score(layer.model, c.text);
-    if (s.p >= layer.threshold && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
+    const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
+    if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
         kind: s.kind,
         ruleId: MODEL_RULE_ID,
@@ -121,16 +173,23 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const query = queryWords(input.url);
   const found: Found[] = [];
   const content = isContentPage(input.url, input.title);
-  const candidates = pageCandidates(input.title, input.segments);
+  const candidates = pageCandidates(input.title, input.segments, input.textChars);
+  const scene: Scene = { query, profile: isProfilePage(input.url) };
   for (const c of candidates) {
-    if (content && c.placement !== 'dialog') continue;
-    found.push(...judge(layer, c, query));
+    // On a forum, blog or help page only dialogs are notices; and the site's own short message
+    // that addresses the visitor ("您的账号被禁用"), which people quoting a notice do not write as a
+    // block of its own; and a page that is short as a whole: such a site's wall or error page, not
+    // a thread (whose chrome alone is long; narration is still left out as discussion).
+    if (content && c.placement !== 'dialog' && c.placement !== 'page' && !(c.placement === 'block' && c.text.length <= SITE_MESSAGE_MAX && addressesVisitor(c.text) && !sentences(c.text).some(isTalk))) continue;
+    found.push(...judge(layer, c, scene));
   }
   // Several different notices in the headings and dialogs of one page are a list of notices (a help
   // centre) or a page's hidden templates, not a notice shown to this visitor.
   const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
   const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
   const out = kept.map((f) => toDetection(f, platform, version));
+  // A page that says nobody was refused (the site is down, the page is missing) is no wall, whatever its markup.
+  if (candidates.some((c) => c.placement === 'page' && isNotARefusal(c.text))) return out;
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));
   return out;
@@ -139,6 +198,7 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
 export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, platform: string | null, version: string): Detection[] {
   const found: Found[] = [];
   const body = input.body ?? '';
-  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, ''));
+  const scene: Scene = { query: '', credentials: isCredentialError(body) };
+  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }

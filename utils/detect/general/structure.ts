@@ -88,7 +88,7 @@ function make(kind: Detection['kind'], platform: string | null, ruleId: string, 
 
 /** Total visible text of a page's body segments. */
 export function visibleChars(input: PageInput): number {
-  return input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
+  return input.textChars ?? input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
 }
 
 export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string): Detection[] {

@@ -7,8 +7,8 @@
  * browser and in Node: `shutout verify` renders it again and compares, and `shutout report`
  * renders it from any bundle. Dates are formatted here, never through the locale.
  *
- * A future per-record verdict (a `scope` amendment: account / network / inconclusive) gets a row
- * in `findingFacts` and a column in the summary; nothing else here needs to change.
+ * A record's scope (an amendment: account / network / inconclusive, utils/scope) is a row of its
+ * facts and a table of its own in the summary.
  */
 import { toBase64 } from '../hash';
 import { formatFingerprint } from '../signing';
@@ -91,6 +91,18 @@ function kindLabel(kind: string): string {
   return both({ zh, en });
 }
 
+const word = (table: { zh: Record<string, string>; en: Record<string, string> }, key: string) => both({ zh: table.zh[key] ?? key, en: table.en[key] ?? key });
+
+/** `network — HTTP 403, anonymous view at 2026-…`: the scope with what its check saw. */
+function scopeFact(r: ReplayRecord): string {
+  if (!r.scope || !r.scopeCheck) return both(S.scopeUnchecked);
+  const c = r.scopeCheck;
+  const reason = c.reason ? ` (${word(S.scopeReasons, c.reason)})` : '';
+  const status = c.status !== null ? ` · HTTP ${esc(c.status)}` : '';
+  const kinds = c.kinds.length ? ` · ${c.kinds.map(kindLabel).join(', ')}` : '';
+  return `<strong>${word(S.scopes, r.scope)}</strong>${reason}<br><span class="muted">${both(S.scopeChecked)} <span class="mono">${esc(c.at)}</span>${status}${kinds}</span>`;
+}
+
 function fact(label: { zh: string; en: string }, value: string): string {
   return `<dt>${both(label)}</dt><dd>${value}</dd>`;
 }
@@ -116,6 +128,7 @@ async function findingHtml(r: ReplayRecord, n: number, input: ReportInput, embed
     ...(r.until ? [fact(S.until, esc(r.until))] : []),
     fact(S.review, both({ zh: (S.reviews.zh as Record<string, string>)[review] ?? review, en: (S.reviews.en as Record<string, string>)[review] ?? review })),
     fact(S.count, esc(r.count)),
+    fact(S.scope, scopeFact(r)),
     ...(r.note ? [fact(S.note, `${esc(r.note)}${withheldMark(r, 'note')}`)] : []),
     ...(r.origin === 'import' ? [fact(S.origin, `${both(S.imported)} ${esc(r.importedFrom)}${withheldMark(r, 'importedFrom')}`)] : []),
     fact(S.hash, `<span class="mono">${esc(r.hash)}</span> <span class="muted">(${both(S.entry)} ${esc(r.seq)})</span>`),
@@ -165,6 +178,17 @@ export async function* renderReport(input: ReportInput): AsyncGenerator<string> 
       table.push(`<tr><td>${name}</td>${kinds.map((k) => `<td class="n">${rows.filter((r) => String(r.kind) === k).length || ''}</td>`).join('')}<td class="n">${rows.length}</td></tr>`);
     }
     table.push('</tbody></table>');
+    const scopes = ['account', 'network', 'inconclusive'] as const;
+    const scoped = records.filter((r) => r.scope);
+    if (scoped.length) {
+      table.push(`<h3>${both(S.scopeTable)}</h3><table><thead><tr><th>${both(S.platform)}</th>${scopes.map((k) => `<th>${word(S.scopeShort, k)}</th>`).join('')}<th>${both(S.scopeUnchecked)}</th></tr></thead><tbody>`);
+      for (const p of platforms) {
+        const rows = records.filter((r) => String(r.platform ?? '—') === p);
+        const name = p === '—' ? '—' : both({ zh: input.platformName(p, 'zh'), en: input.platformName(p, 'en') });
+        table.push(`<tr><td>${name}</td>${scopes.map((k) => `<td class="n">${rows.filter((r) => r.scope === k).length || ''}</td>`).join('')}<td class="n">${rows.filter((r) => !r.scope).length || ''}</td></tr>`);
+      }
+      table.push('</tbody></table>');
+    }
   }
   yield table.join('');
 

@@ -5,6 +5,8 @@ import { KIND_COLORS } from './style';
 export interface Dated {
   localDay: string; // YYYY-MM-DD in the observer's offset
   kind: string;
+  /** How many findings this item stands for (1 when absent): the dataset report passes counts per day. */
+  n?: number;
 }
 
 const DAY = 86_400_000;
@@ -40,7 +42,7 @@ export function timelineSvg(items: Dated[], kinds: readonly string[], title: str
   const counts = buckets.map(() => new Map<string, number>());
   for (const it of items) {
     const m = counts[index.get(bucketOf(it.localDay, unit)) ?? buckets.length - 1]!;
-    m.set(it.kind, (m.get(it.kind) ?? 0) + 1);
+    m.set(it.kind, (m.get(it.kind) ?? 0) + (it.n ?? 1));
   }
   const most = Math.max(...counts.map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
   // Whole-number ticks, at most five, the top one at or above the highest bar.

@@ -1,0 +1,104 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BUILTIN_PARTS, builtinRuleSet, ruleSetWith, type RuleChoices } from '../utils/detect/rule-sets';
+import { Outbox } from '../utils/content/outbox';
+import { acceptTap } from '../utils/content/tap-protocol';
+import { bootState } from '../utils/content/boot';
+import { PageWatcher } from '../utils/content/watcher';
+import { newPageId } from '../utils/content/page-id';
+import { watchCoupons } from '../utils/content/coupons';
+import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
+import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
+import type { PageReport, PageReportResponse } from '../utils/protocol/messages';
+import type { NetworkInput, Rule } from '../utils/detect/types';
+
+/** Wait for the document, then for an idle moment, so that the first scan never competes with the page's own start. */
+function whenIdle(): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    });
+  if (document.readyState !== 'loading') return idle();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true }));
+}
+
+// The engine, the rules and the coupon readers, in the isolated world the bootstrap
+// (content.ts) prepared at document_start. Loading this script only defines functions: the
+// rules are decoded, and the page read, in short tasks once the page is idle (watcher.ts).
+export default defineContentScript({
+  matches: MARKETPLACE_MATCHES,
+  runAt: 'document_end',
+  async main(ctx) {
+    // Once per document, whether the manifest or the background (content/engine) brought it.
+    const boot = bootState();
+    if (boot.engine) return;
+    boot.engine = true;
+    // The URL first: nothing on the page is touched unless it is a watched marketplace page.
+    if (!isMarketplaceUrl(location.href)) return;
+
+    // The tap (tap.content.ts) runs before the page's own scripts and posts what it sees; the
+    // bootstrap kept what came before this script.
+    const early: NetworkInput[] = [];
+    let onTap: (input: NetworkInput) => void = (input) => early.length < 50 && early.push(input);
+    const take = (data: unknown, url: string) => {
+      const input = acceptTap(data, url);
+      if (input) onTap(input);
+    };
+    for (const e of boot.early.splice(0)) take(e.data, e.url);
+    boot.onTap = take;
+
+    let own: { userRules: Rule[]; choices: RuleChoices } | undefined;
+    let watcher: PageWatcher | undefined;
+    const outbox = new Outbox((report: PageReport) => browser.runtime.sendMessage(report) as Promise<PageReportResponse>);
+    const start = (): PageWatcher => {
+      const w = (watcher = new PageWatcher({
+        doc: document,
+        win: window,
+        rules: () => (own ? ruleSetWith(own.userRules, own.choices) : builtinRuleSet()),
+        prepare: BUILTIN_PARTS,
+        // The referrer says which site sent the browser here (webRequest shows only covered ones).
+        report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
+        newId: () => newPageId(),
+        pageHasShadowRoots: () => boot.shadowRoots,
+        onPage: ({ pageId, url, isStale }) =>
+          watchCoupons({
+            doc: document,
+            url,
+            pageId,
+            isStale,
+            send: (msg) => browser.runtime.sendMessage(msg),
+            setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+            idle: (fn) => void requestIdleCallback(() => fn(), { timeout: 2000 }),
+          }),
+      }));
+      void w.start();
+      onTap = (input) => w.addNetwork(input);
+      early.splice(0).forEach(onTap);
+      return w;
+    };
+    // A tab closed (or navigated away) before the first scan finished: scan now, at once, so that
+    // a notice seen for a moment is still reported; the message leaves before the document goes.
+    ctx.addEventListener(window, 'pagehide', () => {
+      if (!watcher && document.body) start();
+      watcher?.flush();
+    });
+
+    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
+    own = ruleChoicesFrom(stored);
+    await whenIdle();
+    if (ctx.isInvalid || watcher) return;
+    const w = start();
+
+    // In-app navigation: history changes are seen without polling.
+    const nav = (window as Window & { navigation?: EventTarget }).navigation;
+    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'message', () => w.checkLocation());
+    ctx.addEventListener(window, 'popstate', () => w.checkLocation());
+    ctx.addEventListener(window, 'hashchange', () => w.checkLocation());
+    ctx.onInvalidated(() => {
+      w.stop();
+      outbox.dispose();
+      boot.onTap = undefined;
+    });
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * What the extension's build ships instead of computing it in every tab (wxt.config.ts): the
+ * fold tables (utils/detect/fold-tables.ts) and the built-in detectors (utils/detect/builtin.ts:
+ * rules, frames and cues as JSON, the model as its packed strings, the phrase automaton and its
+ * separator-free twin as typed arrays). Each entry replaces a module of the same path with code
+ * that has the same exports; Node (CLI, tests) keeps computing them from the sources.
+ */
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { encodeFoldTables } from '../../utils/detect/fold-codec';
+import { foldTables } from '../../utils/detect/fold-tables';
+import { builtinLoose, builtinTable } from '../../utils/detect/builtin';
+import { FRAMES } from '../../utils/detect/general/frames';
+import { cuesOf } from '../../utils/detect/general/index';
+import { MODEL } from '../../utils/detect/general/model-data';
+import { RULE_FAMILIES, RULESET_VERSION } from '../../utils/detect/rules';
+import { shipLoose, shipTable } from '../../utils/detect/shipped-codec';
+
+const ROOT = join(import.meta.dirname, '../..');
+const lit = (v: unknown) => JSON.stringify(v);
+/** JSON parsed when first needed: a string is one token for the script's parser, objects are thousands. */
+const json = (v: unknown) => lit(JSON.stringify(v));
+
+export function foldTablesModule(): string {
+  return [
+    "import { decodeFoldTables } from './fold-codec';",
+    'export const SEP = 0;',
+    'export const WORD = 1;',
+    'export const CJK = 2;',
+    `const PACKED = ${lit(encodeFoldTables(foldTables()))};`,
+    'export function foldTables() { return decodeFoldTables(PACKED); }',
+  ].join('\n');
+}
+
+export function builtinModule(): string {
+  return [
+    "import { lazyGeneralLayer } from './general/index';",
+    "import { unpack } from './general/model';",
+    "import { looseFromShipped, tableFromShipped } from './shipped-codec';",
+    `export const BUILTIN_VERSION = ${lit(RULESET_VERSION)};`,
+    `const FAMILIES = ${json(Object.fromEntries(Object.entries(RULE_FAMILIES).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
+    `const FRAMES = ${json(FRAMES)};`,
+    `const CUES = ${json(cuesOf(FRAMES))};`,
+    `const MODEL = ${lit(MODEL)};`,
+    `const TABLE = ${json(shipTable(builtinTable()))};`,
+    `const LOOSE = ${json(shipLoose(builtinLoose()))};`,
+    'let families, table, general, loose;',
+    'export function builtinFamilies() { return (families ??= JSON.parse(FAMILIES)); }',
+    'export function builtinTable() { return (table ??= tableFromShipped(JSON.parse(TABLE))); }',
+    'export function builtinGeneral() { return (general ??= lazyGeneralLayer({ frames: () => JSON.parse(FRAMES), cues: JSON.parse(CUES), model: () => unpack(MODEL) })); }',
+    'export function builtinLoose() { return (loose ??= looseFromShipped(JSON.parse(LOOSE))); }',
+  ].join('\n');
+}
+
+/** The Vite plugin that swaps the modules (the extension's build only). */
+export function shippedData(): Plugin {
+  const replaced = new Map<string, () => string>([
+    [join(ROOT, 'utils/detect/fold-tables.ts'), foldTablesModule],
+    [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
+  ]);
+  const made = new Map<string, string>();
+  return {
+    name: 'shutout:shipped-data',
+    enforce: 'pre',
+    load(id) {
+      const make = replaced.get(id.split('?')[0]!);
+      if (!make) return null;
+      let code = made.get(id);
+      if (code === undefined) made.set(id, (code = make()));
+      return code;
+    },
+  };
+}
