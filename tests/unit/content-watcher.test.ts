@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileRules } from '../../utils/detect/engine';
 import { builtinGeneralLayer } from '../../utils/detect/index';
 import type { Rule } from '../../utils/detect/types';
+import { SLICE_MS, type SliceClock } from '../../utils/content/slices';
 import { PageWatcher, type WatcherDeps } from '../../utils/content/watcher';
 import type { PageReport } from '../../utils/protocol/messages';
 
@@ -58,6 +59,10 @@ interface Harness {
   pages: Array<{ pageId: string; url: string; isStale(): boolean }>;
   /** Resolves once the DOM changes made so far have been delivered to mutation observers. */
   delivered(): Promise<void>;
+  /** Runs the timers due within `ms`, then waits for the scans and reads they started to finish. */
+  advance(ms: number): Promise<void>;
+  /** How often a sliced scan or read gave the page its turn. */
+  pauses(): number;
 }
 
 function page(html: string, url = ITEM, title = '商品详情'): void {
@@ -80,10 +85,18 @@ function watch(opts: { idle?: boolean; status?: number; deps?: Partial<WatcherDe
     setTimeout: (fn: () => void, ms: number) => clock.schedule(fn, ms),
     ...(opts.idle ? { requestIdleCallback: (fn: () => void, o: { timeout: number }) => clock.schedule(fn, o.timeout, 'idle') } : {}),
   } as unknown as Window;
+  // Every step of a scan uses up a slice, so the work pauses (a microtask) between any two steps.
+  let ticks = 0;
+  let pauses = 0;
+  const slices: SliceClock = {
+    now: () => (ticks += SLICE_MS),
+    pause: () => (pauses++, Promise.resolve()),
+  };
   const watcher = new PageWatcher({
     doc: document,
     win,
     rules,
+    clock: slices,
     report: (r) => reports.push(r),
     newId: () => `page-${++ids}`,
     onPage: (p) => pages.push(p),
@@ -96,7 +109,11 @@ function watch(opts: { idle?: boolean; status?: number; deps?: Partial<WatcherDe
       probe.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
       document.documentElement.setAttribute('data-probe', String(Math.random()));
     });
-  return { watcher, clock, reports, pages, delivered };
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await watcher.settled();
+  };
+  return { watcher, clock, reports, pages, delivered, advance, pauses: () => pauses };
 }
 
 const kinds = (r: PageReport | undefined) => (r?.detections ?? []).map((d) => `${d.kind}:${d.ruleId}:${d.where}`).sort();
@@ -119,11 +136,11 @@ afterEach(() => {
 });
 
 describe('the first scan', () => {
-  it('scans the page once at start and reports it under a fresh page id', () => {
+  it('scans the page once at start and reports it under a fresh page id', async () => {
     page('<h1>亲，访问被拒绝</h1><p>请稍后再试</p>');
     const h = watch();
     expect(h.reports).toEqual([]);
-    h.watcher.start();
+    await h.watcher.start();
     expect(h.reports).toEqual([
       { type: 'page/report', pageId: 'page-1', url: ITEM, title: '商品详情', observedAt: new Date(T0).toISOString(), detections: [expect.objectContaining({ kind: 'access-denied', ruleId: 't.deny', platform: 'taobao' })] },
     ]);
@@ -132,20 +149,67 @@ describe('the first scan', () => {
     h.watcher.stop();
   });
 
-  it('reports a clean page too, with no detection', () => {
+  it('reports a clean page too, with no detection', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     expect(h.reports).toHaveLength(1);
     expect(h.reports[0]).toMatchObject({ pageId: 'page-1', detections: [] });
     h.watcher.stop();
   });
 
-  it('keeps the title to 1000 characters', () => {
+  it('keeps the title to 1000 characters', async () => {
     page('<p>x</p>', ITEM, '标'.repeat(1500));
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     expect(h.reports[0]!.title).toBe('标'.repeat(1000));
+    h.watcher.stop();
+  });
+});
+
+describe('slices', () => {
+  it('reads the page in slices: nothing is reported before the scan ends, and start() resolves once it has', async () => {
+    page('<h1>亲，访问被拒绝</h1><p>请稍后再试</p>');
+    const h = watch();
+    const started = h.watcher.start();
+    expect(h.reports).toEqual([]);
+    expect(h.pages).toEqual([]);
+    await started;
+    expect(h.pauses()).toBeGreaterThan(1);
+    expect(h.reports).toHaveLength(1);
+    expect(kinds(h.reports[0])).toEqual(['access-denied:t.deny:title']);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    h.watcher.stop();
+  });
+
+  it('scans at once when the page goes away before its first scan has ended, and announces the page once', async () => {
+    page('<h1>亲，访问被拒绝</h1>');
+    const h = watch();
+    const started = h.watcher.start();
+    h.watcher.flush();
+    expect(h.reports).toHaveLength(1);
+    expect(kinds(h.reports[0])).toEqual(['access-denied:t.deny:title']);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    await started;
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    const reported = h.reports.length;
+    h.watcher.flush();
+    expect(h.reports).toHaveLength(reported);
+    h.watcher.stop();
+  });
+
+  it('drops a scan overtaken by an in-app navigation and scans the new page', async () => {
+    page('<h1>访问被拒绝</h1>');
+    const h = watch();
+    const started = h.watcher.start();
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=6');
+    document.body.innerHTML = '<p>正品保障</p>';
+    h.watcher.checkLocation();
+    await started;
+    await h.watcher.settled();
+    expect(h.reports.map((r) => [r.pageId, r.url, kinds(r)])).toEqual([['page-2', 'https://item.taobao.com/item.htm?id=6', []]]);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-2']);
+    expect(h.watcher.stats.fullScans).toBe(1);
     h.watcher.stop();
   });
 });
@@ -154,15 +218,15 @@ describe('text that appears later', () => {
   it('is only noted in the observer callback, and read once the page is idle', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     add('<div class="toast">操作太频繁，请稍后再试</div>');
     await h.delivered();
     expect(h.clock.pending()).toEqual([50]);
     expect(h.watcher.stats.batches).toBe(0);
     expect(h.reports).toHaveLength(1);
-    h.clock.advance(49);
+    await h.advance(49);
     expect(h.watcher.stats.batches).toBe(0);
-    h.clock.advance(1);
+    await h.advance(1);
     expect(h.watcher.stats).toMatchObject({ batches: 1, lateHits: 1 });
     h.watcher.stop();
   });
@@ -170,7 +234,7 @@ describe('text that appears later', () => {
   it('asks for an idle callback with a 300 ms deadline where the browser has one', async () => {
     page('<p>正品保障</p>');
     const h = watch({ idle: true });
-    h.watcher.start();
+    await h.watcher.start();
     add('<div class="toast">操作太频繁</div>');
     await h.delivered();
     expect(h.clock.pending('idle')).toEqual([300]);
@@ -181,14 +245,14 @@ describe('text that appears later', () => {
   it('reads many changes before the idle period in one batch', async () => {
     page('<p>正品保障</p><span id="n">1</span>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     add('<div>甲</div>');
     await h.delivered();
     add('<div>乙</div>');
     document.getElementById('n')!.textContent = '2';
     await h.delivered();
     expect(h.clock.pending()).toHaveLength(1);
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.watcher.stats.batches).toBe(1);
     expect(h.watcher.stats.nodesRead).toBeGreaterThanOrEqual(3);
     h.watcher.stop();
@@ -197,11 +261,11 @@ describe('text that appears later', () => {
   it('reports a toast that appears long after the first scan at once, placed as a dialog', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(10_000);
+    await h.watcher.start();
+    await h.advance(10_000);
     add('<div class="tip">操作太频繁，请稍后再试</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.reports).toHaveLength(2);
     expect(h.reports[1]).toMatchObject({ pageId: 'page-1', url: ITEM, observedAt: new Date(T0 + 10_050).toISOString() });
     expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.busy:dialog']);
@@ -212,18 +276,21 @@ describe('text that appears later', () => {
   it('spaces full rescans at least 500 ms apart', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(100);
+    await h.watcher.start();
+    await h.advance(100);
     add('<div class="tip">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.watcher.stats).toMatchObject({ lateHits: 1, fullScans: 1 });
     expect(h.reports).toHaveLength(1);
-    expect(h.clock.pending()).toEqual([500]);
-    h.clock.advance(499);
+    // The first scan began at T0, the toast was read at T0 + 150: the rescan waits until T0 + 500.
+    expect(h.clock.pending()).toEqual([350]);
+    await h.advance(349);
     expect(h.reports).toHaveLength(1);
-    h.clock.advance(1);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    await h.advance(1);
     expect(h.watcher.stats.fullScans).toBe(2);
+    expect(h.reports[1]!.observedAt).toBe(new Date(T0 + 500).toISOString());
     expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.busy:dialog']);
     h.watcher.stop();
   });
@@ -231,16 +298,16 @@ describe('text that appears later', () => {
   it('keeps a toast that was read and then removed in the page’s later scans', async () => {
     page('<p>正品保障</p>');
     const h = watch({ deps: { rules: compileRules(RULES, 'test-1', builtinGeneralLayer()) } });
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     const toast = add('<div class="toast">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     toast.remove();
-    h.clock.advance(1000);
+    await h.advance(1000);
     add('<div class="toast">访问被拒绝</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.reports).toHaveLength(3);
     expect(kinds(h.reports[2])).toEqual(['access-denied:t.deny:dialog', 'risk-challenge:t.busy:dialog']);
     h.watcher.stop();
@@ -259,11 +326,11 @@ describe('text that appears later', () => {
     for (const [what, change] of cases) {
       page('<p>正品保障</p>');
       const h = watch();
-      h.watcher.start();
-      h.clock.advance(1000);
+      await h.watcher.start();
+      await h.advance(1000);
       change();
       await h.delivered();
-      h.clock.advance(50);
+      await h.advance(50);
       expect(h.watcher.stats.batches, what).toBe(1);
       expect(h.watcher.stats, what).toMatchObject({ lateHits: 0, fullScans: 1 });
       expect(h.reports, what).toHaveLength(1);
@@ -275,11 +342,11 @@ describe('text that appears later', () => {
     for (const [size, hits] of [[20_000, 1], [20_001, 0]] as const) {
       page('<p>正品保障</p>');
       const h = watch();
-      h.watcher.start();
-      h.clock.advance(1000);
+      await h.watcher.start();
+      await h.advance(1000);
       add(`<div class="toast">操作太频繁${'x'.repeat(size - 5)}</div>`);
       await h.delivered();
-      h.clock.advance(50);
+      await h.advance(50);
       expect(h.watcher.stats.lateHits, String(size)).toBe(hits);
       h.watcher.stop();
     }
@@ -288,11 +355,11 @@ describe('text that appears later', () => {
   it('reads no hidden toast', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     add('<div class="toast" style="display:none">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.watcher.stats.lateHits).toBe(0);
     expect(h.reports.map(kinds)).toEqual(h.reports.map(() => []));
     h.watcher.stop();
@@ -301,11 +368,11 @@ describe('text that appears later', () => {
   it('reads the element whose text changed', async () => {
     page('<p>正品保障</p><div class="status">加载中</div>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     document.querySelector('.status')!.firstChild!.textContent = '操作太频繁';
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.watcher.stats.lateHits).toBe(1);
     expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
     h.watcher.stop();
@@ -314,12 +381,12 @@ describe('text that appears later', () => {
   it('reads an element that is shown by a change of its style', async () => {
     page('<p>正品保障</p><div id="m" class="toast" style="display:none">操作太频繁</div>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     expect(kinds(h.reports[0])).toEqual([]);
-    h.clock.advance(1000);
+    await h.advance(1000);
     document.getElementById('m')!.setAttribute('style', 'display:block');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.watcher.stats.lateHits).toBe(1);
     expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
     h.watcher.stop();
@@ -336,12 +403,12 @@ describe('text that appears later', () => {
       vi.setSystemTime(T0);
       page(`${SHEET}<p>正品保障</p>${html}`);
       const h = watch();
-      h.watcher.start();
+      await h.watcher.start();
       expect(kinds(h.reports[0]), what).toEqual([]);
-      h.clock.advance(1000);
+      await h.advance(1000);
       change(document.getElementById('m')!);
       await h.delivered();
-      h.clock.advance(50);
+      await h.advance(50);
       expect(h.watcher.stats.lateHits, what).toBe(1);
       expect(kinds(h.reports.at(-1)), what).toEqual(['risk-challenge:t.busy:dialog']);
       h.watcher.stop();
@@ -351,8 +418,8 @@ describe('text that appears later', () => {
   it('does not wake for a change of any other attribute', async () => {
     page('<p>正品保障</p><div id="m" class="toast" data-x="1">加载中</div>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     document.getElementById('m')!.setAttribute('data-x', '2');
     document.getElementById('m')!.setAttribute('title', '操作太频繁');
     await h.delivered();
@@ -364,13 +431,14 @@ describe('text that appears later', () => {
 describe('in-app navigation', () => {
   const NEXT = 'https://item.taobao.com/item.htm?id=2';
 
-  it('starts a new page with a fresh id and a full scan when told the location changed', () => {
+  it('starts a new page with a fresh id and a full scan when told the location changed', async () => {
     page('<h1>访问被拒绝</h1>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     history.pushState({}, '', NEXT);
     document.body.innerHTML = '<h1>新商品</h1><p>正品保障</p>';
     h.watcher.checkLocation();
+    await h.watcher.settled();
     expect(h.watcher.stats.fullScans).toBe(2);
     expect(h.reports.map((r) => [r.pageId, r.url, kinds(r).length])).toEqual([
       ['page-1', ITEM, 1],
@@ -385,11 +453,12 @@ describe('in-app navigation', () => {
     h.watcher.stop();
   });
 
-  it('does nothing when the location did not change', () => {
+  it('does nothing when the location did not change', async () => {
     page('<h1>访问被拒绝</h1>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     h.watcher.checkLocation();
+    await h.watcher.settled();
     expect(h.reports).toHaveLength(1);
     expect(h.pages).toHaveLength(1);
     expect(h.watcher.stats.fullScans).toBe(1);
@@ -399,12 +468,12 @@ describe('in-app navigation', () => {
   it('notices a new location at the next batch of changes, without being told', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     history.pushState({}, '', NEXT);
     add('<h1>访问被拒绝</h1>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(h.reports.map((r) => [r.pageId, r.url])).toEqual([
       ['page-1', ITEM],
       ['page-2', NEXT],
@@ -416,15 +485,16 @@ describe('in-app navigation', () => {
   it('forgets the previous page’s findings and late toasts', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     const toast = add('<div class="toast">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
     toast.remove();
     history.pushState({}, '', NEXT);
     h.watcher.checkLocation();
+    await h.watcher.settled();
     expect(h.reports.at(-1)).toMatchObject({ pageId: 'page-2', detections: [] });
     h.watcher.stop();
   });
@@ -432,24 +502,25 @@ describe('in-app navigation', () => {
   // A vendor's wall markup that counts only with a refusing status (AWS WAF, from is-antibot's list).
   const wafPage = '<p>请稍候</p><div data-src="https://a.token.awswaf.com/challenge.js"></div>';
 
-  it('sends the document’s HTTP status with the first page only', () => {
+  it('sends the document’s HTTP status with the first page only', async () => {
     const general = compileRules(RULES, 'test-1', builtinGeneralLayer());
     page(wafPage);
     const h = watch({ status: 403, deps: { rules: general } });
-    h.watcher.start();
+    await h.watcher.start();
     expect(h.reports[0]!.detections).toEqual([expect.objectContaining({ kind: 'risk-challenge', platform: 'taobao', ruleId: 'antibot.aws-waf.html.2.0' })]);
     history.pushState({}, '', NEXT);
     h.watcher.checkLocation();
+    await h.watcher.settled();
     expect(h.reports[1]).toMatchObject({ pageId: 'page-2', detections: [] });
     h.watcher.stop();
   });
 
-  it('sends no status when the browser gives none', () => {
+  it('sends no status when the browser gives none', async () => {
     const general = compileRules(RULES, 'test-1', builtinGeneralLayer());
     for (const status of [undefined, 0]) {
       page(wafPage);
       const h = watch({ status, deps: { rules: general } });
-      h.watcher.start();
+      await h.watcher.start();
       expect(h.reports[0]!.detections, String(status)).toEqual([]);
       h.watcher.stop();
     }
@@ -459,10 +530,10 @@ describe('in-app navigation', () => {
 describe('answers the page received (the page-world tap)', () => {
   const answer = { url: 'https://h5api.m.taobao.com/h5/mtop.taobao.detail/1.0/', status: 200, resource: 'api' as const, body: '{"ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦"]}' };
 
-  it('are scanned against the current page and reported when they add a finding', () => {
+  it('are scanned against the current page and reported when they add a finding', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     h.watcher.addNetwork(answer);
     expect(h.reports).toHaveLength(2);
     expect(h.reports[1]).toMatchObject({ pageId: 'page-1', url: ITEM });
@@ -474,10 +545,10 @@ describe('answers the page received (the page-world tap)', () => {
     h.watcher.stop();
   });
 
-  it('name the answer each finding came from, with its status when the tap knew it', () => {
+  it('name the answer each finding came from, with its status when the tap knew it', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     h.watcher.addNetwork(answer);
     expect(h.reports[1]!.detections[0]!.answer).toEqual({ url: answer.url, status: 200 });
     history.pushState({}, '', 'https://item.taobao.com/item.htm?id=5');
@@ -492,13 +563,13 @@ describe('answers the page received (the page-world tap)', () => {
   it('replace a finding of the same kind only with a more certain one', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     h.watcher.addNetwork(answer);
     const network = h.reports[1]!.detections[0]!;
-    h.clock.advance(1000);
+    await h.advance(1000);
     add('<div class="toast">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
+    await h.advance(50);
     const dialog = h.reports.at(-1)!.detections[0]!;
     expect(dialog).toMatchObject({ ruleId: 't.busy', where: 'dialog' });
     expect(dialog.confidence).toBeGreaterThan(network.confidence);
@@ -508,17 +579,21 @@ describe('answers the page received (the page-world tap)', () => {
     h.watcher.stop();
   });
 
-  it('after an in-app navigation, belong to the new page', () => {
+  it('after an in-app navigation, belong to the new page', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     history.pushState({}, '', 'https://item.taobao.com/item.htm?id=3');
     h.watcher.addNetwork(answer);
+    await h.watcher.settled();
+    // The answer is reported at once; the new page's sliced scan ends later and keeps it.
     expect(h.reports.map((r) => [r.pageId, kinds(r)])).toEqual([
       ['page-1', []],
-      ['page-2', []],
+      ['page-2', ['risk-challenge:t.mtop:network']],
       ['page-2', ['risk-challenge:t.mtop:network']],
     ]);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1', 'page-2']);
+    expect(h.watcher.stats.fullScans).toBe(2);
     h.watcher.stop();
   });
 });
@@ -527,18 +602,19 @@ describe('stop', () => {
   it('ends all work: no more reads, scans or reports, and every page is stale', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
-    h.clock.advance(1000);
+    await h.watcher.start();
+    await h.advance(1000);
     add('<div class="toast">操作太频繁</div>');
     await h.delivered();
     h.watcher.stop();
-    h.clock.advance(50);
+    await h.advance(50);
     add('<div class="toast">访问被拒绝</div>');
     await h.delivered();
     expect(h.clock.pending()).toEqual([]);
     h.watcher.addNetwork({ url: 'https://h5api.m.taobao.com/x', body: 'RGV587_ERROR' });
     history.pushState({}, '', 'https://item.taobao.com/item.htm?id=4');
     h.watcher.checkLocation();
+    await h.watcher.settled();
     expect(h.reports).toHaveLength(1);
     expect(h.watcher.stats).toMatchObject({ batches: 0, fullScans: 1 });
     expect(h.pages.every((p) => p.isStale())).toBe(true);
@@ -547,13 +623,13 @@ describe('stop', () => {
   it('cancels a rescan that was waiting for its turn', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    h.watcher.start();
+    await h.watcher.start();
     add('<div class="toast">操作太频繁</div>');
     await h.delivered();
-    h.clock.advance(50);
-    expect(h.clock.pending()).toEqual([500]);
+    await h.advance(50);
+    expect(h.clock.pending()).toEqual([450]);
     h.watcher.stop();
-    h.clock.advance(500);
+    await h.advance(450);
     expect(h.watcher.stats.fullScans).toBe(1);
     expect(h.reports).toHaveLength(1);
   });
@@ -565,18 +641,18 @@ describe('shadow roots', () => {
     document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<div>访问被拒绝</div>';
   }
 
-  it('are read unless the page is known to have made none', () => {
+  it('are read unless the page is known to have made none', async () => {
     withShadowNotice();
     const unknown = watch();
-    unknown.watcher.start();
+    await unknown.watcher.start();
     expect(kinds(unknown.reports[0])).toEqual(['access-denied:t.deny:text']);
     unknown.watcher.stop();
     const made = watch({ deps: { pageHasShadowRoots: () => true } });
-    made.watcher.start();
+    await made.watcher.start();
     expect(kinds(made.reports[0])).toEqual(['access-denied:t.deny:text']);
     made.watcher.stop();
     const none = watch({ deps: { pageHasShadowRoots: () => false } });
-    none.watcher.start();
+    await none.watcher.start();
     expect(kinds(none.reports[0])).toEqual([]);
     none.watcher.stop();
   });
