@@ -29,6 +29,7 @@ describe('the bootstrap asks for the watch script only when it did not arrive', 
     installBoot(win, doc, ask);
     vi.advanceTimersByTime(10 * ENGINE_GRACE_MS);
     expect(ask).not.toHaveBeenCalled(); // not before DOMContentLoaded
+    (doc as unknown as { readyState: string }).readyState = 'interactive';
     doc.dispatchEvent(new Event('DOMContentLoaded'));
     vi.advanceTimersByTime(ENGINE_GRACE_MS - 1);
     expect(ask).not.toHaveBeenCalled();
@@ -38,10 +39,21 @@ describe('the bootstrap asks for the watch script only when it did not arrive', 
     expect(ask).toHaveBeenCalledTimes(1);
   });
 
+  it('asks too when a navigation stopped the parser: readyState "complete" without DOMContentLoaded', () => {
+    const ask = vi.fn();
+    const { doc, win } = page();
+    installBoot(win, doc, ask);
+    (doc as unknown as { readyState: string }).readyState = 'complete';
+    doc.dispatchEvent(new Event('readystatechange'));
+    vi.advanceTimersByTime(ENGINE_GRACE_MS);
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
   it('does not ask when the watch script ran', () => {
     const ask = vi.fn();
     const { doc, win } = page();
     installBoot(win, doc, ask);
+    (doc as unknown as { readyState: string }).readyState = 'interactive';
     doc.dispatchEvent(new Event('DOMContentLoaded'));
     bootState().engine = true;
     vi.advanceTimersByTime(2 * ENGINE_GRACE_MS);

@@ -39,9 +39,16 @@ export function bootState(): BootState {
 export function installBoot(win: Window, doc: Document, askEngine?: () => void): BootState {
   const boot = bootState();
   if (askEngine) {
-    const check = () => win.setTimeout(() => void (boot.engine || askEngine()), ENGINE_GRACE_MS);
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', check, { once: true });
-    else check();
+    // When a navigation stops the parser, readyState jumps to "complete" without DOMContentLoaded.
+    let armed = false;
+    const check = () => {
+      if (armed || doc.readyState === 'loading') return;
+      armed = true;
+      win.setTimeout(() => void (boot.engine || askEngine()), ENGINE_GRACE_MS);
+    };
+    doc.addEventListener('DOMContentLoaded', check, { once: true });
+    doc.addEventListener('readystatechange', check);
+    check();
   }
   doc.addEventListener(TAP_SHADOW_EVENT, () => (boot.shadowRoots = true));
   win.addEventListener('message', (e: MessageEvent) => {
