@@ -68,4 +68,19 @@ describe('Outbox', () => {
     expect(sent).toEqual(['page-bad1', 'page-0002']);
     expect(box.size).toBe(0);
   });
+
+  it('keeps and retries a report the background refuses without saying it never will accept it', async () => {
+    for (const answer of [{ ok: false as const, error: 'busy' }, { ok: false as const, error: 'starting', retry: true as const }]) {
+      const send = vi.fn().mockResolvedValueOnce(answer).mockResolvedValue({ ok: true, stored: 0 });
+      const box = new Outbox(send, { baseDelayMs: 100 });
+      box.push(report('page-0001'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(box.size, answer.error).toBe(1);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(send).toHaveBeenCalledTimes(2);
+      expect(box.size, answer.error).toBe(0);
+    }
+  });
 });
+

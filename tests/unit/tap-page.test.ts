@@ -106,6 +106,31 @@ describe('readCapped', () => {
     expect(state.pulled).toBeLessThanOrEqual(TAP_MAX_READ + 64 * KiB);
   });
 
+  it('reads a body of exactly the cap, and refuses one byte more', async () => {
+    const of = (n: number) =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('x'.repeat(n)));
+          c.close();
+        },
+      });
+    expect(await tap.readCapped(of(10), 10)).toBe('x'.repeat(10));
+    expect(await tap.readCapped(of(11), 10)).toBeNull();
+  });
+
+  it('gives null for a body that fails while it is read, and lets the stream go', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"ret":'));
+      },
+      pull(c) {
+        c.error(new Error('network reset'));
+      },
+    });
+    expect(await tap.readCapped(stream, 1024)).toBeNull();
+    expect(stream.locked).toBe(false);
+  });
+
   it('gives null for no body', async () => {
     expect(await tap.readCapped(null, 10)).toBeNull();
   });

@@ -122,6 +122,17 @@ export class PageWatcher {
   }
 
   private scanDone: Promise<void> = Promise.resolve();
+  private queueDone: Promise<void> = Promise.resolve();
+
+  /** Resolves once the scans and reads asked for so far (and those they ask for) are done: for tests and benchmarks. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const scan = this.scanDone;
+      const queue = this.queueDone;
+      await Promise.all([scan, queue]);
+      if (scan === this.scanDone && queue === this.queueDone) return;
+    }
+  }
 
   /** One full scan at a time; asked for while one runs, another follows it. */
   private requestFullScan(): Promise<void> {
@@ -227,7 +238,7 @@ export class PageWatcher {
     const run = () => {
       this.scheduled = false;
       this.readingQueue = true;
-      void runSliced(this.readQueue(), this.clock, () => !this.stopped).finally(() => {
+      this.queueDone = runSliced(this.readQueue(), this.clock, () => !this.stopped).finally(() => {
         this.readingQueue = false;
         this.scheduleQueue();
       });

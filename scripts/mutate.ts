@@ -1,0 +1,154 @@
+/**
+ * `npm run mutate [-- utils/detect utils/coupons …] [--files=a.ts,b.ts] [--survivors] [--table] [stryker options]`:
+ * StrykerJS over the core folders in one run (one dry run of the unit suite serves them all;
+ * stryker.config.mjs reads SHUTOUT_MUTATE_FOLDER), then a table of each folder's mutation score.
+ * Without folders, all five run. `--files=` mutates only those files of the chosen folders (a
+ * partial run: the table says how many of the folder's files it covers). `--table` prints the
+ * table from the last reports without running; `--survivors` also lists the mutants that survived
+ * or that no test covers; other `--options` go to Stryker (e.g. `--force` to ignore the
+ * incremental results, `--concurrency=2`). Exits 1 when a folder scores under 80 %.
+ *
+ * The table reads every report in reports/mutation/ and takes each file's mutants from the newest
+ * report that mutated it, so folders run separately (or a partial run after a full one) add up.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FOLDERS, NOT_MUTATED, runName } from '../stryker.config.mjs';
+
+const GOAL = 80;
+const REPORTS = 'reports/mutation';
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number } };
+}
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+const args = process.argv.slice(2);
+const folders = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/^utils\//, '').replace(/\/+$/, ''));
+for (const f of folders) {
+  if (!FOLDERS.includes(f)) {
+    console.error(`mutate: ${f} is not one of ${FOLDERS.map((x) => `utils/${x}`).join(', ')}`);
+    process.exit(2);
+  }
+}
+const tableOnly = args.includes('--table');
+const listSurvivors = args.includes('--survivors');
+const files = (args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',') ?? []).filter(Boolean);
+const strykerArgs = args.filter((a) => a.startsWith('--') && a !== '--table' && a !== '--survivors' && !a.startsWith('--files='));
+const chosen = folders.length > 0 ? folders : [...FOLDERS];
+for (const f of files) {
+  if (!existsSync(f) || !chosen.some((folder) => f.startsWith(`utils/${folder}/`))) {
+    console.error(`mutate: --files: ${f} is not a file of ${chosen.map((x) => `utils/${x}`).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+/** The files of a folder that are mutated in a full run. */
+function folderFiles(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && !NOT_MUTATED.includes(p)) out.push(p);
+    }
+  };
+  walk(`utils/${folder}`);
+  return out.sort();
+}
+
+let seconds: number | undefined;
+if (!tableOnly) {
+  const t0 = performance.now();
+  const env = { ...process.env, SHUTOUT_MUTATE_FOLDER: chosen.join(','), SHUTOUT_MUTATE_FILES: files.join(',') };
+  const r = spawnSync('npx', ['stryker', 'run', ...strykerArgs], { stdio: 'inherit', env });
+  seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    console.error(`mutate: stryker failed on ${runName(chosen, files.length > 0)} (exit ${r.status ?? r.signal})`);
+    process.exit(2);
+  }
+}
+
+// Each file's mutants from the newest report that mutated it: Stryker's JSON reports, and the
+// event-recorder's files of a run that was stopped before it wrote its report (each mutant's
+// result is written as it is tested), whose untested mutants are counted apart.
+const latest = new Map<string, { at: number; mutants: Mutant[]; planned: number }>();
+const take = (path: string, at: number, mutants: Mutant[], planned: number) => {
+  const seen = latest.get(path);
+  if (!seen || seen.at < at) latest.set(path, { at, mutants, planned });
+};
+if (existsSync(REPORTS)) {
+  for (const name of readdirSync(REPORTS)) {
+    if (!name.endsWith('.json') || name.endsWith('.incremental.json')) continue;
+    const at = statSync(join(REPORTS, name)).mtimeMs;
+    const report = JSON.parse(readFileSync(join(REPORTS, name), 'utf8')) as Report;
+    for (const [path, { mutants }] of Object.entries(report.files)) take(path, at, mutants, mutants.length);
+  }
+  const EVENTS = join(REPORTS, 'events');
+  for (const run of existsSync(EVENTS) ? readdirSync(EVENTS) : []) {
+    const dir = join(EVENTS, run);
+    const names = readdirSync(dir);
+    const planFile = names.find((n) => n.endsWith('-onMutationTestingPlanReady.json'));
+    if (!planFile || names.some((n) => n.endsWith('-onMutationTestReportReady.json'))) continue;
+    const at = Math.max(...names.map((n) => statSync(join(dir, n)).mtimeMs));
+    const rel = (f: string) => relative(process.cwd(), f);
+    const planned = new Map<string, number>();
+    const plan = JSON.parse(readFileSync(join(dir, planFile), 'utf8')) as { mutantPlans: Array<{ mutant: { fileName: string } }> };
+    for (const { mutant } of plan.mutantPlans) planned.set(rel(mutant.fileName), (planned.get(rel(mutant.fileName)) ?? 0) + 1);
+    const tested = new Map<string, Mutant[]>([...planned.keys()].map((f) => [f, []]));
+    for (const n of names) {
+      if (!n.endsWith('-onMutantTested.json')) continue;
+      const m = JSON.parse(readFileSync(join(dir, n), 'utf8')) as Mutant & { fileName: string };
+      tested.get(rel(m.fileName))?.push(m);
+    }
+    for (const [path, mutants] of tested) take(path, at, mutants, planned.get(path)!);
+  }
+}
+
+const COLUMNS = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored'] as const;
+const rows: string[][] = [];
+const survivors: string[] = [];
+let below = false;
+for (const folder of chosen) {
+  const all = folderFiles(folder);
+  const measured = all.filter((f) => latest.has(f));
+  if (measured.length === 0) {
+    rows.push([`utils/${folder}`, 'no report yet']);
+    below = true;
+    continue;
+  }
+  const count = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<(typeof COLUMNS)[number], number>;
+  let planned = 0;
+  let tested = 0;
+  for (const path of measured) {
+    planned += latest.get(path)!.planned;
+    tested += latest.get(path)!.mutants.length;
+    for (const m of latest.get(path)!.mutants) {
+      if (m.status in count) count[m.status as (typeof COLUMNS)[number]]++;
+      if (listSurvivors && (m.status === 'Survived' || m.status === 'NoCoverage')) {
+        survivors.push(`${m.status === 'Survived' ? 'survived   ' : 'no coverage'} ${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.replacement !== undefined ? ` → ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}` : ''}`);
+      }
+    }
+  }
+  const detected = count.Killed + count.Timeout;
+  const valid = detected + count.Survived + count.NoCoverage;
+  const score = valid === 0 ? 100 : (100 * detected) / valid;
+  below ||= score < GOAL;
+  rows.push([`utils/${folder}`, `${score.toFixed(2)} %`, ...COLUMNS.map((c) => String(count[c])), `${measured.length}/${all.length}`, `${tested}/${planned}`]);
+}
+
+const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no cov.', 'compile err.', 'runtime err.', 'ignored', 'files', 'mutants'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(`\nMutation score per folder (goal ${GOAL} %; score = (killed + timeout) / (killed + timeout + survived + no coverage);`);
+console.log(`files = files measured / files mutated in a full run; mutants = tested / planned, fewer when a run was stopped${seconds === undefined ? '' : `; this run took ${Math.round(seconds)} s`}):`);
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+if (survivors.length > 0) console.log(`\n${survivors.join('\n')}`);
+process.exit(below ? 1 : 0);

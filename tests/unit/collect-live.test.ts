@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+/**
+ * The live page reader (utils/dom/collect-live.ts) on a fake DOM (happy-dom), which computes
+ * styles, innerText and checkVisibility: which regions it reads, which it leaves out, its bounds,
+ * shadow roots, same-origin frames, and the structure handed to the general layer.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectLiveSegments, collectLiveStructure, visible } from '../../utils/dom/collect-live';
+import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, MAX_REGIONS } from '../../utils/dom/regions';
+import { WALL_TEXT_MAX } from '../../utils/detect/general/structure';
+
+const page = (title: string, body: string) => {
+  document.title = title;
+  document.body.innerHTML = body;
+};
+const where = (segs: Array<{ where: string; text: string }>, w: string) => segs.filter((s) => s.where === w).map((s) => s.text);
+
+afterEach(() => {
+  document.title = '';
+  document.body.innerHTML = '';
+});
+
+describe('visible', () => {
+  it('asks checkVisibility with the visibility and opacity properties', () => {
+    page('', '<p id="a">shown</p><p id="b" style="visibility:hidden">v</p><p id="c" style="opacity:0">o</p><div style="display:none"><p id="d">d</p></div>');
+    const v = (id: string) => visible(document.getElementById(id)!);
+    expect([v('a'), v('b'), v('c'), v('d')]).toEqual([true, false, false, false]);
+  });
+
+  it('falls back on client rects where checkVisibility is missing', () => {
+    const el = (rects: number) => ({ getClientRects: () => ({ length: rects }) }) as unknown as Element;
+    expect(visible(el(1))).toBe(true);
+    expect(visible(el(0))).toBe(false);
+  });
+});
+
+describe('collectLiveSegments', () => {
+  it('reads the title, headings, dialogs and the body text, in that order', () => {
+    page('访问被拒绝', '<h1>页面标题</h1><div class="jd-toast">活动太火爆，请稍后再试</div><div role="dialog" style="display:none">隐藏的对话框</div><p>正文</p>');
+    expect(collectLiveSegments(document)).toEqual([
+      { where: 'title', text: '访问被拒绝' },
+      { where: 'title', text: '页面标题' },
+      { where: 'dialog', text: '活动太火爆，请稍后再试' },
+      { where: 'text', text: '页面标题\n活动太火爆，请稍后再试\n正文' },
+    ]);
+  });
+
+  it('leaves headings and dialogs unread when the page text has no hit, and asks about the body text', () => {
+    page('T', '<h1>Heading</h1><div role="alert">Alert</div><p>body</p>');
+    const asked: string[] = [];
+    const segs = collectLiveSegments(document, { hasHits: (t) => (asked.push(t), false) });
+    expect(asked).toEqual(['Heading\nAlert\nbody']);
+    expect(segs).toEqual([
+      { where: 'title', text: 'T' },
+      { where: 'text', text: 'Heading\nAlert\nbody' },
+    ]);
+    expect(where(collectLiveSegments(document, { hasHits: () => true }), 'dialog')).toEqual(['Alert']);
+  });
+
+  it('skips empty, hidden and long regions (at most 4 × DIALOG_MAX_CHARS of text content, at most DIALOG_MAX_CHARS shown)', () => {
+    const long = 'x'.repeat(DIALOG_MAX_CHARS + 1);
+    const huge = 'y'.repeat(DIALOG_MAX_CHARS * 4 + 1);
+    const atMost = 'z'.repeat(DIALOG_MAX_CHARS);
+    page(
+      '',
+      `<div role="alert">   </div><div role="alert" style="opacity:0">faded</div><div role="alert">${long}</div>` +
+        `<div role="alert"><span style="display:none">${huge}</span>short</div><div role="alert"><span style="display:none">${'w'.repeat(DIALOG_MAX_CHARS * 4 - 'kept'.length)}</span>kept</div>` +
+        `<div role="alert">${atMost}</div>`,
+    );
+    expect(where(collectLiveSegments(document), 'dialog')).toEqual(['kept', atMost]);
+  });
+
+  it('reads at most MAX_REGIONS regions of each kind', () => {
+    page('', Array.from({ length: MAX_REGIONS + 5 }, (_, i) => `<h2>h${i}</h2>`).join(''));
+    const titles = where(collectLiveSegments(document), 'title');
+    expect(titles).toHaveLength(MAX_REGIONS);
+    expect(titles.at(-1)).toBe(`h${MAX_REGIONS - 1}`);
+  });
+
+  it('has no title segment for an untitled page and no text segment without a body', () => {
+    page('', '<p>x</p>');
+    expect(collectLiveSegments(document)).toEqual([{ where: 'text', text: 'x' }]);
+    const bodiless = { title: 'only a title', body: null, querySelectorAll: () => [], getElementsByTagName: () => [] } as unknown as Document;
+    expect(collectLiveSegments(bodiless)).toEqual([{ where: 'title', text: 'only a title' }]);
+  });
+
+  describe('the short blocks around hits', () => {
+    const BLOCKS = '<div id="wrap"><section><div class="x"><span>请先</span><b>登录</b>后查看</div></section><p>other words</p></div>';
+
+    it('climbs from the hit while the enclosing text stays short, and reads each block once', () => {
+      page('', BLOCKS);
+      const offsets: string[] = [];
+      const segs = collectLiveSegments(document, {
+        hitOffsets: (t) => {
+          offsets.push(t);
+          return [t.indexOf('登录'), t.indexOf('登录') + 1, t.indexOf('后查看')];
+        },
+      });
+      expect(offsets).toEqual(['请先 登录 后查看 other words']);
+      expect(where(segs, 'block')).toEqual(['请先登录后查看\nother words']);
+    });
+
+    it('stops climbing below the body and under a parent whose text is long', () => {
+      page('', `<div><span>请先登录</span></div><p>${'长'.repeat(BLOCK_MAX_CHARS)}</p>`);
+      const segs = collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] });
+      expect(where(segs, 'block')).toEqual(['请先登录']);
+      page('', `<div><div><span>请先登录</span></div><p>${'长'.repeat(BLOCK_MAX_CHARS)}</p></div>`);
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual(['请先登录']);
+    });
+
+    it('maps each offset to the text node it falls in', () => {
+      page('', '<div><i>aaa</i></div><div><i>bbb</i></div><div><i>ccc</i></div><p>' + 'z'.repeat(BLOCK_MAX_CHARS) + '</p>');
+      const at = (s: string) => where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf(s)] }), 'block');
+      expect(at('aaa')).toEqual(['aaa']);
+      expect(at('bbb')).toEqual(['bbb']);
+      expect(at('ccc')).toEqual(['ccc']);
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('ccc') + 3] }), 'block')).toEqual(['ccc']);
+    });
+
+    it('leaves out scripts, styles, prose, hidden blocks, text already read, and long blocks', () => {
+      page('', '<script>var a = "登录";</script><style>.登录{}</style><div><span>请先登录</span></div><p>z</p>');
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual(['请先登录']);
+      page('', '<article><span>请先登录</span></article>');
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual([]);
+      page('', '<div style="visibility:hidden"><span>请先登录</span></div><p>z</p>');
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual([]);
+      page('', '<h1>请先登录</h1><p>z</p>');
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual([]);
+      page('', `<div><span>请先登录${'长'.repeat(BLOCK_MAX_CHARS)}</span></div>`);
+      expect(where(collectLiveSegments(document, { hitOffsets: (t) => [t.indexOf('登录')] }), 'block')).toEqual([]);
+    });
+
+    it('reads no blocks when there is no hit in the page text', () => {
+      page('', BLOCKS);
+      let asked = false;
+      collectLiveSegments(document, { hasHits: () => false, hitOffsets: () => ((asked = true), [0]) });
+      expect(asked).toBe(false);
+    });
+
+    it('stops at 2 × MAX_REGIONS segments', () => {
+      const n = MAX_REGIONS * 3;
+      page('', Array.from({ length: n }, (_, i) => `<div><span>登录${i}</span></div>`).join('') + '<p>' + 'z'.repeat(BLOCK_MAX_CHARS) + '</p>');
+      const segs = collectLiveSegments(document, {
+        hitOffsets: (t) => Array.from(t.matchAll(/登录/g), (m) => m.index!),
+      });
+      expect(where(segs, 'block')).toHaveLength(MAX_REGIONS * 2);
+    });
+  });
+
+  describe('shadow roots', () => {
+    const withShadow = () => {
+      page('', '<p>light</p><div id="host"></div>');
+      const sr = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      sr.innerHTML = '<div role="alert">影子里的提示</div><p>second</p>';
+      const inner = sr.querySelector('p')!.appendChild(document.createElement('span'));
+      inner.attachShadow({ mode: 'open' }).innerHTML = '<p>nested</p>';
+    };
+
+    it('reads open shadow roots, nested ones too, with their regions', () => {
+      withShadow();
+      const segs = collectLiveSegments(document);
+      expect(where(segs, 'dialog')).toEqual(['影子里的提示']);
+      expect(where(segs, 'text')).toEqual(['light', '影子里的提示\nsecond', 'nested']);
+    });
+
+    it('skips the sweep when told the page has none', () => {
+      withShadow();
+      expect(collectLiveSegments(document, { shadowRoots: false })).toEqual([{ where: 'text', text: 'light' }]);
+    });
+  });
+
+  describe('same-origin frames', () => {
+    /**
+     * happy-dom loads no frame pages: a frame's document is a stand-in whose body is a container
+     * outside the page's body (connected, so styles and visibility are computed), and whose frames
+     * are the elements given.
+     */
+    const frameDoc = (html: string, frames: Element[] = []): Document => {
+      const body = document.createElement('section');
+      body.innerHTML = html;
+      document.documentElement.append(body);
+      return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : body.getElementsByTagName(t)) } as unknown as Document;
+    };
+    const frame = (inner: Document | null, style = '') => {
+      const el = document.createElement('div');
+      el.setAttribute('style', style);
+      document.body.append(el);
+      return Object.assign(el, { contentDocument: inner });
+    };
+    const top = (frames: Element[]) => {
+      const body = document.body;
+      return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : document.getElementsByTagName(t)) } as unknown as Document;
+    };
+    afterEach(() => {
+      for (const el of Array.from(document.documentElement.querySelectorAll(':scope > section'))) el.remove();
+    });
+
+    it('reads a visible frame with a body, and no frame that throws, is hidden or has no body', () => {
+      page('', '<p>top</p>');
+      const shown = frame(frameDoc('<div role="alert">框架里的提示</div>'));
+      const hidden = frame(frameDoc('<p>hidden frame</p>'), 'display:none');
+      const bodiless = frame({ body: null } as unknown as Document);
+      const none = frame(null);
+      const thrower = Object.defineProperty(document.createElement('div'), 'contentDocument', {
+        get() {
+          throw new Error('cross-origin');
+        },
+      });
+      const segs = collectLiveSegments(top([thrower, hidden, bodiless, none, shown]));
+      expect(segs).toEqual([
+        { where: 'text', text: 'top' },
+        { where: 'dialog', text: '框架里的提示' },
+        { where: 'text', text: '框架里的提示' },
+      ]);
+    });
+
+    it('goes two frames deep and no deeper, sweeps shadow roots in frames, and drops their empty segments', () => {
+      page('', '<p>top</p>');
+      const three = frameDoc('<p>three</p>');
+      const two = frameDoc('<p>two</p>', [frame(three)]);
+      const empty = frameDoc('');
+      const one = frameDoc('<p>one</p><div id="host"></div>', [frame(two), frame(empty)]);
+      one.body!.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow in a frame</p>';
+      const segs = collectLiveSegments(top([frame(one)]), { shadowRoots: false });
+      expect(segs).toEqual([
+        { where: 'text', text: 'top' },
+        { where: 'text', text: 'one' },
+        { where: 'text', text: 'shadow in a frame' },
+        { where: 'text', text: 'two' },
+      ]);
+    });
+  });
+});
+
+describe('collectLiveStructure', () => {
+  it('serialises the markup of a short page and finds its visible widgets once each, with their forms', () => {
+    page('', '<form><input type="text"><div id="nc_1_wrapper">slide</div></form><div class="nc-container"></div><div class="geetest_panel" style="display:none"></div><form><div class="h-captcha"></div></form>');
+    const segs = collectLiveSegments(document);
+    const s = collectLiveStructure(document, segs);
+    expect(s.markup).toContain('nc_1_wrapper');
+    expect(s.widgets).toEqual([
+      { id: 'widget.alibaba.slider', inForm: true },
+      { id: 'widget.hcaptcha', inForm: false },
+    ]);
+  });
+
+  it('on a long page, keeps no markup and looks for widgets only where the words mention verification', () => {
+    const long = 'w'.repeat(WALL_TEXT_MAX + 1);
+    page('', `<p>${long}</p><div class="geetest_panel">x</div>`);
+    const quiet = collectLiveStructure(document, [{ where: 'text', text: long }]);
+    expect(quiet).toEqual({ markup: undefined, widgets: [] });
+    const cued = collectLiveStructure(document, [{ where: 'text', text: long }, { where: 'dialog', text: '请完成安全验证' }]);
+    expect(cued.markup).toBeUndefined();
+    expect(cued.widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
+  });
+
+  it('counts only text segments towards the page length, and looks for the cue in the first 4000 characters of a long text', () => {
+    page('', '<div class="geetest_panel">x</div>');
+    const title = { where: 'title' as const, text: 't'.repeat(WALL_TEXT_MAX + 1) };
+    expect(collectLiveStructure(document, [title]).markup).toBeDefined();
+    const late = { where: 'text' as const, text: 'w'.repeat(4000) + '请完成安全验证' };
+    expect(collectLiveStructure(document, [late]).widgets).toEqual([]);
+    const early = { where: 'text' as const, text: '请完成安全验证' + 'w'.repeat(4000) };
+    expect(collectLiveStructure(document, [early]).widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
+    const shortDialog = { where: 'dialog' as const, text: 'w'.repeat(4000) + '请完成安全验证' };
+    expect(collectLiveStructure(document, [{ where: 'text', text: 'w'.repeat(WALL_TEXT_MAX + 1) }, shortDialog]).widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
+  });
+});

@@ -1,0 +1,659 @@
+// @vitest-environment happy-dom
+/**
+ * PageWatcher (utils/content/watcher.ts) on a fake DOM (happy-dom) with a manual clock: the
+ * first scan, text that appears later, in-app navigation, page-world answers, and stopping.
+ * The window handed to the watcher is the page's, except its timers, which the test runs.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileRules } from '../../utils/detect/engine';
+import { builtinGeneralLayer } from '../../utils/detect/index';
+import type { Rule } from '../../utils/detect/types';
+import { SLICE_MS, type SliceClock } from '../../utils/content/slices';
+import { PageWatcher, type WatcherDeps } from '../../utils/content/watcher';
+import type { PageReport } from '../../utils/protocol/messages';
+
+const rule = (r: Partial<Rule> & Pick<Rule, 'id'>): Rule => ({ kind: 'access-denied', platform: 'taobao', hosts: ['taobao.com'], signal: 'text', confidence: 0.9, fixtures: [], ...r });
+const RULES = [
+  rule({ id: 't.deny', phrases: ['访问被拒绝'] }),
+  rule({ id: 't.busy', kind: 'risk-challenge', phrases: ['操作太频繁'], confidence: 0.8 }),
+  rule({ id: 't.mtop', kind: 'risk-challenge', signal: 'network', phrases: ['RGV587_ERROR'], confidence: 0.6 }),
+];
+const rules = compileRules(RULES, 'test-1');
+
+const T0 = Date.parse('2026-03-02T12:00:00.000Z');
+const ITEM = 'https://item.taobao.com/item.htm?id=1';
+
+/** setTimeout and requestIdleCallback of the fake window; Date.now follows it. */
+class ManualClock {
+  now = T0;
+  private timers: Array<{ at: number; fn: () => void; kind: string }> = [];
+  schedule(fn: () => void, ms: number, kind = 'timeout'): number {
+    this.timers.push({ at: this.now + ms, fn, kind });
+    return this.timers.length;
+  }
+  pending(kind?: string): number[] {
+    return this.timers.filter((t) => !kind || t.kind === kind).map((t) => t.at - this.now);
+  }
+  /** Runs every timer due within `ms`, in time order, moving the clock to each. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers.splice(this.timers.indexOf(due), 1);
+      this.set(due.at);
+      due.fn();
+    }
+    this.set(end);
+  }
+  private set(ms: number): void {
+    this.now = ms;
+    vi.setSystemTime(ms);
+  }
+}
+
+interface Harness {
+  watcher: PageWatcher;
+  clock: ManualClock;
+  reports: PageReport[];
+  pages: Array<{ pageId: string; url: string; isStale(): boolean }>;
+  /** Resolves once the DOM changes made so far have been delivered to mutation observers. */
+  delivered(): Promise<void>;
+  /** Runs the timers due within `ms`, then waits for the scans and reads they started to finish. */
+  advance(ms: number): Promise<void>;
+  /** How often a sliced scan or read gave the page its turn. */
+  pauses(): number;
+}
+
+function page(html: string, url = ITEM, title = '商品详情'): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  document.title = title;
+  document.body.innerHTML = html;
+}
+
+function watch(opts: { idle?: boolean; status?: number; deps?: Partial<WatcherDeps> } = {}): Harness {
+  const clock = new ManualClock();
+  const reports: PageReport[] = [];
+  const pages: Harness['pages'] = [];
+  let ids = 0;
+  const performance = {
+    getEntriesByType: (type: string) => (type === 'navigation' && opts.status !== undefined ? [{ entryType: 'navigation', responseStatus: opts.status }] : []),
+  };
+  const win = {
+    location: window.location,
+    performance,
+    setTimeout: (fn: () => void, ms: number) => clock.schedule(fn, ms),
+    ...(opts.idle ? { requestIdleCallback: (fn: () => void, o: { timeout: number }) => clock.schedule(fn, o.timeout, 'idle') } : {}),
+  } as unknown as Window;
+  // Every step of a scan uses up a slice, so the work pauses (a microtask) between any two steps.
+  let ticks = 0;
+  let pauses = 0;
+  const slices: SliceClock = {
+    now: () => (ticks += SLICE_MS),
+    pause: () => (pauses++, Promise.resolve()),
+  };
+  const watcher = new PageWatcher({
+    doc: document,
+    win,
+    rules,
+    clock: slices,
+    report: (r) => reports.push(r),
+    newId: () => `page-${++ids}`,
+    onPage: (p) => pages.push(p),
+    ...opts.deps,
+  });
+  const delivered = () =>
+    new Promise<void>((resolve) => {
+      // Observers are told in the order they were made: when this one hears, the watcher has.
+      const probe = new MutationObserver(() => (probe.disconnect(), resolve()));
+      probe.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+      document.documentElement.setAttribute('data-probe', String(Math.random()));
+    });
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await watcher.settled();
+  };
+  return { watcher, clock, reports, pages, delivered, advance, pauses: () => pauses };
+}
+
+const kinds = (r: PageReport | undefined) => (r?.detections ?? []).map((d) => `${d.kind}:${d.ruleId}:${d.where}`).sort();
+
+function add(html: string, parent: Element = document.body): Element {
+  const box = document.createElement('div');
+  box.innerHTML = html;
+  const el = box.firstElementChild!;
+  parent.append(el);
+  return el;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.documentElement.removeAttribute('data-probe');
+});
+
+describe('the first scan', () => {
+  it('scans the page once at start and reports it under a fresh page id', async () => {
+    page('<h1>亲，访问被拒绝</h1><p>请稍后再试</p>');
+    const h = watch();
+    expect(h.reports).toEqual([]);
+    await h.watcher.start();
+    expect(h.reports).toEqual([
+      { type: 'page/report', pageId: 'page-1', url: ITEM, title: '商品详情', observedAt: new Date(T0).toISOString(), detections: [expect.objectContaining({ kind: 'access-denied', ruleId: 't.deny', platform: 'taobao' })] },
+    ]);
+    expect(h.pages.map((p) => [p.pageId, p.url, p.isStale()])).toEqual([['page-1', ITEM, false]]);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    h.watcher.stop();
+  });
+
+  it('reports a clean page too, with no detection', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    expect(h.reports).toHaveLength(1);
+    expect(h.reports[0]).toMatchObject({ pageId: 'page-1', detections: [] });
+    h.watcher.stop();
+  });
+
+  it('keeps the title to 1000 characters', async () => {
+    page('<p>x</p>', ITEM, '标'.repeat(1500));
+    const h = watch();
+    await h.watcher.start();
+    expect(h.reports[0]!.title).toBe('标'.repeat(1000));
+    h.watcher.stop();
+  });
+});
+
+describe('slices', () => {
+  it('reads the page in slices: nothing is reported before the scan ends, and start() resolves once it has', async () => {
+    page('<h1>亲，访问被拒绝</h1><p>请稍后再试</p>');
+    const h = watch();
+    const started = h.watcher.start();
+    expect(h.reports).toEqual([]);
+    expect(h.pages).toEqual([]);
+    await started;
+    expect(h.pauses()).toBeGreaterThan(1);
+    expect(h.reports).toHaveLength(1);
+    expect(kinds(h.reports[0])).toEqual(['access-denied:t.deny:title']);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    h.watcher.stop();
+  });
+
+  it('scans at once when the page goes away before its first scan has ended, and announces the page once', async () => {
+    page('<h1>亲，访问被拒绝</h1>');
+    const h = watch();
+    const started = h.watcher.start();
+    h.watcher.flush();
+    expect(h.reports).toHaveLength(1);
+    expect(kinds(h.reports[0])).toEqual(['access-denied:t.deny:title']);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    await started;
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1']);
+    const reported = h.reports.length;
+    h.watcher.flush();
+    expect(h.reports).toHaveLength(reported);
+    h.watcher.stop();
+  });
+
+  it('drops a scan overtaken by an in-app navigation and scans the new page', async () => {
+    page('<h1>访问被拒绝</h1>');
+    const h = watch();
+    const started = h.watcher.start();
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=6');
+    document.body.innerHTML = '<p>正品保障</p>';
+    h.watcher.checkLocation();
+    await started;
+    await h.watcher.settled();
+    expect(h.reports.map((r) => [r.pageId, r.url, kinds(r)])).toEqual([['page-2', 'https://item.taobao.com/item.htm?id=6', []]]);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-2']);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    h.watcher.stop();
+  });
+});
+
+describe('text that appears later', () => {
+  it('is only noted in the observer callback, and read once the page is idle', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    add('<div class="toast">操作太频繁，请稍后再试</div>');
+    await h.delivered();
+    expect(h.clock.pending()).toEqual([50]);
+    expect(h.watcher.stats.batches).toBe(0);
+    expect(h.reports).toHaveLength(1);
+    await h.advance(49);
+    expect(h.watcher.stats.batches).toBe(0);
+    await h.advance(1);
+    expect(h.watcher.stats).toMatchObject({ batches: 1, lateHits: 1 });
+    h.watcher.stop();
+  });
+
+  it('asks for an idle callback with a 300 ms deadline where the browser has one', async () => {
+    page('<p>正品保障</p>');
+    const h = watch({ idle: true });
+    await h.watcher.start();
+    add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    expect(h.clock.pending('idle')).toEqual([300]);
+    expect(h.clock.pending('timeout')).toEqual([]);
+    h.watcher.stop();
+  });
+
+  it('reads many changes before the idle period in one batch', async () => {
+    page('<p>正品保障</p><span id="n">1</span>');
+    const h = watch();
+    await h.watcher.start();
+    add('<div>甲</div>');
+    await h.delivered();
+    add('<div>乙</div>');
+    document.getElementById('n')!.textContent = '2';
+    await h.delivered();
+    expect(h.clock.pending()).toHaveLength(1);
+    await h.advance(50);
+    expect(h.watcher.stats.batches).toBe(1);
+    expect(h.watcher.stats.nodesRead).toBeGreaterThanOrEqual(3);
+    h.watcher.stop();
+  });
+
+  it('reports a toast that appears long after the first scan at once, placed as a dialog', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(10_000);
+    add('<div class="tip">操作太频繁，请稍后再试</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.reports).toHaveLength(2);
+    expect(h.reports[1]).toMatchObject({ pageId: 'page-1', url: ITEM, observedAt: new Date(T0 + 10_050).toISOString() });
+    expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.busy:dialog']);
+    expect(h.watcher.stats.fullScans).toBe(2);
+    h.watcher.stop();
+  });
+
+  it('spaces full rescans at least 500 ms apart', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(100);
+    add('<div class="tip">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats).toMatchObject({ lateHits: 1, fullScans: 1 });
+    expect(h.reports).toHaveLength(1);
+    // The first scan began at T0, the toast was read at T0 + 150: the rescan waits until T0 + 500.
+    expect(h.clock.pending()).toEqual([350]);
+    await h.advance(349);
+    expect(h.reports).toHaveLength(1);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    await h.advance(1);
+    expect(h.watcher.stats.fullScans).toBe(2);
+    expect(h.reports[1]!.observedAt).toBe(new Date(T0 + 500).toISOString());
+    expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.busy:dialog']);
+    h.watcher.stop();
+  });
+
+  it('keeps a toast that was read and then removed in the page’s later scans', async () => {
+    page('<p>正品保障</p>');
+    const h = watch({ deps: { rules: compileRules(RULES, 'test-1', builtinGeneralLayer()) } });
+    await h.watcher.start();
+    await h.advance(1000);
+    const toast = add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    toast.remove();
+    await h.advance(1000);
+    add('<div class="toast">访问被拒绝</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.reports).toHaveLength(3);
+    expect(kinds(h.reports[2])).toEqual(['access-denied:t.deny:dialog', 'risk-challenge:t.busy:dialog']);
+    h.watcher.stop();
+  });
+
+  it('does not read late text in a script, style, template or noscript, nor text that is empty, gone or too long', async () => {
+    const cases: Array<[string, () => void]> = [
+      ['script', () => add('<script>var s = "操作太频繁";</script>')],
+      ['style', () => add('<style>/* 操作太频繁 */</style>')],
+      ['template', () => add('<template>操作太频繁</template>')],
+      ['noscript', () => add('<noscript>操作太频繁</noscript>')],
+      ['empty', () => add('<div></div>')],
+      ['removed', () => add('<div class="toast">操作太频繁</div>').remove()],
+      ['too long', () => add(`<div>${'商品'.repeat(10_000)}操作太频繁</div>`)],
+    ];
+    for (const [what, change] of cases) {
+      page('<p>正品保障</p>');
+      const h = watch();
+      await h.watcher.start();
+      await h.advance(1000);
+      change();
+      await h.delivered();
+      await h.advance(50);
+      expect(h.watcher.stats.batches, what).toBe(1);
+      expect(h.watcher.stats, what).toMatchObject({ lateHits: 0, fullScans: 1 });
+      expect(h.reports, what).toHaveLength(1);
+      h.watcher.stop();
+    }
+  });
+
+  it('reads text of 20,000 characters, and not of more', async () => {
+    for (const [size, hits] of [[20_000, 1], [20_001, 0]] as const) {
+      page('<p>正品保障</p>');
+      const h = watch();
+      await h.watcher.start();
+      await h.advance(1000);
+      add(`<div class="toast">操作太频繁${'x'.repeat(size - 5)}</div>`);
+      await h.delivered();
+      await h.advance(50);
+      expect(h.watcher.stats.lateHits, String(size)).toBe(hits);
+      h.watcher.stop();
+    }
+  });
+
+  it('reads no hidden toast', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    add('<div class="toast" style="display:none">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats.lateHits).toBe(0);
+    expect(h.reports.map(kinds)).toEqual(h.reports.map(() => []));
+    h.watcher.stop();
+  });
+
+  it('reads the element whose text changed', async () => {
+    page('<p>正品保障</p><div class="status">加载中</div>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    document.querySelector('.status')!.firstChild!.textContent = '操作太频繁';
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats.lateHits).toBe(1);
+    expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
+    h.watcher.stop();
+  });
+
+  it('reads an element that is shown by a change of its style', async () => {
+    page('<p>正品保障</p><div id="m" class="toast" style="display:none">操作太频繁</div>');
+    const h = watch();
+    await h.watcher.start();
+    expect(kinds(h.reports[0])).toEqual([]);
+    await h.advance(1000);
+    document.getElementById('m')!.setAttribute('style', 'display:block');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats.lateHits).toBe(1);
+    expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
+    h.watcher.stop();
+  });
+  it('reads an element shown by a change of its class, hidden, open or aria-hidden attribute', async () => {
+    const SHEET = '<style>.gone { display: none } [hidden] { display: none } [aria-hidden="true"] { display: none } dialog:not([open]) { display: none }</style>';
+    const cases: Array<[string, string, (el: Element) => void]> = [
+      ['class', '<div id="m" class="toast gone">操作太频繁</div>', (el) => el.setAttribute('class', 'toast')],
+      ['hidden', '<div id="m" class="toast" hidden>操作太频繁</div>', (el) => el.removeAttribute('hidden')],
+      ['open', '<dialog id="m">操作太频繁</dialog>', (el) => el.setAttribute('open', '')],
+      ['aria-hidden', '<div id="m" class="toast" aria-hidden="true">操作太频繁</div>', (el) => el.setAttribute('aria-hidden', 'false')],
+    ];
+    for (const [what, html, change] of cases) {
+      vi.setSystemTime(T0);
+      page(`${SHEET}<p>正品保障</p>${html}`);
+      const h = watch();
+      await h.watcher.start();
+      expect(kinds(h.reports[0]), what).toEqual([]);
+      await h.advance(1000);
+      change(document.getElementById('m')!);
+      await h.delivered();
+      await h.advance(50);
+      expect(h.watcher.stats.lateHits, what).toBe(1);
+      expect(kinds(h.reports.at(-1)), what).toEqual(['risk-challenge:t.busy:dialog']);
+      h.watcher.stop();
+    }
+  });
+
+  it('does not wake for a change of any other attribute', async () => {
+    page('<p>正品保障</p><div id="m" class="toast" data-x="1">加载中</div>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    document.getElementById('m')!.setAttribute('data-x', '2');
+    document.getElementById('m')!.setAttribute('title', '操作太频繁');
+    await h.delivered();
+    expect(h.clock.pending()).toEqual([]);
+    h.watcher.stop();
+  });
+});
+
+describe('in-app navigation', () => {
+  const NEXT = 'https://item.taobao.com/item.htm?id=2';
+
+  it('starts a new page with a fresh id and a full scan when told the location changed', async () => {
+    page('<h1>访问被拒绝</h1>');
+    const h = watch();
+    await h.watcher.start();
+    history.pushState({}, '', NEXT);
+    document.body.innerHTML = '<h1>新商品</h1><p>正品保障</p>';
+    h.watcher.checkLocation();
+    await h.watcher.settled();
+    expect(h.watcher.stats.fullScans).toBe(2);
+    expect(h.reports.map((r) => [r.pageId, r.url, kinds(r).length])).toEqual([
+      ['page-1', ITEM, 1],
+      ['page-2', NEXT, 0],
+    ]);
+    expect(h.pages.map((p) => [p.pageId, p.url])).toEqual([
+      ['page-1', ITEM],
+      ['page-2', NEXT],
+    ]);
+    expect(h.pages[0]!.isStale()).toBe(true);
+    expect(h.pages[1]!.isStale()).toBe(false);
+    h.watcher.stop();
+  });
+
+  it('does nothing when the location did not change', async () => {
+    page('<h1>访问被拒绝</h1>');
+    const h = watch();
+    await h.watcher.start();
+    h.watcher.checkLocation();
+    await h.watcher.settled();
+    expect(h.reports).toHaveLength(1);
+    expect(h.pages).toHaveLength(1);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    h.watcher.stop();
+  });
+
+  it('notices a new location at the next batch of changes, without being told', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    history.pushState({}, '', NEXT);
+    add('<h1>访问被拒绝</h1>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.reports.map((r) => [r.pageId, r.url])).toEqual([
+      ['page-1', ITEM],
+      ['page-2', NEXT],
+    ]);
+    expect(kinds(h.reports[1])).toEqual(['access-denied:t.deny:title']);
+    h.watcher.stop();
+  });
+
+  it('forgets the previous page’s findings and late toasts', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    const toast = add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
+    toast.remove();
+    history.pushState({}, '', NEXT);
+    h.watcher.checkLocation();
+    await h.watcher.settled();
+    expect(h.reports.at(-1)).toMatchObject({ pageId: 'page-2', detections: [] });
+    h.watcher.stop();
+  });
+
+  // A vendor's wall markup that counts only with a refusing status (AWS WAF, from is-antibot's list).
+  const wafPage = '<p>请稍候</p><div data-src="https://a.token.awswaf.com/challenge.js"></div>';
+
+  it('sends the document’s HTTP status with the first page only', async () => {
+    const general = compileRules(RULES, 'test-1', builtinGeneralLayer());
+    page(wafPage);
+    const h = watch({ status: 403, deps: { rules: general } });
+    await h.watcher.start();
+    expect(h.reports[0]!.detections).toEqual([expect.objectContaining({ kind: 'risk-challenge', platform: 'taobao', ruleId: 'antibot.aws-waf.html.2.0' })]);
+    history.pushState({}, '', NEXT);
+    h.watcher.checkLocation();
+    await h.watcher.settled();
+    expect(h.reports[1]).toMatchObject({ pageId: 'page-2', detections: [] });
+    h.watcher.stop();
+  });
+
+  it('sends no status when the browser gives none', async () => {
+    const general = compileRules(RULES, 'test-1', builtinGeneralLayer());
+    for (const status of [undefined, 0]) {
+      page(wafPage);
+      const h = watch({ status, deps: { rules: general } });
+      await h.watcher.start();
+      expect(h.reports[0]!.detections, String(status)).toEqual([]);
+      h.watcher.stop();
+    }
+  });
+});
+
+describe('answers the page received (the page-world tap)', () => {
+  const answer = { url: 'https://h5api.m.taobao.com/h5/mtop.taobao.detail/1.0/', status: 200, resource: 'api' as const, body: '{"ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦"]}' };
+
+  it('are scanned against the current page and reported when they add a finding', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    h.watcher.addNetwork(answer);
+    expect(h.reports).toHaveLength(2);
+    expect(h.reports[1]).toMatchObject({ pageId: 'page-1', url: ITEM });
+    expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.mtop:network']);
+    h.watcher.addNetwork(answer);
+    expect(h.reports).toHaveLength(2);
+    h.watcher.addNetwork({ ...answer, body: '{"ret":["SUCCESS::调用成功"]}' });
+    expect(h.reports).toHaveLength(2);
+    h.watcher.stop();
+  });
+
+  it('name the answer each finding came from, with its status when the tap knew it', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    h.watcher.addNetwork(answer);
+    expect(h.reports[1]!.detections[0]!.answer).toEqual({ url: answer.url, status: 200 });
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=5');
+    const { status: _status, ...withoutStatus } = answer;
+    h.watcher.addNetwork(withoutStatus);
+    const found = h.reports.at(-1)!.detections[0]!;
+    expect(found.answer).toEqual({ url: answer.url });
+    expect('status' in found.answer!).toBe(false);
+    h.watcher.stop();
+  });
+
+  it('replace a finding of the same kind only with a more certain one', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    h.watcher.addNetwork(answer);
+    const network = h.reports[1]!.detections[0]!;
+    await h.advance(1000);
+    add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    const dialog = h.reports.at(-1)!.detections[0]!;
+    expect(dialog).toMatchObject({ ruleId: 't.busy', where: 'dialog' });
+    expect(dialog.confidence).toBeGreaterThan(network.confidence);
+    const reportsBefore = h.reports.length;
+    h.watcher.addNetwork(answer);
+    expect(h.reports).toHaveLength(reportsBefore);
+    h.watcher.stop();
+  });
+
+  it('after an in-app navigation, belong to the new page', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=3');
+    h.watcher.addNetwork(answer);
+    await h.watcher.settled();
+    // The answer is reported at once; the new page's sliced scan ends later and keeps it.
+    expect(h.reports.map((r) => [r.pageId, kinds(r)])).toEqual([
+      ['page-1', []],
+      ['page-2', ['risk-challenge:t.mtop:network']],
+      ['page-2', ['risk-challenge:t.mtop:network']],
+    ]);
+    expect(h.pages.map((p) => p.pageId)).toEqual(['page-1', 'page-2']);
+    expect(h.watcher.stats.fullScans).toBe(2);
+    h.watcher.stop();
+  });
+});
+
+describe('stop', () => {
+  it('ends all work: no more reads, scans or reports, and every page is stale', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    h.watcher.stop();
+    await h.advance(50);
+    add('<div class="toast">访问被拒绝</div>');
+    await h.delivered();
+    expect(h.clock.pending()).toEqual([]);
+    h.watcher.addNetwork({ url: 'https://h5api.m.taobao.com/x', body: 'RGV587_ERROR' });
+    history.pushState({}, '', 'https://item.taobao.com/item.htm?id=4');
+    h.watcher.checkLocation();
+    await h.watcher.settled();
+    expect(h.reports).toHaveLength(1);
+    expect(h.watcher.stats).toMatchObject({ batches: 0, fullScans: 1 });
+    expect(h.pages.every((p) => p.isStale())).toBe(true);
+  });
+
+  it('cancels a rescan that was waiting for its turn', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    add('<div class="toast">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.clock.pending()).toEqual([450]);
+    h.watcher.stop();
+    await h.advance(450);
+    expect(h.watcher.stats.fullScans).toBe(1);
+    expect(h.reports).toHaveLength(1);
+  });
+});
+
+describe('shadow roots', () => {
+  function withShadowNotice(): void {
+    page('<p>正品保障</p><div id="host"></div>');
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<div>访问被拒绝</div>';
+  }
+
+  it('are read unless the page is known to have made none', async () => {
+    withShadowNotice();
+    const unknown = watch();
+    await unknown.watcher.start();
+    expect(kinds(unknown.reports[0])).toEqual(['access-denied:t.deny:text']);
+    unknown.watcher.stop();
+    const made = watch({ deps: { pageHasShadowRoots: () => true } });
+    await made.watcher.start();
+    expect(kinds(made.reports[0])).toEqual(['access-denied:t.deny:text']);
+    made.watcher.stop();
+    const none = watch({ deps: { pageHasShadowRoots: () => false } });
+    await none.watcher.start();
+    expect(kinds(none.reports[0])).toEqual([]);
+    none.watcher.stop();
+  });
+});
