@@ -24,11 +24,14 @@ function whenIdle(): Promise<void> {
 }
 
 // The engine, the rules and the coupon readers, in the isolated world the bootstrap
-// (content.ts) prepared at document_start. Loading this script only defines functions: the
-// rules are decoded, and the page read, in short tasks once the page is idle (watcher.ts).
+// (content.ts) prepared. Loading this script only defines functions: the rules are decoded, and
+// the page read, in short tasks once the page is idle (watcher.ts).
+// At document_start, not document_end: Chromium injects document_end scripts in a task after
+// DOMContentLoaded, and a tab closed right after its page loaded never got the engine, so its
+// pagehide scan never ran and a notice seen for a moment was lost (tests/e2e/evidence.e2e.ts).
 export default defineContentScript({
   matches: MARKETPLACE_MATCHES,
-  runAt: 'document_end',
+  runAt: 'document_start',
   async main(ctx) {
     // Once per document, whether the manifest or the background (content/engine) brought it.
     const boot = bootState();

@@ -2,7 +2,7 @@ import { TAP_MAX_BODY, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
 
 /**
  * What the content script's bootstrap (document_start, a few hundred bytes) keeps for the watch
- * script, which loads later in the same isolated world (document_end): whether the page made
+ * script, which loads after it in the same isolated world: whether the page made
  * shadow roots, and the tap's messages that came before the watcher. It lives on the isolated
  * world's global, which pages cannot see.
  */
@@ -32,7 +32,7 @@ export function bootState(): BootState {
 
 /**
  * The bootstrap: listeners in place before any page script runs. `askEngine` asks the background
- * for the watch script when the browser dropped it: Chromium drops a frame's pending document_end
+ * for the watch script if the browser dropped it: Chromium drops a frame's pending document_end
  * scripts when the page starts a navigation while it is parsed, and a navigation that never
  * commits (204, cancelled) leaves the page shown and unread.
  */
