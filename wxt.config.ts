@@ -47,7 +47,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: MARKETPLACE_MATCHES,
     // Only the time-stamping service the user names in the options, asked for when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -95,10 +95,6 @@ export default defineBackground(() => {
       rules: () => rules.current(),
     });
   deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
-  // The manifest's own watch script, into the one frame that asked (see EngineRequestSchema).
-  deps.injectEngine = async (tabId, frameId) => {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/watch.js'] });
-  };
   const autoScope = new AutoScope(deps, scopeApis);
   deps.afterStored = (pageId, kinds) => void autoScope.afterStored(pageId, kinds).catch((e: unknown) => console.warn('Shutout: the automatic scope check failed', e));
 
@@ -126,7 +122,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensureSigningKey(deps.db).catch(() => {}));
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab, frameId: sender.frameId }, deps).catch((e: unknown) => ({
+    handleMessage(message, { id: sender.id, url: sender.url, tab: sender.tab }, deps).catch((e: unknown) => ({
       ok: false as const,
       error: e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e),
     })),

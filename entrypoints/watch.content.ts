@@ -33,12 +33,9 @@ export default defineContentScript({
   matches: MARKETPLACE_MATCHES,
   runAt: 'document_start',
   async main(ctx) {
-    // Once per document, whether the manifest or the background (content/engine) brought it.
-    const boot = bootState();
-    if (boot.engine) return;
-    boot.engine = true;
     // The URL first: nothing on the page is touched unless it is a watched marketplace page.
     if (!isMarketplaceUrl(location.href)) return;
+    const boot = bootState();
 
     // The tap (tap.content.ts) runs before the page's own scripts and posts what it sees; the
     // bootstrap kept what came before this script.

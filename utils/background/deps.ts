@@ -19,8 +19,6 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
-  /** The sending frame (0: the tab's top document). */
-  frameId?: number;
 }
 
 export interface BackgroundDeps {
@@ -42,8 +40,6 @@ export interface BackgroundDeps {
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** The scope check of a finding: its page fetched anonymously (scope.ts). */
   scopeCheck?(findingId: string): Promise<ScopeCheckResponse>;
-  /** Injects the watch script into a frame whose document_end scripts the browser dropped. */
-  injectEngine?(tabId: number, frameId: number): Promise<void>;
   /** After a page load's findings were stored: the automatic scope check, when the user turned it on. */
   afterStored?(pageId: string, kinds: readonly string[]): void;
   /** Detections seen on the network for a tab's next page (see network.ts). */

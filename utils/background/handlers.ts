@@ -2,7 +2,7 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
-import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type EngineResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
 import { weighTap, weighUrlOnly } from './trust';
@@ -91,7 +91,7 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   deps: BackgroundDeps,
-): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse | EngineResponse> {
+): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) {
@@ -123,13 +123,5 @@ export async function handleMessage(
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.scopeCheck) return { ok: false, error: 'the scope check is not available' };
       return deps.scopeCheck(msg.findingId);
-    case 'content/engine':
-      // Only a content script of a watched page asks, for its own frame.
-      if (sender.tab?.id === undefined || sender.frameId === undefined || !sender.url || !isMarketplaceUrl(sender.url)) {
-        return { ok: false, error: 'not a watched page' };
-      }
-      if (!deps.injectEngine) return { ok: false, error: 'injection is not available' };
-      await deps.injectEngine(sender.tab.id, sender.frameId);
-      return { ok: true };
   }
 }

@@ -5,13 +5,4 @@
  */
 import { installBoot } from './boot';
 
-type Runtime = { runtime?: { sendMessage?: (m: unknown) => Promise<unknown> | void } };
-const api = (globalThis as { browser?: Runtime; chrome?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome;
-
-installBoot(window, document, () => {
-  try {
-    void Promise.resolve(api?.runtime?.sendMessage?.({ type: 'content/engine' })).catch(() => {});
-  } catch {
-    // The extension was reloaded or removed: nothing to ask.
-  }
-});
+installBoot(window, document);

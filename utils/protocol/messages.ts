@@ -66,17 +66,7 @@ export const ScopeCheckSchema = z.object({
   findingId: z.string().min(1).max(200),
 });
 
-/**
- * From the content script's bootstrap: the watch script never arrived. Chromium drops a frame's
- * pending document_end scripts when the page starts a navigation while it is parsed (a wall's
- * `location.replace(...)`); if that navigation never commits (204, blocked, cancelled) the page
- * stays, unread. The background then injects the watch script into that frame.
- */
-export const EngineRequestSchema = z.object({
-  type: z.literal('content/engine'),
-});
-
-export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema, EngineRequestSchema]);
+export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
 
 export type PageReport = z.infer<typeof PageReportSchema>;
 export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
@@ -84,8 +74,6 @@ export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 export type CouponVisitMessage = z.infer<typeof CouponVisitSchema>;
 export type CouponControlRequest = z.infer<typeof CouponControlSchema>;
 export type ScopeCheckRequest = z.infer<typeof ScopeCheckSchema>;
-export type EngineRequest = z.infer<typeof EngineRequestSchema>;
-export type EngineResponse = { ok: true } | { ok: false; error: string };
 export type Message = z.infer<typeof MessageSchema>;
 
 export interface TabStatus {
