@@ -88,37 +88,48 @@ describe('the page-world tap in Chromium', () => {
   });
 
   it('reads a 256 MiB chunked answer without the page holding it', async () => {
-    // The page collects its garbage as it reads (gc() every 4 MiB): V8 is lazy with the chunks it
-    // has read, and the peak must show what is held, not what waits for collection (every 32 MiB
-    // let the page's own garbage swing the rise from 80 to 340 MiB on a quiet machine). Measured
-    // here with the extension: 34-82 MiB; the tap that copied whole streams (clone().text()) made
-    // it rise 531 MiB.
+    // The page collects its garbage as it reads (gc() every 4 MiB), so that the peak shows what is
+    // held, not what waits for collection. The tap cancels its copy within 40 ms and 2 MiB (timed
+    // with a logging build), yet a renderer's peak still jumps now and then by up to the whole
+    // stream on a read made just after load (1 run in 7 here; it also does without the tap's
+    // cancel being late). Such jumps only add, while a tap that held the stream would add 256 MiB
+    // to every read: so five fresh pages, each in its own renderer, read it and the least rise is
+    // what is held. (One page reading five times would not do: after its first read the renderer
+    // keeps the memory it took, and a tap that reads the whole stream raised the later reads by
+    // 0-25 MiB.) The tap that copied whole streams (clone().text()) made it rise 331-531 MiB.
     const s = await startSite('<!doctype html><html><head><meta charset="utf-8"><title>宝贝详情</title></head><body></body></html>', ['--js-flags=--expose-gc']);
-    const page = await s.context.newPage();
-    await page.goto(PAGE);
-    // The content script's first scan has run once the background stored the visit: its start-up
-    // is not what is measured.
-    await expect.poll(async () => (await storedRows(s, 'visits')).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const before = resetPeaks(rendererPeaks(s.userDataDir));
-    expect(before.size).toBeGreaterThan(0);
-    // The page reads the stream as it comes and keeps nothing of it.
-    const read = await page.evaluate(async () => {
-      const res = await fetch('https://h5api.m.taobao.com/stream');
-      const reader = res.body!.getReader();
-      let n = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return n;
-        const before = n;
-        n += value.byteLength;
-        if (Math.floor(n / 2 ** 22) > Math.floor(before / 2 ** 22)) (globalThis as unknown as { gc(): void }).gc();
-      }
-    });
-    expect(read).toBe(256 * MiB);
-    const after = rendererPeaks(s.userDataDir);
-    const rise = peakRise(before, after);
-    const spare = newRenderers(before, after).map((p) => `${(p / MiB).toFixed(1)} MiB`);
-    console.log(`tap: page renderer peak rose by ${(rise / MiB).toFixed(1)} MiB over a 256 MiB streamed answer${spare.length ? ` (renderers started meanwhile, not counted: ${spare.join(', ')})` : ''}`);
-    expect(rise).toBeLessThan(128 * MiB);
+    const rises: number[] = [];
+    const spare: string[] = [];
+    for (let run = 0; run < 5; run++) {
+      const page = await s.context.newPage();
+      await page.goto(PAGE);
+      // The content script's first scan has run once the background stored this visit: its
+      // start-up is not what is measured.
+      await expect.poll(async () => (await storedRows(s, 'visits')).length, { timeout: 15_000 }).toBeGreaterThan(run);
+      const before = resetPeaks(rendererPeaks(s.userDataDir));
+      expect(before.size).toBeGreaterThan(0);
+      // The page reads the stream as it comes and keeps nothing of it.
+      const read = await page.evaluate(async () => {
+        const res = await fetch('https://h5api.m.taobao.com/stream');
+        const reader = res.body!.getReader();
+        let n = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return n;
+          const before = n;
+          n += value.byteLength;
+          if (Math.floor(n / 2 ** 22) > Math.floor(before / 2 ** 22)) (globalThis as unknown as { gc(): void }).gc();
+        }
+      });
+      expect(read).toBe(256 * MiB);
+      const after = rendererPeaks(s.userDataDir);
+      rises.push(peakRise(before, after));
+      spare.push(...newRenderers(before, after).map((p) => `${(p / MiB).toFixed(1)} MiB`));
+      await page.close();
+    }
+    const held = Math.min(...rises);
+    const each = rises.map((r) => (r / MiB).toFixed(1)).join(', ');
+    console.log(`tap: page renderer peak rose by ${(held / MiB).toFixed(1)} MiB at least over five 256 MiB streamed answers (each: ${each} MiB)${spare.length ? ` (renderers started meanwhile, not counted: ${spare.join(', ')})` : ''}`);
+    expect(held).toBeLessThan(128 * MiB);
   });
 });
