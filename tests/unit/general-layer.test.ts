@@ -46,6 +46,10 @@ describe('candidates', () => {
 describe('talk about a notice is not a notice', () => {
   it('splits sentences and knows narration, questions, quotes and content-site titles', () => {
     expect(sentences('访问被拒绝。请稍后再试！Access denied. Try later')).toEqual(['访问被拒绝。', '请稍后再试！', 'Access denied.', 'Try later']);
+    // An ellipsis ends a wall's status line even when a lower-case host name or a question follows:
+    // joined to "Why do I have to complete a CAPTCHA?" it read as a question, and the wall as talk.
+    expect(sentences('We are checking your browser... example.com Why do I have to complete a CAPTCHA?')).toEqual(['We are checking your browser...', 'example.com Why do I have to complete a CAPTCHA?']);
+    expect(sentences('正在验证… 请稍候')).toEqual(['正在验证…', '请稍候']);
     expect(isTalk('我的账号被封了')).toBe(true);
     expect(isTalk('我们的系统检测到您的计算机网络中存在异常流量')).toBe(false);
     expect(isTalk('I have been blocked by Cloudflare')).toBe(true);

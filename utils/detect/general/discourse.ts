@@ -8,7 +8,7 @@
 /** Sentences of a candidate, bounded: notices are a few short sentences. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？!?；;\n])|(?<=[a-z0-9)"'’”][.])\s+(?=[A-Z0-9"'“‘(])/)
+    .split(/(?<=[。！？!?；;\n])|(?<=[a-z0-9)"'’”][.])\s+(?=[A-Z0-9"'“‘(])|(?<=\.\.\.|…)\s+/)
     .map((s) => s.trim())
     .filter(Boolean)
     .slice(0, 40);
