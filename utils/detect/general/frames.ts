@@ -108,11 +108,11 @@ export const FRAMES: readonly Frame[] = [
       '未获得资格', '账号异常', '账户异常', '存在风险', '风险', '受限', '被限制', '异常', '拦截',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['活动上限', '参与上限', '次数上限', '已达上限', '无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '不具备资格', '没有参与资格', '不适用',
-      '已领取过', '已经领取过', '领取过', '已领过', '领过了', '已达到', '上限', '领取次数'],
+    learnt: ['无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '不具备资格', '没有参与资格', '不适用'],
     gap: 10,
     // Conditions of use that an order does not meet are ordinary ("优惠券不满足使用条件").
-    unless: [...ZH_QUESTION, '活动规则', '规则说明', '使用条件', '使用门槛', '满减条件', '不满足使用'],
+    // … nor is a limit of the offer or the visitor's own earlier claim ("您已经领取过该优惠券", "已达到参与上限").
+    unless: [...ZH_QUESTION, '活动规则', '规则说明', '使用条件', '使用门槛', '满减条件', '不满足使用', '已领取', '已经领取', '领取过', '领过', '已参加', '已经参加', '已使用', '上限'],
     confidence: 0.65,
     source: 'https://github.com/6dylan6/jdpro/issues/520; https://github.com/leafTheFish/DeathNote/issues/113; nyqty/scripts:jd_share.js@f688b0a77848b7c753fb8b7e2be2a6ee75237950; https://github.com/vv314/actions-mtz-coupons/issues/36',
   },
@@ -308,11 +308,12 @@ export const FRAMES: readonly Frame[] = [
       'is not valid for your account', 'unavailable for your account', 'not available to you', 'has been restricted', 'not available for this account',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['can not be applied', 'can not be used', 'cannot be used', 'cannot use this', 'can not use this', 'not qualified', 'usage limit reached', 'no longer available to you',
-      'usage limit', 'maximum allowed times', 'more than once per customer', 'not valid for customer', 'only be used by new customers', "aren't eligible", 'are not eligible'],
+    learnt: ['can not be applied', 'can not be used', 'cannot be used', 'cannot use this', 'can not use this', 'not qualified', 'no longer available to you',
+      'not valid for customer', 'only be used by new customers', "aren't eligible", 'are not eligible'],
     gap: 40,
     either: true,
-    unless: [...EN_QUESTION, 'terms and conditions', 'exclusions apply', 'see details'],
+    // A limit of the offer, or the visitor's own earlier use, is no refusal of the visitor.
+    unless: [...EN_QUESTION, 'terms and conditions', 'exclusions apply', 'see details', 'more than once', 'per customer', 'usage limit', 'maximum allowed', 'already been used', 'already used', 'already redeemed', 'already claimed'],
     confidence: 0.65,
     source: 'https://github.com/Sylius/Sylius/issues/5134',
   },
