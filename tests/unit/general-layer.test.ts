@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { isContentSiteTitle, isDiscussion, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { isContentSiteTitle, isDiscussion, isMalformedRequest, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { fromTrained } from '../../utils/detect/general/model';
+import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
@@ -105,5 +107,25 @@ describe('structure', () => {
     expect(net(200, { 'set-cookie': 'datadome=abc; Path=/' })).toEqual([]);
     expect(net(403, { 'set-cookie': 'datadome=abc; Path=/' }).length).toBeGreaterThan(0);
     expect(net(429, {}).map((d) => d.ruleId)).toContain('general.status.429');
+  });
+});
+
+describe('a request the server could not read', () => {
+  // A model that takes "quux" for a wall, trained on a few lines: the words are ours, not a site's.
+  const samples = [
+    ...Array.from({ length: 8 }, (_, i) => ({ text: `quux wall ${i}`, kind: 'access-denied' as const })),
+    ...Array.from({ length: 8 }, (_, i) => ({ text: `ordinary shop line ${i}`, kind: null })),
+  ];
+  const withModel = generalLayer(FRAMES, fromTrained(train(samples, { epochs: 30 })), 0.6);
+  const scanModel = (text: string, title = 'x') => scanGeneralPage(withModel, page({ title, segments: [{ where: 'text', text }] }), null, 'test');
+
+  it("is not a block on the model's guess alone, but still is when it says the request was refused", () => {
+    expect(isMalformedRequest('400 Bad Request')).toBe(true);
+    expect(isMalformedRequest('Your request was blocked')).toBe(false);
+    expect(scanModel('quux quux').map((d) => d.ruleId)).toEqual(['general.model']);
+    expect(scanModel('400 Bad Request. quux quux')).toEqual([]);
+    const waf = scanModel('400 Bad Request 您的请求存在安全风险，已被拦截');
+    expect(waf.map((d) => d.kind)).toContain('access-denied');
+    expect(waf.every((d) => d.ruleId !== 'general.model')).toBe(true);
   });
 });

@@ -123,6 +123,15 @@ export function isNotARefusal(text: string): boolean {
 }
 
 /**
+ * The server says it could not read the request (400 Bad Request). Some walls answer 400 too, with
+ * words of refusal ("请求已被拦截") that the frames read; without such words it is a malformed
+ * request, and the model's guess alone does not make it a block.
+ */
+export function isMalformedRequest(text: string): boolean {
+  return /\bbad request\b/i.test(text);
+}
+
+/**
  * An API answer whose code says the caller's credentials are wrong (a developer's token, key or
  * signature): an authorisation error of the integration, not a refusal of a shopper.
  */
