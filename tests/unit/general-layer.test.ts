@@ -40,6 +40,9 @@ describe('candidates', () => {
       { where: 'text', text: '请稍后再试' },
     ]);
     expect(short.map((c) => c.placement)).toEqual(['title', 'heading', 'dialog', 'page']);
+    // A wall of one paragraph is both a block around its phrase and the whole page: it is the page.
+    const wall = 'Access denied. The owner of this website has banned your IP address.';
+    expect(pageCandidates('', [{ where: 'block', text: wall }, { where: 'text', text: wall }])).toEqual([{ placement: 'page', text: wall }]);
     const long = pageCandidates('x', [{ where: 'text', text: '帐号'.repeat(1000) }]);
     expect(long.map((c) => c.placement)).toEqual(['title']);
   });

@@ -47,7 +47,14 @@ export function pageCandidates(title: string | undefined, segments: readonly Seg
   }
   const bodies = segments.filter((s) => s.where === 'text');
   const total = textChars ?? bodies.reduce((n, s) => n + s.text.length, 0);
-  if (total > 0 && total <= SHORT_PAGE_MAX) add('page', bodies.map((s) => s.text).join('\n'), SHORT_PAGE_MAX);
+  if (total > 0 && total <= SHORT_PAGE_MAX) {
+    const text = bodies.map((s) => s.text).join('\n');
+    // A block that holds the page's whole text is the page (a wall of one paragraph): judged as a
+    // page, which a forum's or help centre's blocks are not.
+    const same = out.find((c) => c.placement === 'block' && c.text === text.replace(/\s+/g, ' ').trim());
+    if (same) same.placement = 'page';
+    else add('page', text, SHORT_PAGE_MAX);
+  }
   return out;
 }
 
