@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { isContentSiteTitle, isDiscussion, isMalformedRequest, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
 import { fromTrained } from '../../utils/detect/general/model';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
@@ -130,5 +130,17 @@ describe('a request the server could not read', () => {
     const waf = scanModel('400 Bad Request 您的请求存在安全风险，已被拦截');
     expect(waf.map((d) => d.kind)).toContain('access-denied');
     expect(waf.every((d) => d.ruleId !== 'general.model')).toBe(true);
+  });
+});
+
+describe("an outage is nobody's refusal", () => {
+  it('knows server and network failures, missing pages and unmet conditions from refusals', () => {
+    expect(isNotARefusal('Service Unavailable - DNS failure. Please try again later.')).toBe(true);
+    expect(isNotARefusal('The server is temporarily unable to service your request due to maintenance downtime.')).toBe(true);
+    expect(isNotARefusal('502 Bad Gateway')).toBe(true);
+    expect(isNotARefusal('Page not found')).toBe(true);
+    expect(isNotARefusal('订单金额不满足使用条件')).toBe(true);
+    expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
+    expect(isNotARefusal('您的请求已被拦截')).toBe(false);
   });
 });
