@@ -138,6 +138,7 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal('Service Unavailable - DNS failure. Please try again later.')).toBe(true);
     expect(isNotARefusal('The server is temporarily unable to service your request due to maintenance downtime.')).toBe(true);
     expect(isNotARefusal('502 Bad Gateway')).toBe(true);
+    expect(isNotARefusal("Warning: mysql_connect(): Access denied for user 'shop'@'localhost' (using password: NO)")).toBe(true);
     expect(isNotARefusal('Page not found')).toBe(true);
     expect(isNotARefusal('订单金额不满足使用条件')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);

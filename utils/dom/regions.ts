@@ -23,8 +23,12 @@ export const DIALOG_SELECTOR = [
 
 /** A dialog or toast holds a short message; longer regions are page content. */
 export const DIALOG_MAX_CHARS = 500;
-/** The short block of a long page around a phrase: the enclosing element's text stays at most this long. */
-export const BLOCK_MAX_CHARS = 200;
+/**
+ * The short block of a long page around a phrase: the enclosing element's text stays at most this
+ * long. 300, not 200: a marketplace's notice inside its page is often one paragraph of two or three
+ * sentences (a seller account deactivated, sales suspended), which 200 cut from the reading.
+ */
+export const BLOCK_MAX_CHARS = 300;
 /** Bounds on how many regions are read, so that a hostile page cannot make the scan slow. */
 export const MAX_REGIONS = 64;
 

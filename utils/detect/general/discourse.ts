@@ -109,7 +109,7 @@ const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|u
  * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
  * pages as their walls, but nobody was refused.
  */
-const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b/i;
+const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b|\baccess denied for user '/i;
 
 /** An order's coupon that does not meet its conditions of use (a minimum spend): an ordinary answer. */
 const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b/i;
