@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { isBackendFailure, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
 import { fromTrained } from '../../utils/detect/general/model';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
@@ -143,5 +143,26 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal('订单金额不满足使用条件')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
     expect(isNotARefusal('您的请求已被拦截')).toBe(false);
+  });
+});
+
+describe('answers and pages that are no refusal whatever their words', () => {
+  it('reads an answer that says it succeeded as no refusal, and a backend failure as no guess of the model', () => {
+    expect(isSucceededAnswer('{"success": true, "data": {"tip": "账号存在风险"}}')).toBe(true);
+    expect(isSucceededAnswer("{'ok': 1, 'data': {}}")).toBe(true);
+    expect(isSucceededAnswer('{"success": false, "msg": "账号存在风险"}')).toBe(false);
+    expect(isBackendFailure('["FAIL_SYS_HSF_INVOKE_ERROR::抱歉，网络系统异常"]')).toBe(true);
+    expect(isBackendFailure('["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦"]')).toBe(false);
+    const layer = generalLayer(FRAMES);
+    expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"success": true, "msg": "请求过于频繁，请稍后再试"}', resource: 'api' }, null, 't')).toEqual([]);
+    expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"success": false, "msg": "请求过于频繁，请稍后再试"}', resource: 'api' }, null, 't').map((d) => d.kind)).toEqual(['access-denied']);
+  });
+
+  it('knows docs, columns and repository pages as pages about things', () => {
+    expect(isContentPage('https://cloud.example.com/doc/WAF/s/abc', '')).toBe(true);
+    expect(isContentPage('https://news.example.jp/contents/?p=1', '')).toBe(true);
+    expect(isContentPage('https://github.com/someone/some-tool', '')).toBe(true);
+    expect(isContentPage('https://github.com/someone/some-tool/blob/main/README.md', '')).toBe(true);
+    expect(isContentPage('https://item.taobao.com/item.htm?id=1', '')).toBe(false);
   });
 });

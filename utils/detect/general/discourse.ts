@@ -69,7 +69,7 @@ export function isContentSiteTitle(title: string): boolean {
 }
 
 /** URLs of pages where people write about things: issue trackers, Q&A, forums, blogs, news, help centres. */
-const CONTENT_URL = /^https?:\/\/(?:(?:help|support|kf|service|bbs|forum|forums|blog|blogs|news|wiki|docs|faq|community|developer|developers|open|learn)\.[^/]+\/|(?:[^/]+\.)?(?:github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/|gitee\.com\/[^/]+\/[^/]+\/issues|stackoverflow\.com\/questions|[^/]*stackexchange\.com\/questions|reddit\.com\/r\/|zhihu\.com\/question|zhuanlan\.zhihu\.com|tieba\.baidu\.com\/p\/|zhidao\.baidu\.com|v2ex\.com\/t\/|segmentfault\.com\/[aq]\/|juejin\.cn\/post|[^/]*csdn\.net\/|jianshu\.com\/p\/|cnblogs\.com\/|medium\.com\/|52pojie\.cn\/thread|[^/]+\/(?:[^?#]*\/)?(?:forum|forums|thread|threads|topic|topics|blog|blogs|news|article|articles|wiki|help|hc|faq|faqs|support|community|kb|docs|questions?|answers?|discuss|discussion|knowledge[\w-]*)(?:[/.?#_=-]|$)))/i;
+const CONTENT_URL = /^https?:\/\/(?:(?:help|support|kf|service|bbs|forum|forums|blog|blogs|news|wiki|docs|faq|community|developer|developers|open|learn)\.[^/]+\/|(?:[^/]+\.)?(?:github\.com\/[^/]+\/[^/]+(?:\/(?:issues|pull|discussions|blob|tree|wiki)\/|\/?(?:$|[?#]))|gitee\.com\/[^/]+\/[^/]+\/issues|stackoverflow\.com\/questions|[^/]*stackexchange\.com\/questions|reddit\.com\/r\/|zhihu\.com\/question|zhuanlan\.zhihu\.com|tieba\.baidu\.com\/p\/|zhidao\.baidu\.com|v2ex\.com\/t\/|segmentfault\.com\/[aq]\/|juejin\.cn\/post|[^/]*csdn\.net\/|jianshu\.com\/p\/|cnblogs\.com\/|medium\.com\/|52pojie\.cn\/thread|[^/]+\/(?:[^?#]*\/)?(?:forum|forums|thread|threads|topic|topics|blog|blogs|news|article|articles|wiki|help|hc|faq|faqs|support|community|kb|docs?|contents|column|columns|guide|guides|questions?|answers?|discuss|discussion|knowledge[\w-]*)(?:[/.?#_=-]|$)))/i;
 /** Help pages addressed by a query ("readtemplate?t=…/faq"). */
 const FAQ_QUERY = /[?&](?:t|type|tpl|template|page)=[\w/-]*(?:faq|help)\b/i;
 
@@ -139,4 +139,22 @@ const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:un
 
 export function isCredentialError(body: string): boolean {
   return CREDENTIAL_CODE.test(body);
+}
+
+/** An API answer that says it succeeded ("ok": 1, "success": true): no refusal, whatever words its fields hold. */
+const SUCCEEDED = /["']?(?:ok|success|succeeded)["']?\s*:\s*(?:1|true)\b/i;
+
+export function isSucceededAnswer(body: string): boolean {
+  return SUCCEEDED.test(body);
+}
+
+/**
+ * An API answer whose error code names a failure inside the platform's own services (mtop's
+ * FAIL_SYS_HSF_…, FAIL_SYS_SERVICE_…): the model's guess alone does not make it a refusal (the
+ * frames still read its words).
+ */
+const BACKEND_FAILURE = /\bFAIL_SYS_(?:HSF_\w+|SERVICE_(?:INNER|TIMEOUT|FAULT)\w*)/i;
+
+export function isBackendFailure(body: string): boolean {
+  return BACKEND_FAILURE.test(body);
 }

@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { addressesVisitor, isContentPage, isContentSiteTitle, isCredentialError, isDiscussion, isMalformedRequest, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -198,7 +198,9 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
 export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, platform: string | null, version: string): Detection[] {
   const found: Found[] = [];
   const body = input.body ?? '';
-  const scene: Scene = { query: '', credentials: isCredentialError(body) };
-  if (body && input.resource !== 'document') for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
+  // A developer's credential error or a backend failure: the model does not judge it; an answer
+  // that says it succeeded is not read at all.
+  const scene: Scene = { query: '', credentials: isCredentialError(body) || isBackendFailure(body) };
+  if (body && input.resource !== 'document' && !isSucceededAnswer(body)) for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
