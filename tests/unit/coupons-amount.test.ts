@@ -240,3 +240,27 @@ describe('parsePrice', () => {
     expect(parsePrice('¥--')).toBeNull();
   });
 });
+
+describe('parsePrice: currencies and number forms', () => {
+  // What a yuan sign means depends on the site: 元 is the Taiwan or Hong Kong dollar there, never the yen.
+  it.each([
+    ['100元', { currency: 'TWD' }, { value: 100, currency: 'TWD' }],
+    ['100块', { currency: 'HKD' }, { value: 100, currency: 'HKD' }],
+    ['100圆', {}, { value: 100, currency: 'CNY' }],
+    ['100元', { currency: 'JPY' }, { value: 100, currency: 'CNY' }],
+    ['eur 12', {}, { value: 12, currency: 'EUR' }],
+    ['rs. 250', {}, { value: 250, currency: 'INR' }],
+    ['Rs 250', {}, { value: 250, currency: 'INR' }],
+    ['100 gbp', {}, { value: 100, currency: 'GBP' }],
+    ['₩5000', {}, { value: 5000, currency: 'KRW' }],
+    ['NT$ 100', {}, { value: 100, currency: 'TWD' }],
+    ['$100', { currency: 'JPY' }, { value: 100, currency: 'USD' }],
+    ['$100', { currency: 'CAD' }, { value: 100, currency: 'CAD' }],
+    ['1,234.50', {}, { value: 1234.5, currency: null }],
+    ['12,34', {}, { value: 12.34, currency: null }],
+    ['¥2万', {}, { value: 20000, currency: 'CNY' }],
+    ['3 万元', {}, { value: 30000, currency: 'CNY' }],
+  ] as const)('%s (%o)', (text, opts, expected) => {
+    expect(parsePrice(text, opts)).toEqual(expected);
+  });
+});

@@ -31,6 +31,15 @@ const CASES: Array<[url: string, ref: ReturnType<typeof parseItemRef>]> = [
     { platform: 'juhuasuan', itemId: '593841462450', activityId: '10000320600379' },
   ],
   ['https://nmi.juhuasuan.com/market/ju/detail_wap.php?item_id=565140975682', { platform: 'juhuasuan', itemId: '565140975682' }],
+  // Parameters padded with spaces, named in another case or in a list; ids elsewhere than an item page's.
+  ['https://item.taobao.com/item.htm?id=%20598765432101%20', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://item.taobao.com/item.htm?ItemID=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://h5.m.taobao.com/cart.htm?itemIds=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://h5.m.taobao.com/cart.htm?item_id=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  // Juhuasuan's campaign named juId, a bare id= on another home page, an id= that is the item, no id at all.
+  ['https://ju.taobao.com/tg/home.htm?juId=10000000037163', { platform: 'juhuasuan', itemId: null, activityId: '10000000037163' }],
+  ['https://ju.taobao.com/tg/today_home.htm?id=10000000037163', { platform: 'juhuasuan', itemId: null, activityId: '10000000037163' }],
+  ['https://ju.taobao.com/tg/home.htm?id=598765432101&itemId=598765432101', { platform: 'juhuasuan', itemId: '598765432101' }],
   // JD
   ['https://item.jd.com/100012043978.html', { platform: 'jd', itemId: '100012043978' }],
   ['https://item.jd.com/100012043978.html#crumb-wrap', { platform: 'jd', itemId: '100012043978' }],
@@ -69,6 +78,12 @@ const CASES: Array<[url: string, ref: ReturnType<typeof parseItemRef>]> = [
 ];
 
 const NONE = [
+  // Ids elsewhere than an item page's, a campaign page that is not Juhuasuan's home, no id at all.
+  'https://shop.taobao.com/shop/i15147840808.htm',
+  'https://www.taobao.com/list/item.htm/more?id=598765432101',
+  'https://www.taobao.com/search.htm?id=598765432101',
+  'https://ju.taobao.com/tg/brand.htm?id=10000000037163',
+  'https://ju.taobao.com/tg/home.htm',
   'https://s.taobao.com/search?q=%E8%BF%9E%E8%A1%A3%E8%A3%99',
   'https://www.taobao.com/',
   'https://m.tb.cn/h.5ZxQ8Kk',
