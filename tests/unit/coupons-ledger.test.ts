@@ -93,6 +93,29 @@ describe('the ledger in Dexie', () => {
     }
   });
 
+  it('imports only the latest visit of each item that showed offers, named after the file when the ledger names no profile', async () => {
+    db = new ShutoutDB(`ledger-${++n}`);
+    await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+    await recordCouponVisit(db, visit(oneLess, 'page-0002', '2026-03-02T00:00:00Z'));
+    await recordCouponVisit(db, visit(notLoaded, 'page-0003', '2026-03-03T00:00:00Z'));
+    await recordCouponVisit(db, visit(present, 'ctl-0001', '2026-03-02T00:05:00Z', 'control', 'logged-out visitor'));
+    const file = await exportLedger(db, '', new Date('2026-03-04T00:00:00Z'));
+    expect(file).toMatchObject({ format: 'shutout-coupon-ledger', exportedAt: '2026-03-04T00:00:00.000Z', profileLabel: '' });
+    expect(file.visits.map((v) => v.id).sort()).toEqual(['ctl-0001', 'page-0001', 'page-0002', 'page-0003']);
+    const other = new ShutoutDB(`ledger-${++n}`);
+    try {
+      const result = await importLedger(other, parseLedger(JSON.stringify(file), 'colleague.json'), 'colleague.json');
+      // Four visits of one item: the latest that showed offers is the control view at 00:05.
+      expect(result).toEqual({ added: 1, skipped: 0, superseded: 3, baselineName: 'colleague.json', itemKeys: [file.visits[0]!.itemKey] });
+      const rows = await other.coupons.toArray();
+      expect(rows.map((r) => [r.id, r.source])).toEqual([['import:colleague.json:ctl-0001', 'import']]);
+      // What is imported is not exported again as this browser's own.
+      expect((await exportLedger(other, 'me')).visits).toEqual([]);
+    } finally {
+      await other.delete();
+    }
+  });
+
   it('honours the "redact exports" setting: the profile label and URL tokens are masked, the offers stay', async () => {
     db = new ShutoutDB(`ledger-${++n}`);
     await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
