@@ -32,10 +32,11 @@ export function DangerZone() {
     try {
       // The new key is made before the deletion's transaction (WebCrypto is not an IndexedDB request).
       const entry = await wipeAll(db(), new Date(), newKey ? { newKey: await makeReplacementKey() } : {});
-      setResult({ seq: entry.seq, hash: entry.hash });
       setOpen(false);
       setTyped('');
+      // The chain's new state first, then the result: shown together, they never disagree.
       await load();
+      setResult({ seq: entry.seq, hash: entry.hash });
     } catch (e) {
       setError(t('deleteFailed', (e as Error).message));
     } finally {
