@@ -21,12 +21,15 @@ const DIALOG_MAX = 500;
 /** Bounded work on hostile pages. */
 const MAX_CANDIDATES = 48;
 
+/** Whitespace collapsed, as candidates hold their text. */
+const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** Candidates of a page, from the segments the collectors read (title first, then headings and dialogs, then a short body). */
 export function pageCandidates(title: string | undefined, segments: readonly Segment[], textChars?: number): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (placement: Placement, text: string, max: number) => {
-    const t = text.replace(/\s+/g, ' ').trim();
+    const t = tidy(text);
     if (!t || t.length > max || seen.has(t) || out.length >= MAX_CANDIDATES) return;
     seen.add(t);
     out.push({ placement, text: t });
@@ -51,7 +54,7 @@ export function pageCandidates(title: string | undefined, segments: readonly Seg
     const text = bodies.map((s) => s.text).join('\n');
     // A block that holds the page's whole text is the page (a wall of one paragraph): judged as a
     // page, which a forum's or help centre's blocks are not.
-    const same = out.find((c) => c.placement === 'block' && c.text === text.replace(/\s+/g, ' ').trim());
+    const same = out.find((c) => c.placement === 'block' && c.text === tidy(text));
     if (same) same.placement = 'page';
     else add('page', text, SHORT_PAGE_MAX);
   }

@@ -103,8 +103,8 @@ interface Scene {
   query: string;
   /** A person's profile page: "this account is banned" is said of its owner. */
   profile?: boolean;
-  /** An API answer whose code says the caller's credentials are wrong. */
-  credentials?: boolean;
+  /** An API answer the model does not judge: the caller's credentials are wrong, or the platform's own services failed. */
+  noModel?: boolean;
 }
 
 function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
@@ -113,7 +113,7 @@ function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
   return out;
 }
 
-function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: Scene): Found[] {
+function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene): Found[] {
   if ((c.placement === 'page' || c.placement === 'block') && isDiscussion(c.text)) return [];
   if (c.placement === 'title' && isContentSiteTitle(c.text)) return [];
   if (isNotARefusal(c.text)) return [];
@@ -147,7 +147,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, credentials }: S
   }
   // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
   // browser"), at a stricter bar: most such pages are small ordinary ones.
-  if (layer.model && !credentials && (cued || c.placement === 'page') && !isMalformedRequest(c.text)) {
+  if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text)) {
     const s = score(layer.model, c.text);
     const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
@@ -200,7 +200,7 @@ export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, pla
   const body = input.body ?? '';
   // A developer's credential error or a backend failure: the model does not judge it; an answer
   // that says it succeeded is not read at all.
-  const scene: Scene = { query: '', credentials: isCredentialError(body) || isBackendFailure(body) };
+  const scene: Scene = { query: '', noModel: isCredentialError(body) || isBackendFailure(body) };
   if (body && input.resource !== 'document' && !isSucceededAnswer(body)) for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
