@@ -14,7 +14,7 @@ import { featuresOf } from '../utils/detect/general/features';
 import { foldToString } from '../utils/detect/normalize';
 import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules';
 import type { Rule } from '../utils/detect/types';
-import type { Frame } from '../utils/detect/general/compose';
+import { bareWord, type Frame } from '../utils/detect/general/compose';
 import { isNetworkItem, itemPage, itemResponse, sourceGroup, sourceGroups, type Item } from './notices';
 import { trainingSamples } from './training';
 
@@ -54,7 +54,7 @@ function phraseEvidence(frames: readonly Frame[], items: readonly Item[]): Map<s
   const out = new Map<string, Set<string>>();
   for (const f of frames) {
     for (const p of f.learnt ?? []) {
-      const folded = foldToString(p);
+      const folded = foldToString(bareWord(p));
       if (!folded || out.has(folded)) continue;
       out.set(folded, new Set(texts.filter((t) => t.text.includes(folded)).map((t) => t.group)));
     }
@@ -73,7 +73,7 @@ function framesWithout(frames: readonly Frame[], held: ReadonlySet<string>, evid
     .map((f) => ({
       ...f,
       learnt: (f.learnt ?? []).filter((p) => {
-        const groups = evidence.get(foldToString(p));
+        const groups = evidence.get(foldToString(bareWord(p)));
         return !groups || groups.size === 0 || [...groups].some((g) => !held.has(g));
       }),
     }))

@@ -5,6 +5,7 @@ import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from '.
 import { extractUntil } from './until';
 import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
 import { isContentPage } from './general/discourse';
+import { bareWord, isStem } from './general/compose';
 
 /** A detection is reported at or above this confidence. */
 export const REPORT_THRESHOLD = 0.5;
@@ -63,7 +64,9 @@ export function compilePhrases(rules: readonly Rule[], cues: readonly string[] =
   const phraseIndex = new Map<string, number>();
   const codes: Uint16Array[] = [];
   const folded: string[] = [];
-  const idOf = (phrase: string): number => {
+  const stems = new Set<number>();
+  const idOf = (marked: string): number => {
+    const phrase = bareWord(marked);
     const f = fold(phrase);
     const key = foldToString(phrase);
     let id = phraseIndex.get(key);
@@ -73,14 +76,16 @@ export function compilePhrases(rules: readonly Rule[], cues: readonly string[] =
       codes.push(f.codes.slice(0, f.length));
       folded.push(key);
     }
+    if (isStem(marked)) stems.add(id);
     return id;
   };
   const ids = rules.map((rule) => ({ phrases: (rule.phrases ?? []).map(idOf), all: (rule.all ?? []).map(idOf), unless: (rule.unless ?? []).map(idOf) }));
-  const cueIds = cues.filter((p) => foldToString(p).length >= 2).map(idOf);
+  const cueIds = cues.filter((p) => foldToString(bareWord(p)).length >= 2).map(idOf);
   return {
     automaton: buildAutomaton(codes),
     phraseIsWordStart: Uint8Array.from(codes, (p) => (p.length > 0 && isWordUnit(p[0]!) ? 1 : 0)),
-    phraseIsWordEnd: Uint8Array.from(codes, (p) => (p.length > 0 && isWordUnit(p[p.length - 1]!) ? 1 : 0)),
+    // A frame's stem (zablokowan*) ends inside a word by design.
+    phraseIsWordEnd: Uint8Array.from(codes, (p, id) => (p.length > 0 && !stems.has(id) && isWordUnit(p[p.length - 1]!) ? 1 : 0)),
     ids,
     cueIds,
     folded,

@@ -49,24 +49,45 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Folded alternation, longest first so that the reported words are the fullest. */
-function alternation(words: readonly string[]): string {
-  const folded = [...new Set(words.map((w) => foldToString(w)).filter(Boolean))].sort((a, b) => b.length - a.length);
-  return folded.map((w) => {
-    const e = escape(w);
-    // Latin words must not match inside longer words ("locked" in "unlocked" is still caught by "un" guard below).
-    return /^[a-z0-9]/.test(w) ? `(?<![a-z0-9])${e}` : e;
-  }).join('|');
+/**
+ * A word that ends in `*` is a stem: it matches any ending (zablokowan* for zablokowana,
+ * zablokowane, zablokowany), where a whole word must end at a word's end.
+ */
+export function isStem(word: string): boolean {
+  return word.endsWith('*');
 }
 
-function latinEnd(words: readonly string[]): string {
-  return words.some((w) => /[a-z0-9]$/i.test(w)) ? '(?![a-z0-9])' : '';
+/** The word without its stem mark. */
+export function bareWord(word: string): string {
+  return isStem(word) ? word.slice(0, -1) : word;
+}
+
+/**
+ * Folded alternation, longest first so that the reported words are the fullest. Latin words must
+ * not start inside a longer word ("locked" in "unlocked"); with `wholeWords` they must not end
+ * inside one either, unless they are stems.
+ */
+function alternation(words: readonly string[], wholeWords = false): string {
+  const byText = new Map<string, boolean>();
+  for (const w of words) {
+    const f = foldToString(bareWord(w));
+    if (f) byText.set(f, (byText.get(f) ?? false) || isStem(w));
+  }
+  return [...byText]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([w, stem]) => {
+      const e = escape(w);
+      const start = /^[a-z0-9]/.test(w) ? '(?<![a-z0-9])' : '';
+      const end = wholeWords && !stem && /[a-z0-9]$/.test(w) ? '(?![a-z0-9])' : '';
+      return start + e + end;
+    })
+    .join('|');
 }
 
 export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
   return frames.map((frame) => {
     const all = [...frame.predicates, ...(frame.learnt ?? [])];
-    const pred = `(?:${alternation(all)})${latinEnd(all)}`;
+    const pred = `(?:${alternation(all, true)})`;
     let source: string;
     if (frame.subjects.length === 0) source = pred;
     else {

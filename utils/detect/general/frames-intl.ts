@@ -21,29 +21,35 @@ const ACCOUNT = [
   'konto', 'ihr konto', 'dein konto', 'benutzerkonto', 'compte', 'votre compte', 'cuenta', 'tu cuenta', 'su cuenta', 'conta', 'sua conta',
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
   'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
+  'ihr account', 'dein account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
 ];
 
 const ACCESS = [
   'ip', 'ip-adresse', 'adresse ip', 'dirección ip', 'endereço ip', 'indirizzo ip', 'ip-адрес', 'ip адрес', 'alamat ip', 'địa chỉ ip', 'ip adresi', 'adres ip',
   'zugriff', 'zugang', 'accès', 'acceso', 'acesso', 'accesso', 'доступ', 'akses', 'truy cập', 'erişim', 'dostęp', 'アクセス', '접근', '접속', 'การเข้าถึง',
   'anfrage', 'requête', 'solicitud', 'solicitação', 'richiesta', 'запрос', 'permintaan', 'yêu cầu', 'istek', 'żądanie', 'リクエスト', '요청',
+  'toegang', 'přístup', 'الوصول', '액세스',
 ];
 
+// Stems where a language inflects (zablokowan-a/-e/-y, приостановлен-/а/о): a phrase matches at a
+// word's start, so one stem carries every ending.
 const BLOCKED = [
-  'gesperrt', 'blockiert', 'deaktiviert', 'eingeschränkt', 'suspendiert', 'gebannt', 'verweigert',
-  'suspendu', 'suspendue', 'bloqué', 'bloquée', 'désactivé', 'désactivée', 'restreint', 'banni', 'bannie', 'verrouillé', 'refusé', 'interdit',
-  'suspendida', 'suspendido', 'bloqueada', 'bloqueado', 'desactivada', 'restringida', 'restringido', 'inhabilitada', 'baneado', 'denegado',
-  'suspensa', 'suspenso', 'desativada', 'restrita', 'banida', 'banido', 'negado',
-  'sospeso', 'bloccato', 'disattivato', 'negato',
-  'заблокирован', 'приостановлен', 'ограничен', 'отключен', 'заморожен', 'запрещен', 'запрещён',
-  'заблоковано', 'заблокований', 'призупинено', 'обмежено',
-  'zablokowane', 'zablokowana', 'zablokowany', 'zawieszone', 'zawieszona', 'ograniczony', 'odmowa',
-  'askıya', 'engellendi', 'engellenmiş', 'kısıtlandı', 'kısıtlanmış', 'donduruldu', 'reddedildi', 'yasaklandı',
-  'diblokir', 'ditangguhkan', 'dibekukan', 'dinonaktifkan', 'dibatasi', 'disekat', 'digantung', 'ditolak', 'dilarang',
+  'gesperrt', 'blockiert', 'deaktiviert', 'eingeschränkt', 'suspendiert', 'gebannt', 'verweigert', 'ausgeschlossen',
+  'suspendu*', 'bloqué*', 'désactivé*', 'restreint', 'banni*', 'verrouillé*', 'refusé*', 'interdit*',
+  'suspendid*', 'bloquead*', 'desactivad*', 'restringid*', 'inhabilitad*', 'banead*', 'denegad*',
+  'suspens*', 'desativad*', 'restrit*', 'banid*', 'negad*',
+  'sospes*', 'bloccat*', 'disattivat*', 'negato', 'negata',
+  'заблокирова*', 'приостановл*', 'ограничен*', 'отключен*', 'заморож*', 'запрещ*',
+  'заблокова*', 'призупинен*', 'обмежен*',
+  'zablokowan*', 'zawieszon*', 'ograniczon*', 'odmow*',
+  'askıya', 'engellen*', 'kısıtlan*', 'donduruldu', 'reddedildi', 'yasakla*', 'kilitlen*', 'kilitli',
+  'diblokir', 'ditangguhkan', 'dibekukan', 'dinonaktifkan', 'dibatasi', 'disekat', 'digantung', 'ditolak', 'dilarang', 'dicekal', 'terkunci',
   'bị khóa', 'bị khoá', 'bị tạm khóa', 'bị giới hạn', 'bị đình chỉ', 'bị vô hiệu hóa', 'bị cấm', 'bị chặn', 'bị từ chối',
-  'ถูกระงับ', 'ถูกบล็อก', 'ถูกล็อก', 'ถูกจำกัด', 'ถูกแบน', 'ถูกปฏิเสธ',
-  '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止',
+  'ถูกระงับ', 'ถูกบล็อก', 'ถูกล็อก', 'ถูกจำกัด', 'ถูกแบน', 'ถูกปฏิเสธ', 'ถูกปิดใช้งาน',
+  '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止', '無効',
   '정지', '잠겼', '잠금', '차단', '제한', '금지', '거부', '불가',
+  'geblokkeerd', 'opgeschort', 'verbannen', 'beperkt', 'zablokován*', 'pozastaven*',
+  'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
 ];
 
 const SOURCES =
@@ -56,7 +62,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     lang: 'intl',
     subjects: ACCOUNT,
     predicates: [],
-    learnt: BLOCKED.filter((w) => !['verweigert', 'refusé', 'interdit', 'denegado', 'negado', 'negato', 'odmowa', 'reddedildi', 'ditolak', 'bị từ chối', 'ถูกปฏิเสธ', '拒否', '거부', '불가'].includes(w)),
+    learnt: BLOCKED.filter((w) => !['verweigert', 'refusé*', 'interdit*', 'denegad*', 'negad*', 'negato', 'negata', 'odmow*', 'reddedildi', 'ditolak', 'bị từ chối', 'ถูกปฏิเสธ', '拒否', '거부', '불가'].includes(w)),
     gap: 30,
     either: true,
     // Another member's profile ("this user is restricted") is not the visitor's account.
@@ -108,6 +114,9 @@ export const INTL_FRAMES: readonly Frame[] = [
       'zbyt dużo zapytań', 'çok fazla istek', 'çok fazla deneme', 'çok fazla talep', 'terlalu banyak permintaan', 'terlalu banyak percobaan', 'terlalu sering',
       'quá nhiều yêu cầu', 'quá nhiều lần', 'thao tác quá nhanh', 'คำขอมากเกินไป', 'ลองใหม่อีกครั้งในภายหลัง', 'リクエストが多すぎ', '試行回数が上限', 'しばらく時間をおいて',
       '요청이 너무 많', '너무 많은 요청', '잠시 후 다시 시도',
+      'zu schnell', 'trop vite', 'demasiado rápido', 'muy rápido', 'rápido demais', 'troppo veloce', 'te snel', 'слишком быстро', 'занадто швидко', 'занадто актив',
+      'za szybko', 'çok hızlı', 'terlalu cepat', 'quá nhanh', 'เร็วเกินไป', '早すぎ', '너무 빠르', 'pedidos demais', 'zbyt wiele', 'zbyt często', 'terlalu banyak',
+      'quá nhiều', 'มากเกินไป', '多すぎ', '너무 많', 'كثيرة جدًا', 'كثيرة جدا', 'طلبات كثيرة',
     ],
     unless: QUESTION,
     confidence: 0.55,
@@ -124,12 +133,12 @@ export const INTL_FRAMES: readonly Frame[] = [
     ],
     predicates: [],
     learnt: [
-      'nicht gültig', 'ungültig', 'nicht einlösbar', 'kann nicht verwendet', 'kann nicht eingelöst', 'ne peut pas être utilisé', "n'est pas valide", 'non valide',
-      'pas éligible', "n'est pas applicable", 'no es válido', 'no es elegible', 'no se puede', 'no puede ser', 'no válido', 'não é válido', 'não pode ser', 'não elegível',
-      'inválido', 'non è valido', 'non può essere', 'non applicabile', 'недоступен', 'не может быть', 'недействителен', 'нельзя применить', 'не действует',
-      'tidak bisa', 'tidak dapat', 'tidak berlaku', 'tidak valid', 'không thể', 'không áp dụng', 'không hợp lệ', 'ไม่สามารถ', 'ใช้ไม่ได้',
+      'nicht gültig', 'nicht einlösbar', 'kann nicht verwendet', 'kann nicht eingelöst', 'ne peut pas être utilisé', "n'est pas valide",
+      'pas éligible', "n'est pas applicable", 'no es válido', 'no es elegible', 'no se puede', 'no puede ser', 'não é válido', 'não pode ser', 'não elegível',
+      'non è valido', 'non può essere', 'non applicabile', 'недоступен', 'не может быть', 'нельзя применить', 'не действует',
+      'tidak bisa', 'tidak dapat', 'tidak berlaku', 'không thể', 'không áp dụng', 'ไม่สามารถ', 'ใช้ไม่ได้',
       '利用できません', 'ご利用いただけません', '使用できません', '適用できません', 'できません', '사용할 수 없', '적용할 수 없', '부족',
-      'uygulanamaz', 'geçersiz', 'kullanılamaz', 'değil',
+      'uygulanamaz', 'kullanılamaz', 'değil',
     ],
     gap: 40,
     either: true,
