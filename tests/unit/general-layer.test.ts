@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { isBackendFailure, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { aboutAnotherPerson, isBackendFailure, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
 import { fromTrained } from '../../utils/detect/general/model';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
+import { bareWord, compileFrames, isStem, matchFrames } from '../../utils/detect/general/compose';
+import { compilePhrases } from '../../utils/detect/engine';
 import { generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
 import type { PageInput } from '../../utils/detect/types';
@@ -141,7 +143,11 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal("Warning: mysql_connect(): Access denied for user 'shop'@'localhost' (using password: NO)")).toBe(true);
     expect(isNotARefusal('Page not found')).toBe(true);
     expect(isNotARefusal('订单金额不满足使用条件')).toBe(true);
+    expect(isNotARefusal('Fastly error: unknown domain: shop.example. Please check that this domain has been added to a service.')).toBe(true);
+    expect(isNotARefusal('Coupon code cannot be used more than once per customer')).toBe(true);
+    expect(isNotARefusal('您已领取过该优惠券')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
+    expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);
     expect(isNotARefusal('您的请求已被拦截')).toBe(false);
   });
 });
@@ -153,6 +159,7 @@ describe('answers and pages that are no refusal whatever their words', () => {
     expect(isSucceededAnswer('{"success": false, "msg": "账号存在风险"}')).toBe(false);
     expect(isBackendFailure('["FAIL_SYS_HSF_INVOKE_ERROR::抱歉，网络系统异常"]')).toBe(true);
     expect(isBackendFailure('["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦"]')).toBe(false);
+    expect(isBackendFailure('{"message": "排队确认失败: 系统繁忙，请稍后重试！"}')).toBe(true);
     const layer = generalLayer(FRAMES);
     expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"success": true, "msg": "请求过于频繁，请稍后再试"}', resource: 'api' }, null, 't')).toEqual([]);
     expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"success": false, "msg": "请求过于频繁，请稍后再试"}', resource: 'api' }, null, 't').map((d) => d.kind)).toEqual(['access-denied']);
@@ -166,3 +173,43 @@ describe('answers and pages that are no refusal whatever their words', () => {
     expect(isContentPage('https://item.taobao.com/item.htm?id=1', '')).toBe(false);
   });
 });
+
+describe('stems and other people', () => {
+  it('a stem matches every ending of its word, a whole word only itself', () => {
+    expect(isStem('zablokowan*')).toBe(true);
+    expect(bareWord('zablokowan*')).toBe('zablokowan');
+    const frames = compileFrames([{ id: 'general.t.stem', kind: 'account-restricted', lang: 't', subjects: ['konto'], predicates: ['zablokowan*', 'gesperrt'], gap: 20, confidence: 0.6, source: 'https://example.org/' }]);
+    for (const t of ['twoje konto zostało zablokowane', 'sprzedaż na koncie jest zablokowana', 'konto zablokowany']) expect(matchFrames(frames, t).length, t).toBe(t.includes('koncie') ? 0 : 1);
+    expect(matchFrames(frames, 'ihr konto wurde gesperrt.')).toHaveLength(1);
+    // A whole word does not match inside a longer one.
+    expect(matchFrames(frames, 'ihr konto wurde gesperrtx')).toHaveLength(0);
+  });
+
+  it('a stem cues the scan of a page, where the automaton would otherwise want a whole word', () => {
+    const table = compilePhrases([], ['zablokowan*', 'gesperrt']);
+    const stem = table.folded.indexOf('zablokowan');
+    const whole = table.folded.indexOf('gesperrt');
+    expect(table.phraseIsWordEnd[stem]).toBe(0);
+    expect(table.phraseIsWordEnd[whole]).toBe(1);
+    const layer = generalLayer([{ id: 'general.t.stem', kind: 'account-restricted', lang: 't', subjects: [], predicates: [], learnt: ['zablokowan*'], confidence: 0.6, source: 'https://example.org/' }]);
+    expect(layer.cueTest('konto zablokowane')).toBe(true);
+  });
+
+  it('another person banned, said on a profile or a comment, is no notice to the visitor', () => {
+    expect(aboutAnotherPerson('このユーザーは永久に停止されました。')).toBe(true);
+    expect(aboutAnotherPerson('이 사용자는 차단되었습니다')).toBe(true);
+    expect(aboutAnotherPerson('This account has been suspended.')).toBe(false);
+    const layer = generalLayer(FRAMES);
+    const at = (text: string) => scanGeneralPage(layer, { url: 'https://forum.example.org/', title: 'Forum', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
+    expect(at('This user has been banned.')).toEqual([]);
+    expect(at('Your account has been banned.')).toContain('account-restricted');
+  });
+
+  it('a busy system is a wall as a page and the backend\'s own failure in an answer', () => {
+    const layer = generalLayer(FRAMES);
+    expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"message": "系统繁忙，请稍后重试！"}', resource: 'api' }, null, 't')).toEqual([]);
+    const onPage = scanGeneralPage(layer, { url: 'https://shop.example.cn/', title: '', segments: [{ where: 'text', text: '系统繁忙，请稍后重试' }] }, null, 't');
+    expect(onPage.map((d) => d.ruleId)).toContain('general.zh.system-busy');
+  });
+});
+

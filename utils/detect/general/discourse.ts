@@ -14,7 +14,7 @@ export function sentences(text: string): string[] {
     .slice(0, 40);
 }
 
-const FIRST_PERSON_ZH = /我(?!们|們|不是机器人|不是機器人)|俺|楼主|樓主|老铁|大佬|本人|求助|请问|請問|有没有人|有人知道|同问|同問/;
+const FIRST_PERSON_ZH = /我(?!们|們|不是机器人|不是機器人)|俺|楼主|樓主|老铁|大佬|本人|求助|请问|請問|有没有人|有人知道|同问|同問|(?:今天|昨天|最近|突然|刚才|剛才)發?发?现/;
 const FIRST_PERSON_EN = /\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b(?! am not a robot| am human| not a robot|'m not a robot|’m not a robot)/;
 const QUESTION = /[?？]\s*$|[吗嗎呢么麼]\s*[?？]?\s*$|^(?:what|why|how|can|could|do|does|did|is|are|should|will|when|where|which|who)\b[^.!]*$/i;
 const QUOTED = /“([^”]{1,80})”|"([^"]{1,80})"|「([^」]{1,80})」|『([^』]{1,80})』|‘([^’]{1,80})’|„([^“”]{1,80})[“”]/g;
@@ -100,10 +100,21 @@ export function addressesVisitor(text: string): boolean {
 }
 
 /**
- * The site itself is out of service for everyone (over its plan's quota, a broken edge function): an
- * outage that says so, not a refusal of this visitor.
+ * Another person as the subject ("this user is banned", "该用户已被封禁"): shown on a profile, a
+ * comment or a member list, it says nothing of the visitor. ("This account" is left out: a
+ * suspended account's own page says it to its owner.)
  */
-const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|usage|quota|bandwidth)|\bplan limits?\b|\blambda function\b[^.]{0,80}\binvalid\b|\b(?:this|the) (?:website|site|app|service) has (?:exceeded|run out)|流量已用完|已欠费|站点已过期|域名未备案/i;
+const ANOTHER_PERSON = /this (?:user|member|person|seller)|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik/i;
+
+export function aboutAnotherPerson(text: string): boolean {
+  return ANOTHER_PERSON.test(text);
+}
+
+/**
+ * The site itself is out of service for everyone (over its plan's quota, a broken edge function, a
+ * domain its host does not know): an outage that says so, not a refusal of this visitor.
+ */
+const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|usage|quota|bandwidth)|\bplan limits?\b|\blambda function\b[^.]{0,80}\binvalid\b|\b(?:this|the) (?:website|site|app|service) has (?:exceeded|run out)|流量已用完|已欠费|站点已过期|域名未备案|\bunknown domain\b|\bdomain has been added to a service\b|\bno such app\b|\bthere isn't a github pages site here\b|\bNoSuchBucket\b|\bDEPLOYMENT_NOT_FOUND\b/i;
 
 /**
  * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
@@ -111,8 +122,11 @@ const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|u
  */
 const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b|\baccess denied for user '/i;
 
-/** An order's coupon that does not meet its conditions of use (a minimum spend): an ordinary answer. */
-const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b/i;
+/**
+ * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit
+ * (once per customer, already claimed): the same rule for every customer, an ordinary answer.
+ */
+const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
 
 /** A page or address that does not exist: nothing was refused. */
 const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;
@@ -153,7 +167,7 @@ export function isSucceededAnswer(body: string): boolean {
  * FAIL_SYS_HSF_…, FAIL_SYS_SERVICE_…): the model's guess alone does not make it a refusal (the
  * frames still read its words).
  */
-const BACKEND_FAILURE = /\bFAIL_SYS_(?:HSF_\w+|SERVICE_(?:INNER|TIMEOUT|FAULT)\w*)/i;
+const BACKEND_FAILURE = /\bFAIL_SYS_(?:HSF_\w+|SERVICE_(?:INNER|TIMEOUT|FAULT)\w*)|系统繁忙|系統繁忙|服务器繁忙|伺服器繁忙/i;
 
 export function isBackendFailure(body: string): boolean {
   return BACKEND_FAILURE.test(body);

@@ -2,10 +2,10 @@ import type { Kind } from '../kinds';
 import { foldToString } from '../normalize';
 import type { Detection, NetworkInput, PageInput, Where } from '../types';
 import { apiCandidates, pageCandidates, type Candidate, type Placement } from './candidates';
-import { compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
+import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -41,7 +41,7 @@ export function generalLayer(frames: readonly Frame[], model?: Model | (() => Mo
 
 /** The layer with its frames and model made only when first needed (the content script: most pages need neither). */
 export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
-  const folded = [...new Set(opts.cues.map((c) => foldToString(c)).filter((c) => c.length >= 2))];
+  const folded = [...new Set(opts.cues.map((c) => foldToString(bareWord(c))).filter((c) => c.length >= 2))];
   let frames: readonly CompiledFrame[] | undefined;
   let model: Model | undefined | null = null;
   return {
@@ -109,7 +109,9 @@ interface Scene {
 
 function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
   const out = judgeWords(layer, c, scene);
-  if (scene.profile && !addressesVisitor(c.text)) return out.filter((f) => f.kind !== 'account-restricted');
+  if (addressesVisitor(c.text)) return out;
+  if (aboutAnotherPerson(c.text)) return [];
+  if (scene.profile) return out.filter((f) => f.kind !== 'account-restricted');
   return out;
 }
 
