@@ -9,7 +9,7 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? NOTICES_DIR;
 const items = loadItems(dir, (m) => console.error('skipped', m));
 const t0 = Date.now();
-const outcomes: Outcome[] = blindOutcomes({ items, model: args.includes('--model'), threshold: Number(process.env.THRESHOLD ?? 0.9) });
+const outcomes: Outcome[] = blindOutcomes({ items, model: args.includes('--model'), threshold: process.env.THRESHOLD ? Number(process.env.THRESHOLD) : undefined });
 console.log(`${items.length} items, ${new Set(items.map((i) => sourceGroup(i.source))).size} source groups, ${Date.now() - t0} ms`);
 console.log(formatFigures('blind, all', figures(outcomes)));
 for (const [k, f] of breakdown(outcomes, (i) => i.lang)) console.log(formatFigures(`  lang ${k}`, f));
