@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { aboutAnotherPerson, isBackendFailure, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isGenericFailure, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
 import { fromTrained } from '../../utils/detect/general/model';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
@@ -45,6 +45,9 @@ describe('candidates', () => {
     // A wall of one paragraph is both a block around its phrase and the whole page: it is the page.
     const wall = 'Access denied. The owner of this website has banned your IP address.';
     expect(pageCandidates('', [{ where: 'block', text: wall }, { where: 'text', text: wall }])).toEqual([{ placement: 'page', text: wall }]);
+    // So is a page that is one toast: the browser's reader, which takes no dialog without a cue word, reads it as page text.
+    const toast = 'Bitte nicht so schnell. Versuchen Sie es in Kürze erneut.';
+    expect(pageCandidates('', [{ where: 'dialog', text: toast }, { where: 'text', text: `\n${toast}\n` }])).toEqual([{ placement: 'page', text: toast }]);
     const long = pageCandidates('x', [{ where: 'text', text: '帐号'.repeat(1000) }]);
     expect(long.map((c) => c.placement)).toEqual(['title']);
   });
@@ -147,6 +150,15 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal('Coupon code cannot be used more than once per customer')).toBe(true);
     expect(isNotARefusal('您已领取过该优惠券')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
+    expect(isGenericFailure('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
+    expect(isGenericFailure('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
+    expect(isGenericFailure('Вы были заблокированы на сайте')).toBe(false);
+    expect(isGenericFailure('Deine Sitzung ist abgelaufen. Bitte melde dich erneut an, um fortzufahren.')).toBe(true);
+    expect(isGenericFailure('Kod kuponu został zastosowany do Twojego zamówienia.')).toBe(true);
+    // A wall's "Copy Successfully" button is no success of the visitor's request.
+    expect(isGenericFailure('已自动阻断请求 Copy Successfully')).toBe(false);
+    expect(isCredentialError("weibo3.APIError: 21335: request uid's value must be the current user")).toBe(true);
+    expect(isCredentialError('{"code": 40362, "message": "您当前请求存在异常"}')).toBe(false);
     expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);
     expect(isNotARefusal('您的请求已被拦截')).toBe(false);
   });
@@ -193,6 +205,21 @@ describe('stems and other people', () => {
     expect(table.phraseIsWordEnd[whole]).toBe(1);
     const layer = generalLayer([{ id: 'general.t.stem', kind: 'account-restricted', lang: 't', subjects: [], predicates: [], learnt: ['zablokowan*'], confidence: 0.6, source: 'https://example.org/' }]);
     expect(layer.cueTest('konto zablokowane')).toBe(true);
+  });
+
+  it('reads too many failed sign-ins in other languages', () => {
+    const layer = generalLayer(FRAMES);
+    for (const text of ['Слишком много неудачных попыток входа. Попробуйте позже.', 'Troppi tentativi di login falliti.', 'Příliš mnoho pokusů o přihlášení.']) {
+      const found = scanGeneralPage(layer, { url: 'https://mail.example.org/', title: '', segments: [{ where: 'dialog', text }] }, null, 't');
+      expect(found.map((d) => d.ruleId), text).toContain('general.xl.login-attempts');
+    }
+  });
+
+  it('knows a profile from a sign-in page under the same path, and Turkish "şu anda" from Indonesian "anda"', () => {
+    expect(isProfilePage('https://forum.example.org/member.php?action=profile&uid=42')).toBe(true);
+    expect(isProfilePage('https://forum.example.org/member.php?action=login')).toBe(false);
+    expect(addressesVisitor('Akun Anda telah ditangguhkan.')).toBe(true);
+    expect(addressesVisitor('Bu forum hesabı şu anda yasaklanmıştır.')).toBe(false);
   });
 
   it('another person banned, said on a profile or a comment, is no notice to the visitor', () => {

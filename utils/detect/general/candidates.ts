@@ -52,9 +52,10 @@ export function pageCandidates(title: string | undefined, segments: readonly Seg
   const total = textChars ?? bodies.reduce((n, s) => n + s.text.length, 0);
   if (total > 0 && total <= SHORT_PAGE_MAX) {
     const text = bodies.map((s) => s.text).join('\n');
-    // A block that holds the page's whole text is the page (a wall of one paragraph): judged as a
-    // page, which a forum's or help centre's blocks are not.
-    const same = out.find((c) => c.placement === 'block' && c.text === tidy(text));
+    // A block or dialog that holds the page's whole text is the page (a wall of one paragraph, a
+    // page that is one toast): judged as a page, which a forum's or help centre's blocks are not,
+    // and as the browser judges it, whose reader takes a dialog without a cue word for page text.
+    const same = out.find((c) => (c.placement === 'block' || c.placement === 'dialog') && c.text === tidy(text));
     if (same) same.placement = 'page';
     else add('page', text, SHORT_PAGE_MAX);
   }

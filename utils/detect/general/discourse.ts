@@ -89,10 +89,14 @@ const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|
  * is banned" is said of the profile's owner, not of the visitor, unless the visitor is addressed.
  */
 const PROFILE_URL = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(?:user|users|u|profile|profiles|people|member|members|space)(?:[/._?#=-]|$)|^https?:\/\/space\.bilibili\.com\/|^https?:\/\/[^/]+\/@[\w.-]+|[?&/]profile_ext\b/i;
-const SECOND_PERSON = /您|你|\byou\b|\byour\b|\byou're\b|あなた|お客様|당신|회원님|\bihr\b|\bdein\b|\bvotre\b|\bvous\b|\btu\b|\bsu\b|\bsua\b|\bvocê\b|\bваш|\bвы\b|\bkamu\b|\banda\b|\bbạn\b|คุณ|hesabınız/i;
+// Indonesian "anda" (you), not Turkish "şu anda" (right now).
+const SECOND_PERSON = /您|你|\byou\b|\byour\b|\byou're\b|あなた|お客様|당신|회원님|\bihr\b|\bdein\b|\bvotre\b|\bvous\b|\btu\b|\bsu\b|\bsua\b|\bvocê\b|\bваш|\bвы\b|\bkamu\b|(?<!şu )\banda\b|\bbạn\b|คุณ|hesabınız/i;
+
+/** Sign-in and sign-up pages under the same paths (MyBB's member.php?action=login) are not profiles. */
+const SIGN_IN_ACTION = /[?&](?:action|do|mode)=(?:login|do_login|register|do_register|lostpw|resetpassword|activate)\b/i;
 
 export function isProfilePage(url: string): boolean {
-  return PROFILE_URL.test(url);
+  return PROFILE_URL.test(url) && !SIGN_IN_ACTION.test(url);
 }
 
 export function addressesVisitor(text: string): boolean {
@@ -141,18 +145,39 @@ export function isNotARefusal(text: string): boolean {
  * words of refusal ("请求已被拦截") that the frames read; without such words it is a malformed
  * request, and the model's guess alone does not make it a block.
  */
+/**
+ * A generic failure ("an error occurred, try again later", "unable to connect to the server"), an
+ * expired session or a site under maintenance, in the languages the layer reads: walls say "try
+ * again later" too, so the frames still read its words, but the model's guess alone does not make
+ * it a refusal. The same holds for a message that says it was done (DONE below).
+ */
+const GENERIC_FAILURE = /\bsession (?:has )?(?:expired|timed out)|\bunder maintenance\b|sitzung ist abgelaufen|wartungsarbeiten|session a expiré|session est expirée|sesión (?:ha )?(?:expirado|caducado)|sessão (?:expirou|expirada)|sessione (?:è )?scaduta|sesja wygasła|oturumunuz sonlandı|oturum süresi doldu|sesi (?:anda )?telah berakhir|phiên (?:đăng nhập )?đã hết hạn|đang được bảo (?:dưỡng|trì)|сесс?ия истекла|сеанс (?:истёк|истек|завершён)|сесія закінчилася|セッションの有効期限が切れ|セッションがタイムアウト|세션이 만료|会话已过期|登录已过期|登录已失效|登录失效|登入逾時|メンテナンス中|점검 중|系统维护|維護中|\ban error (?:has )?occurred\b|\bsomething went wrong\b|\bunable to connect\b|ein fehler ist aufgetreten|une erreur (?:est survenue|s'est produite)|se produjo un error|ha ocurrido un error|ocorreu um erro|si è verificato un errore|wystąpił błąd|bir hata oluştu|terjadi kesalahan|đã xảy ra lỗi|произошла ошибка|сталася помилка|виникла помилка|не удалось подключиться|неможливо підключитися|не вдалося підключитися|エラーが発生しました|오류가 발생했습니다|문제가 발생했습니다|发生错误|出错了|出現錯誤|發生錯誤/i;
+
+/**
+ * What the visitor asked for was done ("the coupon code has been applied to your order"): an
+ * ordinary outcome, whatever words of account or coupon it holds.
+ */
+const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bhas been (?:applied|updated|saved)\b|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功/i;
+
+export function isGenericFailure(text: string): boolean {
+  return GENERIC_FAILURE.test(text) || DONE.test(text);
+}
+
 export function isMalformedRequest(text: string): boolean {
   return /\bbad request\b/i.test(text);
 }
 
 /**
  * An API answer whose code says the caller's credentials are wrong (a developer's token, key or
- * signature): an authorisation error of the integration, not a refusal of a shopper.
+ * signature), or that a parameter is: an error of the integration, not a refusal of a shopper.
  */
 const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
+/** The caller sent a wrong parameter ("request uid's value must be the current user", 参数错误): the integration's error. */
+const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常/i;
+
 export function isCredentialError(body: string): boolean {
-  return CREDENTIAL_CODE.test(body);
+  return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);
 }
 
 /** An API answer that says it succeeded ("ok": 1, "success": true): no refusal, whatever words its fields hold. */

@@ -21,7 +21,7 @@ const ACCOUNT = [
   'konto', 'ihr konto', 'dein konto', 'benutzerkonto', 'compte', 'votre compte', 'cuenta', 'tu cuenta', 'su cuenta', 'conta', 'sua conta',
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
   'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
-  'ihr account', 'dein account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
+  'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
 ];
 
 const ACCESS = [
@@ -38,8 +38,8 @@ const BLOCKED = [
   'suspendu*', 'bloqué*', 'désactivé*', 'restreint', 'banni*', 'verrouillé*', 'refusé*', 'interdit*',
   'suspendid*', 'bloquead*', 'desactivad*', 'restringid*', 'inhabilitad*', 'banead*', 'denegad*',
   'suspens*', 'desativad*', 'restrit*', 'banid*', 'negad*',
-  'sospes*', 'bloccat*', 'disattivat*', 'negato', 'negata',
-  'заблокирова*', 'приостановл*', 'ограничен*', 'отключен*', 'заморож*', 'запрещ*',
+  'sospes*', 'bloccat*', 'bannat*', 'disattivat*', 'negato', 'negata',
+  'заблокирова*', 'забан*', 'приостановл*', 'ограничен*', 'отключен*', 'заморож*', 'запрещ*',
   'заблокова*', 'призупинен*', 'обмежен*',
   'zablokowan*', 'zawieszon*', 'ograniczon*', 'odmow*',
   'askıya', 'engellen*', 'kısıtlan*', 'donduruldu', 'reddedildi', 'yasakla*', 'kilitlen*', 'kilitli',
@@ -145,6 +145,29 @@ export const INTL_FRAMES: readonly Frame[] = [
     unless: QUESTION,
     confidence: 0.55,
     source: 'IP-CAM/French-Language-Pack-for-Opencart-v.4.x:extension/opencart/catalog/language/fr-FR/total/coupon.php@38081e3243386baa2009ea08d5cef043d4357b52',
+  },
+  {
+    // Too many failed sign-ins: the site locks the visitor out for a while.
+    id: 'general.xl.login-attempts',
+    kind: 'access-denied',
+    lang: 'intl',
+    subjects: [
+      'anmeldeversuche', 'anmeldeversuchen', 'tentatives de connexion', 'tentativi di accesso', 'tentativi di login', 'intentos de inicio de sesión', 'intentos de acceso',
+      'tentativas de login', 'tentativas de acesso', 'inlogpogingen', 'prób logowania', 'pokusů o přihlášení', 'попыток входа', 'попыток авторизации', 'спроб входу',
+      'oturum açma', 'giriş denemesi', 'percobaan login', 'percobaan masuk', 'upaya log masuk', 'lần đăng nhập', 'محاولات تسجيل', 'محاولات الدخول', 'ログイン試行', 'ログインに失敗',
+      '로그인 시도', '로그인 실패', 'การเข้าสู่ระบบ',
+    ],
+    predicates: [],
+    learnt: [
+      'zu viele', 'trop de', 'troppi', 'demasiados', 'muitas', 'te veel', 'zbyt wiele', 'zbyt dużo', 'příliš mnoho', 'слишком много', 'занадто багато', 'çok fazla',
+      'fazla sayıda', 'şüpheli sayıda', 'terlalu banyak', 'quá nhiều', 'عدد كبير', 'كثيرة جدا', 'كثيرة جدًا', '多すぎ', '너무 많', 'มากเกินไป', 'sospetto', 'podejrzan*',
+      'подозрительн*', 'maximale', 'maximum', 'massimo', 'máximo', 'límite', 'limite',
+    ],
+    gap: 40,
+    either: true,
+    unless: QUESTION,
+    confidence: 0.55,
+    source: SOURCES,
   },
   {
     id: 'general.xl.link-blocked',

@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isGenericFailure, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -111,7 +111,8 @@ function judge(layer: GeneralLayer, c: Candidate, scene: Scene): Found[] {
   const out = judgeWords(layer, c, scene);
   if (addressesVisitor(c.text)) return out;
   if (aboutAnotherPerson(c.text)) return [];
-  if (scene.profile) return out.filter((f) => f.kind !== 'account-restricted');
+  // On a profile the model's guess, of whatever kind, is about the profile's owner too.
+  if (scene.profile) return out.filter((f) => f.kind !== 'account-restricted' && f.ruleId !== MODEL_RULE_ID);
   return out;
 }
 
@@ -149,7 +150,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   }
   // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
   // browser"), at a stricter bar: most such pages are small ordinary ones.
-  if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text)) {
+  if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isGenericFailure(c.text)) {
     const s = score(layer.model, c.text);
     const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
