@@ -157,6 +157,8 @@ describe("an outage is nobody's refusal", () => {
     expect(isGenericFailure('Kod kuponu został zastosowany do Twojego zamówienia.')).toBe(true);
     // A wall's "Copy Successfully" button is no success of the visitor's request.
     expect(isGenericFailure('已自动阻断请求 Copy Successfully')).toBe(false);
+    expect(isGenericFailure('Girdiğiniz parola yanlış.')).toBe(true);
+    expect(isGenericFailure('El código del cupón que has introducido no existe')).toBe(true);
     expect(isCredentialError("weibo3.APIError: 21335: request uid's value must be the current user")).toBe(true);
     expect(isCredentialError('{"code": 40362, "message": "您当前请求存在异常"}')).toBe(false);
     expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);

@@ -119,6 +119,19 @@ export const FRAMES: readonly Frame[] = [
     source: 'https://github.com/6dylan6/jdpro/issues/520; https://github.com/leafTheFish/DeathNote/issues/113; nyqty/scripts:jd_share.js@f688b0a77848b7c753fb8b7e2be2a6ee75237950; https://github.com/vv314/actions-mtz-coupons/issues/36',
   },
   {
+    // The platform's stated reason for a ban or restriction ("封禁原因：使用了外挂"), said to the account's owner.
+    id: 'general.zh.ban-reason',
+    kind: 'account-restricted',
+    lang: 'zh',
+    subjects: [],
+    predicates: [],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['封禁原因', '限制原因', '处罚原因', '冻结原因', '封号原因'],
+    unless: [...ZH_QUESTION],
+    confidence: 0.6,
+    source: 'https://github.com/vv314/actions-mtz-coupons/issues/36',
+  },
+  {
     // Refusals that name the campaign inside them ("暂无活动参与资格"), so that no subject stands before them.
     id: 'general.zh.promotion-phrase',
     kind: 'promotion-denied',
@@ -279,6 +292,8 @@ export const FRAMES: readonly Frame[] = [
       'too many requests', 'rate limit exceeded', 'rate limited', 'you are being rate limited', 'request limit exceeded', 'too many attempts',
       'exceeded the rate limit', 'have exceeded the', 'slow down', 'requests too frequently', 'too frequent', 'too many login attempts',
     ],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
@@ -301,7 +316,8 @@ export const FRAMES: readonly Frame[] = [
     learnt: [
       'access is temporarily restricted', 'temporarily restricted', 'has banned your access', 'banned your access', 'restricted client',
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
-      'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious',
+      'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
+      'ip address has been', 'trigger security policy', 'security policy',
     ],
     unless: EN_QUESTION,
     confidence: 0.65,
