@@ -73,6 +73,20 @@ export interface FullScanResult {
   innerText: Timed;
   textContent: Timed;
   ratio: { watcherToInnerText: number; helpFooterToInnerText: number; allRegionsToInnerText: number; coldToInnerText: number; coldRatios: number[] };
+  /**
+   * The general layer's share of the full scan: the same scan without it, on this page and once
+   * the page shows a notice in a toast (the layer then judges it); its first use in a tab; and the
+   * longest step of the scans with the notice.
+   */
+  general: {
+    without: Timed;
+    notice: Timed;
+    noticeWithout: Timed;
+    addedToInnerText: number;
+    noticeAddedToInnerText: number;
+    longestSliceNoticeMs: number;
+    firstUse: { framesMs: number; modelMs: number };
+  };
   segments: number;
   detections: string[];
   /** Median time of each DOM read collectLiveSegments can make, alone. */
@@ -140,6 +154,9 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       split: () => call((api) => api.engine(false)),
       watcherSweep: () => call((api) => api.watcherScan(true)),
       watcherHelpFooter: () => call((api) => api.watcherScanHelpFooter()),
+      watcherNoGeneral: () => call((api) => api.watcherScan(false, false)),
+      watcherNotice: () => call((api) => api.watcherScanWithNotice(true)),
+      watcherNoticeNoGeneral: () => call((api) => api.watcherScanWithNotice(false)),
       allRegions: () => call((api) => api.engineAllRegions()),
       innerText: () => call((api) => api.innerText()),
       textContent: () => call((api) => api.textContent()),
@@ -158,6 +175,8 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     const ms = (runs: unknown[]) => (runs as WatcherRun[]).map((r) => r.ms);
     const watcherRuns = [...got.watcher!, ...got.watcherSweep!, ...got.watcherHelpFooter!] as WatcherRun[];
     const allRegionRuns = got.allRegions as EngineRun[];
+    const firstUses: Array<{ framesMs: number; modelMs: number }> = [];
+    for (let i = 0; i < 5; i++) firstUses.push(await call((api) => api.generalFirstUse()));
     const reads: Array<Record<string, number>> = [];
     for (let i = 0; i < 5; i++) reads.push(await call((api) => api.domReads()));
     const domReads = Object.keys(reads[0]!).map((what) => ({ what, ms: median(reads.map((r) => r[what]!)) }));
@@ -189,6 +208,15 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
       innerText: timed(got.innerText as number[]),
       textContent: timed(got.textContent as number[]),
       ratio: { watcherToInnerText: 0, helpFooterToInnerText: 0, allRegionsToInnerText: 0, coldToInnerText: 0, coldRatios: [] },
+      general: {
+        without: timed(ms(got.watcherNoGeneral!)),
+        notice: timed(ms(got.watcherNotice!)),
+        noticeWithout: timed(ms(got.watcherNoticeNoGeneral!)),
+        addedToInnerText: 0,
+        noticeAddedToInnerText: 0,
+        longestSliceNoticeMs: Math.max(...(got.watcherNotice as WatcherRun[]).map((r) => r.longestSliceMs)),
+        firstUse: { framesMs: median(firstUses.map((f) => f.framesMs)), modelMs: median(firstUses.map((f) => f.modelMs)) },
+      },
       segments: split[0]!.segments,
       detections: split[0]!.detections,
       domReads,
@@ -198,6 +226,10 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     };
     const floor = fullScan.innerText.medianMs;
     fullScan.ratio = { watcherToInnerText: fullScan.watcher.medianMs / floor, helpFooterToInnerText: fullScan.watcherHelpFooter.medianMs / floor, allRegionsToInnerText: fullScan.allRegions.medianMs / floor, coldToInnerText: fullScan.coldMs / median(cold.map((c) => c.innerTextMs)), coldRatios: cold.map((c) => c.ms / c.innerTextMs) };
+    const g = fullScan.general;
+    g.addedToInnerText = (fullScan.watcher.medianMs - g.without.medianMs) / floor;
+    g.noticeAddedToInnerText = (g.notice.medianMs - g.noticeWithout.medianMs) / floor;
+    log(`  general layer: ${(fullScan.watcher.medianMs - g.without.medianMs).toFixed(2)} ms on this page, ${(g.notice.medianMs - g.noticeWithout.medianMs).toFixed(2)} ms with a notice toast; first use ${g.firstUse.framesMs.toFixed(1)} + ${g.firstUse.modelMs.toFixed(1)} ms`);
     log(`  full scan: median ${fullScan.watcher.medianMs.toFixed(1)} ms (every region: ${fullScan.allRegions.medianMs.toFixed(1)} ms) vs innerText ${floor.toFixed(1)} ms`);
 
     // 2. Scaling with the number of phrases, over the same segments. Every set is compiled
