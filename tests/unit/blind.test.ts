@@ -2,9 +2,7 @@
  * Blind evaluation (docs/notices.md): every notice corpus item is tested by rules, frames and a
  * model built without its source group. The issue's goal is recall >= 0.90 with a false-positive
  * rate <= 0.01; the floors below are what this version reaches, so that it cannot get worse
- * unnoticed, and the figures are printed with the goal beside them. (The recall floor went from
- * 0.74 to 0.735 when 198 items in languages the layer had barely seen joined the corpus: on the
- * 592 earlier notices this version finds 0.787, where the one before found 0.742.)
+ * unnoticed, and the figures are printed with the goal beside them.
  */
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../cli/html';
@@ -14,7 +12,7 @@ import { loadCorpus } from '../corpus';
 import { loadItems } from '../notices';
 
 const GOAL = { recall: 0.9, fpr: 0.01 };
-const FLOOR = { recall: 0.735, fpr: 0.01, kindAccuracy: 0.88 };
+const FLOOR = { recall: 0.74, fpr: 0.01, kindAccuracy: 0.88 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();
