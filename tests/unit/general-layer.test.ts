@@ -149,6 +149,7 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal('Fastly error: unknown domain: shop.example. Please check that this domain has been added to a service.')).toBe(true);
     expect(isNotARefusal('Coupon code cannot be used more than once per customer')).toBe(true);
     expect(isNotARefusal('您已领取过该优惠券')).toBe(true);
+    expect(isNotARefusal('Kode kupon ini telah mencapai batas penggunaan dan tidak lagi valid.')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
     expect(isGenericFailure('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
     expect(isGenericFailure('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
@@ -207,6 +208,14 @@ describe('stems and other people', () => {
     expect(table.phraseIsWordEnd[whole]).toBe(1);
     const layer = generalLayer([{ id: 'general.t.stem', kind: 'account-restricted', lang: 't', subjects: [], predicates: [], learnt: ['zablokowan*'], confidence: 0.6, source: 'https://example.org/' }]);
     expect(layer.cueTest('konto zablokowane')).toBe(true);
+  });
+
+  it('a notice\'s own "for security reasons" or "comment" is no help question', () => {
+    const layer = generalLayer(FRAMES);
+    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.com/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.ruleId);
+    expect(at('Your account has been locked for security reasons.')).toContain('general.en.account-restricted');
+    expect(at('Your account has been suspended. You cannot comment or post.')).toContain('general.en.account-restricted');
+    expect(at('Reasons why your account has been suspended, and what to do')).not.toContain('general.en.account-restricted');
   });
 
   it('reads too many failed sign-ins in other languages', () => {

@@ -130,7 +130,7 @@ const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gate
  * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit
  * (once per customer, already claimed): the same rule for every customer, an ordinary answer.
  */
-const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
+const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|batas penggunaan|limite d'utilisation|límite de uso|limite de uso|limite di utilizzo|nutzungslimit|limit użycia|kullanım limiti|giới hạn sử dụng|лимит использования|ліміт використання|使用上限|사용 한도|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
 
 /** A page or address that does not exist: nothing was refused. */
 const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;

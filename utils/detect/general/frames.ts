@@ -13,9 +13,11 @@ const ZH_QUESTION = ['怎么办', '怎么', '如何', '为什么', '为何', '�
 const EN_QUESTION = [
   'how to', 'how do i', 'how can i', 'why is', 'why was', 'why am i', 'why does', 'what to do', 'what happens', 'what does', 'what is', 'what are', 'what if',
   'if your account', 'if you are', 'if you were', 'if you see', 'if you get', 'if you receive', 'when your account', 'faq', 'learn more about', 'guide to',
-  'troubleshoot', 'reasons', 'resolving', 'resolve', 'avoid', 'tips', 'scam',
+  // "Reasons why…", not a notice's own "for security reasons".
+  'troubleshoot', 'reasons why', 'reasons for', 'possible reasons', 'common reasons', 'resolving', 'resolve', 'avoid', 'tips', 'scam',
   // The same in the other languages of the intl frames.
-  'was tun', 'warum', 'wie kann', 'gründe', 'pourquoi', 'comment', 'qué hacer', 'por qué', 'cómo', 'o que fazer', 'por que', 'como', 'почему', 'что делать',
+  // (Not bare "comment" or "como": an English notice says "comment", a Portuguese one "como resultado".)
+  'was tun', 'warum', 'wie kann', 'gründe', 'pourquoi', 'comment faire', 'comment débloquer', 'comment récupérer', 'qué hacer', 'por qué', 'cómo', 'o que fazer', 'por que', 'como resolver', 'como desbloquear', 'como recuperar', 'почему', 'что делать',
   'kenapa', 'bagaimana', 'cara ', 'なぜ', 'どうすれば', '対処法', '原因', '왜', '방법', 'tại sao', 'cách',
 ];
 
@@ -39,7 +41,9 @@ export const FRAMES: readonly Frame[] = [
     // 对方/该用户: another person's account (a payee, a profile), not the visitor's.
     unless: [...ZH_QUESTION, '防止账号被盗', '保护账号安全', '账号安全中心', '如果您的账号', '若您的账号', '如账号', '以免', '对方', '该用户', '此用户', '其他用户', '他人', '用户投诉',
       // A warning of what will happen ("输错超过4次，用户将被锁定") is not a restriction yet.
-      '将被', '将会被', '如果', '若超过', '超过次数'],
+      '将被', '将会被', '如果', '若超过', '超过次数',
+      // A condition stated as never met ("未发生过被盗、被封禁"): the account is in good standing.
+      '未发生过', '未曾被', '没有被', '正常使用状态'],
     confidence: 0.7,
     source: 'https://github.com/RayWangQvQ/BiliBiliToolPro/issues/401; gongfuxiang/shopxo:app/lang/zh.php@69e617b858e1b488ddc9d359d701e48075d52af1; crmeb/crmeb_java:crmeb/crmeb-front/src/main/java/com/zbkj/front/service/impl/LoginServiceImpl.java@7e18030058355f7143edc19dcb1dd72457d2da54; codersclub/Discuz.ML:upload/source/language/lang_message.php@e717571075bd3372e0d8622e3493c6799134be40; https://github.com/YaoZeyuan/ZhihuHelp_archived/issues/36; https://github.com/tangzhiyao/boss-show-time/issues/40',
   },
@@ -293,7 +297,7 @@ export const FRAMES: readonly Frame[] = [
       'exceeded the rate limit', 'have exceeded the', 'slow down', 'requests too frequently', 'too frequent', 'too many login attempts',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of'],
+    learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of', 'frequent operation', 'operation too frequent', 'operating too frequently'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
