@@ -160,6 +160,9 @@ describe("an outage is nobody's refusal", () => {
     expect(isGenericFailure('已自动阻断请求 Copy Successfully')).toBe(false);
     expect(isGenericFailure('Girdiğiniz parola yanlış.')).toBe(true);
     expect(isGenericFailure('El código del cupón que has introducido no existe')).toBe(true);
+    // A warning that the visitor is leaving the site lets the visitor go on.
+    expect(isGenericFailure('您点击了一个由用户发布的链接，点击下面的链接可能使您离开本站。')).toBe(true);
+    expect(isGenericFailure('您的帐号处于正常使用状态，未发生过被盗、被封禁')).toBe(true);
     expect(isCredentialError("weibo3.APIError: 21335: request uid's value must be the current user")).toBe(true);
     expect(isCredentialError('{"code": 40362, "message": "您当前请求存在异常"}')).toBe(false);
     expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);

@@ -47,7 +47,7 @@ const BLOCKED = [
   'bị khóa', 'bị khoá', 'bị tạm khóa', 'bị giới hạn', 'bị đình chỉ', 'bị vô hiệu hóa', 'bị cấm', 'bị chặn', 'bị từ chối',
   'ถูกระงับ', 'ถูกบล็อก', 'ถูกล็อก', 'ถูกจำกัด', 'ถูกแบน', 'ถูกปฏิเสธ', 'ถูกปิดใช้งาน',
   '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止', '無効',
-  '정지', '잠겼', '잠금', '차단', '제한', '금지', '거부', '불가',
+  '정지', '잠겼', '잠겨', '잠금', '차단', '제한', '금지', '거부', '불가', '비활성',
   'geblokkeerd', 'opgeschort', 'verbannen', 'beperkt', 'zablokován*', 'pozastaven*',
   'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
 ];
@@ -115,7 +115,7 @@ export const INTL_FRAMES: readonly Frame[] = [
       'quá nhiều yêu cầu', 'quá nhiều lần', 'thao tác quá nhanh', 'คำขอมากเกินไป', 'ลองใหม่อีกครั้งในภายหลัง', 'リクエストが多すぎ', '試行回数が上限', 'しばらく時間をおいて',
       '요청이 너무 많', '너무 많은 요청', '잠시 후 다시 시도',
       'zu schnell', 'trop vite', 'demasiado rápido', 'muy rápido', 'rápido demais', 'troppo veloce', 'te snel', 'слишком быстро', 'занадто швидко', 'занадто актив',
-      'za szybko', 'çok hızlı', 'terlalu cepat', 'quá nhanh', 'เร็วเกินไป', '早すぎ', '너무 빠르', 'pedidos demais', 'zbyt wiele', 'zbyt często', 'terlalu banyak',
+      'příliš mnoho', 'забагато', 'za szybko', 'çok hızlı', 'terlalu cepat', 'quá nhanh', 'เร็วเกินไป', '早すぎ', '너무 빠르', 'pedidos demais', 'zbyt wiele', 'zbyt często', 'terlalu banyak',
       'quá nhiều', 'มากเกินไป', '多すぎ', '너무 많', 'كثيرة جدًا', 'كثيرة جدا', 'طلبات كثيرة',
     ],
     unless: QUESTION,

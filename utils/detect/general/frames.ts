@@ -155,7 +155,7 @@ export const FRAMES: readonly Frame[] = [
     subjects: ['网页', '页面', '链接', '网址', '网站', '内容', 'url', '连接'],
     predicates: ['停止访问', '已停止访问', '被举报', '诱导', '暂时无法打开', '无法打开', '不支持打开', '已被屏蔽', '被屏蔽', '非官方', '已被封'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['存在安全风险', '可能存在风险', '存在风险', '安全风险', '被封锁', '已被封锁', '未完成域名备案', '未备案'],
+    learnt: ['存在安全风险', '可能存在风险', '存在风险', '安全风险', '被封锁', '已被封锁', '未完成域名备案', '未备案', '权限发表 url', '权限发表url', '无权发表链接'],
     gap: 8,
     either: true,
     remedies: ['长按网址复制', '复制链接', '复制网址', '浏览器打开', '浏览器中打开', '浏览器访问', '在浏览器'],
