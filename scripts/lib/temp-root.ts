@@ -13,11 +13,37 @@ export interface TempRoot {
   finish(): string[];
 }
 
-/** Points TMPDIR at a fresh `shutout-run-*` folder for this process and the ones it starts. */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Points TMPDIR at a fresh `shutout-run-*` folder for this process and the ones it starts. A run
+ * stopped by a signal (Ctrl-C, a CI timeout, a stopped mutation run) or ended without `finish`
+ * removes the folder too.
+ */
 export function privateTempRoot(): TempRoot {
   const previous = process.env.TMPDIR;
   const path = mkdtempSync(join(tmpdir(), 'shutout-run-'));
   process.env.TMPDIR = path;
+  const remove = () => {
+    try {
+      // Chromium's own leftovers (.org.chromium.*) go with the folder.
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* a browser still writing into it: nothing more can be done on the way out */
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    remove();
+    detach();
+    // Without another listener Node would ignore the signal now that one was heard: end as it would have.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const detach = () => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', remove);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  process.on('exit', remove);
   return {
     path,
     finish() {
@@ -27,8 +53,8 @@ export function privateTempRoot(): TempRoot {
       } finally {
         if (previous === undefined) delete process.env.TMPDIR;
         else process.env.TMPDIR = previous;
-        // Chromium's own leftovers (.org.chromium.*) go with the folder.
-        rmSync(path, { recursive: true, force: true });
+        detach();
+        remove();
       }
       return left;
     },
