@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShutoutDB } from '../../utils/storage/db';
-import { checkTimestamp, readTimestamp, requestTimestamp } from '../../utils/evidence/timestamp';
+import { checkTimestamp, readTimestamp, requestTimestamp, timestampQuery } from '../../utils/evidence/timestamp';
 import { sha256Bytes } from '../../utils/evidence/hash';
 import type { Signer } from '../../utils/evidence/signing';
 import { recordPages } from '../../utils/evidence/store';
@@ -30,6 +30,20 @@ afterAll(async () => {
 const stamp = (imprint: Uint8Array) => requestTimestamp(tsa.url, imprint);
 
 describe('RFC 3161 timestamps from a local time-stamping authority (openssl ts)', () => {
+  it('asks with a nonce in minimal DER whatever the random bytes, so that the service grants every query', async () => {
+    const imprint = sha256Bytes('a document');
+    for (const first of [0x00, 0x80, 0x01, 0xff]) {
+      for (const second of [0x05, 0x85]) {
+        const nonce = new Uint8Array([first, second, 1, 2, 3, 4, 5, 6]);
+        const res = await fetch(tsa.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: timestampQuery(imprint, nonce) });
+        const reply = new Uint8Array(await res.arrayBuffer());
+        writeFileSync(join(tmp.dir, 'nonce.tsr'), reply);
+        const text = execFileSync('openssl', ['ts', '-reply', '-in', 'nonce.tsr', '-text'], { cwd: tmp.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        expect(text, `nonce starting ${first.toString(16)} ${second.toString(16)}`).toContain('Status: Granted.');
+      }
+    }
+  });
+
   it('stamps a bundle’s signature; verify checks imprint, signature and the chain in the token, and says what it cannot check', async () => {
     const path = join(tmp.dir, 'stamped.zip');
     const result = await bundleFile(path, sourceOf(db, false), signer, stamp);

@@ -27,7 +27,9 @@ const buf = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
 /** A DER TimeStampReq for SHA-256 `imprint`, asking for the TSA's certificate, with a random nonce. */
 export function timestampQuery(imprint: Uint8Array, nonce: Uint8Array = crypto.getRandomValues(new Uint8Array(8))): Uint8Array {
   const n = nonce.slice();
-  n[0] = n[0]! & 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: the first byte under 0x80 and not zero (a leading zero
+  // before a byte under 0x80 is not DER, and OpenSSL's TSA refuses it: 1 query in 256).
+  n[0] = n[0]! & 0x7f || 0x01;
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
