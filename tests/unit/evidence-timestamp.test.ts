@@ -35,7 +35,7 @@ describe('RFC 3161 timestamps from a local time-stamping authority (openssl ts)'
     for (const first of [0x00, 0x80, 0x01, 0xff]) {
       for (const second of [0x05, 0x85]) {
         const nonce = new Uint8Array([first, second, 1, 2, 3, 4, 5, 6]);
-        const res = await fetch(tsa.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: timestampQuery(imprint, nonce) });
+        const res = await fetch(tsa.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: Buffer.from(timestampQuery(imprint, nonce)) });
         const reply = new Uint8Array(await res.arrayBuffer());
         writeFileSync(join(tmp.dir, 'nonce.tsr'), reply);
         const text = execFileSync('openssl', ['ts', '-reply', '-in', 'nonce.tsr', '-text'], { cwd: tmp.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
