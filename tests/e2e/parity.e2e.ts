@@ -287,9 +287,14 @@ class Tab {
       // stored is final.
       const home = `https://www.taobao.com/?parity-tab=${this.index}`;
       this.current = { type: 'page', id: `tab-${this.index}`, url: home, html: EMPTY_PAGE };
-      await goto(this.page, home);
-      this.loads++;
-      const after = await nextStatus(s, this.tabId, undefined, home);
+      // The page's own navigation may still be under way and replace the home page (a script's
+      // location.replace after load): the tab then goes home once more, its first trip overtaken.
+      let after: TabStatus | null = null;
+      for (let trip = 0; trip < 2 && !after; trip++) {
+        await goto(this.page, home);
+        this.loads++;
+        after = await nextStatus(s, this.tabId, undefined, home);
+      }
       if (!after) return { cli, problem: 'no report, and none for the next page' };
       this.lastPageId = after.pageId;
       return { cli, byUrl: { url: target, since } };
