@@ -239,6 +239,8 @@ describe('stems and other people', () => {
   it('another person banned, said on a profile or a comment, is no notice to the visitor', () => {
     expect(aboutAnotherPerson('このユーザーは永久に停止されました。')).toBe(true);
     expect(aboutAnotherPerson('이 사용자는 차단되었습니다')).toBe(true);
+    expect(aboutAnotherPerson('This user has been banned.')).toBe(true);
+    expect(aboutAnotherPerson('Read this userguide')).toBe(false);
     expect(aboutAnotherPerson('This account has been suspended.')).toBe(false);
     const layer = generalLayer(FRAMES);
     const at = (text: string) => scanGeneralPage(layer, { url: 'https://forum.example.org/', title: 'Forum', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);

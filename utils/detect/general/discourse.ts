@@ -108,7 +108,7 @@ export function addressesVisitor(text: string): boolean {
  * comment or a member list, it says nothing of the visitor. ("This account" is left out: a
  * suspended account's own page says it to its owner.)
  */
-const ANOTHER_PERSON = /this (?:user|member|person|seller)|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik/i;
+const ANOTHER_PERSON = /\bthis (?:user|member|person|seller)\b|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik/i;
 
 export function aboutAnotherPerson(text: string): boolean {
   return ANOTHER_PERSON.test(text);
