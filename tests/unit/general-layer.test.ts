@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isGenericFailure, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
 import { fromTrained } from '../../utils/detect/general/model';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
@@ -151,18 +151,18 @@ describe("an outage is nobody's refusal", () => {
     expect(isNotARefusal('您已领取过该优惠券')).toBe(true);
     expect(isNotARefusal('Kode kupon ini telah mencapai batas penggunaan dan tidak lagi valid.')).toBe(true);
     expect(isNotARefusal('Access denied. Your IP address has been blocked.')).toBe(false);
-    expect(isGenericFailure('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
-    expect(isGenericFailure('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
-    expect(isGenericFailure('Вы были заблокированы на сайте')).toBe(false);
-    expect(isGenericFailure('Deine Sitzung ist abgelaufen. Bitte melde dich erneut an, um fortzufahren.')).toBe(true);
-    expect(isGenericFailure('Kod kuponu został zastosowany do Twojego zamówienia.')).toBe(true);
+    expect(isOrdinaryOutcome('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
+    expect(isOrdinaryOutcome('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
+    expect(isOrdinaryOutcome('Вы были заблокированы на сайте')).toBe(false);
+    expect(isOrdinaryOutcome('Deine Sitzung ist abgelaufen. Bitte melde dich erneut an, um fortzufahren.')).toBe(true);
+    expect(isOrdinaryOutcome('Kod kuponu został zastosowany do Twojego zamówienia.')).toBe(true);
     // A wall's "Copy Successfully" button is no success of the visitor's request.
-    expect(isGenericFailure('已自动阻断请求 Copy Successfully')).toBe(false);
-    expect(isGenericFailure('Girdiğiniz parola yanlış.')).toBe(true);
-    expect(isGenericFailure('El código del cupón que has introducido no existe')).toBe(true);
+    expect(isOrdinaryOutcome('已自动阻断请求 Copy Successfully')).toBe(false);
+    expect(isOrdinaryOutcome('Girdiğiniz parola yanlış.')).toBe(true);
+    expect(isOrdinaryOutcome('El código del cupón que has introducido no existe')).toBe(true);
     // A warning that the visitor is leaving the site lets the visitor go on.
-    expect(isGenericFailure('您点击了一个由用户发布的链接，点击下面的链接可能使您离开本站。')).toBe(true);
-    expect(isGenericFailure('您的帐号处于正常使用状态，未发生过被盗、被封禁')).toBe(true);
+    expect(isOrdinaryOutcome('您点击了一个由用户发布的链接，点击下面的链接可能使您离开本站。')).toBe(true);
+    expect(isOrdinaryOutcome('您的帐号处于正常使用状态，未发生过被盗、被封禁')).toBe(true);
     expect(isCredentialError("weibo3.APIError: 21335: request uid's value must be the current user")).toBe(true);
     expect(isCredentialError('{"code": 40362, "message": "您当前请求存在异常"}')).toBe(false);
     expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);

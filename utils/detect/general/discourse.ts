@@ -146,12 +146,13 @@ export function isNotARefusal(text: string): boolean {
  * request, and the model's guess alone does not make it a block.
  */
 /**
- * A generic failure ("an error occurred, try again later", "unable to connect to the server"), a
- * wrong password or a code that does not exist, an expired session or a site under maintenance, in the languages the layer reads: walls say "try
- * again later" too, so the frames still read its words, but the model's guess alone does not make
- * it a refusal. The same holds for a message that says it was done (DONE below).
+ * An ordinary failure ("an error occurred, try again later", "unable to connect to the server"),
+ * a wrong password or a code that does not exist, an expired session or a site under maintenance,
+ * in the languages the layer reads: walls say "try again later" too, so the frames still read its
+ * words, but the model's guess alone does not make it a refusal. The same holds for a message that
+ * says it was done (DONE below).
  */
-const GENERIC_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?:is )?(?:wrong|incorrect)\b|parola(?:nız)? yanlış|mot de passe (?:est )?incorrect|contraseña (?:es )?incorrecta|senha (?:está )?incorreta|password (?:è )?errata|falsches passwort|passwort ist falsch|nieprawidłowe hasło|неверный пароль|неправильний пароль|kata sandi salah|mật khẩu không đúng|รหัสผ่านไม่ถูกต้อง|パスワードが(?:正しくありません|間違って)|비밀번호가 (?:올바르지|틀렸)|密码错误|密碼錯誤|كلمة المرور غير صحيحة|\bdoes not exist\b|离开本站|即将离开|\byou are (?:about to leave|leaving)\b|\bleaving (?:this|our) (?:site|website)\b|未发生过|\bno existe\b|\bnão existe\b|existiert nicht|n'existe pas|non esiste|не существует|не існує|không tồn tại|\bsession (?:has )?(?:expired|timed out)|\bunder maintenance\b|sitzung ist abgelaufen|wartungsarbeiten|session a expiré|session est expirée|sesión (?:ha )?(?:expirado|caducado)|sessão (?:expirou|expirada)|sessione (?:è )?scaduta|sesja wygasła|oturumunuz sonlandı|oturum süresi doldu|sesi (?:anda )?telah berakhir|phiên (?:đăng nhập )?đã hết hạn|đang được bảo (?:dưỡng|trì)|сесс?ия истекла|сеанс (?:истёк|истек|завершён)|сесія закінчилася|セッションの有効期限が切れ|セッションがタイムアウト|세션이 만료|会话已过期|登录已过期|登录已失效|登录失效|登入逾時|メンテナンス中|점검 중|系统维护|維護中|\ban error (?:has )?occurred\b|\bsomething went wrong\b|\bunable to connect\b|ein fehler ist aufgetreten|une erreur (?:est survenue|s'est produite)|se produjo un error|ha ocurrido un error|ocorreu um erro|si è verificato un errore|wystąpił błąd|bir hata oluştu|terjadi kesalahan|đã xảy ra lỗi|произошла ошибка|сталася помилка|виникла помилка|не удалось подключиться|неможливо підключитися|не вдалося підключитися|エラーが発生しました|오류가 발생했습니다|문제가 발생했습니다|发生错误|出错了|出現錯誤|發生錯誤/i;
+const ORDINARY_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?:is )?(?:wrong|incorrect)\b|parola(?:nız)? yanlış|mot de passe (?:est )?incorrect|contraseña (?:es )?incorrecta|senha (?:está )?incorreta|password (?:è )?errata|falsches passwort|passwort ist falsch|nieprawidłowe hasło|неверный пароль|неправильний пароль|kata sandi salah|mật khẩu không đúng|รหัสผ่านไม่ถูกต้อง|パスワードが(?:正しくありません|間違って)|비밀번호가 (?:올바르지|틀렸)|密码错误|密碼錯誤|كلمة المرور غير صحيحة|\bdoes not exist\b|离开本站|即将离开|\byou are (?:about to leave|leaving)\b|\bleaving (?:this|our) (?:site|website)\b|未发生过|\bno existe\b|\bnão existe\b|existiert nicht|n'existe pas|non esiste|не существует|не існує|không tồn tại|\bsession (?:has )?(?:expired|timed out)|\bunder maintenance\b|sitzung ist abgelaufen|wartungsarbeiten|session a expiré|session est expirée|sesión (?:ha )?(?:expirado|caducado)|sessão (?:expirou|expirada)|sessione (?:è )?scaduta|sesja wygasła|oturumunuz sonlandı|oturum süresi doldu|sesi (?:anda )?telah berakhir|phiên (?:đăng nhập )?đã hết hạn|đang được bảo (?:dưỡng|trì)|сесс?ия истекла|сеанс (?:истёк|истек|завершён)|сесія закінчилася|セッションの有効期限が切れ|セッションがタイムアウト|세션이 만료|会话已过期|登录已过期|登录已失效|登录失效|登入逾時|メンテナンス中|점검 중|系统维护|維護中|\ban error (?:has )?occurred\b|\bsomething went wrong\b|\bunable to connect\b|ein fehler ist aufgetreten|une erreur (?:est survenue|s'est produite)|se produjo un error|ha ocurrido un error|ocorreu um erro|si è verificato un errore|wystąpił błąd|bir hata oluştu|terjadi kesalahan|đã xảy ra lỗi|произошла ошибка|сталася помилка|виникла помилка|не удалось подключиться|неможливо підключитися|не вдалося підключитися|エラーが発生しました|오류가 발생했습니다|문제가 발생했습니다|发生错误|出错了|出現錯誤|發生錯誤/i;
 
 /**
  * What the visitor asked for was done ("the coupon code has been applied to your order"): an
@@ -159,8 +160,8 @@ const GENERIC_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?:
  */
 const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bhas been (?:applied|updated|saved)\b|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功/i;
 
-export function isGenericFailure(text: string): boolean {
-  return GENERIC_FAILURE.test(text) || DONE.test(text);
+export function isOrdinaryOutcome(text: string): boolean {
+  return ORDINARY_FAILURE.test(text) || DONE.test(text);
 }
 
 export function isMalformedRequest(text: string): boolean {

@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isGenericFailure, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -150,7 +150,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   }
   // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
   // browser"), at a stricter bar: most such pages are small ordinary ones.
-  if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isGenericFailure(c.text)) {
+  if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isOrdinaryOutcome(c.text)) {
     const s = score(layer.model, c.text);
     const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
