@@ -38,6 +38,8 @@ export interface DatasetOptions {
   /** Each worker's DuckDB memory limit while staging. */
   workerMemoryLimit?: string;
   threads?: number;
+  /** Staged rows per bucket when the tables are built (each bucket is one statement); tests make it small. */
+  rowsPerBucket?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -268,7 +270,7 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
     for (const b of [...bundles.values()].sort((x, y) => x.no - y.no)) stager.row(BUNDLES, b.no, [...b.values.slice(0, 2), b.alsoAs, ...b.values.slice(3)]);
     stager.flush();
     stager.close();
-    const counts = await publish(con, temp, stages);
+    const counts = await publish(con, temp, stages, opts.rowsPerBucket ?? ROWS_PER_BUCKET);
     if (opts.report && reportTemp) await writeFile(reportTemp, await opts.report(con, refused));
     con.closeSync();
     con = null;
@@ -295,12 +297,29 @@ export async function buildDataset(inputs: string[], opts: DatasetOptions): Prom
   }
 }
 
-/** Staged rows → the published tables (one row per key), the views, and the Parquet files. */
-async function publish(con: DuckDBConnection, temp: string, stages: string[]): Promise<Record<string, number>> {
+/** Staged rows per key bucket when the tables are built (BENCHMARKS.md section 9). */
+export const ROWS_PER_BUCKET = 500_000;
+
+/**
+ * Staged rows → the published tables (one row per key), the views, and the Parquet files.
+ *
+ * Bounded by the bucket, not by the dataset: each table is built bucket by bucket (the rows whose
+ * key hashes to it; every copy of a key falls in the same bucket), and each Parquet folder is
+ * written month by month. DuckDB's memory beyond its limit grew with the rows of one statement
+ * (1.2 GB of RSS for 3,000,000 findings in one statement under a 512 MB limit).
+ */
+async function publish(con: DuckDBConnection, temp: string, stages: string[], rowsPerBucket: number): Promise<Record<string, number>> {
   for (const [k, path] of stages.entries()) await con.run(`ATTACH ${sqlString(path)} AS w${k} (READ_ONLY)`);
   // Each staged row gets an id of its own: the worker's stage (6 bits) and the row's rowid there (40 bits).
   const union = (t: Table) => stages.map((_, k) => `SELECT ((${k}::BIGINT << 40) + rowid) AS rid, * FROM w${k}.${t.name}`).join(' UNION ALL ');
   const from = (t: Table) => `FROM (${union(t)}) s JOIN ${STAGE}.bundles b ON b.bundle_no = s.bundle_no`;
+  const staged = async (t: Table) => {
+    let n = 0;
+    for (const k of stages.keys()) n += Number((await con.runAndReadAll(`SELECT count(*)::BIGINT FROM w${k}.${t.name}`)).getRows()[0]![0]);
+    return n;
+  };
+  const bucketsOf = async (t: Table) => Math.max(1, Math.ceil((await staged(t)) / rowsPerBucket));
+  const inBucket = (expr: string, i: number, n: number) => (n === 1 ? 'true' : `hash(${expr}) % ${n} = ${i}`);
   /**
    * One row per key, the first by `rank` (small non-negative integers, most significant first):
    * the rows' ranks and ids are packed into one HUGEINT, and a grouped min() picks each key's row.
@@ -315,11 +334,14 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[]): P
       shift += bits;
     }
     if (shift > 126) throw new Error(`${t.name}: the rank does not fit in 126 bits`);
-    await con.run(
-      `CREATE TEMP TABLE keep_${t.name} AS SELECT (min(${terms.join(' + ')}) & ${2n ** 46n - 1n})::BIGINT AS rid ${from(t)} GROUP BY s.${key}`,
-    );
-    await con.run(`CREATE TABLE ${t.name} AS SELECT ${finalSelect(t)} ${from(t)} SEMI JOIN keep_${t.name} k ON k.rid = s.rid`);
-    await con.run(`DROP TABLE keep_${t.name}`);
+    await con.run(`CREATE TABLE ${t.name} AS SELECT ${finalSelect(t)} ${from(t)} LIMIT 0`);
+    const n = await bucketsOf(t);
+    for (let i = 0; i < n; i++) {
+      const where = inBucket(`s.${key}`, i, n);
+      await con.run(`CREATE TEMP TABLE keep AS SELECT (min(${terms.join(' + ')}) & ${2n ** 46n - 1n})::BIGINT AS rid ${from(t)} WHERE ${where} GROUP BY s.${key}`);
+      await con.run(`INSERT INTO ${t.name} SELECT ${finalSelect(t)} ${from(t)} SEMI JOIN keep k ON k.rid = s.rid WHERE ${where}`);
+      await con.run('DROP TABLE keep');
+    }
   };
   await con.run(`CREATE TABLE bundles AS SELECT ${finalSelect(BUNDLES)} FROM ${STAGE}.bundles s ORDER BY s.bundle_no`);
   // The same observation in several bundles: the original over an import of it, then the longest
@@ -335,8 +357,14 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[]): P
     ['(s.file IS NULL)::INT', 1],
     ['s.bundle_no', 32],
   ]);
-  // Coupon observations follow the findings row that was kept.
-  await con.run(`CREATE TABLE coupon_observations AS SELECT ${finalSelect(COUPONS)} ${from(COUPONS)} SEMI JOIN findings f ON f.hash = s.finding_hash AND f.bundle = b.bundle`);
+  // Coupon observations follow the findings row that was kept (bucketed by that row's hash).
+  await con.run(`CREATE TABLE coupon_observations AS SELECT ${finalSelect(COUPONS)} ${from(COUPONS)} LIMIT 0`);
+  const n = Math.max(await bucketsOf(COUPONS), await bucketsOf(FINDINGS));
+  for (let i = 0; i < n; i++) {
+    await con.run(
+      `INSERT INTO coupon_observations SELECT ${finalSelect(COUPONS)} ${from(COUPONS)} SEMI JOIN (SELECT hash, bundle FROM findings WHERE ${inBucket('hash', i, n)}) f ON f.hash = s.finding_hash AND f.bundle = b.bundle WHERE ${inBucket('s.finding_hash', i, n)}`,
+    );
+  }
   await con.run(`DETACH ${STAGE}`);
   for (const k of stages.keys()) await con.run(`DETACH w${k}`);
   for (const v of VIEWS) await con.run(`CREATE VIEW ${v.name} AS ${v.sql}`);
@@ -344,7 +372,14 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[]): P
   for (const t of TABLES) {
     const target = join(temp, t.name);
     await mkdir(target);
-    await con.run(`COPY (SELECT *, coalesce(strftime("${t.month}", '%Y-%m'), 'unknown') AS month FROM ${t.name}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month), OVERWRITE_OR_IGNORE)`);
+    // Hive layout (month=YYYY-MM/data_0.parquet, the month in the folder name only), one month per COPY.
+    const month = `coalesce(strftime("${t.month}", '%Y-%m'), 'unknown')`;
+    const months = (await con.runAndReadAll(`SELECT DISTINCT ${month} FROM ${t.name} ORDER BY 1`)).getRows().map((r) => String(r[0]));
+    for (const m of months) {
+      if (!/^(\d{4}-\d{2}|unknown)$/.test(m)) throw new Error(`${t.name}: an unexpected month ${m}`);
+      await mkdir(join(target, `month=${m}`));
+      await con.run(`COPY (SELECT * FROM ${t.name} WHERE ${month} = '${m}') TO ${sqlString(join(target, `month=${m}`, 'data_0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+    }
     const r = await con.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ${t.name}`);
     counts[t.name] = Number(r.getRows()[0]![0]);
   }

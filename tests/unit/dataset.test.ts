@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset } from '../../cli/dataset/merge';
 import { TABLES } from '../../cli/dataset/schema';
 import { Installation } from './dataset-helpers';
 import { repack, run, tempDir, unpack } from './evidence-bundle-helpers';
@@ -167,6 +168,28 @@ describe('shutout dataset: bundles of three participants, one tampered, one give
     expect(readdirSync(join(out, 'findings')).sort()).toEqual(['month=2026-03']);
     const months = await rows(con, `SELECT DISTINCT month FROM read_parquet('${join(out, 'bundles')}/*/*.parquet', hive_partitioning = true) ORDER BY month`);
     expect(months.map((m) => m.month)).toEqual(['2026-03', 'unknown']);
+  });
+
+  it('builds the same tables and Parquet files bucket by bucket as in one statement', async () => {
+    const small = join(tmp.dir, 'study-in-buckets');
+    // Two staged rows per bucket: every table in several buckets, each key's copies in one of them.
+    await buildDataset([bundles], { output: small, rowsPerBucket: 2 });
+    const other = await DuckDBInstance.create(join(small, 'shutout.duckdb'), { access_mode: 'READ_ONLY' });
+    const con2 = await other.connect();
+    try {
+      for (const t of TABLES) {
+        const all = `SELECT * FROM ${t.name} ORDER BY ALL`;
+        const [a, b] = [await rows(con, all), await rows(con2, all)];
+        expect(b.length, t.name).toBeGreaterThan(0);
+        expect(b, t.name).toEqual(a);
+        const parquet = `SELECT * FROM read_parquet('${join(small, t.name)}/*/*.parquet', hive_partitioning = true) ORDER BY ALL`;
+        expect((await rows(con2, parquet)).length, t.name).toBe(a.length);
+      }
+      expect(readdirSync(join(small, 'findings')).sort()).toEqual(['month=2026-03']);
+    } finally {
+      con2.closeSync();
+      other.closeSync();
+    }
   });
 
   it('writes a self-contained report with the refused bundle', () => {
