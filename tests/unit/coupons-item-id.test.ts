@@ -75,6 +75,23 @@ const CASES: Array<[url: string, ref: ReturnType<typeof parseItemRef>]> = [
   ['https://www.amazon.com/exec/obidos/ASIN/0596517742/', { platform: 'amazon', itemId: '0596517742' }],
   ['https://www.amazon.com/Automate-Boring-Stuff-Python-2nd/dp/1593279922/', { platform: 'amazon', itemId: '1593279922' }],
   ['https://www.amazon.com.mx/dp/B0BDHWDR12?psc=1', { platform: 'amazon', itemId: 'B0BDHWDR12' }],
+  // Each branch on its own: an item page known by its path alone (not its host), a JD campaign on
+  // pro.jd.com and prodev.m.jd.com, a Meituan deal or hotel without a trailing part, the first of
+  // two names given, ASIN in a query parameter of either case.
+  ['https://world.taobao.com/item.htm?id=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://world.taobao.com/detail/index.htm?id=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://item.taobao.com/item.htm?id=598765432101&ju_id=10000000037163', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://a.m.taobao.com/i15147840808.htm?itemId=598765432101', { platform: 'taobao', itemId: '598765432101' }],
+  ['https://pro.jd.com/mall/active/3Rztcv2tMwdpFqWiqaAUzBAToowC/index.html', { platform: 'jd', itemId: null, activityId: '3Rztcv2tMwdpFqWiqaAUzBAToowC' }],
+  ['https://prodev.m.jd.com/mall/active/3Rztcv2tMwdpFqWiqaAUzBAToowC/index.html', { platform: 'jd', itemId: null, activityId: '3Rztcv2tMwdpFqWiqaAUzBAToowC' }],
+  ['https://item.m.jd.com/product/100012043978', { platform: 'jd', itemId: '100012043978' }],
+  ['https://item.jd.com/product/100012043978.html/', { platform: 'jd', itemId: '100012043978' }],
+  ['https://item.jd.com/x.html?skuId=100012043978&wareId=200012043978', { platform: 'jd', itemId: '200012043978' }],
+  ['https://bj.meituan.com/deal/26583815', { platform: 'meituan', itemId: 'deal:26583815' }],
+  ['https://hotel.meituan.com/1593921', { platform: 'meituan', itemId: 'poi:1593921' }],
+  ['https://i.meituan.com/general/platform/mttgdetail/mttgdetail.html?dealId=x708543256&poiId=4895741', { platform: 'meituan', itemId: 'poi:4895741' }],
+  ['https://www.amazon.com/gp/offer-listing?asin=B0BDHWDR12', { platform: 'amazon', itemId: 'B0BDHWDR12' }],
+  ['https://www.amazon.com/gp/offer-listing?ASIN=b0bdhwdr12', { platform: 'amazon', itemId: 'B0BDHWDR12' }],
 ];
 
 const NONE = [
@@ -94,6 +111,13 @@ const NONE = [
   'https://www.meituan.com/',
   'https://www.amazon.com/s?k=power+bank',
   'https://www.amazon.com/dp/NOTANASIN1',
+  'https://www.amazon.com/gp/offer-listing?asin=B0BDHWDR1',
+  // An item-like name deeper in the host, a path that only contains "item", a hotel number not at the path's start, ids with letters.
+  'https://store.item.taobao.com/shop.htm?id=598765432101',
+  'https://www.taobao.com/myitems/list?id=598765432101',
+  'https://hotel.meituan.com/x/1593921/',
+  'https://i.meituan.com/general/platform/mttgdetail/mttgdetail.html?dealId=x708543256&poiId=x4895741',
+  'https://item.jd.com/100012043978x.html',
   'https://amzn.to/3xYzAbC',
   'https://www.ebay.com/itm/123456789012',
   'https://example.com/item.htm?id=598765432101',

@@ -36,15 +36,13 @@ export interface ItemRef {
 
 const DIGITS = /^\d{4,20}$/;
 
+/** The first named query parameter (names in lower case; a URL may write them in any case: itemID, goodsId …) with a valid value. */
 function param(u: URL, names: readonly string[], valid: RegExp = DIGITS): string | null {
   for (const n of names) {
-    const v = u.searchParams.get(n);
-    if (v && valid.test(v.trim())) return v.trim();
-  }
-  // Parameter names in a different case (itemID, goodsId …).
-  const lower = new Set(names.map((n) => n.toLowerCase()));
-  for (const [k, v] of u.searchParams) {
-    if (lower.has(k.toLowerCase()) && valid.test(v.trim())) return v.trim();
+    for (const [k, v] of u.searchParams) {
+      const t = v.trim();
+      if (k.toLowerCase() === n && valid.test(t)) return t;
+    }
   }
   return null;
 }
@@ -52,21 +50,16 @@ function param(u: URL, names: readonly string[], valid: RegExp = DIGITS): string
 function alibaba(u: URL, platform: string): ItemRef | null {
   const host = u.hostname;
   const path = u.pathname;
-  let itemId = param(u, ['itemId', 'item_id', 'itemid', 'itemIds']);
-  if (!itemId) {
-    const m = /^\/i(\d{4,20})\.htm/.exec(path) ?? /\/item\/(\d{4,20})\.htm/.exec(path);
-    if (m) itemId = m[1]!;
-  }
-  if (!itemId && (/(?:^|\/)(?:item|detail)[^/]*$|\/detail\//i.test(path) || /^(?:item|detail|chaoshi\.detail|detail\.m|h5\.m|main\.m|m\.intl)\./.test(host))) {
+  let itemId = param(u, ['itemid', 'item_id', 'itemids']) ?? (/^\/i(\d{4,20})\.htm/.exec(path) ?? /\/item\/(\d{4,20})\.htm/.exec(path))?.[1] ?? null;
+  if (!itemId && (/\/(?:item|detail)[^/]*$|\/detail\//i.test(path) || /^(?:item|detail|chaoshi\.detail|detail\.m|h5\.m|main\.m|m\.intl)\./.test(host))) {
     itemId = param(u, ['id']);
   }
   if (platform === 'juhuasuan') {
-    let activityId = param(u, ['ju_id', 'juId', 'juid']);
+    let activityId = param(u, ['ju_id', 'juid']);
     // On ju.taobao.com/tg/home.htm a bare id= is the campaign, not the item.
     if (!activityId && /\/tg\/[a-z_]*home\.htm/i.test(path)) {
       const id = param(u, ['id']);
       if (id && id !== itemId) activityId = id;
-      if (itemId === id) itemId = param(u, ['item_id', 'itemId']);
     }
     if (!itemId && !activityId) return null;
     return activityId ? { platform, itemId, activityId } : { platform, itemId };
@@ -81,27 +74,26 @@ function jd(u: URL): ItemRef | null {
   if (active && /(?:^|\.)pro\.(?:m\.)?jd\.com$|^prodev\.m\.jd\.com$/.test(host)) return { platform: 'jd', itemId: null, activityId: active[1]! };
   const m =
     /^\/(\d{4,20})\.html$/.exec(path) ??
-    /^\/product\/(\d{4,20})\.html$/.exec(path) ??
     /^\/cps\/item\/(\d{4,20})\.html$/.exec(path) ??
     /^\/(?:product|ware)\/(\d{4,20})(?:\.html)?\/?$/.exec(path);
-  if (m && /(?:^|\.)(?:item|npcitem|re|item\.m|item-m)\.jd\.(?:com|hk)$|^item\.m\.jd\.com$/.test(host)) return { platform: 'jd', itemId: m[1]! };
-  const p = param(u, ['wareId', 'skuId', 'sku', 'wareid', 'skuid']);
+  if (m && /(?:^|\.)(?:item|npcitem|re|item\.m|item-m)\.jd\.(?:com|hk)$/.test(host)) return { platform: 'jd', itemId: m[1]! };
+  const p = param(u, ['wareid', 'skuid', 'sku']);
   return p ? { platform: 'jd', itemId: p } : null;
 }
 
 function pinduoduo(u: URL): ItemRef | null {
-  const id = param(u, ['goods_id', 'goodsId', 'goodsid']);
+  const id = param(u, ['goods_id', 'goodsid']);
   return id ? { platform: 'pinduoduo', itemId: id } : null;
 }
 
 const MEITUAN_POI_PATHS = /^\/(?:meishi|xiuxianyule|shenghuo|jiankangliren|jiehun|qinzi|yundongjianshen|jiazhuang|xuexipeixun|yiliao|aiche|chongwu|jiudian|lvyou|zhoubianyou|dianying|ktv|s|poi|shop)\/(\d{3,20})(?:\/|\.html|$)/i;
 
 function meituan(u: URL): ItemRef | null {
-  const deal = /\/deal\/(\d{3,20})(?:\.html|\/|$)/i.exec(u.pathname)?.[1] ?? param(u, ['dealId', 'deal_id', 'dealid', 'dealID'], /^\d{3,20}$/);
+  const deal = /\/deal\/(\d{3,20})(?:\.html|\/|$)/i.exec(u.pathname)?.[1] ?? param(u, ['dealid', 'deal_id'], /^\d{3,20}$/);
   if (deal) return { platform: 'meituan', itemId: `deal:${deal}` };
   let poi = MEITUAN_POI_PATHS.exec(u.pathname)?.[1] ?? (/\/i\/poi\/(\d{3,20})/i.exec(u.pathname)?.[1] ?? null);
   if (!poi && /^hotel\.meituan\.com$/.test(u.hostname)) poi = /^\/(\d{3,20})\/?/.exec(u.pathname)?.[1] ?? null;
-  poi ??= param(u, ['poiId', 'poi_id', 'poiid', 'mtShopId', 'wm_poi_id', 'shopId'], /^\d{3,20}$/);
+  poi ??= param(u, ['poiid', 'poi_id', 'mtshopid', 'wm_poi_id', 'shopid'], /^\d{3,20}$/);
   return poi ? { platform: 'meituan', itemId: `poi:${poi}` } : null;
 }
 
@@ -111,8 +103,8 @@ const AMAZON_PATHS =
 
 function amazon(u: URL): ItemRef | null {
   const m = AMAZON_PATHS.exec(u.pathname);
-  const asin = (m?.[1] ?? u.searchParams.get('asin') ?? u.searchParams.get('ASIN') ?? '').toUpperCase();
-  return ASIN.test(asin) ? { platform: 'amazon', itemId: asin } : null;
+  const asin = (m?.[1] ?? param(u, ['asin'], /^[A-Za-z0-9]{10}$/))?.toUpperCase();
+  return asin && ASIN.test(asin) ? { platform: 'amazon', itemId: asin } : null;
 }
 
 /** Item and campaign ids of a marketplace URL; null for other sites and URLs that name no item. */
