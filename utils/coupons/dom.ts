@@ -150,10 +150,29 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Document order of two elements (linkedom and browsers both implement compareDocumentPosition). */
+/** The element and its ancestors, outermost first. */
+function ancestry(e: Node): Node[] {
+  const out: Node[] = [];
+  for (let n: Node | null = e; n; n = n.parentNode) out.push(n);
+  return out.reverse();
+}
+
+/**
+ * Document order of two elements, from their ancestries: linkedom's compareDocumentPosition
+ * answers "preceding" for two elements in different subtrees whichever comes first, which put
+ * the CLI's results out of the order a browser gives.
+ */
 function byDocumentOrder(a: Element, b: Element): number {
   if (a === b) return 0;
-  return a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
+  const pa = ancestry(a);
+  const pb = ancestry(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  // One contains the other: the container comes first.
+  if (i === pa.length) return -1;
+  if (i === pb.length) return 1;
+  for (let s = pa[i]!.nextSibling; s; s = s.nextSibling) if (s === pb[i]) return -1;
+  return 1;
 }
 
 /**
