@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { hidden, hiddenSelf, matchedSelector, outermost, queryAll } from '../../utils/coupons/dom';
+import { firstVisible, hidden, hiddenSelf, isLoading, matchedSelector, outermost, queryAll } from '../../utils/coupons/dom';
 
 function doc(body: string): Document {
   return parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
@@ -67,5 +67,33 @@ describe('queryAll and matchedSelector', () => {
   it('keeps only the outermost of nested elements', () => {
     const d = doc('<div id="a"><div id="b"></div></div><div id="c"></div>');
     expect(outermost([byId(d, 'b'), byId(d, 'a'), byId(d, 'c')]).map((e) => e.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('hidden: the 64-level bound', () => {
+  it('sees a hiding ancestor 63 levels up and not one 64 levels up', () => {
+    const nest = (levels: number) => '<div hidden>' + '<div>'.repeat(levels - 1) + '<span id="in">x</span>' + '</div>'.repeat(levels);
+    expect(hidden(byId(doc(nest(63)), 'in'))).toBe(true);
+    expect(hidden(byId(doc(nest(64)), 'in'))).toBe(false);
+  });
+});
+
+describe('firstVisible', () => {
+  it('prefers the first selector over document order, skips hidden elements and unknown selectors', () => {
+    const d = doc('<p class="x" id="x1">1</p><p class="y" id="y1" hidden>2</p><p class="y" id="y2">3</p>');
+    expect(firstVisible(d, ['.y', '.x'])?.id).toBe('y2');
+    expect(firstVisible(d, [':unknown-pseudo', '.x', '.y'])?.id).toBe('x1');
+    expect(firstVisible(d, ['.x'])?.id).toBe('x1');
+    expect(firstVisible(d, ['.none'])).toBeNull();
+  });
+});
+
+describe('isLoading', () => {
+  it('reads loading words with nothing else as loading, and not once a number is there', () => {
+    const area = byId(doc('<div id="area">x</div>'), 'area');
+    expect(isLoading(area, '加载中...')).toBe(true);
+    expect(isLoading(area, 'Loading')).toBe(true);
+    expect(isLoading(area, '加载中 满199减20')).toBe(false);
+    expect(isLoading(area, '满199减20')).toBe(false);
   });
 });

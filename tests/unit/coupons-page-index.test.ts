@@ -10,7 +10,7 @@ import { PageIndex } from '../../utils/coupons/dom';
 
 const FILLER = '<p>filler</p>'.repeat(20);
 const PAGE =
-  '<div id="early" class="a b-c" title="p q"><span class="x">early</span><i>early-i</i></div>' +
+  '<div id="early" class="a b-c k.m" title="p q"><span class="x">early</span><i>early-i</i></div>' +
   FILLER +
   '<div id="late" class="a b-c" title="p q"><span class="x">late</span><i>late-i</i></div><p class="z">after</p>';
 
@@ -35,6 +35,25 @@ describe('PageIndex plans', () => {
     // Spaces inside the brackets or the quotes are not the descendant combinator.
     expect(found('[class *= "b-c"] .x')).toMatchObject({ texts: ['early'], walked: 5 });
     expect(found('[class*="a b"] .x')).toMatchObject({ texts: ['early'], walked: 5 });
+    // A needle with a character that regular expressions treat specially; a selector padded with spaces.
+    expect(found('[class*="k.m"] .x')).toMatchObject({ texts: ['early'], walked: 5 });
+    expect(found('  .a .x  ')).toMatchObject({ texts: ['early'], walked: 5 });
+  });
+
+  it('has read nothing and calls itself complete until a query needs the walk', () => {
+    const index = new PageIndex(page(), ['.a .x'], 5);
+    expect([index.walked, index.complete]).toEqual([0, true]);
+  });
+
+  it('finds nothing for an #id that is not on the page', () => {
+    expect(found('#missing .x')).toEqual({ texts: [], walked: 0, complete: true });
+  });
+
+  it('queries an #id on a root that has no getElementById (a fragment or an element)', () => {
+    const body = (page() as unknown as Document).body as unknown as ParentNode;
+    const index = new PageIndex(body, ['#late .x', '#late'], 5);
+    expect(index.find(['#late .x']).map((e) => e.textContent)).toEqual(['late']);
+    expect(index.find(['#late']).map((e) => e.id)).toEqual(['late']);
   });
 
   it('looks an #id up anywhere in the page without walking', () => {

@@ -57,9 +57,8 @@ export function queryAll(root: ParentNode, selectors: readonly string[], limit =
     }
     return out;
   }
-  const n = Math.min(list.length, limit);
-  const out: Element[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  const out: Element[] = [];
+  for (let i = 0; i < list.length && i < limit; i++) out.push(list[i]!);
   return out;
 }
 
@@ -134,10 +133,12 @@ function planOf(sel: string, needles: Needles | null): Plan {
   if (!m || (!m[1] && !m[2])) return { kind: 'query', sel: s };
   if (needles) {
     const parts = m[2] ?? '';
-    const classes = [...parts.matchAll(/\.([\w-]+)/g)].map((x) => x[1]!);
+    // Class names outside the attribute tests: a dot in [class*="k.m"] is not one.
+    const classes = [...parts.replace(/\[[^\]]*\]/g, '').matchAll(/\.([\w-]+)/g)].map((x) => x[1]!);
     const attrs = [...parts.matchAll(ATTR)].map((x) => x[3]!);
-    if (classes.length > 0) needles.tokens.add(classes[0]!.toLowerCase());
-    else if (attrs.length > 0) needles.frags.add(attrs[0]!.toLowerCase());
+    // The walk's patterns ignore case, as class names compare here.
+    if (classes.length > 0) needles.tokens.add(classes[0]!);
+    else if (attrs.length > 0) needles.frags.add(attrs[0]!);
     else if (m[1]) needles.tags.add(m[1].toUpperCase());
   }
   return { kind: 'walk', head, rest };
@@ -223,7 +224,6 @@ export class PageIndex {
     const { frags, tokens, tags } = this.needles;
     const frag = frags.size ? new RegExp([...frags].map(escapeRe).join('|'), 'i') : null;
     const token = tokens.size ? new RegExp(`(?:^|\\s)(?:${[...tokens].map(escapeRe).join('|')})(?:\\s|$)`, 'i') : null;
-    if (!frag && !token && tags.size === 0) return found;
     // From the root's first element (<html> for a document; a parsed fragment's first element)
     // in document order; `top` is where the walk climbs back to and stops.
     const top = this.root as unknown as Node;
@@ -262,12 +262,13 @@ export class PageIndex {
       let plan = PLANS.get(s);
       if (!plan) PLANS.set(s, (plan = planOf(s, null)));
       let heads: Element[];
-      if (plan.kind === 'query' || !this.registered.has(s)) {
+      // An #id on a root without getElementById (a fragment) is queried like any other selector.
+      if (plan.kind === 'query' || !this.registered.has(s) || (plan.kind === 'id' && !this.byId)) {
         for (const e of queryAll(this.root, [s], limit)) out.add(e);
         continue;
       }
-      if (plan.kind === 'id' && this.byId) {
-        const e = this.byId(plan.id);
+      if (plan.kind === 'id') {
+        const e = this.byId!(plan.id);
         heads = e ? [e] : [];
       } else {
         heads = [];
