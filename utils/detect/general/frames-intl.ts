@@ -22,6 +22,8 @@ const ACCOUNT = [
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
   'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
   'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
+  // The loanword alone (Italian, Dutch, German, Polish write "account"; English has frames of its own).
+  'account', 'účtu', 'konto', 'kontot', 'tili', 'fiók',
 ];
 
 const ACCESS = [
@@ -37,8 +39,8 @@ const BLOCKED = [
   'gesperrt', 'blockiert', 'deaktiviert', 'eingeschränkt', 'suspendiert', 'gebannt', 'verweigert', 'ausgeschlossen',
   'suspendu*', 'bloqué*', 'désactivé*', 'restreint', 'banni*', 'verrouillé*', 'refusé*', 'interdit*',
   'suspendid*', 'bloquead*', 'desactivad*', 'restringid*', 'inhabilitad*', 'banead*', 'denegad*',
-  'suspens*', 'desativad*', 'restrit*', 'banid*', 'negad*',
-  'sospes*', 'bloccat*', 'bannat*', 'disattivat*', 'negato', 'negata',
+  'suspensa', 'suspenso', 'suspensas', 'suspensos', 'desativad*', 'restrit*', 'banid*', 'negad*',
+  'sospes*', 'bloccat*', 'bannat*', 'disattivat*', 'disabilitat*', 'negato', 'negata',
   'заблокирова*', 'забан*', 'приостановл*', 'ограничен*', 'отключен*', 'заморож*', 'запрещ*',
   'заблокова*', 'призупинен*', 'обмежен*',
   'zablokowan*', 'zawieszon*', 'ograniczon*', 'odmow*',
@@ -48,7 +50,7 @@ const BLOCKED = [
   'ถูกระงับ', 'ถูกบล็อก', 'ถูกล็อก', 'ถูกจำกัด', 'ถูกแบน', 'ถูกปฏิเสธ', 'ถูกปิดใช้งาน',
   '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止', '無効',
   '정지', '잠겼', '잠겨', '잠금', '차단', '제한', '금지', '거부', '불가', '비활성',
-  'geblokkeerd', 'opgeschort', 'verbannen', 'beperkt', 'zablokován*', 'pozastaven*',
+  'geblokkeerd', 'opgeschort', 'verbannen', 'beperkt', 'zablokován*', 'pozastaven*', 'uzamčen*', 'zakázán*', 'zbanowan*', 'expulsad*', 'заборон*',
   'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
 ];
 

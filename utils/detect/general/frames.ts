@@ -51,8 +51,14 @@ export const FRAMES: readonly Frame[] = [
     id: 'general.zh.too-frequent',
     kind: 'access-denied',
     lang: 'zh',
-    subjects: ['访问', '操作', '请求', '刷新', '提交', '点击', '搜索', '查询', '下单', '抢购', '发送', '登录', '尝试', '获取', '浏览', '调用', '您', '你'],
+    subjects: [
+      '访问', '操作', '请求', '刷新', '提交', '点击', '搜索', '查询', '下单', '抢购', '发送', '登录', '尝试', '获取', '浏览', '调用', '您', '你',
+      // Other things a site counts and limits: posting, claiming, signing in, retrying, uploading.
+      '投稿', '发帖', '发布', '评论', '回复', '发言', '注册', '签到', '兑换', '领取', '重试', '上传', '下载', '登陆', '短信', '验证码',
+    ],
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['频率过高', '频率太高', '频率过快'],
     gap: 6,
     unless: [...ZH_QUESTION],
     confidence: 0.7,
@@ -121,6 +127,21 @@ export const FRAMES: readonly Frame[] = [
     unless: [...ZH_QUESTION, '活动规则', '规则说明', '使用条件', '使用门槛', '满减条件', '不满足使用', '已领取', '已经领取', '领取过', '领过', '已参加', '已经参加', '已使用', '上限'],
     confidence: 0.65,
     source: 'https://github.com/6dylan6/jdpro/issues/520; https://github.com/leafTheFish/DeathNote/issues/113; nyqty/scripts:jd_share.js@f688b0a77848b7c753fb8b7e2be2a6ee75237950; https://github.com/vv314/actions-mtz-coupons/issues/36',
+  },
+  {
+    // The visitor, or their standing on the site, as what was banned or frozen ("您的分销员身份已被封禁",
+    // "你已经被禁言"): the account frame's strongest words, without naming an account.
+    id: 'general.zh.you-banned',
+    kind: 'account-restricted',
+    lang: 'zh',
+    subjects: ['您', '你', '身份', '资格'],
+    predicates: ['已被封禁', '被封禁', '已被冻结', '被冻结', '已冻结', '被封号', '已被禁用', '被禁用', '已被停用', '被停用', '封停'],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言'],
+    gap: 8,
+    unless: [...ZH_QUESTION, '如果', '若', '将被', '将会被', '以免', '未被', '没有被', '对方', '该用户', '此用户', '他人'],
+    confidence: 0.65,
+    source: 'gz-yami/mall4cloud:front-end/mall4cloud-uniapp/src/lang/langs/zh.js@331bd8c3efc03013333444b9fd1c06e92b44f827; dedecms/DedeCMS:include/memberlogin.class.php@cc735a4fe90450b9b6a59b41b1d0e90ae89a8141',
   },
   {
     // The platform's stated reason for a ban or restriction ("封禁原因：使用了外挂"), said to the account's owner.
