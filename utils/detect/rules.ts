@@ -12,7 +12,7 @@ import type { Rule } from './types';
  * or confidence), not when only its sources or its file change, nor when a new platform's own
  * rules arrive (their ids are new).
  */
-export const RULESET_VERSION = '2026.12.05-1';
+export const RULESET_VERSION = '2026.12.05-2';
 
 function byFamily(): Record<string, Rule[]> {
   const families: Record<string, Rule[]> = {};

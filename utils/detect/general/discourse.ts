@@ -181,8 +181,8 @@ export function isCredentialError(body: string): boolean {
   return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);
 }
 
-/** An API answer that says it succeeded ("ok": 1, "success": true): no refusal, whatever words its fields hold. */
-const SUCCEEDED = /["']?(?:ok|success|succeeded)["']?\s*:\s*(?:1|true)\b/i;
+/** An API answer that says it succeeded ("ok": 1, "success": true, "rtn_msg": "请求成功！"): no refusal, whatever words its fields hold. */
+const SUCCEEDED = /["']?(?:ok|success|succeeded)["']?\s*:\s*(?:1|true)\b|["'](?:msg|message|rtn_msg|retmsg|errmsg)["']\s*:\s*["'](?:请求成功|操作成功|成功)[！!。]?["']/i;
 
 export function isSucceededAnswer(body: string): boolean {
   return SUCCEEDED.test(body);
