@@ -89,7 +89,7 @@ function queryWords(url: string): string {
   }
 }
 
-/** The stricter bar of a short page without a cue word: 0.95 → 0.99. */
+/** The stricter bar of a short page without a cue word: 0.90 → 0.98. */
 const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 
 /** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
