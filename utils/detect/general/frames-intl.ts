@@ -51,6 +51,8 @@ const BLOCKED = [
   '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止', '無効',
   '정지', '잠겼', '잠겨', '잠금', '차단', '제한', '금지', '거부', '불가', '비활성',
   'geblokkeerd', 'opgeschort', 'verbannen', 'beperkt', 'zablokován*', 'pozastaven*', 'uzamčen*', 'zakázán*', 'zbanowan*', 'expulsad*', 'заборон*',
+  // Inactive, locked, prohibited: how locale files say an account may not be used.
+  'inativ*', 'inactiv*', 'inattiv*', 'inactief', 'vergrendeld', 'yasaklı', 'askıda', 'prohibid*', 'vietat*', 'verboten', 'niet toegestaan', 'غير نشط', '중지', '中止',
   'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
 ];
 
