@@ -386,7 +386,8 @@ export const FRAMES: readonly Frame[] = [
     learnt: ['can not be applied', 'can not be used', 'cannot be used', 'cannot use this', 'can not use this', 'not qualified', 'no longer available to you',
       'not valid for customer', 'only be used by new customers', "aren't eligible", 'are not eligible',
       'your customer group', 'your user group', 'not applicable for your', 'not valid for your', 'not available for your', 'not yours', 'new customers only',
-      'by new customers', 'first order', 'prior transactions', 'have access to this reward', 'only redeemable in', 'not valid for the address'],
+      'by new customers', 'first order', 'prior transactions', 'have access to this reward', 'only redeemable in', 'not valid for the address',
+      'for new customers', 'not valid with your', 'not valid in your', 'associated with your account', 'previous purchase', 'not valid for this store', 'customer role'],
     gap: 40,
     either: true,
     // A limit of the offer, or the visitor's own earlier use, is no refusal of the visitor.
