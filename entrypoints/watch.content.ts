@@ -6,22 +6,12 @@ import { acceptTap } from '../utils/content/tap-protocol';
 import { bootState } from '../utils/content/boot';
 import { PageWatcher } from '../utils/content/watcher';
 import { newPageId } from '../utils/content/page-id';
+import { whenIdle } from '../utils/content/when-idle';
 import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
 import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
 import type { PageReport, PageReportResponse } from '../utils/protocol/messages';
 import type { NetworkInput, Rule } from '../utils/detect/types';
-
-/** Wait for the document, then for an idle moment, so that the first scan never competes with the page's own start. */
-function whenIdle(): Promise<void> {
-  const idle = () =>
-    new Promise<void>((resolve) => {
-      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
-      else setTimeout(resolve, 50);
-    });
-  if (document.readyState !== 'loading') return idle();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true }));
-}
 
 // The engine, the rules and the coupon readers, in the isolated world the bootstrap
 // (content.ts) prepared. Loading this script only defines functions: the rules are decoded, and
@@ -86,7 +76,7 @@ export default defineContentScript({
 
     const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
     own = ruleChoicesFrom(stored);
-    await whenIdle();
+    await whenIdle({ document, requestIdleCallback: 'requestIdleCallback' in window ? (fn, o) => window.requestIdleCallback(fn, o) : undefined, setTimeout: (fn, ms) => window.setTimeout(fn, ms) });
     if (ctx.isInvalid || watcher) return;
     const w = start();
 
