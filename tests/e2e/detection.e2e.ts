@@ -103,6 +103,36 @@ describe('detection in a real page', () => {
     expect(records[0]).toMatchObject({ kind: 'risk-challenge', platform: '1688', where: 'network', ruleId: 'alibaba.baxia.bxpunish-header' });
   });
 
+  it('records a page whose own navigation stopped its parser before DOMContentLoaded (x5referer)', async () => {
+    const s = await start();
+    const url = 'https://www.aliexpress.com/category/100003070/electronics.html';
+    // The parser waits on a slow script, so the content script finds the document still loading.
+    // The script then navigates, and the navigation brings no document (204): Chromium ends the
+    // parse at "complete" without ever firing DOMContentLoaded.
+    await s.context.route('https://www.aliexpress.com/**', async (route) => {
+      const u = route.request().url();
+      if (u === url) {
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Captcha Interception</title></head><body><script src="/slow-x5.js"></script><p>after</p></body></html>',
+        });
+      }
+      if (u.endsWith('/slow-x5.js')) {
+        await new Promise((r) => setTimeout(r, 3000));
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'location.replace(location.href + "/_____tmd_____/punish?x5secdata=e2e&x5step=2");' });
+      }
+      return route.fulfill({ status: 204 });
+    });
+    const page = await s.context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const records = await waitForRecords(s, (r) => r.some((x) => x.pageUrl === url && x.ruleId === 'alibaba.baxia.title-captcha'), 20_000);
+    // The document stayed, its parse stopped before the paragraph after the script.
+    expect(await page.evaluate(() => [document.readyState, document.querySelectorAll('p').length])).toEqual(['complete', 0]);
+    expect(records.find((x) => x.pageUrl === url && x.ruleId === 'alibaba.baxia.title-captcha')).toMatchObject({ kind: 'risk-challenge' });
+    await leave(s, page);
+  });
+
   it('records a block in a JSON API answer the page received', async () => {
     const s = await start();
     await serveFile(s.context, 'https://item.taobao.com/item.htm?id=600000000003', join(FIX, 'api-block.html'));
