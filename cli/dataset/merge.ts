@@ -325,8 +325,9 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[], ro
    * the rows' ranks and ids are packed into one HUGEINT, and a grouped min() picks each key's row.
    * A grouped aggregate over a key and a number spills to disk under the memory limit; a window
    * over whole rows (QUALIFY row_number() …) did not — 1,000,000 findings ran out of 512 MB.
+   * Returns how many buckets it took.
    */
-  const pick = async (t: Table, key: string, rank: Array<[expr: string, bits: number]>) => {
+  const pick = async (t: Table, key: string, rank: Array<[expr: string, bits: number]>): Promise<number> => {
     let shift = 46;
     const terms = ['s.rid::HUGEINT'];
     for (const [expr, bits] of [...rank].reverse()) {
@@ -342,12 +343,13 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[], ro
       await con.run(`INSERT INTO ${t.name} SELECT ${finalSelect(t)} ${from(t)} SEMI JOIN keep k ON k.rid = s.rid WHERE ${where}`);
       await con.run('DROP TABLE keep');
     }
+    return n;
   };
   await con.run(`CREATE TABLE bundles AS SELECT ${finalSelect(BUNDLES)} FROM ${STAGE}.bundles s ORDER BY s.bundle_no`);
   // The same observation in several bundles: the original over an import of it, then the longest
   // chain (the latest state of an append-only chain), then the first bundle given.
   const LONGEST = 2 ** 40 - 1;
-  await pick(FINDINGS, 'origin_hash', [
+  const findingBuckets = await pick(FINDINGS, 'origin_hash', [
     [`(coalesce(s.origin, '') = 'import')::INT`, 1],
     [`${LONGEST} - least(coalesce(b.chain_length, 0), ${LONGEST})`, 40],
     ['s.bundle_no', 32],
@@ -359,7 +361,7 @@ async function publish(con: DuckDBConnection, temp: string, stages: string[], ro
   ]);
   // Coupon observations follow the findings row that was kept (bucketed by that row's hash).
   await con.run(`CREATE TABLE coupon_observations AS SELECT ${finalSelect(COUPONS)} ${from(COUPONS)} LIMIT 0`);
-  const n = Math.max(await bucketsOf(COUPONS), await bucketsOf(FINDINGS));
+  const n = Math.max(await bucketsOf(COUPONS), findingBuckets);
   for (let i = 0; i < n; i++) {
     await con.run(
       `INSERT INTO coupon_observations SELECT ${finalSelect(COUPONS)} ${from(COUPONS)} SEMI JOIN (SELECT hash, bundle FROM findings WHERE ${inBucket('hash', i, n)}) f ON f.hash = s.finding_hash AND f.bundle = b.bundle WHERE ${inBucket('s.finding_hash', i, n)}`,
