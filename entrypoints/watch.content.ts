@@ -76,7 +76,7 @@ export default defineContentScript({
 
     const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
     own = ruleChoicesFrom(stored);
-    await whenIdle({ document, requestIdleCallback: 'requestIdleCallback' in window ? (fn, o) => window.requestIdleCallback(fn, o) : undefined, setTimeout: (fn, ms) => window.setTimeout(fn, ms) });
+    await whenIdle(window);
     if (ctx.isInvalid || watcher) return;
     const w = start();
 
