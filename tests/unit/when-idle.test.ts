@@ -14,12 +14,14 @@ class FakeDocument extends EventTarget {
   }
 }
 
-function host(doc: FakeDocument): IdleHost & { idleCalls: number } {
+function host(doc: FakeDocument): IdleHost & { idleCalls: number; idleOptions: unknown[] } {
   const h = {
     document: doc as unknown as IdleHost['document'],
     idleCalls: 0,
-    requestIdleCallback: (fn: () => void) => {
+    idleOptions: [] as unknown[],
+    requestIdleCallback: (fn: () => void, opts?: { timeout?: number }) => {
       h.idleCalls++;
+      h.idleOptions.push(opts);
       queueMicrotask(fn);
     },
     setTimeout: (fn: () => void) => queueMicrotask(fn),
@@ -60,6 +62,8 @@ describe('whenIdle', () => {
     doc.set('complete');
     expect(await settled(p)).toBe(true);
     expect(h.idleCalls).toBe(1);
+    // An idle moment is not waited for beyond a second on a page that is never idle.
+    expect(h.idleOptions).toEqual([{ timeout: 1000 }]);
   });
 
   it('waits only for an idle moment when the document is already read, with setTimeout where there is no requestIdleCallback', async () => {
