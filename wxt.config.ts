@@ -23,6 +23,8 @@ export default defineConfig({
     // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
     worker: { format: 'es' },
     ...(process.env.SHUTOUT_NOMINIFY ? { build: { minify: false } } : {}),
+    // Size attribution per source file (scripts/bundle-sizes.ts).
+    ...(process.env.SHUTOUT_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
   hooks: {
     // The page-world tap must leave no global: WXT builds each content script as
@@ -47,7 +49,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'activeTab', ...(browser === 'firefox' ? [] : ['pageCapture', 'offscreen'])],
     host_permissions: MARKETPLACE_MATCHES,
     // Only the time-stamping service the user names in the options, asked for when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

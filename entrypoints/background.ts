@@ -10,13 +10,9 @@ import { ensureSigningKey } from '../utils/evidence/keystore';
 import { captureTab } from '../utils/background/capture';
 import { handleCouponControl } from '../utils/background/coupons';
 import { AutoScope, handleScopeCheck, type ScopeApis } from '../utils/background/scope';
-import { extractCoupons } from '../utils/coupons/index';
-import { parseHTML } from 'linkedom';
+import { offscreenReader } from '../utils/background/offscreen-reader';
+import type { PageReader, ReaderRequest } from '../utils/reader/protocol';
 import { applyRetention } from '../utils/background/retention';
-
-interface ChromePageCapture {
-  pageCapture: { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
-}
 import { NetworkWatch, type PendingNavigation } from '../utils/background/network';
 import { memoryStore, sessionStore } from '../utils/background/session-store';
 import { memoryTabStatusStore, sessionTabStatusStore } from '../utils/background/tab-status';
@@ -24,6 +20,57 @@ import { db } from '../utils/storage/db';
 import { MARKETPLACE_MATCHES } from '../utils/detect/hosts';
 import { RULE_STORAGE_KEYS } from '../utils/storage/rule-choices';
 import { RulesLoader } from '../utils/background/rules-loader';
+
+interface ChromePageCapture {
+  pageCapture: { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
+}
+interface ChromeOffscreen {
+  offscreen: {
+    createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    closeDocument(): Promise<void>;
+  };
+  runtime: { getContexts(filter: { contextTypes: string[]; documentUrls: string[] }): Promise<unknown[]> };
+}
+
+/**
+ * Reading HTML needs a DOM parser, which a service worker lacks: the page reader runs in a
+ * document of its own (entrypoints/reader, utils/reader/protocol.ts) — Chromium's offscreen
+ * document, or a frame of Firefox's background page — so that the background's bundle holds no
+ * page-reading code and starts fast.
+ */
+function pageReader(): PageReader {
+  const url = browser.runtime.getURL('/reader.html');
+  const send = (message: ReaderRequest) => browser.runtime.sendMessage(message);
+  if (import.meta.env.FIREFOX) {
+    let frame: HTMLIFrameElement | null = null;
+    return offscreenReader({
+      url,
+      hasDocument: async () => frame !== null,
+      createDocument: (src) =>
+        new Promise<void>((resolve, reject) => {
+          const f = document.createElement('iframe');
+          // Known only once loaded, so that a second request waits for the same load (offscreen-reader.ts).
+          f.addEventListener('load', () => resolve(void (frame = f)), { once: true });
+          f.addEventListener('error', () => reject(new Error('the page reader did not load')), { once: true });
+          f.src = src;
+          document.body.append(f);
+        }),
+      closeDocument: async () => {
+        frame?.remove();
+        frame = null;
+      },
+      send,
+    });
+  }
+  const chrome = (globalThis as unknown as { chrome: ChromeOffscreen }).chrome;
+  return offscreenReader({
+    url,
+    hasDocument: async (u) => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [u] })).length > 0,
+    createDocument: (u) => chrome.offscreen.createDocument({ url: u, reasons: ['DOM_PARSER'], justification: 'Reads the HTML of a page fetched without cookies, for the scope check and the coupons control view.' }),
+    closeDocument: () => chrome.offscreen.closeDocument(),
+    send,
+  });
+}
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -86,13 +133,15 @@ export default defineBackground(() => {
   // No cookies, no login: what a logged-out visitor is served. One mechanism for the coupons'
   // control view and the scope check.
   const anonymous = (url: string) => anonymousView(url, { fetch: (u, init) => fetch(u, init), hiddenRedirect: (u, signal) => hiddenRedirects.wait(u, signal) });
-  const scopeApis: ScopeApis = { anonymousView: anonymous, rules: () => rules.current() };
+  const reader = pageReader();
+  const readView: ScopeApis['readView'] = async (view) => reader.readView(view, await rules.stored());
+  const scopeApis: ScopeApis = { anonymousView: anonymous, readView };
   deps.couponControl = (tabId) =>
     handleCouponControl(tabId, deps, {
       tabUrl: deps.tabUrl!,
       anonymousView: anonymous,
-      extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
-      rules: () => rules.current(),
+      extract: (html, url) => reader.extractCoupons(html, url),
+      readView,
     });
   deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
   const autoScope = new AutoScope(deps, scopeApis);

@@ -129,6 +129,21 @@ describe('the add-on in Firefox ESR', () => {
     expect(seen.toString).toMatch(native('toString'));
   });
 
+  it('scopes a block `network` by reading the logged-out view in the page reader, a frame of the background page', async () => {
+    // The local site serves the wall to everyone: the anonymous view is walled too.
+    const s = await start();
+    const page = await s.newPage();
+    await page.goto(wall.url);
+    await s.waitForRecords((r) => r.length === 1);
+    const popup = await s.openPopup(await s.tabIdOf(page));
+    await popup.waitForSelector('[data-testid="status-scope-check"]');
+    await popup.click('[data-testid="status-scope-check"]');
+    // Only a reading of the view's HTML (utils/reader, DOMParser) finds the wall: it is served with status 200.
+    await popup.waitForSelector('[data-testid="status-scope"][data-scope="network"]', { timeout: 30_000 });
+    const [record] = await s.rows('findings');
+    expect(record).toMatchObject({ scope: 'network', scopeCheck: { status: 200, verdict: 'blocked', kinds: ['access-denied'] } });
+  });
+
   it('records a wall that only the response header shows (webRequest in the background)', async () => {
     const url = 'https://detail.1688.com/offer/600000000005.html';
     const s = await start([{ url, file: join(FIX, 'silent.html'), headers: { bxpunish: '1' } }]);

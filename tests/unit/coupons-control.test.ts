@@ -8,13 +8,16 @@ import { handleCouponControl, type ControlApis } from '../../utils/background/co
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { extractCoupons } from '../../utils/coupons/index';
-import { builtinRuleSet } from '../../utils/detect/index';
+import { directReader } from '../../utils/reader/read';
+import { parseWithLinkedom } from '../../cli/html';
 import { ShutoutDB } from '../../utils/storage/db';
 import { CTX, newId } from './evidence-helpers';
 
 const URL_ = 'https://item.taobao.com/item.htm?id=738259061234';
 const present = readFileSync(join(import.meta.dirname, '../fixtures/coupons/taobao/present.html'), 'utf8');
 const oneLess = present.replace(/<div class="couponWrap--SmJ4TKnR"><span class="couponText--dhGyCUIp" title="跨店每满300减50">跨店每满300减50<\/span><\/div>/, '');
+// The page reader as the extension runs it (utils/reader), with linkedom for the browser's DOMParser.
+const reader = directReader(parseWithLinkedom);
 const scan = (html: string) => extractCoupons(parseHTML(html).document as unknown as ParentNode, URL_)!;
 
 let db: ShutoutDB;
@@ -30,7 +33,7 @@ function apis(tabUrl: string | undefined, fetch: (url: string, init: RequestInit
   return {
     tabUrl: async () => tabUrl,
     anonymousView: (url) => anonymousView(url, { fetch }),
-    extract: (html, url) => extractCoupons(parseHTML(html).document as unknown as ParentNode, url),
+    extract: (html, url) => reader.extractCoupons(html, url),
   };
 }
 
@@ -57,7 +60,7 @@ describe('the logged-out control view', () => {
       await handleMessage(visit, { id: 'x', url: URL_, tab: { id: 4 } }, d);
     }
     expect((await db.findings.toArray()).map((f) => f.ruleId)).toEqual(['coupons.missing.history']);
-    const withRules = { ...apis(URL_, async () => new Response(present, { headers: { 'content-type': 'text/html; charset=utf-8' } })), rules: async () => builtinRuleSet() };
+    const withRules = { ...apis(URL_, async () => new Response(present, { headers: { 'content-type': 'text/html; charset=utf-8' } })), readView: (view) => reader.readView(view, {}) } satisfies ControlApis;
     // The offer is already on record as missing: the control view adds no second finding, it scopes the first.
     expect(await handleCouponControl(4, d, withRules)).toMatchObject({ ok: true, missing: 0 });
     const findings = await db.findings.toArray();

@@ -9,7 +9,8 @@ import { BatchWriter } from '../../utils/background/batch-writer';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { AutoScope, handleScopeCheck, type ScopeApis } from '../../utils/background/scope';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
-import { builtinRuleSet } from '../../utils/detect/index';
+import { directReader } from '../../utils/reader/read';
+import { parseWithLinkedom } from '../../cli/html';
 import { verifyEntries, type ChainEntry } from '../../utils/evidence/chain';
 import { CSV_FIELDS } from '../../utils/evidence/csv';
 import { toCsv } from '../../utils/evidence/export';
@@ -37,12 +38,15 @@ function deps(): BackgroundDeps {
   return { db, runtimeId: 'x', extensionOrigin: 'chrome-extension://x/', tabs: memoryTabStatusStore(), setBadge: async () => {}, newId, writer: new BatchWriter(db, async () => CTX, newId) };
 }
 
+// The page reader as the extension runs it (utils/reader), with linkedom for the browser's DOMParser.
+const reader = directReader(parseWithLinkedom);
+
 function apis(fetch: (url: string, init: RequestInit) => Promise<Response>): ScopeApis & { fetched: string[] } {
   const fetched: string[] = [];
   return {
     fetched,
     anonymousView: (url) => anonymousView(url, { fetch: (u, i) => (fetched.push(u), fetch(u, i)) }),
-    rules: async () => builtinRuleSet(),
+    readView: (view) => reader.readView(view, {}),
     now: () => new Date('2026-03-20T09:00:00.000Z'),
   };
 }

@@ -6,6 +6,7 @@ import { builtinRuleSet } from '../../utils/detect/index';
 import type { Kind } from '../../utils/detect/kinds';
 import { decideScope, isLoginUrl } from '../../utils/scope/decide';
 import { readAnonymousView } from '../../utils/scope/read-view';
+import { parseWithLinkedom } from '../../cli/html';
 import { isScopeCheck, type Scope, type ScopeReason } from '../../utils/scope/types';
 
 const ITEM = 'https://item.taobao.com/item.htm?id=600000000001';
@@ -55,7 +56,7 @@ const AT = '2026-03-20T08:00:00.000Z';
 
 async function check(kind: Kind, answer: string, subject?: string) {
   const view = await anonymousView(ITEM, { fetch: ANSWERS[answer]! }, { timeoutMs: 1000 });
-  const reading = view.ok ? readAnonymousView(view, builtinRuleSet()) : null;
+  const reading = view.ok ? readAnonymousView(view, builtinRuleSet(), parseWithLinkedom) : null;
   return decideScope({ kind, subject }, view, reading, AT);
 }
 
@@ -90,7 +91,7 @@ describe('the scope decision (signed-in finding × anonymous answer)', () => {
     const cli = scanHtmlText('wall.html', WALL, ITEM, builtinRuleSet());
     const view = await anonymousView(ITEM, { fetch: ANSWERS['200 wall page']! });
     if (!view.ok) throw new Error('no view');
-    const seen = readAnonymousView(view, builtinRuleSet()).detections;
+    const seen = readAnonymousView(view, builtinRuleSet(), parseWithLinkedom).detections;
     for (const d of cli.detections) expect(seen.map((s) => s.kind)).toContain(d.kind);
   });
 
@@ -99,14 +100,14 @@ describe('the scope decision (signed-in finding × anonymous answer)', () => {
     const url = 'https://item.taobao.com/item.htm?id=738259061234';
     const view = await anonymousView(url, { fetch: async () => html(present) });
     if (!view.ok) throw new Error('no view');
-    const reading = readAnonymousView(view, builtinRuleSet());
+    const reading = readAnonymousView(view, builtinRuleSet(), parseWithLinkedom);
     expect(reading.offerKeys?.length).toBeGreaterThan(0);
     const key = reading.offerKeys![0]!;
     expect(decideScope({ kind: 'coupon-missing', subject: `history||${key}` }, view, reading, AT)).toMatchObject({ scope: 'account', check: { offerShown: true, verdict: 'clear' } });
     expect(decideScope({ kind: 'coupon-missing', subject: 'history||shop:no-such-offer' }, view, reading, AT)).toMatchObject({ scope: 'inconclusive', check: { offerShown: false, reason: 'offer-not-shown' } });
     // Blocked for the anonymous visitor too: the network's.
     const wall = await anonymousView(url, { fetch: async () => html(WALL, 403) });
-    expect(decideScope({ kind: 'coupon-missing', subject: `history||${key}` }, wall, wall.ok ? readAnonymousView(wall, builtinRuleSet()) : null, AT).scope).toBe('network');
+    expect(decideScope({ kind: 'coupon-missing', subject: `history||${key}` }, wall, wall.ok ? readAnonymousView(wall, builtinRuleSet(), parseWithLinkedom) : null, AT).scope).toBe('network');
   });
 
   it('knows login pages by host or path', () => {

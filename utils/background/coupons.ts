@@ -1,20 +1,19 @@
 import { itemKeyOf } from '../coupons/compare';
-import { COUPON_PLATFORMS } from '../coupons/index';
+import { COUPON_PLATFORMS } from '../coupons/platforms';
 import { parseItemRef } from '../coupons/item-id';
 import { isMarketplaceUrl } from '../detect/hosts';
 import type { AnonymousView } from './anonymous-view';
 import { missingDetections, missingForLatestVisit, recordCouponVisit, visitFromScan } from '../coupons/ledger';
 import type { CouponScan } from '../coupons/types';
 import { platformOf } from '../detect/platforms';
-import { RULESET_VERSION } from '../detect/rules';
+import { RULESET_VERSION } from '../detect/version';
 import type { Detection } from '../detect/types';
 import type { CouponControlResponse, CouponVisitMessage, CouponVisitResponse } from '../protocol/messages';
 import { getSettings } from '../storage/settings';
 import { budgetsOf, serial, storeFindings, updateTab, type BackgroundDeps } from './deps';
-import type { RuleSet } from '../detect/engine';
 import { recordScope } from '../evidence/store';
 import { decideScope } from '../scope/decide';
-import { readAnonymousView } from '../scope/read-view';
+import type { ViewReading } from '../scope/read-view';
 
 /** Adds coupon-missing findings to the tab's current page status, so the badge and popup show them. */
 async function addToTab(deps: BackgroundDeps, tabId: number | undefined, pageId: string, detections: Detection[]): Promise<void> {
@@ -46,10 +45,10 @@ export interface ControlApis {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** The page as a logged-out visitor gets it (anonymous-view.ts). */
   anonymousView(url: string): Promise<AnonymousView>;
-  /** Reads the coupon area of an HTML page (linkedom in the worker, which has no DOMParser). */
-  extract(html: string, url: string): CouponScan | null;
-  /** The rules in force: the control view is read for blocks as the scope check reads it. */
-  rules?(): Promise<RuleSet>;
+  /** Reads the coupon area of an HTML page (the page reader, utils/reader: the worker has no DOM parser). */
+  extract(html: string, url: string): Promise<CouponScan | null>;
+  /** The view read for blocks with the rules in force, as the scope check reads it. */
+  readView?(view: Extract<AnonymousView, { ok: true }>): Promise<ViewReading>;
 }
 
 /**
@@ -57,8 +56,8 @@ export interface ControlApis {
  * vocabulary, utils/scope): each gets a `scope` amendment — `account` when the logged-out view
  * still shows its offer.
  */
-async function scopeCouponFindings(deps: BackgroundDeps, pageId: string, view: Extract<AnonymousView, { ok: true }>, offerKeys: string[], rules: RuleSet): Promise<void> {
-  const reading = readAnonymousView(view, rules);
+async function scopeCouponFindings(deps: BackgroundDeps, pageId: string, view: Extract<AnonymousView, { ok: true }>, offerKeys: string[], readView: (view: Extract<AnonymousView, { ok: true }>) => Promise<ViewReading>): Promise<void> {
+  const reading = await readView(view);
   const at = new Date().toISOString();
   const findings = await deps.db.findings.where('pageId').equals(pageId).toArray();
   for (const f of findings) {
@@ -85,7 +84,7 @@ export async function handleCouponControl(tabId: number, deps: BackgroundDeps, a
   const view = await apis.anonymousView(url);
   if (!view.ok) return { ok: false, error: `the logged-out view could not be loaded: ${view.message}` };
   if (view.truncated) return { ok: false, error: `the logged-out view could not be loaded: the page is larger than ${Math.round(view.bytes / 1048576)} MiB` };
-  const scan = apis.extract(view.text, url);
+  const scan = await apis.extract(view.text, url);
   if (!scan) return { ok: false, error: 'Shutout does not read coupons on this page' };
   const { profileLabel } = await getSettings(deps.db);
   const visit = visitFromScan(scan, { id: `control:${deps.newId()}`, at: new Date().toISOString(), source: 'control', profileLabel, baselineName: 'logged-out visitor' });
@@ -101,7 +100,7 @@ export async function handleCouponControl(tabId: number, deps: BackgroundDeps, a
       // In the tab's queue: its page's reports also change its status.
       await serial(deps, tabId, () => addToTab(deps, tabId, latest.visit.id, detections));
     }
-    if (apis.rules) await scopeCouponFindings(deps, latest.visit.id, view, scan.offers.map((o) => o.key), await apis.rules());
+    if (apis.readView) await scopeCouponFindings(deps, latest.visit.id, view, scan.offers.map((o) => o.key), apis.readView);
   }
   return { ok: true, state: scan.state, offers: scan.offers.length, missing };
 }

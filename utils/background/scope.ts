@@ -6,12 +6,11 @@
  * chain amendment (utils/evidence/store.ts recordScope). Nothing is fetched for a page that is
  * not on a covered marketplace.
  */
-import type { RuleSet } from '../detect/engine';
 import { isMarketplaceUrl } from '../detect/hosts';
 import { recordScope } from '../evidence/store';
 import type { ScopeCheckResponse } from '../protocol/messages';
 import { decideScope } from '../scope/decide';
-import { readAnonymousView } from '../scope/read-view';
+import type { ViewReading } from '../scope/read-view';
 import { AUTO_SCOPE_KINDS } from '../scope/types';
 import type { FindingRecord } from '../storage/db';
 import { getSettings } from '../storage/settings';
@@ -21,8 +20,8 @@ import type { BackgroundDeps } from './deps';
 export interface ScopeApis {
   /** The page as a visitor without this browser's cookies gets it (anonymous-view.ts). */
   anonymousView(url: string): Promise<AnonymousView>;
-  /** The rules in force (the user's choices included). */
-  rules(): Promise<RuleSet>;
+  /** The view read for blocks with the rules in force, the user's choices included (the page reader, utils/reader). */
+  readView(view: Extract<AnonymousView, { ok: true }>): Promise<ViewReading>;
   now?(): Date;
 }
 
@@ -53,7 +52,7 @@ export async function handleScopeCheck(findingId: string, deps: BackgroundDeps, 
   if (!isCheckable(finding.pageUrl)) return { ok: false, error: 'not a page of a covered marketplace: nothing was fetched' };
   const siblings = (await deps.db.findings.where('pageId').equals(finding.pageId).toArray()).filter((f) => f.pageUrl === finding.pageUrl && f.origin === finding.origin);
   const view = await viewOnce(finding.pageUrl, apis);
-  const reading = view.ok ? readAnonymousView(view, await apis.rules()) : null;
+  const reading = view.ok ? await apis.readView(view) : null;
   const at = (apis.now?.() ?? new Date()).toISOString();
   let mine: FindingRecord | null = null;
   for (const f of siblings.length ? siblings : [finding]) {

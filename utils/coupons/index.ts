@@ -30,8 +30,7 @@ export function couponAdapterFor(platform: string | null | undefined): CouponAda
   return (platform && byPlatform.get(platform)) || null;
 }
 
-/** Platforms whose coupon areas Shutout reads. */
-export const COUPON_PLATFORMS: readonly string[] = [...byPlatform.keys()];
+export { COUPON_PLATFORMS } from './platforms';
 
 /**
  * The coupon offers the page at `url` shows, or null when its platform has no adapter.

@@ -7,12 +7,7 @@ import { RULES_BY_PLATFORM } from '../platforms/_generated/rules';
 import { DESCRIPTORS } from './platforms';
 import type { Rule } from './types';
 
-/**
- * Recorded with every finding. Bumped when a rule's meaning changes (what it matches, its kind
- * or confidence), not when only its sources or its file change, nor when a new platform's own
- * rules arrive (their ids are new).
- */
-export const RULESET_VERSION = '2026.12.05-2';
+export { RULESET_VERSION } from './version';
 
 function byFamily(): Record<string, Rule[]> {
   const families: Record<string, Rule[]> = {};

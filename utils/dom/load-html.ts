@@ -1,9 +1,9 @@
 /**
- * A saved page (or a fetched answer's HTML) as the detection reads it: parsed with linkedom within
- * the markup bounds, its segments, title, wall markup and widgets. The CLI scans saved pages with
- * it and the background judges the anonymous view with it (utils/scope), so both read a page alike.
+ * A saved page (or a fetched answer's HTML) as the detection reads it: parsed within the markup
+ * bounds, its segments, title, wall markup and widgets. The CLI scans saved pages with it
+ * (linkedom, cli/html.ts) and the extension judges the anonymous view with it (the browser's
+ * DOMParser, utils/reader), so both read a page alike.
  */
-import { parseHTML } from 'linkedom';
 import { collectStaticSegments, staticWidgets } from './collect-static';
 import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
 import type { Segment } from '../detect/types';
@@ -43,8 +43,11 @@ export function pageUrlOf(html: string, doc: { querySelector(sel: string): { get
   return null;
 }
 
-export function loadHtml(html: string, url?: string | null, rules: RuleSet = builtinRuleSet()): LoadedPage {
-  const { document } = parseHTML(boundMarkup(html));
+/** Parses HTML into a document (linkedom in Node, DOMParser in a page); scripts never run. */
+export type ParseHtml = (html: string) => Document;
+
+export function readHtml(html: string, parse: ParseHtml, url?: string | null, rules: RuleSet = builtinRuleSet()): LoadedPage {
+  const document = parse(boundMarkup(html));
   const segments = collectStaticSegments(document as never, { hitOffsets: (text) => triggerOffsets(rules, text) });
   const chars = segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
   const cueText = segments.map((s) => (s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text)).join('\n');

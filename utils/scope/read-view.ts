@@ -6,12 +6,12 @@
  *
  * Both read the first ANSWER_BODY_LIMIT of the body, as the CLI reads a HAR entry's document: a
  * notice sits at the top of a page, and linkedom takes about 2 s a MiB here (8 MiB, the anonymous
- * view's cap, took 19 s), which the worker must not spend on one check.
+ * view's cap, took 19 s), which the reader must not spend on one check.
  */
 import { extractCoupons } from '../coupons/index';
 import { onePerKind, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
 import type { Detection } from '../detect/types';
-import { loadHtml, type LoadedPage } from '../dom/load-html';
+import { readHtml, type LoadedPage, type ParseHtml } from '../dom/load-html';
 import type { AnonymousView } from '../background/anonymous-view';
 
 /** Bodies are read up to this size, as the CLI reads a HAR entry's body (cli/har.ts). */
@@ -30,7 +30,8 @@ function looksLikeHtml(view: OkView): boolean {
   return /html|xml/i.test(type) || (!type && /^\s*(?:<!doctype|<html|<head|<body|<meta|<title|<div)/i.test(view.text));
 }
 
-export function readAnonymousView(view: OkView, rules: RuleSet, now = new Date()): ViewReading {
+/** `parse`: the browser's DOMParser in the extension (utils/reader), linkedom in Node. */
+export function readAnonymousView(view: OkView, rules: RuleSet, parse: ParseHtml, now = new Date()): ViewReading {
   const found: Detection[] = [];
   for (const hop of view.redirects) {
     found.push(...scanNetwork(rules, { url: hop.url, pageUrl: view.url, status: hop.status, headers: hop.headers, redirectUrl: hop.location, resource: 'document', now }));
@@ -40,7 +41,7 @@ export function readAnonymousView(view: OkView, rules: RuleSet, now = new Date()
   if (looksLikeHtml(view)) {
     let page: LoadedPage | null = null;
     try {
-      page = loadHtml(view.text.slice(0, ANSWER_BODY_LIMIT), view.finalUrl, rules);
+      page = readHtml(view.text.slice(0, ANSWER_BODY_LIMIT), parse, view.finalUrl, rules);
     } catch {
       page = null; // beyond the markup bounds: the network reading stands alone
     }
