@@ -10,10 +10,11 @@ import type { Plugin } from 'vite';
 import { encodeFoldTables } from '../../utils/detect/fold-codec';
 import { foldTables } from '../../utils/detect/fold-tables';
 import { builtinLoose, builtinTable } from '../../utils/detect/builtin';
+import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { cuesOf } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
-import { RULE_FAMILIES, RULESET_VERSION } from '../../utils/detect/rules';
+import { RULE_FAMILIES } from '../../utils/detect/rules';
 import { shipLoose, shipTable } from '../../utils/detect/shipped-codec';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -37,7 +38,8 @@ export function builtinModule(): string {
     "import { lazyGeneralLayer } from './general/index';",
     "import { unpack } from './general/model';",
     "import { looseFromShipped, tableFromShipped } from './shipped-codec';",
-    `export const BUILTIN_VERSION = ${lit(RULESET_VERSION)};`,
+    "import { RULESET_VERSION } from './version';",
+    'export const BUILTIN_VERSION = RULESET_VERSION;',
     `const FAMILIES = ${json(Object.fromEntries(Object.entries(RULE_FAMILIES).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
     `const FRAMES = ${json(FRAMES)};`,
     `const CUES = ${json(cuesOf(FRAMES))};`,
@@ -52,11 +54,24 @@ export function builtinModule(): string {
   ].join('\n');
 }
 
+/** The service worker's answer rules (utils/detect/builtin-network.ts), without sources and fixtures. */
+export function builtinNetworkModule(): string {
+  return [
+    "import { RULESET_VERSION } from './version';",
+    'export const BUILTIN_VERSION = RULESET_VERSION;',
+    "export const isAnswerRule = (r) => r.signal === 'url' || r.signal === 'network';",
+    `const FAMILIES = ${json(Object.fromEntries(Object.entries(builtinNetworkFamilies()).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
+    'let families;',
+    'export function builtinNetworkFamilies() { return (families ??= JSON.parse(FAMILIES)); }',
+  ].join('\n');
+}
+
 /** The Vite plugin that swaps the modules (the extension's build only). */
 export function shippedData(): Plugin {
   const replaced = new Map<string, () => string>([
     [join(ROOT, 'utils/detect/fold-tables.ts'), foldTablesModule],
     [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
+    [join(ROOT, 'utils/detect/builtin-network.ts'), builtinNetworkModule],
   ]);
   const made = new Map<string, string>();
   return {

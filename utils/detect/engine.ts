@@ -3,7 +3,7 @@ import { fold, foldToString, isWordUnit, type Folded } from './normalize';
 import { hostMatches, hostOf, platformOf } from './platforms';
 import type { Detection, NetworkInput, PageInput, Rule, Segment, Where } from './types';
 import { extractUntil } from './until';
-import { scanGeneralNetwork, scanGeneralPage, type GeneralLayer } from './general/index';
+import type { GeneralLayer } from './general/index';
 import { isContentPage } from './general/discourse';
 import { bareWord, isStem } from './general/compose';
 
@@ -281,7 +281,7 @@ export function scanPage(set: RuleSet, input: PageInput): Detection[] {
     // A page a rule already read as a wall needs no second reading of its structure either.
     const byRules = found.filter((d) => d.where !== 'url');
     const cores = byRules.map((d) => d.snippet.replace(/…$/, '').trim().slice(0, 16)).filter(Boolean);
-    for (const g of scanGeneralPage(set.general, input, platformOf(input.url), set.version)) {
+    for (const g of set.general.readPage(input, platformOf(input.url), set.version)) {
       const structural = g.why?.startsWith('markup:') || g.why?.startsWith('widget:');
       if (structural ? byRules.length === 0 : !cores.some((c) => g.snippet.includes(c))) found.push(g);
     }
@@ -376,7 +376,7 @@ function headerLookup(headers: Record<string, string> | undefined, name: string)
 export function scanNetwork(set: RuleSet, input: NetworkInput): Detection[] {
   const found = scanNetworkRules(set, input);
   // One answer is one notice: the general layer reads it only when no rule did.
-  if (set.general && found.length === 0) found.push(...scanGeneralNetwork(set.general, input, platformOf(input.pageUrl ?? input.url), set.version));
+  if (set.general && found.length === 0) found.push(...set.general.readAnswer(input, platformOf(input.pageUrl ?? input.url), set.version));
   return onePerKind(found);
 }
 

@@ -7,6 +7,7 @@ import { assembleRuleSet, compilePhrases, joinPhraseTables, type RuleSet } from 
 import { builtinFamilies, builtinGeneral, builtinLoose, builtinTable, BUILTIN_VERSION } from './builtin';
 import type { GeneralLayer } from './general/index';
 import { joinLooseTables, looseTable, type LooseTable } from './loose';
+import { ruleSetVersion } from './network-rule-set';
 import type { Rule } from './types';
 
 let builtin: RuleSet | undefined;
@@ -59,8 +60,7 @@ export function ruleSetWith(userRules: readonly Rule[], choices: RuleChoices = {
   const mine = own.length ? compilePhrases(own) : undefined;
   const table = mine ? joinPhraseTables(base, mine) : base;
   const rules = [...builtinRules(), ...own];
-  const tag = [userRules.length ? `user.${userRules.length}` : '', offFamilies.size || offPlatforms.size ? `off.${offFamilies.size + offPlatforms.size}` : '', withGeneral ? '' : 'nogeneral'].filter(Boolean).join('.');
-  const set = assembleRuleSet(rules, table, `${BUILTIN_VERSION}+${tag}`, withGeneral ? builtinGeneral() : undefined, (r) => !off.has(r));
+  const set = assembleRuleSet(rules, table, ruleSetVersion(userRules.length, offFamilies.size + offPlatforms.size, withGeneral), withGeneral ? builtinGeneral() : undefined, (r) => !off.has(r));
   looseOf.set(set, mine ? joinLooseTables(builtinLoose(), looseTable(mine), base.automaton.patternLengths.length) : builtinLoose());
   return set;
 }

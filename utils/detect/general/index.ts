@@ -23,6 +23,13 @@ export interface GeneralLayer {
   cues: readonly string[];
   /** Does folded text hold a cue? The model judges only such candidates, so that the browser, which reads regions only around cues, agrees with the CLI. */
   cueTest: (folded: string) => boolean;
+  /**
+   * The layer's reading of a page (scanGeneralPage) and of an answer (scanGeneralNetwork). Methods,
+   * so that the engine does not import them: a rule set that reads no text (the service worker's,
+   * network-rule-set.ts) carries none of the layer's code.
+   */
+  readPage(input: PageInput, platform: string | null, version: string): Detection[];
+  readAnswer(input: NetworkInput, platform: string | null, version: string): Detection[];
 }
 
 export const MODEL_RULE_ID = 'general.model';
@@ -44,7 +51,7 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
   const folded = [...new Set(opts.cues.map((c) => foldToString(bareWord(c))).filter((c) => c.length >= 2))];
   let frames: readonly CompiledFrame[] | undefined;
   let model: Model | undefined | null = null;
-  return {
+  const layer: GeneralLayer = {
     get frames() {
       return (frames ??= compileFrames(opts.frames()));
     },
@@ -55,7 +62,10 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
     threshold: opts.threshold ?? DEFAULT_THRESHOLD,
     cues: opts.cues,
     cueTest: (text) => folded.some((c) => text.includes(c)),
+    readPage: (input, platform, version) => scanGeneralPage(layer, input, platform, version),
+    readAnswer: (input, platform, version) => scanGeneralNetwork(layer, input, platform, version),
   };
+  return layer;
 }
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
