@@ -2,12 +2,12 @@
  * The coupon ledger as a file (docs/coupons.md, "Ledger file"): exported by one browser, imported
  * by another as a baseline ("what another account or network saw").
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { VisitSchema } from './schema';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
 import { Redactor, type RedactionReport } from '../evidence/redact';
-import { ObservedAtSchema } from '../protocol/time';
 
 export const LEDGER_FORMAT = 'shutout-coupon-ledger';
 export const LEDGER_VERSION = 1;
@@ -22,55 +22,12 @@ export interface LedgerFile {
   redaction?: RedactionReport;
 }
 
-/** A sum of money on a label: never negative, never absurd (NaN and infinities fail any number). */
-const money = () => z.number().min(0).max(1e9);
-
-const Deal = z.object({
-  kind: z.enum(['threshold', 'instant', 'percent', 'price-after', 'free-shipping']),
-  threshold: money().optional(),
-  minItems: z.number().int().min(0).max(100_000).optional(),
-  amount: money().optional(),
-  percentOff: z.number().min(0).max(100).optional(),
-  price: money().optional(),
-  cap: money().optional(),
-  currency: z.string().max(8).nullable(),
-  repeating: z.boolean(),
-  upTo: z.boolean(),
-  label: z.string().max(500),
-});
-export const OfferSchema = z.object({
-  platform: z.string().max(64),
-  itemId: z.string().max(64).nullable(),
-  activityId: z.string().max(128).optional(),
-  label: z.string().max(500),
-  type: z.enum(['shop', 'platform', 'cross-store', 'new-user', 'member', 'unknown']),
-  deal: Deal,
-  currency: z.string().max(8).nullable(),
-  priceBefore: money().optional(),
-  priceAfter: money().optional(),
-  key: z.string().min(1).max(300),
-});
-export const VisitSchema = z.object({
-  id: z.string().min(1).max(200),
-  itemKey: z.string().min(3).max(200),
-  at: ObservedAtSchema,
-  source: z.enum(['visit', 'import', 'control']),
-  profileLabel: z.string().max(200),
-  baselineName: z.string().max(200).optional(),
-  scan: z.object({
-    platform: z.string().max(64),
-    itemId: z.string().max(64).nullable(),
-    url: z.string().max(8192),
-    state: z.enum(['present', 'empty', 'not-loaded']),
-    offers: z.array(OfferSchema).max(200),
-  }),
-});
 const LedgerSchema = z.object({
   format: z.literal(LEDGER_FORMAT),
   version: z.literal(LEDGER_VERSION),
   exportedAt: z.string(),
-  profileLabel: z.string().max(200),
-  visits: z.array(VisitSchema).max(500_000),
+  profileLabel: z.string().check(z.maxLength(200)),
+  visits: z.array(VisitSchema).check(z.maxLength(500_000)),
 });
 
 export class LedgerImportError extends Error {}

@@ -1,69 +1,74 @@
 /**
  * The one message protocol between content scripts, the background and the popup.
  * Every message is validated by the background with these schemas (the content script only
- * imports the types, so zod stays out of its bundle).
+ * imports the types, so zod stays out of its bundle), written with zod's functional build
+ * (`zod/mini`), a fraction of the full library's size in the service worker.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KINDS } from '../detect/kinds';
-import { VisitSchema } from '../coupons/ledger-file';
+import { VisitSchema } from '../coupons/schema';
 import { ObservedAtSchema, UntilSchema } from './time';
 import type { Scope, ScopeCheck } from '../scope/types';
 
+/** Text of at most `max` characters (and at least `min`). */
+const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
+const tabId = () => z.int().check(z.gte(0));
+
 export const DetectionSchema = z.object({
   kind: z.enum(KINDS),
-  platform: z.string().max(64).nullable(),
-  ruleId: z.string().min(1).max(200),
-  rulesetVersion: z.string().max(100),
-  snippet: z.string().max(400),
+  platform: z.nullable(text(64)),
+  ruleId: text(200, 1),
+  rulesetVersion: text(100),
+  snippet: text(400),
   where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
-  confidence: z.number().min(0).max(1),
-  until: UntilSchema.optional(),
-  subject: z.string().max(300).optional(),
-  why: z.string().max(200).optional(),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  until: z.optional(UntilSchema),
+  subject: z.optional(text(300)),
+  why: z.optional(text(200)),
   /** For a finding of the page-world tap: the API answer it names (the background checks it was seen). */
-  answer: z.object({ url: z.string().max(4096), status: z.number().int().min(0).max(999).optional() }).optional(),
+  answer: z.optional(z.object({ url: text(4096), status: z.optional(z.int().check(z.gte(0), z.lte(999))) })),
 });
 
 export const PageReportSchema = z.object({
   type: z.literal('page/report'),
   /** One id per page load (and per in-app navigation): findings with the same id and rule are one record. */
-  pageId: z.string().min(8).max(64),
-  url: z.string().max(4096),
-  title: z.string().max(1000),
+  pageId: text(64, 8),
+  url: text(4096),
+  title: text(1000),
   observedAt: ObservedAtSchema,
-  detections: z.array(DetectionSchema).max(200),
+  detections: z.array(DetectionSchema).check(z.maxLength(200)),
   /** document.referrer as the content script reads it: who sent the browser here, if the sender told. */
-  referrer: z.string().max(4096).optional(),
+  referrer: z.optional(text(4096)),
 });
 
 export const TabStatusRequestSchema = z.object({
   type: z.literal('tab/status'),
-  tabId: z.number().int().nonnegative(),
+  tabId: tabId(),
 });
 
 export const CaptureRequestSchema = z.object({
   type: z.literal('capture/page'),
-  tabId: z.number().int().nonnegative(),
+  tabId: tabId(),
 });
 
 /** The coupon area of an item page, as the content script read it (utils/coupons). */
 export const CouponVisitSchema = z.object({
   type: z.literal('coupons/visit'),
-  pageId: z.string().min(8).max(64),
-  url: z.string().max(4096),
+  pageId: text(64, 8),
+  url: text(4096),
   observedAt: ObservedAtSchema,
   scan: VisitSchema.shape.scan,
 });
 
 export const CouponControlSchema = z.object({
   type: z.literal('coupons/control'),
-  tabId: z.number().int().nonnegative(),
+  tabId: tabId(),
 });
 
 /** "Is it my account?": check a finding's page anonymously and record its scope (utils/background/scope.ts). */
 export const ScopeCheckSchema = z.object({
   type: z.literal('scope/check'),
-  findingId: z.string().min(1).max(200),
+  findingId: text(200, 1),
 });
 
 export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
