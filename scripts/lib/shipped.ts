@@ -2,7 +2,8 @@
  * What the extension's build ships instead of computing it in every tab (wxt.config.ts): the
  * fold tables (utils/detect/fold-tables.ts) and the built-in detectors (utils/detect/builtin.ts:
  * rules, frames and cues as JSON, the model as its packed strings, the phrase automaton and its
- * separator-free twin as typed arrays). Each entry replaces a module of the same path with code
+ * separator-free twin as typed arrays), and the service worker's share of them (its rules,
+ * builtin-network.ts; is-antibot's header rules, general/antibot-head-data.ts). Each entry replaces a module of the same path with code
  * that has the same exports; Node (CLI, tests) keeps computing them from the sources.
  */
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { encodeFoldTables } from '../../utils/detect/fold-codec';
 import { foldTables } from '../../utils/detect/fold-tables';
 import { builtinLoose, builtinTable } from '../../utils/detect/builtin';
 import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
+import { headProviders } from '../../utils/detect/general/antibot-head-data';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { cuesOf } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
@@ -59,11 +61,16 @@ export function builtinNetworkModule(): string {
   return [
     "import { RULESET_VERSION } from './version';",
     'export const BUILTIN_VERSION = RULESET_VERSION;',
-    "export const isAnswerRule = (r) => r.signal === 'url' || r.signal === 'network';",
+    "export { isAnswerRule, readsHeadOnly } from './answer-rules';",
     `const FAMILIES = ${json(Object.fromEntries(Object.entries(builtinNetworkFamilies()).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
     'let families;',
     'export function builtinNetworkFamilies() { return (families ??= JSON.parse(FAMILIES)); }',
   ].join('\n');
+}
+
+/** is-antibot's header and cookie rules (utils/detect/general/antibot-head-data.ts). */
+export function antibotHeadModule(): string {
+  return [`const PROVIDERS = ${json(headProviders())};`, 'export function headProviders() { return JSON.parse(PROVIDERS); }'].join('\n');
 }
 
 /** The Vite plugin that swaps the modules (the extension's build only). */
@@ -72,6 +79,7 @@ export function shippedData(): Plugin {
     [join(ROOT, 'utils/detect/fold-tables.ts'), foldTablesModule],
     [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
     [join(ROOT, 'utils/detect/builtin-network.ts'), builtinNetworkModule],
+    [join(ROOT, 'utils/detect/general/antibot-head-data.ts'), antibotHeadModule],
   ]);
   const made = new Map<string, string>();
   return {

@@ -5,10 +5,11 @@
  * structural reading of headers (general/structure.ts) can fire. Pages and bodies are read
  * elsewhere with the whole rule set (rule-sets.ts): by the content script and the page reader.
  */
-import { builtinNetworkFamilies, BUILTIN_VERSION, isAnswerRule } from './builtin-network';
+import { isAnswerRule } from './answer-rules';
+import { builtinNetworkFamilies, BUILTIN_VERSION } from './builtin-network';
 import { assembleRuleSet, compilePhrases, type RuleSet } from './engine';
 import type { GeneralLayer } from './general/index';
-import { scanStructureNetwork } from './general/structure';
+import { scanAnswerMarkers, scanAnswerStatus } from './general/answer-head';
 import type { RuleChoices } from './rule-sets';
 import type { Rule } from './types';
 
@@ -20,7 +21,7 @@ export function ruleSetVersion(userRules: number, off: number, withGeneral: bool
 
 /**
  * The general layer for answers without a body: its structural reading of headers, cookies and
- * addresses (scanStructureNetwork), which is all scanGeneralNetwork reads of such an answer.
+ * statuses (general/answer-head.ts), which is all scanGeneralNetwork reads of such an answer.
  */
 const headersOnly: GeneralLayer = {
   frames: [],
@@ -30,7 +31,7 @@ const headersOnly: GeneralLayer = {
   cues: [],
   cueTest: () => false,
   readPage: () => [],
-  readAnswer: (input, platform, version) => scanStructureNetwork(input, platform, version),
+  readAnswer: (input, platform, version) => [...scanAnswerMarkers(input, platform, version), ...scanAnswerStatus(input, platform, version)],
 };
 
 export function networkRuleSetWith(userRules: readonly Rule[], choices: RuleChoices = {}): RuleSet {

@@ -1,5 +1,8 @@
 import providers from 'is-antibot/providers.json';
 import type { Kind } from '../kinds';
+import { headMarkers, type HeaderMarker } from './antibot-head';
+
+export type { HeaderMarker } from './antibot-head';
 
 /**
  * The structural layer's vendor markers come from `is-antibot` (npm, MIT: 38 providers kept as
@@ -10,7 +13,7 @@ import type { Kind } from '../kinds';
  *   captcha library that a login form loads) never fire alone ("presence");
  * - status-gated markers need the status, which a saved page usually lacks.
  */
-interface ProviderRule {
+export interface ProviderRule {
   contains?: string;
   regex?: string;
   flags?: string;
@@ -24,7 +27,7 @@ interface ProviderRule {
   cookie?: string;
   status?: number;
 }
-interface Provider {
+export interface Provider {
   name: string;
   label: string;
   category: string;
@@ -32,7 +35,7 @@ interface Provider {
 }
 
 /** Shutout's reading of each provider: what its wall means, and which providers only show that a site is protected. */
-const ROLE: Record<string, { kind: Kind; platform: string } | 'presence'> = {
+export const ROLE: Record<string, { kind: Kind; platform: string } | 'presence'> = {
   cloudflare: { kind: 'risk-challenge', platform: 'cloudflare' },
   'cloudflare-turnstile': { kind: 'risk-challenge', platform: 'cloudflare' },
   datadome: { kind: 'risk-challenge', platform: 'datadome' },
@@ -83,67 +86,29 @@ export interface MarkupMarker {
   statuses?: readonly number[];
 }
 
-export interface HeaderMarker {
-  id: string;
-  kind: Kind;
-  platform: string;
-  name?: string;
-  namePattern?: RegExp;
-  value?: (v: string) => boolean;
-  statuses?: readonly number[];
-  /** A header that itself says "challenged" fires with any status. */
-  challenge: boolean;
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BLOCK_STATUSES = [403, 429, 503];
-
-function valueTest(r: ProviderRule): ((v: string) => boolean) | undefined {
-  if (r.equals !== undefined) return (v) => v.trim().toLowerCase() === r.equals!.toLowerCase();
-  if (r.startsWith !== undefined) return (v) => v.trim().toLowerCase().startsWith(r.startsWith!.toLowerCase());
-  if (r.oneOf) return (v) => r.oneOf!.includes(v.trim());
-  if (r.except !== undefined) return (v) => v.trim().toLowerCase() !== r.except!.toLowerCase();
-  return undefined;
-}
-
 function build(): { markup: MarkupMarker[]; headers: HeaderMarker[]; cookies: HeaderMarker[] } {
   const markup: MarkupMarker[] = [];
-  const headers: HeaderMarker[] = [];
-  const cookies: HeaderMarker[] = [];
   for (const p of (providers as { providers: Provider[] }).providers) {
     const role = ROLE[p.name];
     if (!role || role === 'presence') continue;
     p.detections.forEach((d, di) => {
+      if (d.type !== 'html') return;
       d.rules.forEach((r, ri) => {
         const id = `antibot.${p.name}.${d.type}.${di}.${ri}`;
-        if (d.type === 'html') {
-          if (WIDGET_PROVIDERS.has(p.name) || WIDGET_MARKUP.test(r.regex ?? r.contains ?? '')) return;
-          let test: RegExp | undefined;
-          try {
-            if (r.contains) test = new RegExp(escape(r.contains), 'i');
-            else if (r.regex) test = new RegExp(r.regex, (r.flags ?? '').replace(/[^imsu]/g, ''));
-          } catch {
-            test = undefined; // a pattern this engine cannot compile: left out
-          }
-          if (test) markup.push({ id, kind: role.kind, platform: role.platform, test, statuses: d.statusCodes });
-        } else if (d.type === 'headers') {
-          let namePattern: RegExp | undefined;
-          try {
-            namePattern = r.headerNamePattern ? new RegExp(r.headerNamePattern, (r.flags ?? '').replace(/[^imsu]/g, '')) : undefined;
-          } catch {
-            return;
-          }
-          const challenge = /challenge|mitigated|waf-action/i.test(`${r.header ?? ''} ${r.equals ?? ''}`);
-          headers.push({ id, kind: role.kind, platform: role.platform, name: r.header?.toLowerCase(), namePattern, value: valueTest(r), statuses: d.statusCodes ?? BLOCK_STATUSES, challenge });
-        } else if (d.type === 'cookies' && r.cookie) {
-          const name = r.cookie.replace(/=$/, '').toLowerCase();
-          // Session and clearance cookies are set on ordinary visits too: only with a refusing status.
-          cookies.push({ id, kind: role.kind, platform: role.platform, name, statuses: d.statusCodes ?? BLOCK_STATUSES, challenge: false });
+        if (WIDGET_PROVIDERS.has(p.name) || WIDGET_MARKUP.test(r.regex ?? r.contains ?? '')) return;
+        let test: RegExp | undefined;
+        try {
+          if (r.contains) test = new RegExp(escape(r.contains), 'i');
+          else if (r.regex) test = new RegExp(r.regex, (r.flags ?? '').replace(/[^imsu]/g, ''));
+        } catch {
+          test = undefined; // a pattern this engine cannot compile: left out
         }
+        if (test) markup.push({ id, kind: role.kind, platform: role.platform, test, statuses: d.statusCodes });
       });
     });
   }
-  return { markup, headers, cookies };
+  return { markup, ...headMarkers() };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Detection, NetworkInput, PageInput } from '../types';
-import { antibotMarkers, type HeaderMarker } from './antibot';
+import { antibotMarkers } from './antibot';
+import { scanAnswerMarkers, scanAnswerStatus } from './answer-head';
 import { VERIFY_CUES, WIDGETS } from './widgets';
 
 /**
@@ -116,44 +117,10 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
   return out;
 }
 
-function headerValue(headers: Record<string, string> | undefined, m: HeaderMarker): string | undefined {
-  if (!headers) return undefined;
-  for (const [k, v] of Object.entries(headers)) {
-    const name = k.toLowerCase();
-    if ((m.name && name === m.name) || (m.namePattern && m.namePattern.test(name))) return v;
-  }
-  return undefined;
-}
-
-function cookieNames(headers: Record<string, string> | undefined): string[] {
-  if (!headers) return [];
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(headers)) {
-    if (k.toLowerCase() !== 'set-cookie') continue;
-    for (const part of v.split(/,(?=\s*[^;=\s]+=)|\n/)) {
-      const name = part.split('=')[0]?.trim().toLowerCase();
-      if (name) out.push(name);
-    }
-  }
-  return out;
-}
-
 export function scanStructureNetwork(input: NetworkInput, platform: string | null, version: string): Detection[] {
-  const out: Detection[] = [];
+  const out = scanAnswerMarkers(input, platform, version);
   const status = input.status;
-  const { headers, cookies, markup } = antibotMarkers();
-  for (const m of headers) {
-    const v = headerValue(input.headers, m);
-    if (v === undefined || (m.value && !m.value(v))) continue;
-    if (!m.challenge && (status === undefined || !m.statuses?.includes(status))) continue;
-    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', m.challenge ? 0.8 : 0.7, `HTTP ${status ?? ''} ${m.name ?? 'header'}: ${v}`.trim(), `header: ${m.platform}`));
-  }
-  const names = cookieNames(input.headers);
-  for (const m of cookies) {
-    if (status === undefined || !m.statuses?.includes(status)) continue;
-    if (!names.some((n) => n.startsWith(m.name!))) continue;
-    out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.65, `HTTP ${status} cookie ${m.name}`, `cookie: ${m.platform} with HTTP ${status}`));
-  }
+  const { markup } = antibotMarkers();
   const body = input.body ?? '';
   if (input.resource === 'document' && body && /<html|<body|<script/i.test(body.slice(0, 4096)) && status !== undefined && REFUSING.has(status)) {
     const text = body.slice(0, MARKUP_MAX);
@@ -163,6 +130,6 @@ export function scanStructureNetwork(input: NetworkInput, platform: string | nul
       if (hit) out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
     }
   }
-  if (status === 429) out.push(make('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`.slice(0, 200), 'status: 429 Too Many Requests'));
+  out.push(...scanAnswerStatus(input, platform, version));
   return out;
 }
