@@ -3,6 +3,7 @@
  * (issue 14, item 10): a page's content script, the page-world tap and an imported ledger are
  * all input the background must not take as given.
  */
+import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
@@ -44,7 +45,7 @@ const visit = (o: Record<string, unknown> = offer(), over: Record<string, unknow
   ...over,
 });
 
-const accepted = (m: unknown) => MessageSchema.safeParse(m).success;
+const accepted = (m: unknown) => v.safeParse(MessageSchema, m).success;
 
 describe('times in messages', () => {
   it('accepts the time a content script writes, now or a moment ago', () => {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { newPageId } from '../../utils/content/page-id';
 import { PageReportSchema } from '../../utils/protocol/messages';
@@ -12,7 +13,7 @@ describe('page ids in the content script', () => {
       expect(new Set(ids).size).toBe(ids.length);
       // The background accepts them as a report's page id.
       const report = { type: 'page/report', pageId: ids[0], url: 'http://www.amazon.com/', title: '', observedAt: new Date().toISOString(), detections: [] };
-      expect(PageReportSchema.safeParse(report).success).toBe(true);
+      expect(v.safeParse(PageReportSchema, report).success).toBe(true);
     } finally {
       if (saved) Object.defineProperty(crypto, 'randomUUID', saved);
     }

@@ -2,6 +2,8 @@ import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
+import * as v from 'valibot';
+import { firstIssue } from '../protocol/time';
 import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
@@ -93,12 +95,9 @@ export async function handleMessage(
   deps: BackgroundDeps,
 ): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
-  const parsed = MessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    return { ok: false, error: `invalid message: ${i ? `${i.path.join('.') || 'message'}: ${i.message}` : 'unknown'}`, retry: false };
-  }
-  const msg = parsed.data;
+  const parsed = v.safeParse(MessageSchema, raw);
+  if (!parsed.success) return { ok: false, error: `invalid message: ${firstIssue(parsed.issues, 'message')}`, retry: false };
+  const msg = parsed.output;
   switch (msg.type) {
     case 'page/report':
       return handlePageReport(msg, sender, deps);

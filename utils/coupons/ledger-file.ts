@@ -2,8 +2,9 @@
  * The coupon ledger as a file (docs/coupons.md, "Ledger file"): exported by one browser, imported
  * by another as a baseline ("what another account or network saw").
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { VisitSchema } from './schema';
+import { firstIssue } from '../protocol/time';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
@@ -22,12 +23,12 @@ export interface LedgerFile {
   redaction?: RedactionReport;
 }
 
-const LedgerSchema = z.object({
-  format: z.literal(LEDGER_FORMAT),
-  version: z.literal(LEDGER_VERSION),
-  exportedAt: z.string(),
-  profileLabel: z.string().check(z.maxLength(200)),
-  visits: z.array(VisitSchema).check(z.maxLength(500_000)),
+const LedgerSchema = v.object({
+  format: v.literal(LEDGER_FORMAT),
+  version: v.literal(LEDGER_VERSION),
+  exportedAt: v.string(),
+  profileLabel: v.pipe(v.string(), v.maxLength(200)),
+  visits: v.pipe(v.array(VisitSchema), v.maxLength(500_000)),
 });
 
 export class LedgerImportError extends Error {}
@@ -62,12 +63,9 @@ export function parseLedger(text: string, source: string): LedgerFile {
   } catch (e) {
     throw new LedgerImportError(`${source} is not valid JSON (${(e as Error).message})`);
   }
-  const r = LedgerSchema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new LedgerImportError(`${source} is not a Shutout coupon ledger: ${i.path.join('.') || 'file'}: ${i.message}`);
-  }
-  return r.data as LedgerFile;
+  const r = v.safeParse(LedgerSchema, data);
+  if (!r.success) throw new LedgerImportError(`${source} is not a Shutout coupon ledger: ${firstIssue(r.issues, 'file')}`);
+  return r.output as LedgerFile;
 }
 
 /**

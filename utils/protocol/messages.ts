@@ -1,85 +1,86 @@
 /**
  * The one message protocol between content scripts, the background and the popup.
  * Every message is validated by the background with these schemas (the content script only
- * imports the types, so zod stays out of its bundle), written with zod's functional build
- * (`zod/mini`), a fraction of the full library's size in the service worker.
+ * imports the types). Valibot: modular, so the service worker, which starts often and must start
+ * fast, carries only the checks it uses (issue 13).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { KINDS } from '../detect/kinds';
-import { VisitSchema } from '../coupons/schema';
+import { ScanSchema } from '../coupons/schema';
 import { ObservedAtSchema, UntilSchema } from './time';
 import type { Scope, ScopeCheck } from '../scope/types';
 
 /** Text of at most `max` characters (and at least `min`). */
-const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
-const tabId = () => z.int().check(z.gte(0));
+const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const tabId = () => int(0, Number.MAX_SAFE_INTEGER);
 
-export const DetectionSchema = z.object({
-  kind: z.enum(KINDS),
-  platform: z.nullable(text(64)),
+export const DetectionSchema = v.object({
+  kind: v.picklist(KINDS),
+  platform: v.nullable(text(64)),
   ruleId: text(200, 1),
   rulesetVersion: text(100),
   snippet: text(400),
-  where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
-  confidence: z.number().check(z.gte(0), z.lte(1)),
-  until: z.optional(UntilSchema),
-  subject: z.optional(text(300)),
-  why: z.optional(text(200)),
+  where: v.picklist(['url', 'title', 'text', 'dialog', 'network']),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  until: v.optional(UntilSchema),
+  subject: v.optional(text(300)),
+  why: v.optional(text(200)),
   /** For a finding of the page-world tap: the API answer it names (the background checks it was seen). */
-  answer: z.optional(z.object({ url: text(4096), status: z.optional(z.int().check(z.gte(0), z.lte(999))) })),
+  answer: v.optional(v.object({ url: text(4096), status: v.optional(int(0, 999)) })),
 });
 
-export const PageReportSchema = z.object({
-  type: z.literal('page/report'),
+export const PageReportSchema = v.object({
+  type: v.literal('page/report'),
   /** One id per page load (and per in-app navigation): findings with the same id and rule are one record. */
   pageId: text(64, 8),
   url: text(4096),
   title: text(1000),
   observedAt: ObservedAtSchema,
-  detections: z.array(DetectionSchema).check(z.maxLength(200)),
+  detections: v.pipe(v.array(DetectionSchema), v.maxLength(200)),
   /** document.referrer as the content script reads it: who sent the browser here, if the sender told. */
-  referrer: z.optional(text(4096)),
+  referrer: v.optional(text(4096)),
 });
 
-export const TabStatusRequestSchema = z.object({
-  type: z.literal('tab/status'),
+export const TabStatusRequestSchema = v.object({
+  type: v.literal('tab/status'),
   tabId: tabId(),
 });
 
-export const CaptureRequestSchema = z.object({
-  type: z.literal('capture/page'),
+export const CaptureRequestSchema = v.object({
+  type: v.literal('capture/page'),
   tabId: tabId(),
 });
 
 /** The coupon area of an item page, as the content script read it (utils/coupons). */
-export const CouponVisitSchema = z.object({
-  type: z.literal('coupons/visit'),
+export const CouponVisitSchema = v.object({
+  type: v.literal('coupons/visit'),
   pageId: text(64, 8),
   url: text(4096),
   observedAt: ObservedAtSchema,
-  scan: VisitSchema.shape.scan,
+  scan: ScanSchema,
 });
 
-export const CouponControlSchema = z.object({
-  type: z.literal('coupons/control'),
+export const CouponControlSchema = v.object({
+  type: v.literal('coupons/control'),
   tabId: tabId(),
 });
 
 /** "Is it my account?": check a finding's page anonymously and record its scope (utils/background/scope.ts). */
-export const ScopeCheckSchema = z.object({
-  type: z.literal('scope/check'),
+export const ScopeCheckSchema = v.object({
+  type: v.literal('scope/check'),
   findingId: text(200, 1),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
+export const MessageSchema = v.variant('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
 
-export type PageReport = z.infer<typeof PageReportSchema>;
-export type TabStatusRequest = z.infer<typeof TabStatusRequestSchema>;
-export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
-export type CouponVisitMessage = z.infer<typeof CouponVisitSchema>;
-export type CouponControlRequest = z.infer<typeof CouponControlSchema>;
-export type ScopeCheckRequest = z.infer<typeof ScopeCheckSchema>;
-export type Message = z.infer<typeof MessageSchema>;
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+export type TabStatusRequest = v.InferOutput<typeof TabStatusRequestSchema>;
+export type CaptureRequest = v.InferOutput<typeof CaptureRequestSchema>;
+export type CouponVisitMessage = v.InferOutput<typeof CouponVisitSchema>;
+export type CouponControlRequest = v.InferOutput<typeof CouponControlSchema>;
+export type ScopeCheckRequest = v.InferOutput<typeof ScopeCheckSchema>;
+export type Message = v.InferOutput<typeof MessageSchema>;
 
 export interface TabStatus {
   tabId: number;
@@ -87,7 +88,7 @@ export interface TabStatus {
   url: string;
   platform: string | null;
   checkedAt: string;
-  detections: Array<z.infer<typeof DetectionSchema>>;
+  detections: Array<v.InferOutput<typeof DetectionSchema>>;
 }
 
 /**
