@@ -65,6 +65,9 @@ export async function benchEvidenceCouponsPopup(parts: ReadonlySet<string>, log:
         ['figure', 'value'],
         ['records', p.records.toLocaleString('en')],
         ['first paint (status and counts on screen), median', ms(p.firstPaintMs)],
+        ['first paint with the store empty (the tab\'s one finding), same browser, median', ms(p.empty.firstPaintMs)],
+        ['ratio, 100,000 records / empty', `${p.ratio.toFixed(2)}×`],
+        ['opens: 100,000 records / empty', `${p.samples.map((x) => ms(x.firstPaintMs)).join(', ')} / ${p.empty.samples.map(ms).join(', ')}`],
         ['counts', ms(p.countsMs)],
       ]),
     );
