@@ -23,7 +23,7 @@ export default defineConfig({
     // The import worker (utils/evidence/import.worker.ts) loads some modules lazily: ES module workers.
     worker: { format: 'es' },
     ...(process.env.SHUTOUT_NOMINIFY ? { build: { minify: false } } : {}),
-    // Size attribution per source file (scripts/bundle-sizes.ts).
+    // Source maps for attributing a bundle's bytes to its sources (what the service worker carries: BENCHMARKS.md section 0).
     ...(process.env.SHUTOUT_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
   hooks: {
