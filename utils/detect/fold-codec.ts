@@ -1,3 +1,4 @@
+import { bytesFromBase64, bytesOfView, bytesToBase64 } from './base64';
 import type { FoldTables } from './fold-tables';
 
 /**
@@ -7,18 +8,12 @@ import type { FoldTables } from './fold-tables';
  */
 
 function toBase64(words: number[]): string {
-  const u16 = Uint16Array.from(words);
-  const bytes = new Uint8Array(u16.buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
+  return bytesToBase64(bytesOfView(Uint16Array.from(words)));
 }
 
 function fromBase64(b64: string): Uint16Array {
-  const s = atob(b64);
-  const out = new Uint16Array(s.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = s.charCodeAt(2 * i) | (s.charCodeAt(2 * i + 1) << 8);
-  return out;
+  const bytes = bytesFromBase64(b64);
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
 }
 
 export interface PackedFoldTables {

@@ -1,3 +1,4 @@
+import { bytesFromBase64, bytesOfView, bytesToBase64 } from './base64';
 import { automatonFromData, type AutomatonData } from './automaton';
 import type { PhraseTable } from './engine';
 import type { LooseTable } from './loose';
@@ -8,24 +9,11 @@ import type { LooseTable } from './loose';
  * it (scripts/lib/shipped.ts writes it; builtin.ts in the extension reads it).
  */
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function bytesOf(b64: string): Uint8Array {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-const b16 = (a: Uint16Array) => toBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-const b32 = (a: Int32Array) => toBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-const u16 = (s: string) => new Uint16Array(bytesOf(s).buffer);
-const i32 = (s: string) => new Int32Array(bytesOf(s).buffer);
-const u8 = (s: string) => bytesOf(s);
+const b16 = (a: Uint16Array) => bytesToBase64(bytesOfView(a));
+const b32 = (a: Int32Array) => bytesToBase64(bytesOfView(a));
+const u16 = (s: string) => new Uint16Array(bytesFromBase64(s).buffer);
+const i32 = (s: string) => new Int32Array(bytesFromBase64(s).buffer);
+const u8 = (s: string) => bytesFromBase64(s);
 
 export interface ShippedAutomaton {
   symbols: string;
@@ -58,8 +46,8 @@ export interface ShippedTable {
 export function shipTable(t: PhraseTable): ShippedTable {
   return {
     automaton: shipAutomaton(t.automaton.data()),
-    wordStart: toBase64(t.phraseIsWordStart),
-    wordEnd: toBase64(t.phraseIsWordEnd),
+    wordStart: bytesToBase64(t.phraseIsWordStart),
+    wordEnd: bytesToBase64(t.phraseIsWordEnd),
     ids: t.ids.map((i) => [[...i.phrases], [...i.all], [...i.unless]]),
     cueIds: [...t.cueIds],
     folded: t.folded.join('\n'),

@@ -1,4 +1,5 @@
 import type { Kind } from '../kinds';
+import { bytesFromBase64, bytesOfView, bytesToBase64 } from '../base64';
 import { featuresOf } from './features';
 import { NOTICE_KINDS, type TrainedModel } from './train';
 
@@ -35,18 +36,11 @@ export interface Scored {
   why: string[];
 }
 
-function toBase64(bytes: Int8Array): string {
-  let s = '';
-  const u = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+const toBase64 = (bytes: Int8Array): string => bytesToBase64(bytesOfView(bytes));
 
 function fromBase64(b64: string): Int8Array {
-  const s = atob(b64);
-  const out = new Int8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = (s.charCodeAt(i) << 24) >> 24;
-  return out;
+  const bytes = bytesFromBase64(b64);
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function quantise(w: Float32Array): { q: Int8Array; scale: number } {
