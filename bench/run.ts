@@ -8,7 +8,7 @@
  * of 10,000 findings instead of the default 20; `--full` merges 1,000 (a long run: BENCHMARKS.md, section 9).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -99,6 +99,8 @@ const html = bigItemPage();
 const goals: Array<{ goal: string; figure: string; spread: string; met: boolean }> = [];
 const range = (xs: readonly number[], f: (n: number) => string) => (xs.length > 1 ? `${f(min(xs))} – ${f(max(xs))} (${xs.length})` : '');
 
+/** The content scripts the built manifest runs at document_start. */
+let startScripts: string[] = ['content-scripts/content.js', 'content-scripts/tap.js'];
 // Sizes of what the build ships (the extension built by `wxt build` just before this run).
 {
   const size = (rel: string) => {
@@ -108,12 +110,22 @@ const range = (xs: readonly number[], f: (n: number) => string) => (xs.length > 
       return NaN;
     }
   };
-  const boot = size('content-scripts/content.js');
-  const tap = size('content-scripts/tap.js');
-  const watch = size('content-scripts/watch.js');
   const worker = size('background.js');
-  log(table('0. What the build ships (bytes)', [['file', 'bytes', 'when'], ['content-scripts/content.js (bootstrap)', int(boot), 'document_start'], ['content-scripts/tap.js (page-world tap)', int(tap), 'document_start'], ['content-scripts/watch.js (engine, rules, coupon readers)', int(watch), 'document_end'], ['background.js (service worker)', int(worker), 'each worker start']]));
-  goals.push({ goal: `what runs at document_start ≤ ${GOAL_BOOT_BYTES / 1024} KB (bootstrap + tap)`, figure: `${((boot + tap) / 1024).toFixed(1)} KB (bootstrap ${(boot / 1024).toFixed(1)} KB)`, spread: '', met: boot + tap <= GOAL_BOOT_BYTES });
+  // When each content script runs, as the built manifest says (not as this file assumes).
+  let scripts: Array<{ file: string; runAt: string }> = [];
+  try {
+    const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[]; run_at?: string }> };
+    scripts = (manifest.content_scripts ?? []).flatMap((c) => (c.js ?? []).map((file) => ({ file, runAt: c.run_at ?? 'document_idle' })));
+  } catch {
+    scripts = [];
+  }
+  const what: Record<string, string> = { 'content-scripts/content.js': 'bootstrap', 'content-scripts/tap.js': 'page-world tap', 'content-scripts/watch.js': 'engine, rules, coupon readers' };
+  const rows = scripts.map((c) => [`${c.file} (${what[c.file] ?? 'content script'})`, int(size(c.file)), c.runAt]);
+  log(table('0. What the build ships (bytes)', [['file', 'bytes', 'when'], ...rows, ['background.js (service worker)', int(worker), 'each worker start']]));
+  const atStart = scripts.filter((c) => c.runAt === 'document_start');
+  startScripts = atStart.map((c) => c.file);
+  const startBytes = atStart.reduce((n, c) => n + size(c.file), 0);
+  goals.push({ goal: `what runs at document_start ≤ ${GOAL_BOOT_BYTES / 1024} KB`, figure: `${(startBytes / 1024).toFixed(1)} KB: ${atStart.map((c) => `${c.file.replace('content-scripts/', '')} ${(size(c.file) / 1024).toFixed(1)} KB`).join(' + ')}`, spread: '', met: startBytes <= GOAL_BOOT_BYTES });
   goals.push({ goal: `service worker bundle ≤ ${GOAL_WORKER_BYTES / 1024} KB`, figure: `${(worker / 1024).toFixed(0)} KB`, spread: '', met: worker <= GOAL_WORKER_BYTES });
 }
 let engine: EngineInPageResult | undefined;
@@ -229,8 +241,8 @@ if (parts.has('main-thread')) {
   const longest = mt.tracedLoads.map((l, i) => Math.max(l.shutout.longestMs, mt.profiled[i]!.longestRunMs));
   const over = mt.tracedLoads.reduce((n, l) => n + l.shutout.over8ms, 0);
   goals.push({ goal: `no Shutout task > ${LONG_TASK_MS} ms (page load; ${mt.tracedLoads.length} loads, trace and CPU profile)`, figure: `${over} tasks in the traces, longest ${ms(max(longest))}`, spread: range(longest, ms), met: max(longest) <= LONG_TASK_MS });
-  const bootEval = mt.tracedLoads.map((l) => (l.shutout.evaluateMs['/content-scripts/content.js'] ?? 0) + (l.shutout.evaluateMs['/content-scripts/tap.js'] ?? 0));
-  goals.push({ goal: `document_start scripts (bootstrap + tap) < ${GOAL_BOOT_EVAL_MS} ms to evaluate`, figure: ms(median(bootEval)), spread: range(bootEval, ms), met: median(bootEval) < GOAL_BOOT_EVAL_MS });
+  const bootEval = mt.tracedLoads.map((l) => startScripts.reduce((n, f) => n + (l.shutout.evaluateMs[`/${f}`] ?? 0), 0));
+  goals.push({ goal: `document_start scripts (${startScripts.map((f) => f.replace('content-scripts/', '')).join(' + ')}) < ${GOAL_BOOT_EVAL_MS} ms to evaluate`, figure: ms(median(bootEval)), spread: range(bootEval, ms), met: median(bootEval) < GOAL_BOOT_EVAL_MS });
   const watchEval = mt.tracedLoads.map((l) => l.shutout.evaluateMs['/content-scripts/watch.js'] ?? 0);
   log(`Evaluating watch.js (the engine, document_end): ${watchEval.map(ms).join(', ')}.`);
 }
