@@ -14,8 +14,8 @@ afterEach(() => vi.useRealTimers());
 const view = { ok: true as const, url: 'https://item.taobao.com/item.htm?id=1', finalUrl: 'https://item.taobao.com/item.htm?id=1', status: 200, headers: { 'content-type': 'text/html' }, redirects: [], text: '<title>访问被拒绝</title><h1>访问被拒绝</h1>', bytes: 10, truncated: false };
 
 /** A fake offscreen API whose document answers with the real reader (linkedom for DOMParser). */
-function fakeApis(opts: { answer?: (m: ReaderRequest) => unknown } = {}) {
-  let open = false;
+function fakeApis(opts: { answer?: (m: ReaderRequest) => unknown; leftOpen?: boolean } = {}) {
+  let open = opts.leftOpen ?? false;
   const calls: string[] = [];
   const apis: OffscreenApis = {
     url: 'chrome-extension://x/reader.html',
@@ -70,6 +70,13 @@ describe('the offscreen page reader', () => {
     await vi.advanceTimersByTimeAsync(10);
     await again;
     expect(calls.filter((c) => c === 'create')).toHaveLength(2);
+  });
+
+  it('closes a document a stopped worker left open before it reads anything, then opens a fresh one', async () => {
+    const { apis, calls } = fakeApis({ leftOpen: true });
+    const reader = offscreenReader(apis, 60_000);
+    expect((await reader.readView(view, {})).detections.map((d) => d.kind)).toContain('access-denied');
+    expect(calls.slice(0, 3)).toEqual(['close', 'create', 'send:read-view']);
   });
 
   it('passes on the reader’s error, and says so when nothing answered', async () => {

@@ -17,15 +17,24 @@ export interface OffscreenApis {
   url: string;
 }
 
-/** Idle time after which the document is closed (it holds a renderer's memory). */
-export const READER_IDLE_MS = 30_000;
+/**
+ * Idle time after which the document is closed (it holds a renderer's memory). Shorter than the
+ * 30 s after which the browser stops an idle worker, whose timer would then never fire.
+ */
+export const READER_IDLE_MS = 10_000;
 
 export function offscreenReader(apis: OffscreenApis, idleMs = READER_IDLE_MS): PageReader {
   let opening: Promise<void> | null = null;
   let busy = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A document that a stopped worker left open (its idle timer died with it) is closed at start.
+  const stale = apis
+    .hasDocument(apis.url)
+    .then((open) => (open ? apis.closeDocument() : undefined))
+    .catch(() => {});
 
   const open = async () => {
+    await stale;
     if (await apis.hasDocument(apis.url)) return;
     // Two requests at once must not make two documents (Chromium allows one).
     opening ??= apis.createDocument(apis.url).finally(() => (opening = null));
