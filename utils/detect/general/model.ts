@@ -85,14 +85,20 @@ export function pack(m: TrainedModel): PackedModel {
 
 export function unpack(p: PackedModel): Model {
   const features = p.features ? p.features.split('\n') : [];
-  const n = fromBase64(p.notice);
-  const k = fromBase64(p.kind);
+  const index = new Map<string, number>();
+  for (let i = 0; i < features.length; i++) index.set(features[i]!, i);
+  // Plain loops: decoding runs in a tab's first judged page, in a step of its own.
+  const scaled = (q: Int8Array, scale: number) => {
+    const out = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) out[i] = q[i]! * scale;
+    return out;
+  };
   return {
     features,
-    index: new Map(features.map((f, i) => [f, i])),
-    notice: Float32Array.from(n, (v) => v * p.noticeScale),
+    index,
+    notice: scaled(fromBase64(p.notice), p.noticeScale),
     noticeBias: p.noticeBias,
-    kind: Float32Array.from(k, (v) => v * p.kindScale),
+    kind: scaled(fromBase64(p.kind), p.kindScale),
     kindBias: p.kindBias,
   };
 }
