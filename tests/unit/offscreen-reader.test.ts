@@ -103,3 +103,15 @@ describe('the offscreen page reader', () => {
     expect((await r.readView(view, {})).detections.map((d) => d.kind)).toContain('access-denied');
   });
 });
+
+describe("the page reader's rules", () => {
+  it("are the user's stored rules and choices, read as the content script and the worker read them", async () => {
+    const r = directReader(parseWithLinkedom);
+    const own = { id: 'my.clearance', kind: 'access-denied', platform: 'taobao', hosts: ['taobao.com'], signal: 'text', phrases: ['商品已下架请稍后'], confidence: 0.8, fixtures: [] };
+    const page = { ...view, text: '<title>宝贝</title><h1>商品已下架请稍后</h1>' };
+    expect((await r.readView(page, {})).detections.map((d) => d.ruleId)).not.toContain('my.clearance');
+    expect((await r.readView(page, { userRules: [own] })).detections.map((d) => d.ruleId)).toContain('my.clearance');
+    // A stored value that is not a rule is dropped, as the content script drops it.
+    expect((await r.readView(page, { userRules: [{ id: 'x' }, own] })).detections.map((d) => d.ruleId)).toContain('my.clearance');
+  });
+});

@@ -2,7 +2,7 @@
  * The service worker's rules: the built-in answer rules (builtin-network.ts) less what the user
  * turned off, plus the user's own answer rules. They judge what webRequest shows — an address, a
  * status, headers, never a body — so the general layer comes without frames or model: only its
- * structural reading of headers (general/structure.ts) can fire. Pages and bodies are read
+ * structural reading of headers (general/answer-head.ts) can fire. Pages and bodies are read
  * elsewhere with the whole rule set (rule-sets.ts): by the content script and the page reader.
  */
 import { isAnswerRule } from './answer-rules';

@@ -4,8 +4,8 @@
  */
 import { extractCoupons } from '../coupons/index';
 import type { CouponScan } from '../coupons/types';
-import { BUILTIN_RULES, ruleSetWith, type RuleSet } from '../detect/index';
-import { validateUserRules } from '../detect/validate';
+import type { RuleSet } from '../detect/engine';
+import { ruleSetWith } from '../detect/rule-sets';
 import type { ParseHtml } from '../dom/load-html';
 import { readAnonymousView, type ViewReading } from '../scope/read-view';
 import { ruleChoicesFrom } from '../storage/rule-choices';
@@ -13,13 +13,16 @@ import type { PageReader, ReaderRequest } from './protocol';
 
 let cached: { key: string; rules: RuleSet } | undefined;
 
-/** The rules in force for these storage.local values: the built-in ones with the user's (validated) rules and choices. */
+/**
+ * The rules in force for these storage.local values: the built-in ones with the user's rules and
+ * choices, read as the content script and the worker read them (rule-choices.ts: the options page
+ * validated the rules when it stored them), so that all three judge alike.
+ */
 export function rulesFromStorage(stored: Record<string, unknown>): RuleSet {
   const key = JSON.stringify(stored);
   if (cached?.key !== key) {
-    const { choices } = ruleChoicesFrom(stored);
-    const builtinIds = new Set(BUILTIN_RULES.map((r) => r.id));
-    cached = { key, rules: ruleSetWith(validateUserRules(stored.userRules ?? [], builtinIds).rules, choices) };
+    const { userRules, choices } = ruleChoicesFrom(stored);
+    cached = { key, rules: ruleSetWith(userRules, choices) };
   }
   return cached.rules;
 }
