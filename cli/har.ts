@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as v from 'valibot';
+import { firstIssue } from '../utils/protocol/issues';
 import type { NetworkInput } from '../utils/detect/types';
 
 /** Bodies are read up to this size, as the extension's network tap bounds them. */
@@ -14,22 +15,22 @@ const parsesAsUrl = (s: string) => {
 };
 
 /** The fields Shutout reads from one entry; anything else in the entry is ignored. */
-const HarEntry = z.object({
-  pageref: z.string().optional(),
-  _resourceType: z.string().optional(),
-  request: z.object({ url: z.string().refine(parsesAsUrl, 'not a URL') }),
-  response: z
-    .object({
-      status: z.number().optional(),
-      redirectURL: z.string().optional(),
-      headers: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
-      content: z.object({ text: z.string().optional(), encoding: z.string().optional(), mimeType: z.string().optional() }).optional(),
-    })
-    .optional(),
+const HarEntry = v.object({
+  pageref: v.optional(v.string()),
+  _resourceType: v.optional(v.string()),
+  request: v.object({ url: v.pipe(v.string(), v.check(parsesAsUrl, 'not a URL')) }),
+  response: v.optional(
+    v.object({
+      status: v.optional(v.number()),
+      redirectURL: v.optional(v.string()),
+      headers: v.optional(v.array(v.object({ name: v.string(), value: v.optional(v.string()) }))),
+      content: v.optional(v.object({ text: v.optional(v.string()), encoding: v.optional(v.string()), mimeType: v.optional(v.string()) })),
+    }),
+  ),
 });
-type HarEntry = z.infer<typeof HarEntry>;
+type HarEntry = v.InferOutput<typeof HarEntry>;
 
-const HarPage = z.object({ id: z.string().optional(), title: z.string().optional() });
+const HarPage = v.object({ id: v.optional(v.string()), title: v.optional(v.string()) });
 
 export interface HarResponse {
   index: number;
@@ -42,11 +43,7 @@ export interface HarProblem {
 }
 
 /** The first thing wrong with an entry, as `field: what`. */
-function problemOf(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.length ? issue.path.join('.') : 'the entry';
-  return `${where}: ${issue.message}`;
-}
+const problemOf = (issues: readonly v.BaseIssue<unknown>[]): string => firstIssue(issues, 'the entry');
 
 function inputOf(e: HarEntry, pageUrls: Map<string, string>): NetworkInput {
   const headers: Record<string, string> = {};
@@ -83,15 +80,15 @@ export function parseHar(raw: string): { responses: HarResponse[]; problems: Har
   if (!Array.isArray(entries)) throw new Error('not a HAR file: no log.entries');
   const pageUrls = new Map<string, string>();
   for (const p of Array.isArray(log?.pages) ? log.pages : []) {
-    const page = HarPage.safeParse(p);
-    if (page.success && page.data.id && page.data.title && /^https?:/.test(page.data.title)) pageUrls.set(page.data.id, page.data.title);
+    const page = v.safeParse(HarPage, p);
+    if (page.success && page.output.id && page.output.title && /^https?:/.test(page.output.title)) pageUrls.set(page.output.id, page.output.title);
   }
   const responses: HarResponse[] = [];
   const problems: HarProblem[] = [];
   entries.forEach((raw: unknown, index) => {
-    const entry = HarEntry.safeParse(raw);
-    if (entry.success) responses.push({ index, input: inputOf(entry.data, pageUrls) });
-    else problems.push({ index, error: `malformed entry (${problemOf(entry.error)})` });
+    const entry = v.safeParse(HarEntry, raw);
+    if (entry.success) responses.push({ index, input: inputOf(entry.output, pageUrls) });
+    else problems.push({ index, error: `malformed entry (${problemOf(entry.issues)})` });
   });
   return { responses, problems };
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { KINDS } from '../utils/detect/kinds';
 import type { NetworkInput } from '../utils/detect/types';
 
@@ -14,42 +14,34 @@ export const NOTICES_DIR = fileURLToPath(new URL('./fixtures/notices/', import.m
 
 export const PLACEMENTS = ['page', 'title', 'dialog', 'toast', 'inline', 'api', 'header-only'] as const;
 
-const Markers = z
-  .object({
-    ids: z.array(z.string()).optional(),
-    classes: z.array(z.string()).optional(),
-    scripts: z.array(z.string()).optional(),
-    iframes: z.array(z.string()).optional(),
-    cookies: z.array(z.string()).optional(),
-    forms: z.array(z.string()).optional(),
-    meta: z.array(z.string()).optional(),
-  })
-  .strict();
+const strings = () => v.optional(v.array(v.string()));
+const Markers = v.strictObject({ ids: strings(), classes: strings(), scripts: strings(), iframes: strings(), cookies: strings(), forms: strings(), meta: strings() });
+const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
 
-export const ItemSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,120}$/),
-    label: z.enum(['positive', 'negative']),
-    kind: z.enum(KINDS.filter((k) => k !== 'coupon-missing') as [string, ...string[]]).nullable(),
-    platform: z.string().min(1).max(40).nullable(),
-    lang: z.string().min(2).max(12),
-    placement: z.enum(PLACEMENTS),
+export const ItemSchema = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{2,120}$/)),
+    label: v.picklist(['positive', 'negative']),
+    kind: v.nullable(v.picklist(KINDS.filter((k) => k !== 'coupon-missing'))),
+    platform: v.nullable(text(40, 1)),
+    lang: text(12, 2),
+    placement: v.picklist(PLACEMENTS),
     /** `whole`: the text is (nearly) all the page shows; `excerpt`: a part of a longer page. */
-    extent: z.enum(['whole', 'excerpt']).optional(),
-    url: z.string().url(),
-    status: z.number().int().min(100).max(999).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-    title: z.string().max(400).optional(),
-    text: z.string().max(4000),
-    context: z.string().max(1200).optional(),
-    markers: Markers.optional(),
-    source: z.string().min(8).max(600),
-    note: z.string().max(2000).optional(),
-  })
-  .strict()
-  .refine((i) => (i.label === 'positive') === (i.kind !== null), { message: 'positives have a kind, negatives none' });
+    extent: v.optional(v.picklist(['whole', 'excerpt'])),
+    url: v.pipe(v.string(), v.url()),
+    status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(999))),
+    headers: v.optional(v.record(v.string(), v.string())),
+    title: v.optional(text(400)),
+    text: text(4000),
+    context: v.optional(text(1200)),
+    markers: v.optional(Markers),
+    source: text(600, 8),
+    note: v.optional(text(2000)),
+  }),
+  v.check((i) => (i.label === 'positive') === (i.kind !== null), 'positives have a kind, negatives none'),
+);
 
-export type Item = z.infer<typeof ItemSchema> & { file: string };
+export type Item = v.InferOutput<typeof ItemSchema> & { file: string };
 
 export function loadItems(dir = NOTICES_DIR, onError?: (message: string) => void): Item[] {
   const out: Item[] = [];
@@ -57,13 +49,13 @@ export function loadItems(dir = NOTICES_DIR, onError?: (message: string) => void
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (!line.trim()) return;
-      const parsed = ItemSchema.safeParse(JSON.parse(line));
+      const parsed = v.safeParse(ItemSchema, JSON.parse(line));
       if (!parsed.success) {
-        const message = `${name}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`;
+        const message = `${name}:${i + 1}: ${parsed.issues.map((x) => `${v.getDotPath(x) ?? ''}: ${x.message}`).join('; ')}`;
         if (onError) return onError(message);
         throw new Error(message);
       }
-      out.push({ ...parsed.data, file: name });
+      out.push({ ...parsed.output, file: name });
     });
   }
   return out;

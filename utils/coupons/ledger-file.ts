@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { VisitSchema } from './schema';
-import { firstIssue } from '../protocol/time';
+import { firstIssue } from '../protocol/issues';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';

@@ -1,77 +1,72 @@
 /**
- * Validation of user rules: the same schema as the built-in ones (types.ts), checked with zod so
+ * Validation of user rules: the same schema as the built-in ones (types.ts), checked with valibot so
  * that a rule typed in the options page, or imported from a file, is either whole or refused with
  * a message that names the field.
  */
 import { parse } from 'tldts';
-import { z } from 'zod';
+import * as v from 'valibot';
+import { describeIssue } from '../protocol/issues';
 import { KINDS } from './kinds';
 import { brandDomains } from './platforms';
 import type { Rule } from './types';
 
-const regex = z.string().min(1).max(500).refine(
-  (p) => {
-    try {
-      new RegExp(p, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
+const compiles = (p: string) => {
+  try {
+    new RegExp(p, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+};
+const regex = v.pipe(v.string(), v.minLength(1), v.maxLength(500), v.check(compiles, 'not a valid regular expression'));
+
+const phrase = v.pipe(v.string(), v.trim(), v.minLength(2, 'phrases need at least 2 characters'), v.maxLength(200));
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
+const host = v.pipe(
+  v.string(),
+  v.regex(/^(\*|[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?)$/i, 'a host is "*", a domain such as taobao.com, or brand.* such as amazon.*'),
+  // A brand wildcard stands for the brand's real country domains (its descriptor); a brand
+  // Shutout does not know has none, and "brand.*" must not mean brand.evil.io.
+  v.check((h) => !h.endsWith('.*') || brandDomains(h.slice(0, -2)).length > 0, (i) => `${String(i.input)}: no platform Shutout knows has this brand; name the site's domains instead`),
+  // "com", "co.uk" or "github.io" would cover every site under that suffix (public-suffix list).
+  v.check((h) => {
+    if (h === '*' || h.endsWith('.*')) return true;
+    const p = parse(h, { allowPrivateDomains: true });
+    return !(p.publicSuffix === h.toLowerCase() && (p.isIcann || p.isPrivate));
+  }, (i) => `${String(i.input)}: a public suffix, not a site's domain`),
 );
 
-const phrase = z.string().trim().min(2, 'phrases need at least 2 characters').max(200);
-const host = z
-  .string()
-  .regex(/^(\*|[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?)$/i, 'a host is "*", a domain such as taobao.com, or brand.* such as amazon.*')
-  .superRefine((h, ctx) => {
-    if (h === '*') return;
-    if (h.endsWith('.*')) {
-      // A brand wildcard stands for the brand's real country domains (its descriptor); a brand
-      // Shutout does not know has none, and "brand.*" must not mean brand.evil.io.
-      if (brandDomains(h.slice(0, -2)).length === 0) ctx.addIssue({ code: 'custom', message: `${h}: no platform Shutout knows has this brand; name the site's domains instead` });
-      return;
-    }
-    // "com", "co.uk" or "github.io" would cover every site under that suffix (public-suffix list).
-    const p = parse(h, { allowPrivateDomains: true });
-    if (p.publicSuffix === h.toLowerCase() && (p.isIcann || p.isPrivate)) ctx.addIssue({ code: 'custom', message: `${h}: a public suffix, not a site's domain` });
-  });
-
-export const RuleSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/i, 'ids use letters, digits, ".", "_" and "-" (3–100 characters)'),
-    kind: z.enum(KINDS),
-    platform: z.string().min(1).max(64),
-    hosts: z.array(host).min(1).max(100),
-    signal: z.enum(['url', 'text', 'network']),
-    phrases: z.array(phrase).max(200).optional(),
-    patterns: z.array(regex).max(50).optional(),
-    all: z.array(phrase).max(20).optional(),
-    unless: z.array(phrase).max(20).optional(),
-    status: z.array(z.number().int().min(100).max(599)).max(20).optional(),
-    header: z.object({ name: z.string().min(1).max(100), value: regex.optional() }).optional(),
-    urlPatterns: z.array(regex).max(20).optional(),
-    resource: z.array(z.enum(['document', 'api'])).max(2).optional(),
-    confidence: z.number().min(0).max(1),
-    prominent: z.boolean().optional(),
-    source: z.string().max(2000).optional(),
-    fixtures: z.array(z.string().max(300)).max(100),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    const hasMatcher = (r.phrases?.length ?? 0) > 0 || (r.patterns?.length ?? 0) > 0 || !!r.status || !!r.header;
-    if (!hasMatcher) ctx.addIssue({ code: 'custom', message: 'a rule needs phrases, patterns, a status or a header' });
-    if (r.signal === 'url' && !(r.patterns?.length ?? 0)) ctx.addIssue({ code: 'custom', path: ['patterns'], message: 'URL rules match with patterns' });
-    if (r.signal === 'text' && !(r.phrases?.length ?? 0)) ctx.addIssue({ code: 'custom', path: ['phrases'], message: 'text rules match with phrases' });
-  });
+export const RuleSchema = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{2,99}$/i, 'ids use letters, digits, ".", "_" and "-" (3–100 characters)')),
+    kind: v.picklist(KINDS),
+    platform: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    hosts: v.pipe(v.array(host), v.minLength(1), v.maxLength(100)),
+    signal: v.picklist(['url', 'text', 'network']),
+    phrases: v.optional(list(phrase, 200)),
+    patterns: v.optional(list(regex, 50)),
+    all: v.optional(list(phrase, 20)),
+    unless: v.optional(list(phrase, 20)),
+    status: v.optional(list(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599)), 20)),
+    header: v.optional(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), value: v.optional(regex) })),
+    urlPatterns: v.optional(list(regex, 20)),
+    resource: v.optional(list(v.picklist(['document', 'api']), 2)),
+    confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    prominent: v.optional(v.boolean()),
+    source: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+    fixtures: list(v.pipe(v.string(), v.maxLength(300)), 100),
+  }),
+  v.check((r) => (r.phrases?.length ?? 0) > 0 || (r.patterns?.length ?? 0) > 0 || !!r.status || !!r.header, 'a rule needs phrases, patterns, a status or a header'),
+  v.forward(v.check((r) => r.signal !== 'url' || (r.patterns?.length ?? 0) > 0, 'URL rules match with patterns'), ['patterns']),
+  v.forward(v.check((r) => r.signal !== 'text' || (r.phrases?.length ?? 0) > 0, 'text rules match with phrases'), ['phrases']),
+);
 
 export type RuleValidation = { ok: true; rule: Rule } | { ok: false; errors: string[] };
 
 export function validateRule(input: unknown): RuleValidation {
-  const r = RuleSchema.safeParse(input);
-  if (r.success) return { ok: true, rule: r.data as Rule };
-  return { ok: false, errors: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
+  const r = v.safeParse(RuleSchema, input);
+  if (r.success) return { ok: true, rule: r.output as Rule };
+  return { ok: false, errors: r.issues.map((i) => (v.getDotPath(i) ? describeIssue(i, '') : i.message)) };
 }
 
 /** Validate a list of user rules; ids must not collide with each other or with built-in rules. */

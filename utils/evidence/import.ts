@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
-import { z } from 'zod';
+import * as v from 'valibot';
+import { firstIssue } from '../protocol/issues';
 import { KINDS } from '../detect/kinds';
 import type { FindingRecord, ShutoutDB } from '../storage/db';
 import { BUNDLE_FORMAT } from './bundle';
@@ -17,45 +18,53 @@ export class ImportError extends Error {}
 export const IMPORT_LIMIT_BYTES = 256 * 1024 * 1024;
 export const MAX_ENTRIES = 1_000_000;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex string');
-const EntrySchema = z.object({
-  seq: z.number().int().positive(),
-  type: z.enum(ENTRY_TYPES as unknown as [string, ...string[]]),
-  recordId: z.string().min(1).max(200),
-  at: z.string().max(40),
-  data: z.record(z.string(), z.unknown()),
+const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex string'));
+const EntrySchema = v.object({
+  seq: int(1, Number.MAX_SAFE_INTEGER),
+  type: v.picklist(ENTRY_TYPES),
+  recordId: text(200, 1),
+  at: text(40),
+  data: v.record(v.string(), v.unknown()),
   prevHash: hex64,
   hash: hex64,
-  disclose: z.record(z.string(), z.tuple([z.string().max(64), z.unknown()])).optional(),
-  withheld: z.record(z.string(), z.unknown()).optional(),
+  disclose: v.optional(v.record(v.string(), v.tuple([text(64), v.unknown()]))),
+  withheld: v.optional(v.record(v.string(), v.unknown())),
 });
 /** What an imported finding must look like once replayed (its content, from its entry's opened fields). */
-const ContentSchema = z.object({
-  id: z.string().min(1).max(200),
-  key: z.string().max(400),
-  pageId: z.string().max(200),
-  observedAt: z.string().max(40),
-  tzOffsetMinutes: z.number().int().min(-900).max(900).optional(),
-  pageUrl: z.string().max(8192),
-  pageTitle: z.string().max(2000),
-  platform: z.string().max(64).nullable(),
-  kind: z.enum(KINDS),
-  ruleId: z.string().max(200),
-  rulesetVersion: z.string().max(100),
-  snippet: z.string().max(2000),
-  where: z.enum(['url', 'title', 'text', 'dialog', 'network']),
-  confidence: z.number().min(0).max(1),
-  until: z.string().max(40).optional(),
-  subject: z.string().max(300).optional(),
-  basis: z.enum(['url-only', 'page-supplied']).optional(),
-  initiator: z.string().max(300).optional(),
-  extensionVersion: z.string().max(100).optional(),
-  browser: z.string().max(200).optional(),
-  uiLanguage: z.string().max(40).optional(),
-  profileLabel: z.string().max(200).optional(),
-  count: z.number().int().min(0).max(1_000_000_000),
-  review: z.enum(['unreviewed', 'confirmed', 'false-positive']),
-  note: z.string().max(2000).optional(),
+const ContentSchema = v.object({
+  id: text(200, 1),
+  key: text(400),
+  pageId: text(200),
+  observedAt: text(40),
+  tzOffsetMinutes: v.optional(int(-900, 900)),
+  pageUrl: text(8192),
+  pageTitle: text(2000),
+  platform: v.nullable(text(64)),
+  kind: v.picklist(KINDS),
+  ruleId: text(200),
+  rulesetVersion: text(100),
+  snippet: text(2000),
+  where: v.picklist(['url', 'title', 'text', 'dialog', 'network']),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  until: v.optional(text(40)),
+  subject: v.optional(text(300)),
+  basis: v.optional(v.picklist(['url-only', 'page-supplied'])),
+  initiator: v.optional(text(300)),
+  extensionVersion: v.optional(text(100)),
+  browser: v.optional(text(200)),
+  uiLanguage: v.optional(text(40)),
+  profileLabel: v.optional(text(200)),
+  count: int(0, 1_000_000_000),
+  review: v.picklist(['unreviewed', 'confirmed', 'false-positive']),
+  note: v.optional(text(2000)),
+});
+const HeadSchema = v.object({
+  format: v.literal(EVIDENCE_FORMAT),
+  version: v.union([v.literal(1), v.literal(2)]),
+  entries: v.pipe(v.array(v.unknown()), v.maxLength(MAX_ENTRIES)),
+  records: v.pipe(v.array(v.unknown()), v.maxLength(MAX_ENTRIES)),
 });
 
 export interface ImportFinding {
@@ -83,20 +92,17 @@ export interface ImportPlan {
 
 export type Progress = (done: number, total: number, phase: 'read' | 'check' | 'store') => void;
 
-function issue(e: z.ZodError): string {
-  const i = e.issues[0]!;
-  return `${i.path.join('.') || 'file'}: ${i.message}`;
-}
+const issue = (issues: readonly v.BaseIssue<unknown>[]): string => firstIssue(issues, 'file');
 
 function planFromCheck(check: ChainCheck, source: string, fingerprint: string | null, format: number): ImportPlan {
   const findings: ImportFinding[] = [];
   const keys = new Map<string, string>();
   for (const r of check.replay.records()) {
-    const p = ContentSchema.safeParse({ ...r, note: r.note });
-    if (!p.success) throw new ImportError(`${source}: finding ${r.id} (chain entry ${r.seq}): ${issue(p.error)}`);
-    const other = keys.get(p.data.key);
+    const p = v.safeParse(ContentSchema, { ...r, note: r.note });
+    if (!p.success) throw new ImportError(`${source}: finding ${r.id} (chain entry ${r.seq}): ${issue(p.issues)}`);
+    const other = keys.get(p.output.key);
     if (other) throw new ImportError(`${source}: findings ${other} and ${r.id} have the same key (one page, one kind): the file is not one browser's chain`);
-    keys.set(p.data.key, r.id);
+    keys.set(p.output.key, r.id);
     findings.push(toFinding(r));
   }
   return { source, findings, entries: check.verifier.length, head: check.head(), fingerprint, format };
@@ -121,12 +127,12 @@ async function fromJson(text: string, source: string, progress?: Progress): Prom
   } catch (e) {
     throw new ImportError(`${source} is not valid JSON (${(e as Error).message}) — was it cut short?`);
   }
-  const head = z.object({ format: z.literal(EVIDENCE_FORMAT), version: z.union([z.literal(1), z.literal(2)]), entries: z.array(z.unknown()).max(MAX_ENTRIES), records: z.array(z.unknown()).max(MAX_ENTRIES) }).safeParse(data);
-  if (!head.success) throw new ImportError(`${source} is not a Shutout export: ${issue(head.error)}`);
-  const entries = head.data.entries;
+  const head = v.safeParse(HeadSchema, data);
+  if (!head.success) throw new ImportError(`${source} is not a Shutout export: ${issue(head.issues)}`);
+  const entries = head.output.entries;
   for (const [i, e] of entries.entries()) {
-    const p = EntrySchema.safeParse(e);
-    if (!p.success) throw new ImportError(`${source}: entries.${i}.${issue(p.error)}`);
+    const p = v.safeParse(EntrySchema, e);
+    if (!p.success) throw new ImportError(`${source}: entries.${i}.${issue(p.issues)}`);
     if (i % 20000 === 0) progress?.(i, entries.length, 'read');
   }
   let r;
@@ -137,7 +143,7 @@ async function fromJson(text: string, source: string, progress?: Progress): Prom
   }
   const { report, check } = r;
   if (!report.ok) throw new ImportError(`${source} does not verify: ${report.problem}`);
-  return planFromCheck(check, source, report.fingerprint ?? null, head.data.version);
+  return planFromCheck(check, source, report.fingerprint ?? null, head.output.version);
 }
 
 async function fromBundle(bytes: Uint8Array, source: string, progress?: Progress): Promise<ImportPlan> {
@@ -176,15 +182,15 @@ async function fromBundle(bytes: Uint8Array, source: string, progress?: Progress
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
     if (++n > MAX_ENTRIES) throw new ImportError(`${source}: more than ${MAX_ENTRIES} chain entries`);
-    let v: unknown;
+    let entry: unknown;
     try {
-      v = JSON.parse(line);
+      entry = JSON.parse(line);
     } catch {
       throw new ImportError(`${source}: records.ndjson line ${i + 1} is not JSON`);
     }
-    const p = EntrySchema.safeParse(v);
-    if (!p.success) throw new ImportError(`${source}: records.ndjson line ${i + 1}: ${issue(p.error)}`);
-    if (!check.push(v as ChainEntry)) throw new ImportError(`${source} does not verify: ${check.problem}`);
+    const p = v.safeParse(EntrySchema, entry);
+    if (!p.success) throw new ImportError(`${source}: records.ndjson line ${i + 1}: ${issue(p.issues)}`);
+    if (!check.push(entry as ChainEntry)) throw new ImportError(`${source} does not verify: ${check.problem}`);
     if (n % 20000 === 0) progress?.(i, lines.length, 'check');
   }
   const chainProblem = check.finish();

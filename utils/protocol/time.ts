@@ -53,10 +53,3 @@ export const UntilSchema = v.pipe(
     return year >= 2000 && year <= 2200;
   }, 'not a date between 2000 and 2200'),
 );
-
-/** The first problem of a failed parse, as "field.path: message" (the field is `whole` for the value itself). */
-export function firstIssue(issues: readonly v.BaseIssue<unknown>[] | undefined, whole: string): string {
-  const i = issues?.[0];
-  if (!i) return 'unknown';
-  return `${v.getDotPath(i) ?? whole}: ${i.message}`;
-}
