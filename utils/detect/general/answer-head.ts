@@ -33,10 +33,10 @@ function cookieNames(headers: Record<string, string> | undefined): string[] {
 }
 
 /** Vendors' challenge headers, and their cookies with a refusing status. */
-export function scanAnswerMarkers(input: NetworkInput, platform: string | null, version: string): Detection[] {
+export function scanAnswerMarkers(input: NetworkInput, platform: string | null, version: string, markers = headMarkers()): Detection[] {
   const out: Detection[] = [];
   const status = input.status;
-  const { headers, cookies } = headMarkers();
+  const { headers, cookies } = markers;
   for (const m of headers) {
     const v = headerValue(input.headers, m);
     if (v === undefined || (m.value && !m.value(v))) continue;

@@ -4,7 +4,7 @@
  * cookies set on ordinary visits too, only with a refusing status.
  */
 import type { Kind } from '../kinds';
-import { headProviders } from './antibot-head-data';
+import { headProviders, type HeadProvider } from './antibot-head-data';
 import type { ProviderRule } from './antibot';
 
 export interface HeaderMarker {
@@ -29,10 +29,11 @@ function valueTest(r: ProviderRule): ((v: string) => boolean) | undefined {
   return undefined;
 }
 
-function build(): { headers: HeaderMarker[]; cookies: HeaderMarker[] } {
+/** The markers of some providers (the package's, or a test's). */
+export function buildHeadMarkers(providers: readonly HeadProvider[]): { headers: HeaderMarker[]; cookies: HeaderMarker[] } {
   const headers: HeaderMarker[] = [];
   const cookies: HeaderMarker[] = [];
-  for (const p of headProviders()) {
+  for (const p of providers) {
     p.detections.forEach((d, di) => {
       d.rules.forEach((r, ri) => {
         const id = `antibot.${p.name}.${d.type}.${di}.${ri}`;
@@ -55,8 +56,8 @@ function build(): { headers: HeaderMarker[]; cookies: HeaderMarker[] } {
   return { headers, cookies };
 }
 
-let built: ReturnType<typeof build> | undefined;
-/** The mapped markers, built once when first needed. */
-export function headMarkers(): ReturnType<typeof build> {
-  return (built ??= build());
+let built: ReturnType<typeof buildHeadMarkers> | undefined;
+/** The package's markers, built once when first needed. */
+export function headMarkers(): ReturnType<typeof buildHeadMarkers> {
+  return (built ??= buildHeadMarkers(headProviders()));
 }
