@@ -50,6 +50,10 @@ describe("a vendor's header", () => {
     expect(scan({ url: URL_, status: 403 })).toEqual([]);
     expect(scan(at(403, {}))).toEqual([]);
   });
+
+  it('reads cookies from Set-Cookie only', () => {
+    expect(scan(at(403, { 'x-note': 'datadome=1', link: '<x>; rel=datadome=' }))).toEqual([]);
+  });
 });
 
 describe("a vendor's cookie", () => {
@@ -94,14 +98,19 @@ describe("the markers' making", () => {
       detections: [
         { type: 'html', rules: [] },
         { type: 'headers', rules: [{ header: 'X-Wall', exists: true }, { header: 'X-Block-Action', equals: 'deny' }] },
-        { type: 'cookies', statusCodes: [418], rules: [{ cookie: 'Wall_Id=' }, { regex: 'not a cookie' }] },
+        { type: 'cookies', statusCodes: [418], rules: [{ cookie: 'Wall_Id=' }, { regex: 'not a cookie' }, { cookie: 'Wall=Id=' }] },
+        // A cookie rule under another type is not read.
+        { type: 'html', rules: [{ cookie: 'z=' }] },
       ],
     });
     expect(m.headers.map(({ value: _v, ...h }) => h)).toEqual([
       { id: 'antibot.vendor.headers.1.0', kind: 'access-denied', platform: 'vendor', name: 'x-wall', namePattern: undefined, statuses: [403, 429, 503], challenge: false },
       { id: 'antibot.vendor.headers.1.1', kind: 'access-denied', platform: 'vendor', name: 'x-block-action', namePattern: undefined, statuses: [403, 429, 503], challenge: false },
     ]);
-    expect(m.cookies).toEqual([{ id: 'antibot.vendor.cookies.2.0', kind: 'access-denied', platform: 'vendor', name: 'wall_id', statuses: [418], challenge: false }]);
+    expect(m.cookies).toEqual([
+      { id: 'antibot.vendor.cookies.2.0', kind: 'access-denied', platform: 'vendor', name: 'wall_id', statuses: [418], challenge: false },
+      { id: 'antibot.vendor.cookies.2.2', kind: 'access-denied', platform: 'vendor', name: 'wall=id', statuses: [418], challenge: false },
+    ]);
   });
 
   it('reads a header that says it challenged as a challenge, with its own statuses when it names them', () => {
@@ -113,9 +122,31 @@ describe("the markers' making", () => {
     ]);
   });
 
+  it('reads values as the provider says, each test on its own', () => {
+    const m = made({
+      detections: [
+        {
+          type: 'headers',
+          statusCodes: [403],
+          rules: [
+            { header: 'x-eq', equals: 'Deny' },
+            { header: 'x-start', startsWith: 'Blocked by' },
+            { header: 'x-one', oneOf: ['1', '2'] },
+            { header: 'x-but', except: 'Passed' },
+            { header: 'x-any', exists: true },
+          ],
+        },
+      ],
+    });
+    const fired = (headers: Record<string, string>) => scanAnswerMarkers(at(403, headers), null, 'v1', m).map((d) => d.ruleId.slice(-1));
+    expect(fired({ 'x-eq': ' DENY ', 'x-start': ' blocked BY waf', 'x-one': ' 2', 'x-but': 'denied', 'x-any': '' })).toEqual(['0', '1', '2', '3', '4']);
+    expect(fired({ 'x-eq': 'Deny!', 'x-start': 'Not blocked by', 'x-one': '12', 'x-but': ' PASSED ' })).toEqual([]);
+  });
+
   it('matches header names by a pattern with its flags, and leaves out a pattern that does not compile', () => {
-    const m = made({ detections: [{ type: 'headers', rules: [{ headerNamePattern: '^x-wall-\\d+$', flags: 'gi' }, { headerNamePattern: '(unclosed' }, { header: 'x-after', exists: true }] }] });
-    expect(m.headers.map((h) => h.id)).toEqual(['antibot.vendor.headers.0.0', 'antibot.vendor.headers.0.2']);
+    const m = made({ detections: [{ type: 'headers', rules: [{ headerNamePattern: '^x-wall-\\d+$', flags: 'gi' }, { headerNamePattern: '(unclosed' }, { header: 'x-after', exists: true }, { headerNamePattern: '^x-plain$' }] }] });
+    expect(m.headers.map((h) => h.id)).toEqual(['antibot.vendor.headers.0.0', 'antibot.vendor.headers.0.2', 'antibot.vendor.headers.0.3']);
+    expect(m.headers[2]!.namePattern!.flags).toBe('');
     expect(m.headers[0]!.namePattern!.flags).toBe('i');
     expect(scanAnswerMarkers(at(403, { 'X-Wall-42': 'yes' }), null, 'v1', m).map((d) => [d.ruleId, d.snippet])).toEqual([['antibot.vendor.headers.0.0', 'HTTP 403 header: yes']]);
     expect(scanAnswerMarkers(at(403, { 'x-wall-x': 'yes' }), null, 'v1', m)).toEqual([]);
@@ -128,6 +159,7 @@ describe("the markers' making", () => {
       const source = all.find((x) => x.name === p.name)!;
       // Every detection keeps its place; markup detections carry no rules here.
       expect(p.detections.map((d) => d.type)).toEqual(source.detections.map((d) => d.type));
+      expect(p.detections.map((d) => d.statusCodes)).toEqual(source.detections.map((d) => (d as { statusCodes?: number[] }).statusCodes));
       p.detections.forEach((d, i) => expect(d.rules).toEqual(d.type === 'headers' || d.type === 'cookies' ? source.detections[i]!.rules : []));
     }
     const names = data.map((p) => p.name);
@@ -152,6 +184,7 @@ describe('the rules an answer alone can fire', () => {
     expect(readsHeadOnly(rule({ status: [403], all: ['blocked'] }))).toBe(false);
     expect(readsHeadOnly(rule({ status: [403], patterns: ['"code":\\s*403'] }))).toBe(false);
     expect(readsHeadOnly(rule({ signal: 'text', phrases: ['blocked'] }))).toBe(false);
+    expect(readsHeadOnly(rule({ signal: 'text', status: [403] }))).toBe(false);
   });
 
   it('record the version of the rules with what the user changed', () => {
