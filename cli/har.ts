@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { firstIssue } from '../utils/protocol/issues';
+import { firstIssue } from '../utils/protocol/schema';
 import type { NetworkInput } from '../utils/detect/types';
 
 /** Bodies are read up to this size, as the extension's network tap bounds them. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { KINDS } from '../utils/detect/kinds';
+import { int, text } from '../utils/protocol/schema';
 import type { NetworkInput } from '../utils/detect/types';
 
 export const NOTICES_DIR = fileURLToPath(new URL('./fixtures/notices/', import.meta.url));
@@ -16,7 +17,6 @@ export const PLACEMENTS = ['page', 'title', 'dialog', 'toast', 'inline', 'api', 
 
 const strings = () => v.optional(v.array(v.string()));
 const Markers = v.strictObject({ ids: strings(), classes: strings(), scripts: strings(), iframes: strings(), cookies: strings(), forms: strings(), meta: strings() });
-const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
 
 export const ItemSchema = v.pipe(
   v.strictObject({
@@ -29,7 +29,7 @@ export const ItemSchema = v.pipe(
     /** `whole`: the text is (nearly) all the page shows; `excerpt`: a part of a longer page. */
     extent: v.optional(v.picklist(['whole', 'excerpt'])),
     url: v.pipe(v.string(), v.url()),
-    status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(999))),
+    status: v.optional(int(100, 999)),
     headers: v.optional(v.record(v.string(), v.string())),
     title: v.optional(text(400)),
     text: text(4000),

@@ -3,7 +3,7 @@ import { platformOf } from '../detect/platforms';
 import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
 import * as v from 'valibot';
-import { firstIssue } from '../protocol/issues';
+import { firstIssue } from '../protocol/schema';
 import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';

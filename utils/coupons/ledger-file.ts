@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { VisitSchema } from './schema';
-import { firstIssue } from '../protocol/issues';
+import { firstIssue, text } from '../protocol/schema';
 import type { ShutoutDB } from '../storage/db';
 import type { LedgerVisit } from './compare';
 import { fromRecord, toRecord } from './ledger';
@@ -27,7 +27,7 @@ const LedgerSchema = v.object({
   format: v.literal(LEDGER_FORMAT),
   version: v.literal(LEDGER_VERSION),
   exportedAt: v.string(),
-  profileLabel: v.pipe(v.string(), v.maxLength(200)),
+  profileLabel: text(200),
   visits: v.pipe(v.array(VisitSchema), v.maxLength(500_000)),
 });
 

@@ -4,19 +4,16 @@
  * message protocol: modular, so the service worker carries only the checks it uses.
  */
 import * as v from 'valibot';
+import { int, range, text } from '../protocol/schema';
 import { ObservedAtSchema } from '../protocol/time';
 
-/** Text of at most `max` characters (and at least `min`). */
-const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-/** A number in [min, max]: NaN and infinities fail. */
-const range = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max));
 /** A sum of money on a label: never negative, never absurd. */
 const money = () => v.optional(range(0, 1e9));
 
 const Deal = v.object({
   kind: v.picklist(['threshold', 'instant', 'percent', 'price-after', 'free-shipping']),
   threshold: money(),
-  minItems: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  minItems: v.optional(int(0, 100_000)),
   amount: money(),
   percentOff: v.optional(range(0, 100)),
   price: money(),

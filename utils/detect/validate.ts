@@ -5,7 +5,7 @@
  */
 import { parse } from 'tldts';
 import * as v from 'valibot';
-import { describeIssue } from '../protocol/issues';
+import { describeIssue, int, range, text } from '../protocol/schema';
 import { KINDS } from './kinds';
 import { brandDomains } from './platforms';
 import type { Rule } from './types';
@@ -18,7 +18,7 @@ const compiles = (p: string) => {
     return false;
   }
 };
-const regex = v.pipe(v.string(), v.minLength(1), v.maxLength(500), v.check(compiles, 'not a valid regular expression'));
+const regex = v.pipe(text(500, 1), v.check(compiles, 'not a valid regular expression'));
 
 const phrase = v.pipe(v.string(), v.trim(), v.minLength(2, 'phrases need at least 2 characters'), v.maxLength(200));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
@@ -40,21 +40,21 @@ export const RuleSchema = v.pipe(
   v.strictObject({
     id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{2,99}$/i, 'ids use letters, digits, ".", "_" and "-" (3–100 characters)')),
     kind: v.picklist(KINDS),
-    platform: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    platform: text(64, 1),
     hosts: v.pipe(v.array(host), v.minLength(1), v.maxLength(100)),
     signal: v.picklist(['url', 'text', 'network']),
     phrases: v.optional(list(phrase, 200)),
     patterns: v.optional(list(regex, 50)),
     all: v.optional(list(phrase, 20)),
     unless: v.optional(list(phrase, 20)),
-    status: v.optional(list(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599)), 20)),
-    header: v.optional(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), value: v.optional(regex) })),
+    status: v.optional(list(int(100, 599), 20)),
+    header: v.optional(v.strictObject({ name: text(100, 1), value: v.optional(regex) })),
     urlPatterns: v.optional(list(regex, 20)),
     resource: v.optional(list(v.picklist(['document', 'api']), 2)),
-    confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    confidence: range(0, 1),
     prominent: v.optional(v.boolean()),
-    source: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-    fixtures: list(v.pipe(v.string(), v.maxLength(300)), 100),
+    source: v.optional(text(2000)),
+    fixtures: list(text(300), 100),
   }),
   v.check((r) => (r.phrases?.length ?? 0) > 0 || (r.patterns?.length ?? 0) > 0 || !!r.status || !!r.header, 'a rule needs phrases, patterns, a status or a header'),
   v.forward(v.check((r) => r.signal !== 'url' || (r.patterns?.length ?? 0) > 0, 'URL rules match with patterns'), ['patterns']),
@@ -66,7 +66,7 @@ export type RuleValidation = { ok: true; rule: Rule } | { ok: false; errors: str
 export function validateRule(input: unknown): RuleValidation {
   const r = v.safeParse(RuleSchema, input);
   if (r.success) return { ok: true, rule: r.output as Rule };
-  return { ok: false, errors: r.issues.map((i) => (v.getDotPath(i) ? describeIssue(i, '') : i.message)) };
+  return { ok: false, errors: r.issues.map((i) => describeIssue(i)) };
 }
 
 /** Validate a list of user rules; ids must not collide with each other or with built-in rules. */

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import * as v from 'valibot';
-import { firstIssue } from '../protocol/issues';
+import { firstIssue, int, range, text } from '../protocol/schema';
 import { KINDS } from '../detect/kinds';
 import type { FindingRecord, ShutoutDB } from '../storage/db';
 import { BUNDLE_FORMAT } from './bundle';
@@ -18,8 +18,6 @@ export class ImportError extends Error {}
 export const IMPORT_LIMIT_BYTES = 256 * 1024 * 1024;
 export const MAX_ENTRIES = 1_000_000;
 
-const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex string'));
 const EntrySchema = v.object({
   seq: int(1, Number.MAX_SAFE_INTEGER),
@@ -47,7 +45,7 @@ const ContentSchema = v.object({
   rulesetVersion: text(100),
   snippet: text(2000),
   where: v.picklist(['url', 'title', 'text', 'dialog', 'network']),
-  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  confidence: range(0, 1),
   until: v.optional(text(40)),
   subject: v.optional(text(300)),
   basis: v.optional(v.picklist(['url-only', 'page-supplied'])),

@@ -7,13 +7,12 @@
 import * as v from 'valibot';
 import { KINDS } from '../detect/kinds';
 import { ScanSchema } from '../coupons/schema';
+import { int, range, text } from './schema';
 import { ObservedAtSchema, UntilSchema } from './time';
 import type { Scope, ScopeCheck } from '../scope/types';
 
-/** Text of at most `max` characters (and at least `min`). */
-const text = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-const tabId = () => int(0, Number.MAX_SAFE_INTEGER);
+/** A request about one tab, from an extension page. */
+const tabRequest = <T extends string>(type: T) => v.object({ type: v.literal(type), tabId: int(0, Number.MAX_SAFE_INTEGER) });
 
 export const DetectionSchema = v.object({
   kind: v.picklist(KINDS),
@@ -22,7 +21,7 @@ export const DetectionSchema = v.object({
   rulesetVersion: text(100),
   snippet: text(400),
   where: v.picklist(['url', 'title', 'text', 'dialog', 'network']),
-  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  confidence: range(0, 1),
   until: v.optional(UntilSchema),
   subject: v.optional(text(300)),
   why: v.optional(text(200)),
@@ -42,15 +41,9 @@ export const PageReportSchema = v.object({
   referrer: v.optional(text(4096)),
 });
 
-export const TabStatusRequestSchema = v.object({
-  type: v.literal('tab/status'),
-  tabId: tabId(),
-});
+export const TabStatusRequestSchema = tabRequest('tab/status');
 
-export const CaptureRequestSchema = v.object({
-  type: v.literal('capture/page'),
-  tabId: tabId(),
-});
+export const CaptureRequestSchema = tabRequest('capture/page');
 
 /** The coupon area of an item page, as the content script read it (utils/coupons). */
 export const CouponVisitSchema = v.object({
@@ -61,10 +54,7 @@ export const CouponVisitSchema = v.object({
   scan: ScanSchema,
 });
 
-export const CouponControlSchema = v.object({
-  type: v.literal('coupons/control'),
-  tabId: tabId(),
-});
+export const CouponControlSchema = tabRequest('coupons/control');
 
 /** "Is it my account?": check a finding's page anonymously and record its scope (utils/background/scope.ts). */
 export const ScopeCheckSchema = v.object({
