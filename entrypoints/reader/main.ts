@@ -1,5 +1,6 @@
 /**
- * The offscreen document that reads HTML for the service worker (utils/reader/protocol.ts). It
+ * The page reader (utils/reader/protocol.ts): Chromium's offscreen document, or a frame of Firefox's
+ * background page, that reads HTML for the background. It
  * answers only the extension's own worker, and only messages marked for it: every other runtime
  * message (a content script's report) is left to the background.
  */

@@ -61,6 +61,9 @@ export type AnonymousView =
     }
   | { ok: false; url: string; reason: AnonymousFailure; message: string; redirects: Hop[] };
 
+/** A view that was read: what the scope check and the control view judge. */
+export type OkView = Extract<AnonymousView, { ok: true }>;
+
 export interface AnonymousViewApis {
   fetch(url: string, init: RequestInit): Promise<Response>;
   /**

@@ -2,7 +2,7 @@ import { itemKeyOf } from '../coupons/compare';
 import { COUPON_PLATFORMS } from '../coupons/platforms';
 import { parseItemRef } from '../coupons/item-id';
 import { isMarketplaceUrl } from '../detect/hosts';
-import type { AnonymousView } from './anonymous-view';
+import type { AnonymousView, OkView } from './anonymous-view';
 import { missingDetections, missingForLatestVisit, recordCouponVisit, visitFromScan } from '../coupons/ledger';
 import type { CouponScan } from '../coupons/types';
 import { platformOf } from '../detect/platforms';
@@ -48,7 +48,7 @@ export interface ControlApis {
   /** Reads the coupon area of an HTML page (the page reader, utils/reader: the worker has no DOM parser). */
   extract(html: string, url: string): Promise<CouponScan | null>;
   /** The view read for blocks with the rules in force, as the scope check reads it. */
-  readView?(view: Extract<AnonymousView, { ok: true }>): Promise<ViewReading>;
+  readView?(view: OkView): Promise<ViewReading>;
 }
 
 /**
@@ -56,7 +56,7 @@ export interface ControlApis {
  * vocabulary, utils/scope): each gets a `scope` amendment — `account` when the logged-out view
  * still shows its offer.
  */
-async function scopeCouponFindings(deps: BackgroundDeps, pageId: string, view: Extract<AnonymousView, { ok: true }>, offerKeys: string[], readView: (view: Extract<AnonymousView, { ok: true }>) => Promise<ViewReading>): Promise<void> {
+async function scopeCouponFindings(deps: BackgroundDeps, pageId: string, view: OkView, offerKeys: string[], readView: (view: OkView) => Promise<ViewReading>): Promise<void> {
   const reading = await readView(view);
   const at = new Date().toISOString();
   const findings = await deps.db.findings.where('pageId').equals(pageId).toArray();

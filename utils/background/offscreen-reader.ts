@@ -3,9 +3,7 @@
  * (entrypoints/reader), made when a request needs it and closed when none has come for a while.
  * Each request is one runtime message; the document answers only messages marked for it.
  */
-import { READER_TARGET, type PageReader, type ReaderAnswer, type ReaderRequest } from '../reader/protocol';
-import type { CouponScan } from '../coupons/types';
-import type { ViewReading } from '../scope/read-view';
+import { readerOf, type PageReader, type ReaderAnswer, type ReaderRequest } from '../reader/protocol';
 
 /** The parts of chrome.offscreen and chrome.runtime this uses (Chromium 116+). */
 export interface OffscreenApis {
@@ -55,8 +53,5 @@ export function offscreenReader(apis: OffscreenApis, idleMs = READER_IDLE_MS): P
     }
   };
 
-  return {
-    readView: async (view, rules) => (await ask({ target: READER_TARGET, op: 'read-view', view, rules })) as ViewReading,
-    extractCoupons: async (html, url) => (await ask({ target: READER_TARGET, op: 'coupons', html, url })) as CouponScan | null,
-  };
+  return readerOf(ask);
 }

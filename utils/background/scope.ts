@@ -14,14 +14,14 @@ import type { ViewReading } from '../scope/read-view';
 import { AUTO_SCOPE_KINDS } from '../scope/types';
 import type { FindingRecord } from '../storage/db';
 import { getSettings } from '../storage/settings';
-import type { AnonymousView } from './anonymous-view';
+import type { AnonymousView, OkView } from './anonymous-view';
 import type { BackgroundDeps } from './deps';
 
 export interface ScopeApis {
   /** The page as a visitor without this browser's cookies gets it (anonymous-view.ts). */
   anonymousView(url: string): Promise<AnonymousView>;
   /** The view read for blocks with the rules in force, the user's choices included (the page reader, utils/reader). */
-  readView(view: Extract<AnonymousView, { ok: true }>): Promise<ViewReading>;
+  readView(view: OkView): Promise<ViewReading>;
   now?(): Date;
 }
 

@@ -5,11 +5,9 @@
  * page itself; the worker carries none of the page-reading code (issue 13: its bundle stays small,
  * so that each of its many restarts is quick). Types and the request check only: no heavy imports.
  */
-import type { AnonymousView } from '../background/anonymous-view';
+import type { OkView } from '../background/anonymous-view';
 import type { CouponScan } from '../coupons/types';
 import type { ViewReading } from '../scope/read-view';
-
-export type OkView = Extract<AnonymousView, { ok: true }>;
 
 /** Marks the worker's requests among the runtime messages every extension page receives. */
 export const READER_TARGET = 'shutout-reader';
@@ -24,6 +22,14 @@ export type ReaderAnswer = { ok: true; value: unknown } | { ok: false; error: st
 export interface PageReader {
   readView(view: OkView, rules: Record<string, unknown>): Promise<ViewReading>;
   extractCoupons(html: string, url: string): Promise<CouponScan | null>;
+}
+
+/** A reader whose requests go to `ask`: the offscreen document's messages, or this context's own answers. */
+export function readerOf(ask: (request: ReaderRequest) => Promise<unknown>): PageReader {
+  return {
+    readView: async (view, rules) => (await ask({ target: READER_TARGET, op: 'read-view', view, rules })) as ViewReading,
+    extractCoupons: async (html, url) => (await ask({ target: READER_TARGET, op: 'coupons', html, url })) as CouponScan | null,
+  };
 }
 
 export function isReaderRequest(m: unknown): m is ReaderRequest {

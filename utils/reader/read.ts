@@ -9,7 +9,7 @@ import { ruleSetWith } from '../detect/rule-sets';
 import type { ParseHtml } from '../dom/load-html';
 import { readAnonymousView, type ViewReading } from '../scope/read-view';
 import { ruleChoicesFrom } from '../storage/rule-choices';
-import type { PageReader, ReaderRequest } from './protocol';
+import { readerOf, type PageReader, type ReaderRequest } from './protocol';
 
 let cached: { key: string; rules: RuleSet } | undefined;
 
@@ -34,10 +34,7 @@ export function answerReader(req: ReaderRequest, parse: ParseHtml): ViewReading 
 
 /** A reader that works in this context (a page with DOMParser, or Node with linkedom). */
 export function directReader(parse: ParseHtml): PageReader {
-  return {
-    readView: async (view, rules) => answerReader({ target: 'shutout-reader', op: 'read-view', view, rules }, parse) as ViewReading,
-    extractCoupons: async (html, url) => answerReader({ target: 'shutout-reader', op: 'coupons', html, url }, parse) as CouponScan | null,
-  };
+  return readerOf(async (request) => answerReader(request, parse));
 }
 
 /** The browser's parser: an inert document (no scripts run, nothing is fetched). */

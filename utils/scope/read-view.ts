@@ -12,12 +12,11 @@ import { extractCoupons } from '../coupons/index';
 import { onePerKind, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
 import type { Detection } from '../detect/types';
 import { readHtml, type LoadedPage, type ParseHtml } from '../dom/load-html';
-import type { AnonymousView } from '../background/anonymous-view';
+import type { OkView } from '../background/anonymous-view';
 
 /** Bodies are read up to this size, as the CLI reads a HAR entry's body (cli/har.ts). */
 export const ANSWER_BODY_LIMIT = 1024 * 1024;
 
-type OkView = Extract<AnonymousView, { ok: true }>;
 
 export interface ViewReading {
   detections: Detection[];
