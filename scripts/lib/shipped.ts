@@ -17,6 +17,7 @@ import { FRAMES } from '../../utils/detect/general/frames';
 import { cuesOf } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
 import { RULE_FAMILIES } from '../../utils/detect/rules';
+import type { Rule } from '../../utils/detect/types';
 import { shipLoose, shipTable } from '../../utils/detect/shipped-codec';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -35,6 +36,11 @@ export function foldTablesModule(): string {
   ].join('\n');
 }
 
+/** Rules by family as the extension ships them: without their sources and fixtures, which only the tests read. */
+function shippedFamilies(families: Readonly<Record<string, readonly Rule[]>>): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(families).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)]));
+}
+
 export function builtinModule(): string {
   return [
     "import { lazyGeneralLayer } from './general/index';",
@@ -42,7 +48,7 @@ export function builtinModule(): string {
     "import { looseFromShipped, tableFromShipped } from './shipped-codec';",
     "import { RULESET_VERSION } from './version';",
     'export const BUILTIN_VERSION = RULESET_VERSION;',
-    `const FAMILIES = ${json(Object.fromEntries(Object.entries(RULE_FAMILIES).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
+    `const FAMILIES = ${json(shippedFamilies(RULE_FAMILIES))};`,
     `const FRAMES = ${json(FRAMES)};`,
     `const CUES = ${json(cuesOf(FRAMES))};`,
     `const MODEL = ${lit(MODEL)};`,
@@ -59,10 +65,7 @@ export function builtinModule(): string {
 /** The service worker's answer rules (utils/detect/builtin-network.ts), without sources and fixtures. */
 export function builtinNetworkModule(): string {
   return [
-    "import { RULESET_VERSION } from './version';",
-    'export const BUILTIN_VERSION = RULESET_VERSION;',
-    "export { isAnswerRule, readsHeadOnly } from './answer-rules';",
-    `const FAMILIES = ${json(Object.fromEntries(Object.entries(builtinNetworkFamilies()).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)])))};`,
+    `const FAMILIES = ${json(shippedFamilies(builtinNetworkFamilies()))};`,
     'let families;',
     'export function builtinNetworkFamilies() { return (families ??= JSON.parse(FAMILIES)); }',
   ].join('\n');

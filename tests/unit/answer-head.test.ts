@@ -5,7 +5,7 @@
 import providers from 'is-antibot/providers.json';
 import { describe, expect, it } from 'vitest';
 import { readsHeadOnly, isAnswerRule } from '../../utils/detect/answer-rules';
-import { BUILTIN_VERSION } from '../../utils/detect/builtin-network';
+import { RULESET_VERSION as BUILTIN_VERSION } from '../../utils/detect/version';
 import { buildHeadMarkers, headMarkers } from '../../utils/detect/general/antibot-head';
 import { headProviders, type HeadProvider } from '../../utils/detect/general/antibot-head-data';
 import { scanAnswerMarkers, scanAnswerStatus } from '../../utils/detect/general/answer-head';

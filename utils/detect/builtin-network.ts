@@ -6,13 +6,9 @@
  * replaces this module with the same exports over data (scripts/lib/shipped.ts), so that the
  * worker carries neither the rules' sources nor the phrase automaton.
  */
-import { RULE_FAMILIES, RULESET_VERSION } from './rules';
+import { RULE_FAMILIES } from './rules';
 import { readsHeadOnly } from './answer-rules';
 import type { Rule } from './types';
-
-export const BUILTIN_VERSION = RULESET_VERSION;
-
-export { isAnswerRule, readsHeadOnly } from './answer-rules';
 
 let families: Record<string, readonly Rule[]> | undefined;
 

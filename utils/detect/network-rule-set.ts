@@ -6,17 +6,18 @@
  * elsewhere with the whole rule set (rule-sets.ts): by the content script and the page reader.
  */
 import { isAnswerRule } from './answer-rules';
-import { builtinNetworkFamilies, BUILTIN_VERSION } from './builtin-network';
+import { builtinNetworkFamilies } from './builtin-network';
 import { assembleRuleSet, compilePhrases, type RuleSet } from './engine';
 import type { GeneralLayer } from './general/index';
 import { scanAnswerMarkers, scanAnswerStatus } from './general/answer-head';
 import type { RuleChoices } from './rule-sets';
 import type { Rule } from './types';
+import { RULESET_VERSION } from './version';
 
 /** The version a rule set records: the built-in rules' version, tagged with what the user changed. */
 export function ruleSetVersion(userRules: number, off: number, withGeneral: boolean): string {
   const tag = [userRules ? `user.${userRules}` : '', off ? `off.${off}` : '', withGeneral ? '' : 'nogeneral'].filter(Boolean).join('.');
-  return tag ? `${BUILTIN_VERSION}+${tag}` : BUILTIN_VERSION;
+  return tag ? `${RULESET_VERSION}+${tag}` : RULESET_VERSION;
 }
 
 /**
