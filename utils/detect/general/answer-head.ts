@@ -6,8 +6,9 @@
 import type { Detection, NetworkInput } from '../types';
 import { headMarkers, type HeaderMarker } from './antibot-head';
 
-function make(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, confidence: number, snippet: string, why: string): Detection {
-  return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where: 'network', confidence, why };
+/** A finding of the structural layer (here and structure.ts): its snippet bounded, its reason given. */
+export function structuralFinding(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, where: Detection['where'], confidence: number, snippet: string, why: string): Detection {
+  return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where, confidence, why };
 }
 
 function headerValue(headers: Record<string, string> | undefined, m: HeaderMarker): string | undefined {
@@ -41,18 +42,18 @@ export function scanAnswerMarkers(input: NetworkInput, platform: string | null, 
     const v = headerValue(input.headers, m);
     if (v === undefined || (m.value && !m.value(v))) continue;
     if (!m.challenge && (status === undefined || !m.statuses?.includes(status))) continue;
-    out.push(make(m.kind, platform ?? m.platform, m.id, version, m.challenge ? 0.8 : 0.7, `HTTP ${status ?? ''} ${m.name ?? 'header'}: ${v}`.trim(), `header: ${m.platform}`));
+    out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'network', m.challenge ? 0.8 : 0.7, `HTTP ${status ?? ''} ${m.name ?? 'header'}: ${v}`.trim(), `header: ${m.platform}`));
   }
   const names = cookieNames(input.headers);
   for (const m of cookies) {
     if (status === undefined || !m.statuses?.includes(status)) continue;
     if (!names.some((n) => n.startsWith(m.name!))) continue;
-    out.push(make(m.kind, platform ?? m.platform, m.id, version, 0.65, `HTTP ${status} cookie ${m.name}`, `cookie: ${m.platform} with HTTP ${status}`));
+    out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'network', 0.65, `HTTP ${status} cookie ${m.name}`, `cookie: ${m.platform} with HTTP ${status}`));
   }
   return out;
 }
 
 /** A 429 refuses whatever the body says. */
 export function scanAnswerStatus(input: NetworkInput, platform: string | null, version: string): Detection[] {
-  return input.status === 429 ? [make('access-denied', platform, 'general.status.429', version, 0.6, `HTTP 429 ${input.url}`, 'status: 429 Too Many Requests')] : [];
+  return input.status === 429 ? [structuralFinding('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`, 'status: 429 Too Many Requests')] : [];
 }

@@ -1,6 +1,6 @@
 import type { Detection, NetworkInput, PageInput } from '../types';
 import { antibotMarkers } from './antibot';
-import { scanAnswerMarkers, scanAnswerStatus } from './answer-head';
+import { scanAnswerMarkers, scanAnswerStatus, structuralFinding } from './answer-head';
 import { VERIFY_CUES, WIDGETS } from './widgets';
 
 /**
@@ -83,10 +83,6 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
   },
 ];
 
-function make(kind: Detection['kind'], platform: string | null, ruleId: string, version: string, where: Detection['where'], confidence: number, snippet: string, why: string): Detection {
-  return { kind, platform, ruleId, rulesetVersion: version, snippet: snippet.slice(0, 200), where, confidence, why };
-}
-
 /** Total visible text of a page's body segments. */
 export function visibleChars(input: PageInput): number {
   return input.textChars ?? input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
@@ -102,7 +98,7 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
       if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
       const hit = m.test.exec(markup);
       if (!hit) continue;
-      out.push(make(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
+      out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
     }
   }
   const cue = VERIFY_CUES.test(cueText);
@@ -112,7 +108,7 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
     // A slider inside a login form is part of logging in, and a widget somewhere on a long page may be a
     // hidden login dialog's, unless the page's prominent words say the user must verify.
     if ((hit.inForm || chars > WALL_TEXT_MAX) && !cue) continue;
-    out.push(make(w.kind, platform ?? w.vendor, w.id, version, 'dialog', 0.7, input.title ?? w.id, `widget: ${w.vendor} challenge shown`));
+    out.push(structuralFinding(w.kind, platform ?? w.vendor, w.id, version, 'dialog', 0.7, input.title ?? w.id, `widget: ${w.vendor} challenge shown`));
   }
   return out;
 }
@@ -127,7 +123,7 @@ export function scanStructureNetwork(input: NetworkInput, platform: string | nul
     for (const m of markup) {
       if (m.statuses && (!m.statuses.includes(status) || !REFUSING.has(status))) continue;
       const hit = m.test.exec(text);
-      if (hit) out.push(make(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
+      if (hit) out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'network', 0.7, `HTTP ${status} ${hit[0].slice(0, 80)}`, `markup: ${m.platform} wall with HTTP ${status}`));
     }
   }
   out.push(...scanAnswerStatus(input, platform, version));
