@@ -35,7 +35,24 @@ describe('rule schema', () => {
   it('refuses ids that collide', () => {
     const { rules, errors } = validateUserRules([userRule, userRule, { ...userRule, id: BUILTIN_RULES[0]!.id }], new Set(BUILTIN_RULES.map((r) => r.id)));
     expect(rules).toHaveLength(1);
-    expect(errors).toHaveLength(2);
+    expect(errors).toEqual([`rule 2: id "${userRule.id}" is already used`, `rule 3: id "${BUILTIN_RULES[0]!.id}" is already used`]);
+    expect(validateUserRules([{ ...userRule, kind: 'blocked' }], new Set()).errors).toEqual([expect.stringMatching(/^rule 1: kind: /)]);
+  });
+
+  it('names which matcher a rule lacks, each check on its own', () => {
+    const { phrases: _p, ...bare } = userRule;
+    const errors = (r: Record<string, unknown>) => {
+      const v = validateRule(r);
+      return v.ok ? [] : v.errors;
+    };
+    // A network rule may match by status or header alone; with nothing at all it is refused.
+    expect(errors({ ...bare, signal: 'network' })).toEqual(['a rule needs phrases, patterns, a status or a header']);
+    expect(validateRule({ ...bare, signal: 'network', status: [403] }).ok).toBe(true);
+    expect(validateRule({ ...bare, signal: 'network', header: { name: 'bxpunish' } }).ok).toBe(true);
+    expect(validateRule({ ...bare, signal: 'network', patterns: ['RGV587'] }).ok).toBe(true);
+    // A URL rule needs patterns and a text rule phrases, whatever else they have.
+    expect(errors({ ...bare, signal: 'url', status: [403] })).toEqual(['patterns: URL rules match with patterns']);
+    expect(errors({ ...bare, signal: 'text', status: [403] })).toEqual(['phrases: text rules match with phrases']);
   });
 
   it('runs user rules in the engine next to the built-in ones', () => {
