@@ -66,7 +66,7 @@ function pageReader(): PageReader {
   return offscreenReader({
     url,
     hasDocument: async (u) => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [u] })).length > 0,
-    createDocument: (u) => chrome.offscreen.createDocument({ url: u, reasons: ['DOM_PARSER'], justification: 'Reads the HTML of a page fetched without cookies, for the scope check and the coupons control view.' }),
+    createDocument: (u) => chrome.offscreen.createDocument({ url: u, reasons: ['DOM_PARSER'], justification: 'Reads the HTML of a page fetched without cookies (scope check, coupons control view), and of a tab closed before its page was read.' }),
     closeDocument: () => chrome.offscreen.closeDocument(),
     send,
   });
@@ -143,6 +143,7 @@ export default defineBackground(() => {
       extract: (html, url) => reader.extractCoupons(html, url),
       readView,
     });
+  deps.readPage = async (page) => reader.scanPage({ url: page.url, html: page.html, taps: page.taps }, await rules.stored());
   deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
   const autoScope = new AutoScope(deps, scopeApis);
   deps.afterStored = (pageId, kinds) => void autoScope.afterStored(pageId, kinds).catch((e: unknown) => console.warn('Shutout: the automatic scope check failed', e));

@@ -15,17 +15,18 @@ import type { NetworkInput, Rule } from '../utils/detect/types';
 
 // The engine, the rules and the coupon readers, in the isolated world the bootstrap
 // (content.ts) prepared. Loading this script only defines functions: the rules are decoded, and
-// the page read, in short tasks once the page is idle (watcher.ts).
-// At document_start, not document_end: Chromium injects document_end scripts in a task after
-// DOMContentLoaded, and a tab closed right after its page loaded never got the engine, so its
-// pagehide scan never ran and a notice seen for a moment was lost (tests/e2e/evidence.e2e.ts).
+// the page read, in short tasks (watcher.ts).
+// At document_idle: what runs at document_start is the bootstrap alone (issue 13). A tab closed
+// before this script runs is not lost: the bootstrap hands its HTML to the background at
+// pagehide (utils/content/boot.ts), until this script says it is here (`boot.engine`).
 export default defineContentScript({
   matches: MARKETPLACE_MATCHES,
-  runAt: 'document_start',
+  runAt: 'document_idle',
   async main(ctx) {
-    // The URL first: nothing on the page is touched unless it is a watched marketplace page.
-    if (!isMarketplaceUrl(location.href)) return;
     const boot = bootState();
+    boot.engine = true;
+    // The URL first: nothing on the page is touched unless it is a watched marketplace page.
+    if (!isMarketplaceUrl(location.href)) return boot.release?.();
 
     // The tap (tap.content.ts) runs before the page's own scripts and posts what it sees; the
     // bootstrap kept what came before this script.
@@ -40,6 +41,7 @@ export default defineContentScript({
 
     let own: { userRules: Rule[]; choices: RuleChoices } | undefined;
     let watcher: PageWatcher | undefined;
+    let firstId: string | undefined = boot.pageId;
     const outbox = new Outbox((report: PageReport) => browser.runtime.sendMessage(report) as Promise<PageReportResponse>);
     const start = (): PageWatcher => {
       const w = (watcher = new PageWatcher({
@@ -49,7 +51,12 @@ export default defineContentScript({
         prepare: BUILTIN_PARTS,
         // The referrer says which site sent the browser here (webRequest shows only covered ones).
         report: (r) => outbox.push(document.referrer ? { ...r, referrer: document.referrer.slice(0, 4096) } : r),
-        newId: () => newPageId(),
+        // The first page load is the one the bootstrap named (its pagehide hand-over used that id).
+        newId: () => {
+          const id = firstId ?? newPageId();
+          firstId = undefined;
+          return id;
+        },
         pageHasShadowRoots: () => boot.shadowRoots,
         onPage: ({ pageId, url, isStale }) =>
           watchCoupons({
@@ -62,7 +69,8 @@ export default defineContentScript({
             idle: (fn) => void requestIdleCallback(() => fn(), { timeout: 2000 }),
           }),
       }));
-      void w.start();
+      // Once the first scan is reported, a closing tab need not run its unload steps for it (boot.ts).
+      void w.start().then(() => boot.release?.());
       onTap = (input) => w.addNetwork(input);
       early.splice(0).forEach(onTap);
       return w;

@@ -101,6 +101,34 @@ describe('the evidence store in Chromium', () => {
     expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: 'https://item.taobao.com/item.htm?id=800000000003' });
   });
 
+  it('keeps the finding of a tab closed while its page was still loading, before the engine came', async () => {
+    // The watch script runs at document_idle. A script that never arrives holds the parser, so the
+    // document stays "loading" and only the document_start bootstrap is there when the tab closes:
+    // it hands the page's HTML to the background, whose page reader finds the notice.
+    session = await launch();
+    const url = 'https://item.taobao.com/item.htm?id=800000000004';
+    const held: Array<() => Promise<void>> = [];
+    await session.context.route('https://item.taobao.com/held.js', (route) => void held.push(() => route.abort().catch(() => {})));
+    await serveBody(
+      session.context,
+      url,
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>淘宝网</title></head><body>' +
+        '<div id="baxia-punish" class="baxia-punish deny pc"><div class="warn">亲，访问被拒绝</div><p>请检查是否使用了代理软件或 VPN 哦~</p></div>' +
+        '<script src="https://item.taobao.com/held.js"></script><p>never parsed</p></body></html>',
+    );
+    await storedRecords(session); // the reading page is open before the test page
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForSelector('#baxia-punish', { state: 'attached' });
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    await page.close({ runBeforeUnload: true });
+    await Promise.all(held.map((abort) => abort()));
+    const records = await waitForRecords(session, (r) => r.length > 0);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'access-denied', pageUrl: url, pageTitle: '淘宝网' });
+  });
+
   it('exports CSV that a CSV parser reads back field for field, with hostile page text inert', async () => {
     session = await launch();
     await serveFile(session.context, 'https://item.taobao.com/item.htm?id=800000000001', join(FIX, 'hostile.html'));

@@ -1,7 +1,8 @@
 import type { PageFindings } from '../evidence/store';
 import { platformOf } from '../detect/platforms';
 import type { NavigationSeen } from './network';
-import type { CaptureResponse, CouponControlResponse, ScopeCheckResponse } from '../protocol/messages';
+import type { CaptureResponse, CouponControlResponse, PageHtml, ScopeCheckResponse } from '../protocol/messages';
+import type { ReportedDetection } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
 import { Budgets } from './budgets';
@@ -38,6 +39,8 @@ export interface BackgroundDeps {
   capture?(tabId: number): Promise<CaptureResponse>;
   /** The logged-out control view of an item page (coupons). */
   couponControl?(tabId: number): Promise<CouponControlResponse>;
+  /** A page's HTML judged by the page reader (utils/reader), for a tab left before its engine loaded. */
+  readPage?(page: PageHtml): Promise<ReportedDetection[]>;
   /** The scope check of a finding: its page fetched anonymously (scope.ts). */
   scopeCheck?(findingId: string): Promise<ScopeCheckResponse>;
   /** After a page load's findings were stored: the automatic scope check, when the user turned it on. */

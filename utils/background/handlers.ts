@@ -1,10 +1,9 @@
 import { onePerKind } from '../detect/engine';
 import { platformOf } from '../detect/platforms';
-import type { Detection } from '../detect/types';
 import { isMarketplaceUrl } from '../detect/hosts';
 import * as v from 'valibot';
 import { firstIssue } from '../protocol/schema';
-import { MessageSchema, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type ReportedDetection, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageHtml, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
 import { weighTap, weighUrlOnly } from './trust';
@@ -28,13 +27,40 @@ function originOf(url: string): string | null {
  * what only the address says is weighed by how the browser came there (trust.ts).
  */
 export function handlePageReport(msg: PageReport, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.url) return Promise.resolve({ ok: false, error: 'page reports come from a tab' });
-  if (originOf(sender.url) !== originOf(msg.url) || !isMarketplaceUrl(msg.url)) {
-    return Promise.resolve({ ok: false, error: 'page URL does not match the sender' });
-  }
+  const tabId = senderTab(msg.url, sender);
+  if (typeof tabId === 'string') return Promise.resolve({ ok: false, error: tabId });
   // After the tab's earlier events (its navigation's webRequest event above all): see tab-queue.ts.
   return serial(deps, tabId, () => storePageReport(msg, tabId, deps));
+}
+
+/** The sender's tab, when it may speak for `url` (its own origin, on a marketplace); else why not. */
+function senderTab(url: string, sender: SenderInfo): number | string {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) return 'page reports come from a tab';
+  if (originOf(sender.url) !== originOf(url) || !isMarketplaceUrl(url)) return 'page URL does not match the sender';
+  return tabId;
+}
+
+/**
+ * A page the tab left before its engine loaded: the bootstrap sent its HTML at pagehide
+ * (utils/content/boot.ts). The page reader judges it as `shutout scan` judges a saved page, and
+ * its findings are then stored as the page's report would have been, under the same checks.
+ */
+export function handlePageHtml(msg: PageHtml, sender: SenderInfo, deps: BackgroundDeps): Promise<PageReportResponse> {
+  const tabId = senderTab(msg.url, sender);
+  if (typeof tabId === 'string') return Promise.resolve({ ok: false, error: tabId });
+  const read = deps.readPage;
+  if (!read) return Promise.resolve({ ok: false, error: 'the page reader is not available' });
+  return serial(deps, tabId, async () => {
+    let detections: ReportedDetection[];
+    try {
+      detections = await read(msg);
+    } catch (e) {
+      return { ok: false, error: `could not read the page: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const { pageId, url, title, observedAt, referrer } = msg;
+    return storePageReport({ type: 'page/report', pageId, url, title, observedAt, detections, ...(referrer !== undefined ? { referrer } : {}) }, tabId, deps);
+  });
 }
 
 async function storePageReport(msg: PageReport, tabId: number, deps: BackgroundDeps): Promise<PageReportResponse> {
@@ -101,6 +127,8 @@ export async function handleMessage(
   switch (msg.type) {
     case 'page/report':
       return handlePageReport(msg, sender, deps);
+    case 'page/html':
+      return handlePageHtml(msg, sender, deps);
     case 'tab/status':
       // Only the extension's own pages may read tab status (a content script's URL is its page's).
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };

@@ -1,10 +1,12 @@
 import { TAP_MAX_BODY, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
+import { newPageId } from './page-id';
+import { PAGE_HTML_LIMIT } from '../protocol/limits';
 
 /**
- * What the content script's bootstrap (document_start, a few hundred bytes) keeps for the watch
- * script, which loads after it in the same isolated world: whether the page made
- * shadow roots, and the tap's messages that came before the watcher. It lives on the isolated
- * world's global, which pages cannot see.
+ * What the content script's bootstrap (document_start, about a kilobyte) keeps for the watch
+ * script, which loads at document_idle in the same isolated world: whether the page made shadow
+ * roots, and the tap's messages that came before the watcher. It lives on the isolated world's
+ * global, which pages cannot see.
  */
 export interface BootState {
   shadowRoots: boolean;
@@ -12,18 +14,46 @@ export interface BootState {
   early: Array<{ data: unknown; url: string }>;
   /** Where later messages go, once the watch script is there. */
   onTap?: (data: unknown, url: string) => void;
+  /** Set by the watch script when it runs: from then on its own pagehide scan speaks for the page. */
+  engine: boolean;
+  /** Removes the listener that keeps a closing tab's unload steps (installBoot), once the page's first report is sent. */
+  release?: () => void;
+  /** The page load's id, shared with the watch script's first page so that both name one page load. */
+  pageId: string;
 }
 
 const KEY = Symbol.for('shutout.boot');
+
+/**
+ * Does nothing (it asks the user nothing), but while it is there Chromium runs a closing tab's
+ * unload steps, pagehide among them, instead of ending the page at once.
+ */
+const keepUnloadSteps = (): void => {};
 const MAX_EARLY = 50;
+/** How long after the document is complete the engine may still come before the page is handed over. */
+export const ENGINE_GRACE_MS = 1000;
 
 export function bootState(): BootState {
   const g = globalThis as unknown as Record<symbol, BootState | undefined>;
-  return (g[KEY] ??= { shadowRoots: false, early: [] });
+  return (g[KEY] ??= { shadowRoots: false, early: [], engine: false, pageId: newPageId() });
 }
 
-/** The bootstrap: listeners in place before any page script runs. */
-export function installBoot(win: Window, doc: Document): BootState {
+/** Sends a runtime message (the extension's `chrome.runtime.sendMessage`; a fake in tests). */
+export type SendMessage = (message: unknown) => unknown;
+
+function runtimeSend(): SendMessage | undefined {
+  const g = globalThis as unknown as { chrome?: { runtime?: { sendMessage?: SendMessage } }; browser?: { runtime?: { sendMessage?: SendMessage } } };
+  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  return runtime?.sendMessage ? (m) => runtime.sendMessage!(m) : undefined;
+}
+
+/**
+ * The bootstrap: listeners in place before any page script runs. The engine comes later, with
+ * the watch script at document_idle (issue 13: what runs at document_start stays small); a tab
+ * closed before then hands the page's HTML to the background at pagehide, whose page reader
+ * judges it as `shutout scan` judges a saved page, so that a notice seen for a moment is kept.
+ */
+export function installBoot(win: Window, doc: Document, send: SendMessage | undefined = runtimeSend()): BootState {
   const boot = bootState();
   doc.addEventListener(TAP_SHADOW_EVENT, () => (boot.shadowRoots = true));
   win.addEventListener('message', (e: MessageEvent) => {
@@ -36,5 +66,38 @@ export function installBoot(win: Window, doc: Document): BootState {
       boot.early.push({ data: { ...data, body }, url: win.location.href });
     }
   });
+  // Only until the page's first report: in Firefox a beforeunload listener keeps the page out of the back-forward cache.
+  win.addEventListener('beforeunload', keepUnloadSteps);
+  boot.release = () => win.removeEventListener('beforeunload', keepUnloadSteps);
+  const handOver = () => {
+    const root = doc.documentElement;
+    if (boot.engine || !root || !send) return;
+    const message = {
+      type: 'page/html',
+      pageId: boot.pageId,
+      url: win.location.href,
+      title: doc.title.slice(0, 1000),
+      observedAt: new Date().toISOString(),
+      html: root.outerHTML.slice(0, PAGE_HTML_LIMIT),
+      taps: boot.early.slice(),
+      ...(doc.referrer ? { referrer: doc.referrer.slice(0, 4096) } : {}),
+    };
+    try {
+      void Promise.resolve(send(message)).catch(() => {});
+    } catch {
+      // The extension was reloaded or removed: its context is gone, and so is the record.
+    }
+  };
+  win.addEventListener('pagehide', handOver);
+  // Chromium runs document_idle scripts by the load event at the latest, except where the parse
+  // ended without DOMContentLoaded (a script that navigated to an answer with no document, as
+  // Alibaba's x5 walls do; then neither that event nor load fires, only readystatechange): there
+  // the engine never comes, and the page is handed over once complete.
+  const onState = () => {
+    if (doc.readyState !== 'complete') return;
+    doc.removeEventListener('readystatechange', onState);
+    win.setTimeout(handOver, ENGINE_GRACE_MS);
+  };
+  doc.addEventListener('readystatechange', onState);
   return boot;
 }

@@ -9,6 +9,7 @@ import { KINDS } from '../detect/kinds';
 import { ScanSchema } from '../coupons/schema';
 import { int, range, text } from './schema';
 import { ObservedAtSchema, UntilSchema } from './time';
+import { PAGE_HTML_LIMIT } from './limits';
 import type { Scope, ScopeCheck } from '../scope/types';
 
 /** A request about one tab, from an extension page. */
@@ -41,6 +42,25 @@ export const PageReportSchema = v.object({
   referrer: v.optional(text(4096)),
 });
 
+export { PAGE_HTML_LIMIT };
+
+/**
+ * A page the tab left before the engine loaded (the watch script runs at document_idle): the
+ * bootstrap's HTML of it and the tap's messages that came first (utils/content/boot.ts). The
+ * background has the page reader judge it as `shutout scan` judges a saved page.
+ */
+export const PageHtmlSchema = v.object({
+  type: v.literal('page/html'),
+  pageId: text(64, 8),
+  url: text(4096),
+  title: text(1000),
+  observedAt: ObservedAtSchema,
+  html: text(PAGE_HTML_LIMIT),
+  /** The tap's messages as the page posted them: untrusted, checked by the reader (acceptTap). */
+  taps: v.pipe(v.array(v.object({ data: v.unknown(), url: text(4096) })), v.maxLength(50)),
+  referrer: v.optional(text(4096)),
+});
+
 export const TabStatusRequestSchema = tabRequest('tab/status');
 
 export const CaptureRequestSchema = tabRequest('capture/page');
@@ -62,9 +82,12 @@ export const ScopeCheckSchema = v.object({
   findingId: text(200, 1),
 });
 
-export const MessageSchema = v.variant('type', [PageReportSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
+export const MessageSchema = v.variant('type', [PageReportSchema, PageHtmlSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
 
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
+export type PageHtml = v.InferOutput<typeof PageHtmlSchema>;
+/** A finding as a page reports it: a tap's finding names the answer it came from. */
+export type ReportedDetection = v.InferOutput<typeof DetectionSchema>;
 export type TabStatusRequest = v.InferOutput<typeof TabStatusRequestSchema>;
 export type CaptureRequest = v.InferOutput<typeof CaptureRequestSchema>;
 export type CouponVisitMessage = v.InferOutput<typeof CouponVisitSchema>;
@@ -108,6 +131,7 @@ export interface ResponseFor {
   'coupons/visit': CouponVisitResponse;
   'coupons/control': CouponControlResponse;
   'page/report': PageReportResponse;
+  'page/html': PageReportResponse;
   'tab/status': TabStatusResponse;
   'capture/page': CaptureResponse;
 }

@@ -6,10 +6,13 @@ import { extractCoupons } from '../coupons/index';
 import type { CouponScan } from '../coupons/types';
 import type { RuleSet } from '../detect/engine';
 import { ruleSetWith } from '../detect/rule-sets';
-import type { ParseHtml } from '../dom/load-html';
-import { readAnonymousView, type ViewReading } from '../scope/read-view';
+import { readHtml, type LoadedPage, type ParseHtml } from '../dom/load-html';
+import { readAnonymousView, ANSWER_BODY_LIMIT, type ViewReading } from '../scope/read-view';
+import { scanNetwork, scanPage } from '../detect/engine';
+import type { ReportedDetection } from '../protocol/messages';
+import { acceptTap } from '../content/tap-protocol';
 import { ruleChoicesFrom } from '../storage/rule-choices';
-import { readerOf, type PageReader, type ReaderRequest } from './protocol';
+import { readerOf, type PageReader, type ReaderRequest, type SavedPage } from './protocol';
 
 let cached: { key: string; rules: RuleSet } | undefined;
 
@@ -27,8 +30,32 @@ export function rulesFromStorage(stored: Record<string, unknown>): RuleSet {
   return cached.rules;
 }
 
-export function answerReader(req: ReaderRequest, parse: ParseHtml): ViewReading | CouponScan | null {
+/**
+ * A page the tab left before the engine loaded (utils/content/boot.ts): its HTML read as
+ * `shutout scan` reads a saved page, and the tap's answers checked as the watch script checks
+ * them (acceptTap: the page can post those messages too), each finding naming its answer.
+ */
+export function scanSavedPage(page: SavedPage, rules: RuleSet, parse: ParseHtml, now = new Date()): ReportedDetection[] {
+  const found: ReportedDetection[] = [];
+  let loaded: LoadedPage | null = null;
+  try {
+    loaded = readHtml(page.html.slice(0, ANSWER_BODY_LIMIT), parse, page.url, rules);
+  } catch {
+    loaded = null; // beyond the markup bounds (load-html.ts): the tap's answers are still read
+  }
+  if (loaded) found.push(...scanPage(rules, { url: page.url, title: loaded.title, segments: loaded.segments, markup: loaded.markup, widgets: loaded.widgets, now }));
+  for (const tap of page.taps.slice(0, 50)) {
+    const input = acceptTap(tap.data, tap.url);
+    if (!input) continue;
+    const answer = { url: input.url, status: input.status };
+    found.push(...scanNetwork(rules, { ...input, now }).map((d) => ({ ...d, answer })));
+  }
+  return found;
+}
+
+export function answerReader(req: ReaderRequest, parse: ParseHtml): ViewReading | CouponScan | ReportedDetection[] | null {
   if (req.op === 'read-view') return readAnonymousView(req.view, rulesFromStorage(req.rules), parse);
+  if (req.op === 'scan-page') return scanSavedPage(req.page, rulesFromStorage(req.rules), parse);
   return extractCoupons(parse(req.html) as unknown as ParentNode, req.url);
 }
 

@@ -1,0 +1,227 @@
+/**
+ * A tab closed before the watch script (document_idle) brought the engine: the document_start
+ * bootstrap hands the page's HTML and the tap's first answers to the background at pagehide
+ * (utils/content/boot.ts), the page reader judges them as `shutout scan` judges a saved page
+ * (utils/reader/read.ts), and the background stores the findings as the page's report
+ * (handlers.ts, `page/html`), under the same sender checks.
+ */
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseWithLinkedom } from '../../cli/html';
+import { BatchWriter } from '../../utils/background/batch-writer';
+import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
+import { memoryTabStatusStore } from '../../utils/background/tab-status';
+import { bootState, ENGINE_GRACE_MS, installBoot } from '../../utils/content/boot';
+import { TAP_SOURCE } from '../../utils/content/tap-constants';
+import { PAGE_HTML_LIMIT, type PageHtml } from '../../utils/protocol/messages';
+import { isReaderRequest, READER_TARGET } from '../../utils/reader/protocol';
+import { directReader, scanSavedPage } from '../../utils/reader/read';
+import { builtinRuleSet } from '../../utils/detect/index';
+import { ShutoutDB } from '../../utils/storage/db';
+import { CTX } from './evidence-helpers';
+
+const ITEM = 'https://item.taobao.com/item.htm?id=800000000004';
+const WALL_HTML = '<!doctype html><html><head><title>淘宝网</title></head><body><div id="baxia-punish"><div class="warn">亲，访问被拒绝</div></div></body></html>';
+const KEY = Symbol.for('shutout.boot');
+
+/** A window and document with the listeners installBoot adds; `location.href` is the item page. */
+function fakePage(html = WALL_HTML) {
+  const { document } = parseHTML(html);
+  const listeners = new Map<string, Set<(e: unknown) => void>>();
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const win = {
+    location: { href: ITEM },
+    setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
+    addEventListener: (type: string, fn: (e: unknown) => void) => void (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(fn),
+    removeEventListener: (type: string, fn: (e: unknown) => void) => void listeners.get(type)?.delete(fn),
+  };
+  const fire = (type: string, e: unknown = {}) => [...(listeners.get(type) ?? [])].forEach((fn) => fn(e));
+  // The document's own readystatechange listeners (linkedom's document is an event target).
+  let state = 'loading';
+  Object.defineProperty(document, 'readyState', { get: () => state });
+  const setState = (s: string) => {
+    state = s;
+    document.dispatchEvent(new (document.defaultView as unknown as { Event: typeof Event }).Event('readystatechange'));
+  };
+  return { win: win as unknown as Window, doc: document as unknown as Document, fire, listeners, timers, setState };
+}
+
+afterEach(() => delete (globalThis as Record<symbol, unknown>)[KEY]);
+
+describe('the bootstrap’s hand-over at pagehide', () => {
+  it('sends the page’s HTML, title, id and the tap’s first answers when the engine never came', () => {
+    const sent: unknown[] = [];
+    const page = fakePage();
+    installBoot(page.win, page.doc, (m) => sent.push(m));
+    const tap = { source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/h5/x/1.0/', status: 200, body: '{"ret":["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦,请稍后重试"]}' };
+    page.fire('message', { source: page.win, data: tap });
+    page.fire('pagehide');
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'page/html', pageId: bootState().pageId, url: ITEM, title: '淘宝网', taps: [{ data: tap, url: ITEM }] }),
+    ]);
+    const msg = sent[0] as PageHtml;
+    expect(msg.html).toContain('亲，访问被拒绝');
+    expect(Number.isNaN(Date.parse(msg.observedAt))).toBe(false);
+    expect(msg).not.toHaveProperty('referrer');
+  });
+
+  it('sends nothing once the watch script is there: its own pagehide scan speaks for the page', () => {
+    const sent: unknown[] = [];
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, (m) => sent.push(m));
+    boot.engine = true;
+    page.fire('pagehide');
+    expect(sent).toEqual([]);
+  });
+
+  it('hands the page over once complete when the engine has not come by then (a parse that ended without DOMContentLoaded)', () => {
+    const sent: PageHtml[] = [];
+    const page = fakePage();
+    installBoot(page.win, page.doc, (m) => void sent.push(m as PageHtml));
+    page.setState('interactive');
+    expect(page.timers).toEqual([]);
+    page.setState('complete');
+    page.setState('complete');
+    expect(page.timers.map((t) => t.ms)).toEqual([ENGINE_GRACE_MS]);
+    expect(sent).toEqual([]);
+    page.timers[0]!.fn();
+    expect(sent.map((m) => m.type)).toEqual(['page/html']);
+    // A later pagehide hands over again, with what the page shows then, under the same page id.
+    page.fire('pagehide');
+    expect(sent.map((m) => m.pageId)).toEqual([bootState().pageId, bootState().pageId]);
+  });
+
+  it('does not hand over when the engine came within the grace time', () => {
+    const sent: unknown[] = [];
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, (m) => sent.push(m));
+    page.setState('complete');
+    boot.engine = true;
+    page.timers[0]!.fn();
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps a no-op beforeunload listener, so that a closing tab runs pagehide, until the first report releases it', () => {
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, () => {});
+    const [keep] = [...page.listeners.get('beforeunload')!];
+    const event = { preventDefault: () => expect.unreachable('the listener must not ask the user anything'), returnValue: undefined };
+    keep!(event);
+    expect(event.returnValue).toBeUndefined();
+    boot.release!();
+    expect(page.listeners.get('beforeunload')!.size).toBe(0);
+  });
+
+  it('cuts a huge page to what the reader reads, and survives a context that is gone', () => {
+    const sent: PageHtml[] = [];
+    const page = fakePage(`<html><head><title>${'t'.repeat(2000)}</title></head><body><p>${'x'.repeat(PAGE_HTML_LIMIT + 10)}</p></body></html>`);
+    installBoot(page.win, page.doc, (m) => void sent.push(m as PageHtml));
+    page.fire('pagehide');
+    expect(sent[0]!.html).toHaveLength(PAGE_HTML_LIMIT);
+    expect(sent[0]!.title).toHaveLength(1000);
+
+    const gone = fakePage();
+    delete (globalThis as Record<symbol, unknown>)[KEY];
+    installBoot(gone.win, gone.doc, () => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(() => gone.fire('pagehide')).not.toThrow();
+  });
+});
+
+describe('the page reader’s reading of a handed-over page', () => {
+  const rules = builtinRuleSet();
+
+  it('finds the notice in the HTML as a saved page, and checks each tap answer as the watch script does', () => {
+    const ok = { data: { source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/h5/mtop.x/1.0/', status: 200, body: '{"ret":["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦,请稍后重试"]}' }, url: ITEM };
+    const foreign = { data: { ...ok.data, url: 'https://evil.example/api' }, url: ITEM };
+    const forged = { data: { ...ok.data, source: 'someone-else' }, url: ITEM };
+    const found = scanSavedPage({ url: ITEM, html: WALL_HTML, taps: [ok, foreign, forged] }, rules, parseWithLinkedom);
+    expect(found.filter((d) => d.where !== 'network').map((d) => d.kind)).toContain('access-denied');
+    const network = found.filter((d) => d.where === 'network');
+    expect(network.length).toBeGreaterThan(0);
+    expect(network.every((d) => d.answer?.url === ok.data.url && d.answer.status === 200)).toBe(true);
+  });
+
+  it('still reads the tap answers when the markup is beyond the reader’s bounds', () => {
+    const deep = '<div>'.repeat(200_000);
+    const tap = { data: { source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/h5/mtop.x/1.0/', status: 200, body: '{"ret":["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦,请稍后重试"]}' }, url: ITEM };
+    const found = scanSavedPage({ url: ITEM, html: deep, taps: [tap] }, rules, parseWithLinkedom);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((d) => d.where === 'network')).toBe(true);
+  });
+
+  it('is a reader request only with a whole page and the rules', async () => {
+    const page = { url: ITEM, html: WALL_HTML, taps: [] };
+    expect(isReaderRequest({ target: READER_TARGET, op: 'scan-page', page, rules: {} })).toBe(true);
+    expect(isReaderRequest({ target: READER_TARGET, op: 'scan-page', page: { ...page, taps: 'x' }, rules: {} })).toBe(false);
+    expect(isReaderRequest({ target: READER_TARGET, op: 'scan-page', page: { url: ITEM, taps: [] }, rules: {} })).toBe(false);
+    expect(isReaderRequest({ target: READER_TARGET, op: 'scan-page', page, rules: null })).toBe(false);
+    expect(isReaderRequest({ target: READER_TARGET, op: 'scan-page', rules: {} })).toBe(false);
+    // The user's choices hold here too: with the general layer off, no general finding.
+    const off = await directReader(parseWithLinkedom).scanPage(page, { generalLayer: false });
+    expect(off.filter((d) => d.ruleId.startsWith('general.'))).toEqual([]);
+  });
+});
+
+describe('the background’s handling of a handed-over page', () => {
+  let deps: BackgroundDeps;
+  let n = 0;
+  const reads: PageHtml[] = [];
+  beforeEach(() => {
+    const db = new ShutoutDB(`handover-${++n}`);
+    let ids = 0;
+    const newId = () => `id-${++ids}`;
+    const reader = directReader(parseWithLinkedom);
+    reads.length = 0;
+    deps = {
+      db,
+      runtimeId: 'ext',
+      extensionOrigin: 'chrome-extension://ext/',
+      tabs: memoryTabStatusStore(),
+      setBadge: async () => {},
+      newId,
+      writer: new BatchWriter(db, async () => CTX, newId),
+      readPage: (page) => (reads.push(page), reader.scanPage(page, {})),
+    };
+  });
+  afterEach(() => deps.db.delete());
+
+  const message = (over: Partial<PageHtml> = {}): PageHtml => ({ type: 'page/html', pageId: 'page-0000-0001', url: ITEM, title: '淘宝网', observedAt: new Date().toISOString(), html: WALL_HTML, taps: [], ...over });
+  const fromTab = (url = ITEM) => ({ id: 'ext', url, tab: { id: 3, url } });
+
+  it('stores what the reader found under the page’s id and shows it on the tab', async () => {
+    expect(await handleMessage(message({ referrer: 'https://www.taobao.com/' }), fromTab(), deps)).toEqual({ ok: true, stored: 1 });
+    expect(await deps.db.findings.toArray()).toEqual([expect.objectContaining({ pageId: 'page-0000-0001', kind: 'access-denied', pageUrl: ITEM, pageTitle: '淘宝网' })]);
+    expect((await deps.tabs.get(3))?.detections.map((d) => d.kind)).toEqual(['access-denied']);
+  });
+
+  it('is one record with the watch script’s report of the same page load', async () => {
+    await handleMessage(message(), fromTab(), deps);
+    const detections = (await deps.tabs.get(3))!.detections;
+    expect(await handleMessage({ type: 'page/report', pageId: 'page-0000-0001', url: ITEM, title: '淘宝网', observedAt: new Date().toISOString(), detections }, fromTab(), deps)).toMatchObject({ ok: true });
+    expect(await deps.db.findings.count()).toBe(1);
+  });
+
+  it('refuses a page of another origin than the sender, a page off the marketplaces, and an oversized page, without reading them', async () => {
+    expect(await handleMessage(message(), fromTab('https://evil.example/'), deps)).toEqual({ ok: false, error: 'page URL does not match the sender' });
+    expect(await handleMessage(message({ url: 'https://evil.example/' }), fromTab('https://evil.example/'), deps)).toEqual({ ok: false, error: 'page URL does not match the sender' });
+    expect(await handleMessage(message(), { id: 'ext', url: ITEM }, deps)).toEqual({ ok: false, error: 'page reports come from a tab' });
+    const big = await handleMessage(message({ html: 'x'.repeat(PAGE_HTML_LIMIT + 1) }), fromTab(), deps);
+    expect(big).toMatchObject({ ok: false, retry: false, error: expect.stringMatching(/^invalid message: html: /) });
+    const manyTaps = await handleMessage(message({ taps: Array.from({ length: 51 }, () => ({ data: null, url: ITEM })) }), fromTab(), deps);
+    expect(manyTaps).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message: taps: /) });
+    expect(reads).toEqual([]);
+    expect(await deps.db.findings.count()).toBe(0);
+  });
+
+  it('says so in one line when the reader fails or is missing, and stores nothing', async () => {
+    deps.readPage = async () => {
+      throw new Error('the page reader did not load');
+    };
+    expect(await handleMessage(message(), fromTab(), deps)).toEqual({ ok: false, error: 'could not read the page: the page reader did not load' });
+    delete deps.readPage;
+    expect(await handleMessage(message(), fromTab(), deps)).toEqual({ ok: false, error: 'the page reader is not available' });
+    expect(await deps.db.findings.count()).toBe(0);
+  });
+});
