@@ -66,6 +66,33 @@ describe('the add-on in Firefox ESR', () => {
     expect(await s.rows('findings')).toHaveLength(1);
   });
 
+  it('records a page left while it was still loading, before the engine came (the bootstrap hands its HTML over)', async () => {
+    // The watch script runs at document_idle; a script that never arrives holds the parser, so only
+    // the document_start bootstrap is there when the tab moves on.
+    const url = 'https://item.taobao.com/item.htm?id=800000000005';
+    const held: Array<() => void> = [];
+    const s = await start([
+      { url: 'https://item.taobao.com/held.js', handle: (_req, res) => void held.push(() => res.writeHead(404).end()) },
+      {
+        url,
+        body:
+          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>淘宝网</title></head><body>' +
+          '<div id="baxia-punish" class="baxia-punish deny pc"><div class="warn">亲，访问被拒绝</div><p>请检查是否使用了代理软件或 VPN 哦~</p></div>' +
+          '<script src="https://item.taobao.com/held.js"></script><p>never parsed</p></body></html>',
+      },
+    ]);
+    const page = await s.newPage();
+    // The navigation never finishes loading: its promise is left to settle when the tab moves on.
+    void page.goto(url).catch(() => {});
+    await page.waitForSelector('#baxia-punish');
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    await leave(s, page);
+    held.forEach((end) => end());
+    const records = await s.waitForRecords((r) => r.length >= 1);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'access-denied', platform: 'taobao', pageUrl: url, pageTitle: '淘宝网' });
+  });
+
   it('lists the record in the popup and downloads the JSON export', async () => {
     const s = await start();
     const page = await s.newPage();
