@@ -12,7 +12,7 @@ import { BatchWriter } from '../../utils/background/batch-writer';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { bootState, ENGINE_GRACE_MS, installBoot } from '../../utils/content/boot';
-import { TAP_SOURCE } from '../../utils/content/tap-constants';
+import { TAP_MAX_BODY, TAP_SHADOW_EVENT, TAP_SOURCE } from '../../utils/content/tap-constants';
 import { PAGE_HTML_LIMIT, type PageHtml } from '../../utils/protocol/messages';
 import { isReaderRequest, READER_TARGET } from '../../utils/reader/protocol';
 import { directReader, scanSavedPage } from '../../utils/reader/read';
@@ -126,6 +126,67 @@ describe('the bootstrap’s hand-over at pagehide', () => {
       throw new Error('Extension context invalidated.');
     });
     expect(() => gone.fire('pagehide')).not.toThrow();
+  });
+});
+
+describe('the bootstrap’s listeners before the engine', () => {
+  const tapMessage = (over: Record<string, unknown> = {}) => ({ source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/x', status: 200, body: '{}', ...over });
+
+  it('keeps the tap’s messages of this window only, at most 50, each body cut to what is scanned, with the URL of its time', () => {
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, () => {});
+    page.fire('message', { source: {}, data: tapMessage() });
+    for (const data of [null, 'shutout-tap', { ...tapMessage(), source: 'other' }]) page.fire('message', { source: page.win, data });
+    expect(boot.early).toEqual([]);
+    page.fire('message', { source: page.win, data: tapMessage({ body: 'x'.repeat(TAP_MAX_BODY + 1) }) });
+    page.fire('message', { source: page.win, data: tapMessage({ body: 'y'.repeat(TAP_MAX_BODY) }) });
+    page.fire('message', { source: page.win, data: tapMessage({ body: 7 }) });
+    expect(boot.early.map((e) => (e.data as { body: unknown }).body)).toEqual(['x'.repeat(TAP_MAX_BODY), 'y'.repeat(TAP_MAX_BODY), 7]);
+    expect(boot.early.every((e) => e.url === ITEM)).toBe(true);
+    for (let i = 0; i < 60; i++) page.fire('message', { source: page.win, data: tapMessage() });
+    expect(boot.early).toHaveLength(50);
+  });
+
+  it('hands later messages to the watch script as they come, and notes the first open shadow root', () => {
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, () => {});
+    const got: Array<[unknown, string]> = [];
+    boot.onTap = (data, url) => got.push([data, url]);
+    const m = tapMessage({ body: 'z'.repeat(TAP_MAX_BODY + 1) });
+    page.fire('message', { source: page.win, data: m });
+    expect(got).toEqual([[m, ITEM]]);
+    expect(boot.early).toEqual([]);
+    expect(boot.shadowRoots).toBe(false);
+    page.doc.dispatchEvent(new (page.doc.defaultView as unknown as { Event: typeof Event }).Event(TAP_SHADOW_EVENT));
+    expect(boot.shadowRoots).toBe(true);
+  });
+
+  it('sends with the extension’s runtime (browser first, then chrome), and hands over the referrer it was given', () => {
+    const g = globalThis as unknown as { browser?: unknown; chrome?: unknown };
+    const saved = { browser: g.browser, chrome: g.chrome };
+    const seen: string[] = [];
+    try {
+      g.browser = { runtime: { sendMessage: (m: { referrer?: string }) => seen.push(`browser ${m.referrer ?? ''}`) } };
+      g.chrome = { runtime: { sendMessage: () => seen.push('chrome') } };
+      const a = fakePage();
+      Object.defineProperty(a.doc, 'referrer', { value: 'https://www.taobao.com/' + 'r'.repeat(5000) });
+      installBoot(a.win, a.doc);
+      a.fire('pagehide');
+      delete (globalThis as Record<symbol, unknown>)[KEY];
+      g.browser = undefined;
+      const b = fakePage();
+      installBoot(b.win, b.doc);
+      b.fire('pagehide');
+      delete (globalThis as Record<symbol, unknown>)[KEY];
+      g.chrome = { runtime: {} };
+      const c = fakePage();
+      installBoot(c.win, c.doc);
+      expect(() => c.fire('pagehide')).not.toThrow();
+    } finally {
+      g.browser = saved.browser;
+      g.chrome = saved.chrome;
+    }
+    expect(seen).toEqual([`browser https://www.taobao.com/${'r'.repeat(4096 - 23)}`, 'chrome']);
   });
 });
 

@@ -197,3 +197,102 @@ describe('installTap', () => {
     expect(realm.Function.prototype.toString.name).toBe('toString');
   });
 });
+
+describe('the tap’s other ways in', () => {
+  const API = 'https://h5api.m.taobao.com/h5/mtop.taobao.detail.getdetail/6.0/';
+  const BLOCK = '{"ret":["RGV587_ERROR::SM::哎哟喂,被挤爆啦"]}';
+
+  /** An XMLHttpRequest as the page made it, answered once `finish` runs its loadend listeners. */
+  function xhr(over: Partial<{ responseURL: string; type: string | null; responseType: XMLHttpRequestResponseType; responseText: string; response: unknown; status: number; throws: boolean }> = {}) {
+    const listeners: Array<() => void> = [];
+    const o = { responseURL: API, type: 'application/json', responseType: '' as XMLHttpRequestResponseType, responseText: BLOCK, response: undefined as unknown, status: 200, throws: false, ...over };
+    const self = {
+      addEventListener: (type: string, fn: () => void) => type === 'loadend' && listeners.push(fn),
+      get responseURL() {
+        return o.responseURL;
+      },
+      getResponseHeader: (name: string) => (name === 'content-type' ? o.type : null),
+      responseType: o.responseType,
+      get responseText() {
+        if (o.throws) throw new Error('InvalidStateError');
+        return o.responseText;
+      },
+      response: o.response,
+      status: o.status,
+    };
+    return { self: self as unknown as XMLHttpRequest, finish: () => listeners.forEach((fn) => fn()) };
+  }
+
+  it('passes on an XHR answer read as text or as JSON, with its status, cut to what the content script takes', () => {
+    const { win, posted } = fakeWindow(() => response('', API, {}));
+    tap.installTap(win);
+    const send = win.XMLHttpRequest.prototype.send;
+    const cases = [
+      xhr({ status: 403 }),
+      xhr({ responseType: 'text' }),
+      xhr({ responseType: 'json', response: { ret: ['FAIL_SYS_USER_VALIDATE'] } }),
+      xhr({ responseText: 'x'.repeat(TAP_MAX_READ) }),
+    ];
+    for (const c of cases) {
+      send.call(c.self, null);
+      c.finish();
+    }
+    expect(posted).toEqual([
+      { source: TAP_SOURCE, url: API, status: 403, body: BLOCK },
+      { source: TAP_SOURCE, url: API, status: 200, body: BLOCK },
+      { source: TAP_SOURCE, url: API, status: 200, body: '{"ret":["FAIL_SYS_USER_VALIDATE"]}' },
+      { source: TAP_SOURCE, url: API, status: 200, body: 'x'.repeat(64 * 1024) },
+    ]);
+  });
+
+  it('leaves an XHR answer alone when it is off the marketplaces, untyped, a blob, over the cap, empty or unreadable', () => {
+    const { win, posted } = fakeWindow(() => response('', API, {}));
+    tap.installTap(win);
+    const send = win.XMLHttpRequest.prototype.send;
+    for (const c of [
+      xhr({ responseURL: 'https://evil.example/api' }),
+      xhr({ type: null }),
+      xhr({ type: 'text/event-stream' }),
+      xhr({ responseType: 'blob' }),
+      xhr({ responseText: 'x'.repeat(TAP_MAX_READ + 1) }),
+      xhr({ responseText: '' }),
+      xhr({ throws: true }),
+    ]) {
+      send.call(c.self, null);
+      expect(() => c.finish()).not.toThrow();
+    }
+    expect(posted).toEqual([]);
+  });
+
+  it('reads a fetch answer at a path of the page’s own site, and skips one that says it is over the cap', async () => {
+    let answer = response(BLOCK, 'https://item.taobao.com/api/x', { 'content-type': 'application/json' });
+    const { win, posted } = fakeWindow(() => answer);
+    tap.installTap(win);
+    await win.fetch('/api/x');
+    await until(() => posted.length > 0);
+    expect(posted).toEqual([{ source: TAP_SOURCE, url: 'https://item.taobao.com/api/x', status: 200, body: BLOCK }]);
+    answer = response(BLOCK, API, { 'content-type': 'application/json', 'content-length': String(TAP_MAX_READ + 1) });
+    await win.fetch(API);
+    answer = response(BLOCK, API, { 'content-type': 'application/json', 'content-length': String(TAP_MAX_READ) });
+    await win.fetch(API);
+    await until(() => posted.length > 1);
+    expect(posted).toHaveLength(2);
+    answer = response('', API, { 'content-type': 'application/json' });
+    await win.fetch(API);
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(posted).toHaveLength(2);
+  });
+
+  it('tells the content script once that the page made an open shadow root, never for closed ones', () => {
+    const { win } = fakeWindow(() => response('', API, {}));
+    const events: string[] = [];
+    win.document.dispatchEvent = (e: Event) => (events.push(e.type), true);
+    tap.installTap(win);
+    const el = {} as Element;
+    win.Element.prototype.attachShadow.call(el, { mode: 'closed' });
+    expect(events).toEqual([]);
+    win.Element.prototype.attachShadow.call(el, { mode: 'open' });
+    win.Element.prototype.attachShadow.call(el, { mode: 'open' });
+    expect(events).toEqual(['shutout-tap-shadow']);
+  });
+});
