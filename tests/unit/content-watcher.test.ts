@@ -657,3 +657,180 @@ describe('shadow roots', () => {
     none.watcher.stop();
   });
 });
+
+describe('late text, in detail', () => {
+  it('places a late text of up to 500 characters as a dialog and a longer one as text', async () => {
+    for (const [size, where] of [[500, 'dialog'], [501, 'text']] as const) {
+      vi.setSystemTime(T0); // each watcher's clock starts at T0
+      page('<p>正品保障</p>');
+      const h = watch();
+      await h.watcher.start();
+      await h.advance(1000);
+      add(`<div class="tip">操作太频繁${'。'.repeat(size - 5)}</div>`);
+      await h.delivered();
+      await h.advance(50);
+      expect(h.watcher.stats.lateHits, String(size)).toBe(1);
+      expect(h.reports.at(-1)!.detections.map((d) => d.where), String(size)).toEqual([where]);
+      h.watcher.stop();
+    }
+  });
+
+  it('reads no node of a script, style, template or noscript at all', async () => {
+    for (const html of ['<script>var s = "操作太频繁";</script>', '<style>/* 操作太频繁 */</style>', '<template>操作太频繁</template>', '<noscript>操作太频繁</noscript>']) {
+      vi.setSystemTime(T0);
+      page('<p>正品保障</p>');
+      const h = watch();
+      await h.watcher.start();
+      await h.advance(1000);
+      add(html);
+      await h.delivered();
+      await h.advance(50);
+      expect(h.watcher.stats, html).toMatchObject({ batches: 1, nodesRead: 0 });
+      h.watcher.stop();
+    }
+  });
+
+  it('keeps the 32 newest late texts', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(1000);
+    for (let i = 0; i < 34; i++) add(`<div class="tip">第${i}次：操作太频繁</div>`);
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats.lateHits).toBe(34);
+    const late = (h.watcher as unknown as { lateSegments: Array<{ text: string }> }).lateSegments;
+    expect(late).toHaveLength(32);
+    expect(late[0]!.text).toContain('第2次');
+    expect(late.at(-1)!.text).toContain('第33次');
+    h.watcher.stop();
+  });
+
+  it('reads a batch in steps of 64 nodes, pausing between them', async () => {
+    const pausesFor = async (n: number) => {
+      vi.setSystemTime(T0);
+      page('<p>正品保障</p>');
+      const h = watch();
+      await h.watcher.start();
+      await h.advance(1000);
+      for (let i = 0; i < n; i++) add(`<span>普通文字${i}</span>`);
+      await h.delivered();
+      const before = h.pauses();
+      await h.advance(50);
+      h.watcher.stop();
+      expect(h.watcher.stats.nodesRead).toBe(n);
+      return h.pauses() - before;
+    };
+    const [a, b, c] = [await pausesFor(63), await pausesFor(64), await pausesFor(128)];
+    expect(b - a).toBe(1);
+    expect(c - b).toBe(1);
+  });
+
+  it('asks for a rescan at once when the last one is 500 ms old or more, and keeps one waiting timer', async () => {
+    page('<p>正品保障</p>');
+    const h = watch();
+    await h.watcher.start();
+    await h.advance(500);
+    add('<div class="tip">操作太频繁</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.watcher.stats.fullScans).toBe(2);
+    expect(h.clock.pending()).toEqual([]);
+    // Two late hits within the gap share one waiting rescan.
+    add('<div class="tip">访问被拒绝</div>');
+    await h.delivered();
+    await h.advance(50);
+    add('<div class="tip">访问被拒绝了</div>');
+    await h.delivered();
+    await h.advance(50);
+    expect(h.clock.pending()).toHaveLength(1);
+    await h.advance(1000);
+    expect(h.watcher.stats.fullScans).toBe(3);
+    expect(kinds(h.reports.at(-1))).toEqual(['access-denied:t.deny:dialog', 'risk-challenge:t.busy:dialog']);
+    h.watcher.stop();
+  });
+});
+
+describe('scans asked for while one runs', () => {
+  it('runs one more scan after the running one, however often it was asked for', async () => {
+    page('<p>访问被拒绝</p>');
+    const h = watch();
+    const first = h.watcher.start();
+    const ask = () => (h.watcher as unknown as { requestFullScan(): Promise<void> }).requestFullScan();
+    const second = ask();
+    void ask();
+    expect(second).toBe(first);
+    await h.watcher.settled();
+    expect(h.watcher.stats.fullScans).toBe(2);
+    expect(h.reports).toHaveLength(2);
+    h.watcher.stop();
+  });
+
+  it('reports nothing from a scan that was running when the watcher stopped, and starts none after', async () => {
+    page('<p>访问被拒绝</p>');
+    const h = watch();
+    const first = h.watcher.start();
+    h.watcher.stop();
+    await first;
+    await (h.watcher as unknown as { requestFullScan(): Promise<void> }).requestFullScan();
+    expect(h.reports).toEqual([]);
+    expect(h.watcher.stats.fullScans).toBe(0);
+  });
+
+  it('does not scan again at pagehide a page whose first scan is done, nor after stopping', async () => {
+    page('<p>访问被拒绝</p>');
+    const h = watch();
+    await h.watcher.start();
+    h.watcher.flush();
+    expect(h.watcher.stats.fullScans).toBe(1);
+    const other = watch();
+    other.watcher.stop();
+    other.watcher.flush();
+    expect(other.watcher.stats.fullScans).toBe(0);
+    h.watcher.stop();
+  });
+});
+
+describe('the general layer’s first use in a tab', () => {
+  /** The built-in layer, counting how often its frames and model are asked for and which texts it was asked to cue. */
+  function countingLayer() {
+    const layer = builtinGeneralLayer();
+    const counts = { frames: 0, model: 0, cued: [] as string[] };
+    const counting = Object.create(layer, {
+      frames: { get: () => (counts.frames++, layer.frames) },
+      model: { get: () => (counts.model++, layer.model) },
+      cueTest: { value: (folded: string) => (counts.cued.push(folded), layer.cueTest(folded)) },
+    }) as typeof layer;
+    return { counting, counts };
+  }
+
+  it('makes the frames and the model only when a prominent text holds a cue, each in a step of its own', async () => {
+    const quiet = countingLayer();
+    page('<p>正品保障</p>');
+    let h = watch({ deps: { rules: compileRules(RULES, 'test-1', quiet.counting) } });
+    await h.watcher.start();
+    expect(quiet.counts.cued.length).toBeGreaterThan(0);
+    // Asked for by the scan's own reading of the page, not by the step that makes them ahead of it.
+    const quietFrames = quiet.counts.frames;
+    h.watcher.stop();
+
+    const cued = countingLayer();
+    page('<div role="dialog">您的账号存在异常，已被限制登录</div>');
+    h = watch({ deps: { rules: compileRules(RULES, 'test-1', cued.counting) } });
+    const before = h.pauses();
+    await h.watcher.start();
+    expect(cued.counts.frames).toBeGreaterThan(quietFrames);
+    expect(cued.counts.model).toBeGreaterThan(0);
+    expect(h.pauses() - before).toBeGreaterThan(0);
+    h.watcher.stop();
+  });
+
+  it('does not cue on the body text of a long page, only on its headings, dialogs and late text', async () => {
+    const layer = countingLayer();
+    page(`<p>${'商品详情说明文字'.repeat(500)}账号已被限制登录</p>`);
+    const h = watch({ deps: { rules: compileRules(RULES, 'test-1', layer.counting), longPageChars: 1000 } });
+    await h.watcher.start();
+    expect(layer.counts.cued.some((t) => t.length > 1200)).toBe(false);
+    h.watcher.stop();
+  });
+});
