@@ -1,0 +1,54 @@
+/**
+ * A saved page as the detection reads it (utils/dom/load-html.ts): its own URL, its title, the
+ * wall markup of a short page, and the widget check that a long page gets only when its words ask
+ * the user to verify.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseWithLinkedom } from '../../cli/html';
+import { pageUrlOf, readHtml } from '../../utils/dom/load-html';
+import { WALL_TEXT_MAX } from '../../utils/detect/general/structure';
+
+const docOf = (html: string) => parseWithLinkedom(html) as unknown as Parameters<typeof pageUrlOf>[1];
+
+describe('pageUrlOf', () => {
+  it('reads Chrome’s "saved from url" comment only near the top of the file', () => {
+    const comment = '<!-- saved from url=(0045)https://item.taobao.com/item.htm?id=123456789 -->';
+    expect(pageUrlOf(`<!DOCTYPE html>\n${comment}<html></html>`, docOf('<html></html>'))).toBe('https://item.taobao.com/item.htm?id=123456789');
+    const late = `<html><body>${'x'.repeat(4096)}${comment}</body></html>`;
+    expect(pageUrlOf(late, docOf(late))).toBeNull();
+  });
+
+  it('takes the next hint when one is not an http(s) URL or not a URL at all', () => {
+    const html = '<html><head><link rel="canonical" href="ftp://files.example/x"><meta property="og:url" content="https://www.amazon.com/dp/B01"></head></html>';
+    expect(pageUrlOf(html, docOf(html))).toBe('https://www.amazon.com/dp/B01');
+    const bad = '<!-- saved from url=(0010)not-a-url --><html><head><link rel="canonical" href="http://item.jd.com/1.html"></head></html>';
+    expect(pageUrlOf(bad, docOf(bad))).toBe('http://item.jd.com/1.html');
+  });
+});
+
+describe('readHtml', () => {
+  it('uses the URL it is given over the file’s own, and the file’s when given none', () => {
+    const html = '<html><head><link rel="canonical" href="https://item.jd.com/1.html"><title>京东</title></head><body><p>商品</p></body></html>';
+    expect(readHtml(html, parseWithLinkedom, 'https://item.jd.com/2.html').url).toBe('https://item.jd.com/2.html');
+    expect(readHtml(html, parseWithLinkedom).url).toBe('https://item.jd.com/1.html');
+    expect(readHtml(html, parseWithLinkedom, null).url).toBe('https://item.jd.com/1.html');
+    expect(readHtml(html, parseWithLinkedom).title).toBe('京东');
+    expect(readHtml('<html><body><p>x</p></body></html>', parseWithLinkedom).title).toBe('');
+  });
+
+  it('keeps the markup of a page of at most 1,500 visible characters, for vendor markers, and not of a longer one', () => {
+    const page = (n: number) => `<html><body><div id="cf-wrapper"><p>${'a'.repeat(n)}</p></div></body></html>`;
+    expect(WALL_TEXT_MAX).toBe(1500);
+    expect(readHtml(page(1500), parseWithLinkedom).markup).toContain('cf-wrapper');
+    expect(readHtml(page(1501), parseWithLinkedom).markup).toBeUndefined();
+  });
+
+  it('looks for a challenge widget on a long page only when its first 4,000 characters of a text ask the user to verify', () => {
+    const widget = '<div class="geetest_holder geetest_wind"></div>';
+    const long = (before: number) => `<html><body><p>${'商'.repeat(before)}请完成安全验证${'品'.repeat(3000)}</p>${widget}</body></html>`;
+    expect(readHtml(long(100), parseWithLinkedom).widgets.map((w) => w.id)).toEqual(['widget.geetest']);
+    expect(readHtml(long(4000), parseWithLinkedom).widgets).toEqual([]);
+    // A short page is looked at whatever it says.
+    expect(readHtml(`<html><body><p>你好</p>${widget}</body></html>`, parseWithLinkedom).widgets.map((w) => w.id)).toEqual(['widget.geetest']);
+  });
+});
