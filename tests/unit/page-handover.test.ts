@@ -141,7 +141,13 @@ describe('the bootstrap’s listeners before the engine', () => {
     page.fire('message', { source: page.win, data: tapMessage({ body: 'x'.repeat(TAP_MAX_BODY + 1) }) });
     page.fire('message', { source: page.win, data: tapMessage({ body: 'y'.repeat(TAP_MAX_BODY) }) });
     page.fire('message', { source: page.win, data: tapMessage({ body: 7 }) });
-    expect(boot.early.map((e) => (e.data as { body: unknown }).body)).toEqual(['x'.repeat(TAP_MAX_BODY), 'y'.repeat(TAP_MAX_BODY), 7]);
+    expect(boot.early.map((e) => (e.data as { body: unknown }).body)).toEqual(['x'.repeat(TAP_MAX_BODY), 'y'.repeat(TAP_MAX_BODY), null]);
+    // Only the tap's own fields are kept, bounded: a page can post these messages too.
+    boot.early.length = 0;
+    page.fire('message', { source: page.win, data: tapMessage({ url: 'https://h5api.m.taobao.com/' + 'u'.repeat(9000), status: '200', extra: 'e'.repeat(1 << 20) }) });
+    expect(boot.early[0]!.data).toEqual({ source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/' + 'u'.repeat(4097 - 27), status: null, body: '{}' });
+    page.fire('message', { source: page.win, data: { source: TAP_SOURCE } });
+    expect(boot.early[1]!.data).toEqual({ source: TAP_SOURCE, url: null, status: null, body: null });
     expect(boot.early.every((e) => e.url === ITEM)).toBe(true);
     for (let i = 0; i < 60; i++) page.fire('message', { source: page.win, data: tapMessage() });
     expect(boot.early).toHaveLength(50);

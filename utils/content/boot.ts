@@ -58,12 +58,17 @@ export function installBoot(win: Window, doc: Document, send: SendMessage | unde
   doc.addEventListener(TAP_SHADOW_EVENT, () => (boot.shadowRoots = true));
   win.addEventListener('message', (e: MessageEvent) => {
     if (e.source !== win) return;
-    const data = e.data as { source?: unknown; body?: unknown } | null;
+    const data = e.data as { source?: unknown; url?: unknown; status?: unknown; body?: unknown } | null;
     if (typeof data !== 'object' || data === null || data.source !== TAP_SOURCE) return;
     if (boot.onTap) boot.onTap(data, win.location.href);
     else if (boot.early.length < MAX_EARLY) {
-      const body = typeof data.body === 'string' && data.body.length > TAP_MAX_BODY ? data.body.slice(0, TAP_MAX_BODY) : data.body;
-      boot.early.push({ data: { ...data, body }, url: win.location.href });
+      // Only the tap's four fields, bounded: the page can post these messages too, and what is kept
+      // here may be handed to the background at pagehide.
+      const { url, status, body } = data;
+      boot.early.push({
+        data: { source: TAP_SOURCE, url: typeof url === 'string' ? url.slice(0, 4097) : null, status: typeof status === 'number' ? status : null, body: typeof body === 'string' ? body.slice(0, TAP_MAX_BODY) : null },
+        url: win.location.href,
+      });
     }
   });
   // Only until the page's first report: in Firefox a beforeunload listener keeps the page out of the back-forward cache.
