@@ -266,3 +266,43 @@ describe('collectLiveStructure', () => {
     expect(collectLiveStructure(document, [{ where: 'text', text: 'w'.repeat(WALL_TEXT_MAX + 1) }, shortDialog]).widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
   });
 });
+
+describe('collectLive on a page of many elements (read piece by piece, as the watcher reads it)', () => {
+  // Imported here so that the rest of the file keeps its light setup.
+  const setup = async () => {
+    const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
+    const { collectLive } = await import('../../utils/dom/collect-live');
+    const { runNow } = await import('../../utils/content/slices');
+    const rules = builtinRuleSet();
+    const loose = looseTableOf(rules);
+    return (opts: { longPageChars?: number } = {}) => runNow(collectLive(document, { rules, loose, shadowRoots: false, ...opts }));
+  };
+  const body = (items: number, item = '<li><span>商品</span></li>') =>
+    `<h2>账号异常</h2><div role="dialog">您的账号已被限制登录，请联系客服</div><ul>${item.repeat(items)}</ul><p>亲，访问被拒绝</p>`;
+
+  it('reads the same headings, dialogs and notice as on a small page, over 3,000 elements', async () => {
+    const read = await setup();
+    page('淘宝网', body(100));
+    const small = read();
+    page('淘宝网', body(1600));
+    const many = read();
+    for (const w of ['title', 'dialog']) expect(where(many.segments, w), w).toEqual(where(small.segments, w));
+    expect(where(many.segments, 'dialog')).toEqual(['您的账号已被限制登录，请联系客服']);
+    expect(where(many.segments, 'text').join('\n')).toContain('亲，访问被拒绝');
+  });
+
+  it('on a long page, reads the blocks around a hit instead of the whole text, and counts the page’s characters', async () => {
+    const read = await setup();
+    page('淘宝网', body(1600, '<li><span>商品详情说明文字</span></li>'));
+    const long = read({ longPageChars: 5000 });
+    expect(long.textChars).toBeGreaterThanOrEqual(5000);
+    const texts = where(long.segments, 'text');
+    expect(texts.some((t) => t.includes('亲，访问被拒绝'))).toBe(true);
+    expect(texts.every((t) => t.length < 5000)).toBe(true);
+    expect(where(long.segments, 'dialog')).toEqual(['您的账号已被限制登录，请联系客服']);
+    // No hit in the page: no region is read at all.
+    page('淘宝网', `<ul>${'<li><span>商品详情说明文字</span></li>'.repeat(1600)}</ul>`);
+    const quiet = read({ longPageChars: 5000 });
+    expect(quiet.segments.filter((s) => s.where !== 'title')).toEqual([]);
+  });
+});
