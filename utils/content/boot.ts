@@ -1,4 +1,4 @@
-import { TAP_MAX_BODY, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
+import { TAP_MAX_BODY, TAP_MAX_URL, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
 import { newPageId } from './page-id';
 import { PAGE_HTML_LIMIT } from '../protocol/limits';
 
@@ -63,10 +63,11 @@ export function installBoot(win: Window, doc: Document, send: SendMessage | unde
     if (boot.onTap) boot.onTap(data, win.location.href);
     else if (boot.early.length < MAX_EARLY) {
       // Only the tap's four fields, bounded: the page can post these messages too, and what is kept
-      // here may be handed to the background at pagehide.
+      // here may be handed to the background at pagehide. A URL keeps one character over its bound,
+      // so that acceptTap still refuses it.
       const { url, status, body } = data;
       boot.early.push({
-        data: { source: TAP_SOURCE, url: typeof url === 'string' ? url.slice(0, 4097) : null, status: typeof status === 'number' ? status : null, body: typeof body === 'string' ? body.slice(0, TAP_MAX_BODY) : null },
+        data: { source: TAP_SOURCE, url: typeof url === 'string' ? url.slice(0, TAP_MAX_URL + 1) : null, status: typeof status === 'number' ? status : null, body: typeof body === 'string' ? body.slice(0, TAP_MAX_BODY) : null },
         url: win.location.href,
       });
     }

@@ -5,3 +5,5 @@ export const TAP_SHADOW_EVENT = 'shutout-tap-shadow';
 /** Responses larger than this are not read at all; this much of a body is scanned. */
 export const TAP_MAX_READ = 512 * 1024;
 export const TAP_MAX_BODY = 64 * 1024;
+/** The longest API URL a tap message may name. */
+export const TAP_MAX_URL = 4096;

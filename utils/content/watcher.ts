@@ -1,4 +1,4 @@
-import { hasAnyPhrase, scanNetwork, scanPage, type RuleSet } from '../detect/engine';
+import { hasAnyPhrase, scanPage, type RuleSet } from '../detect/engine';
 import { looseTableOf } from '../detect/rule-sets';
 import { foldToString } from '../detect/normalize';
 import type { Detection, NetworkInput, PageInput, Segment } from '../detect/types';
@@ -6,6 +6,7 @@ import { collectLive, collectLiveStructure, visible } from '../dom/collect-live'
 import { DIALOG_MAX_CHARS } from '../dom/regions';
 import type { PageReport } from '../protocol/messages';
 import { pageClock, runNow, runSliced, type SliceClock, type Work } from './slices';
+import { tapFindings } from './tap-protocol';
 
 export interface WatcherDeps {
   doc: Document;
@@ -105,9 +106,7 @@ export class PageWatcher {
   addNetwork(input: NetworkInput): void {
     if (this.stopped) return;
     this.checkLocation();
-    // Each finding names the answer it came from, which the background checks against what it saw.
-    const answer = { url: input.url, ...(input.status !== undefined ? { status: input.status } : {}) };
-    this.merge(scanNetwork(this.rules, { ...input, pageUrl: this.url }).map((d) => ({ ...d, answer })), false);
+    this.merge(tapFindings(this.rules, { ...input, pageUrl: this.url }), false);
   }
 
   /** Called on in-app navigation (history API, hash changes) as well as from the mutation batch. */
