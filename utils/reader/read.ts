@@ -6,11 +6,10 @@ import { extractCoupons } from '../coupons/index';
 import type { CouponScan } from '../coupons/types';
 import type { RuleSet } from '../detect/engine';
 import { ruleSetWith } from '../detect/rule-sets';
-import { readHtml, type LoadedPage, type ParseHtml } from '../dom/load-html';
-import { readAnonymousView, ANSWER_BODY_LIMIT, type ViewReading } from '../scope/read-view';
-import { scanNetwork, scanPage } from '../detect/engine';
+import type { ParseHtml } from '../dom/load-html';
+import { readAnonymousView, scanBoundedHtml, type ViewReading } from '../scope/read-view';
 import type { ReportedDetection } from '../protocol/messages';
-import { acceptTap } from '../content/tap-protocol';
+import { acceptTap, tapFindings } from '../content/tap-protocol';
 import { ruleChoicesFrom } from '../storage/rule-choices';
 import { readerOf, type PageReader, type ReaderRequest, type SavedPage } from './protocol';
 
@@ -36,19 +35,11 @@ export function rulesFromStorage(stored: Record<string, unknown>): RuleSet {
  * them (acceptTap: the page can post those messages too), each finding naming its answer.
  */
 export function scanSavedPage(page: SavedPage, rules: RuleSet, parse: ParseHtml, now = new Date()): ReportedDetection[] {
-  const found: ReportedDetection[] = [];
-  let loaded: LoadedPage | null = null;
-  try {
-    loaded = readHtml(page.html.slice(0, ANSWER_BODY_LIMIT), parse, page.url, rules);
-  } catch {
-    loaded = null; // beyond the markup bounds (load-html.ts): the tap's answers are still read
-  }
-  if (loaded) found.push(...scanPage(rules, { url: page.url, title: loaded.title, segments: loaded.segments, markup: loaded.markup, widgets: loaded.widgets, now }));
+  // Beyond the markup bounds (load-html.ts) the tap's answers are still read.
+  const found: ReportedDetection[] = [...(scanBoundedHtml(page.html, parse, page.url, rules, { now })?.detections ?? [])];
   for (const tap of page.taps.slice(0, 50)) {
     const input = acceptTap(tap.data, tap.url);
-    if (!input) continue;
-    const answer = { url: input.url, status: input.status };
-    found.push(...scanNetwork(rules, { ...input, now }).map((d) => ({ ...d, answer })));
+    if (input) found.push(...tapFindings(rules, input, now));
   }
   return found;
 }

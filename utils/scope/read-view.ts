@@ -29,6 +29,21 @@ function looksLikeHtml(view: OkView): boolean {
   return /html|xml/i.test(type) || (!type && /^\s*(?:<!doctype|<html|<head|<body|<meta|<title|<div)/i.test(view.text));
 }
 
+/**
+ * The first ANSWER_BODY_LIMIT of `html` read as `shutout scan` reads a saved page, with its
+ * findings; null beyond the markup bounds (load-html.ts), where other readings must stand alone.
+ * The anonymous view and a page handed over at pagehide (utils/reader/read.ts) are read so.
+ */
+export function scanBoundedHtml(html: string, parse: ParseHtml, url: string, rules: RuleSet, opts: { status?: number; now: Date }): { page: LoadedPage; detections: Detection[] } | null {
+  let page: LoadedPage;
+  try {
+    page = readHtml(html.slice(0, ANSWER_BODY_LIMIT), parse, url, rules);
+  } catch {
+    return null;
+  }
+  return { page, detections: scanPage(rules, { url, title: page.title, segments: page.segments, markup: page.markup, widgets: page.widgets, ...opts }) };
+}
+
 /** `parse`: the browser's DOMParser in the extension (utils/reader), linkedom in Node. */
 export function readAnonymousView(view: OkView, rules: RuleSet, parse: ParseHtml, now = new Date()): ViewReading {
   const found: Detection[] = [];
@@ -37,17 +52,11 @@ export function readAnonymousView(view: OkView, rules: RuleSet, parse: ParseHtml
   }
   found.push(...scanNetwork(rules, { url: view.finalUrl, pageUrl: view.url, status: view.status, headers: view.headers, body: view.text.slice(0, ANSWER_BODY_LIMIT), resource: 'document', now }));
   let offerKeys: string[] | null = null;
-  if (looksLikeHtml(view)) {
-    let page: LoadedPage | null = null;
-    try {
-      page = readHtml(view.text.slice(0, ANSWER_BODY_LIMIT), parse, view.finalUrl, rules);
-    } catch {
-      page = null; // beyond the markup bounds: the network reading stands alone
-    }
-    if (page) {
-      found.push(...scanPage(rules, { url: view.finalUrl, title: page.title, segments: page.segments, markup: page.markup, widgets: page.widgets, status: view.status, now }));
-      offerKeys = extractCoupons(page.document as ParentNode, view.finalUrl)?.offers.map((o) => o.key) ?? null;
-    }
+  // Beyond the markup bounds the network reading stands alone.
+  const read = looksLikeHtml(view) ? scanBoundedHtml(view.text, parse, view.finalUrl, rules, { status: view.status, now }) : null;
+  if (read) {
+    found.push(...read.detections);
+    offerKeys = extractCoupons(read.page.document as ParentNode, view.finalUrl)?.offers.map((o) => o.key) ?? null;
   }
   return { detections: onePerKind(found), offerKeys };
 }
