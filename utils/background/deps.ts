@@ -1,8 +1,7 @@
 import type { PageFindings } from '../evidence/store';
 import { platformOf } from '../detect/platforms';
 import type { NavigationSeen } from './network';
-import type { CaptureResponse, CouponControlResponse, PageHtml, ScopeCheckResponse } from '../protocol/messages';
-import type { ReportedDetection } from '../protocol/messages';
+import type { CaptureResponse, CouponControlResponse, PageHtml, ReportedDetection, ScopeCheckResponse } from '../protocol/messages';
 import type { ShutoutDB } from '../storage/db';
 import { isQuotaError } from './batch-writer';
 import { Budgets } from './budgets';
