@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { MAX_ELEMENTS } from '../../cli/markup-bounds';
+import { MAX_ELEMENTS } from '../../utils/dom/markup-bounds';
 import { loadCorpus, type PageFixture } from '../corpus';
 
 async function run(args: string[]) {
