@@ -3,7 +3,8 @@
  * fold tables (utils/detect/fold-tables.ts) and the built-in detectors (utils/detect/builtin.ts:
  * rules, frames and cues as JSON, the model as its packed strings, the phrase automaton and its
  * separator-free twin as typed arrays), and the service worker's share of them (its rules,
- * builtin-network.ts; is-antibot's header rules, general/antibot-head-data.ts). Each entry replaces a module of the same path with code
+ * builtin-network.ts; is-antibot's header rules, general/antibot-head-data.ts), and the watched hosts
+ * (detect/watched-domains.ts). Each entry replaces a module of the same path with code
  * that has the same exports; Node (CLI, tests) keeps computing them from the sources.
  */
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { cuesOf } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
 import { RULE_FAMILIES } from '../../utils/detect/rules';
 import type { Rule } from '../../utils/detect/types';
+import { MARKETPLACE_DOMAINS } from '../../utils/detect/watched-domains';
 import { shipLoose, shipTable } from '../../utils/detect/shipped-codec';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -76,6 +78,11 @@ export function antibotHeadModule(): string {
   return [`const PROVIDERS = ${json(headProviders())};`, 'export function headProviders() { return JSON.parse(PROVIDERS); }'].join('\n');
 }
 
+/** The watched hosts as a literal: the page-world tap, at document_start, carries no descriptor. */
+export function watchedDomainsModule(): string {
+  return `export const MARKETPLACE_DOMAINS = ${lit(MARKETPLACE_DOMAINS)};`;
+}
+
 /** The Vite plugin that swaps the modules (the extension's build only). */
 export function shippedData(): Plugin {
   const replaced = new Map<string, () => string>([
@@ -83,6 +90,7 @@ export function shippedData(): Plugin {
     [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
     [join(ROOT, 'utils/detect/builtin-network.ts'), builtinNetworkModule],
     [join(ROOT, 'utils/detect/general/antibot-head-data.ts'), antibotHeadModule],
+    [join(ROOT, 'utils/detect/watched-domains.ts'), watchedDomainsModule],
   ]);
   const made = new Map<string, string>();
   return {

@@ -1,11 +1,13 @@
 /**
  * The service worker's data as the extension's build ships it (scripts/lib/shipped.ts) is what
- * Node computes from the sources: the same answer rules, the same is-antibot header rules.
+ * Node computes from the sources: the same answer rules, the same is-antibot header rules, and
+ * the same watched hosts for the page-world tap.
  */
 import { describe, expect, it } from 'vitest';
-import { antibotHeadModule, builtinNetworkModule } from '../../scripts/lib/shipped';
+import { antibotHeadModule, builtinNetworkModule, watchedDomainsModule } from '../../scripts/lib/shipped';
 import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
 import { headProviders } from '../../utils/detect/general/antibot-head-data';
+import { MARKETPLACE_DOMAINS } from '../../utils/detect/watched-domains';
 
 /** The JSON a generated module holds in `const NAME = "…";`. */
 function constant(code: string, name: string): unknown {
@@ -26,5 +28,16 @@ describe('the data shipped to the service worker', () => {
     expect(shipped).toEqual(headProviders());
     const types = new Set(shipped.flatMap((p) => p.detections.filter((d) => d.rules.length).map((d) => d.type)));
     expect([...types].sort()).toEqual(['cookies', 'headers']);
+  });
+});
+
+describe('the data shipped to the page-world tap', () => {
+  it('is the watched hosts Node computes from the descriptors, as a literal that imports nothing', () => {
+    const code = watchedDomainsModule();
+    expect(code).not.toMatch(/\bimport\b/);
+    const m = /^export const MARKETPLACE_DOMAINS = (\[.*\]);$/.exec(code);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(m![1]!)).toEqual(MARKETPLACE_DOMAINS);
+    expect(MARKETPLACE_DOMAINS).toContain('taobao.com');
   });
 });

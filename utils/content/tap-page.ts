@@ -9,7 +9,7 @@
  * Proxies of the originals whose `toString()` answers as the originals do, and it never holds
  * more of a body than TAP_MAX_READ, however long the stream.
  */
-import { MARKETPLACE_DOMAINS } from '../detect/hosts';
+import { MARKETPLACE_DOMAINS } from '../detect/watched-domains';
 import { TAP_MAX_BODY, TAP_MAX_READ, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
 
 /** What the tap touches of the page's window: the real one in the browser, a fake in unit tests. */

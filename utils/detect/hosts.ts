@@ -1,10 +1,7 @@
-import { hostMatches, hostOf, MARKETPLACES } from './platforms';
+import { hostMatches, hostOf } from './platforms';
+import { MARKETPLACE_DOMAINS } from './watched-domains';
 
-/**
- * The hosts Shutout watches, from the descriptors' `watch` lists: the content script runs only
- * here and these are the extension's only host permissions (wxt.config.ts, both content scripts).
- */
-export const MARKETPLACE_DOMAINS: readonly string[] = [...new Set(MARKETPLACES.flatMap((d) => d.watch ?? [...d.domains, ...(d.subdomains ?? [])]))];
+export { MARKETPLACE_DOMAINS };
 
 /** `*://*.example.com/*` covers the domain itself and every subdomain. */
 export const MARKETPLACE_MATCHES: string[] = MARKETPLACE_DOMAINS.map((d) => `*://*.${d}/*`);
