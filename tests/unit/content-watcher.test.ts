@@ -63,6 +63,10 @@ interface Harness {
   advance(ms: number): Promise<void>;
   /** How often a sliced scan or read gave the page its turn. */
   pauses(): number;
+  /** Starts the watcher and lets `ms` pass after its first scan. */
+  started(ms: number): Promise<void>;
+  /** Adds a late element, lets the watcher hear of it and runs the 50 ms batch that reads it. */
+  later(html: string, parent?: Element): Promise<Element>;
 }
 
 function page(html: string, url = ITEM, title = '商品详情'): void {
@@ -113,7 +117,17 @@ function watch(opts: { idle?: boolean; status?: number; deps?: Partial<WatcherDe
     clock.advance(ms);
     await watcher.settled();
   };
-  return { watcher, clock, reports, pages, delivered, advance, pauses: () => pauses };
+  const started = async (ms: number) => {
+    await watcher.start();
+    await advance(ms);
+  };
+  const later = async (html: string, parent?: Element) => {
+    const el = add(html, parent);
+    await delivered();
+    await advance(50);
+    return el;
+  };
+  return { watcher, clock, reports, pages, delivered, advance, pauses: () => pauses, started, later };
 }
 
 const kinds = (r: PageReport | undefined) => (r?.detections ?? []).map((d) => `${d.kind}:${d.ruleId}:${d.where}`).sort();
@@ -261,11 +275,8 @@ describe('text that appears later', () => {
   it('reports a toast that appears long after the first scan at once, placed as a dialog', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(10_000);
-    add('<div class="tip">操作太频繁，请稍后再试</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(10_000);
+    await h.later('<div class="tip">操作太频繁，请稍后再试</div>');
     expect(h.reports).toHaveLength(2);
     expect(h.reports[1]).toMatchObject({ pageId: 'page-1', url: ITEM, observedAt: new Date(T0 + 10_050).toISOString() });
     expect(kinds(h.reports[1])).toEqual(['risk-challenge:t.busy:dialog']);
@@ -276,11 +287,8 @@ describe('text that appears later', () => {
   it('spaces full rescans at least 500 ms apart', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(100);
-    add('<div class="tip">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(100);
+    await h.later('<div class="tip">操作太频繁</div>');
     expect(h.watcher.stats).toMatchObject({ lateHits: 1, fullScans: 1 });
     expect(h.reports).toHaveLength(1);
     // The first scan began at T0, the toast was read at T0 + 150: the rescan waits until T0 + 500.
@@ -298,16 +306,11 @@ describe('text that appears later', () => {
   it('keeps a toast that was read and then removed in the page’s later scans', async () => {
     page('<p>正品保障</p>');
     const h = watch({ deps: { rules: compileRules(RULES, 'test-1', builtinGeneralLayer()) } });
-    await h.watcher.start();
-    await h.advance(1000);
-    const toast = add('<div class="toast">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(1000);
+    const toast = await h.later('<div class="toast">操作太频繁</div>');
     toast.remove();
     await h.advance(1000);
-    add('<div class="toast">访问被拒绝</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.later('<div class="toast">访问被拒绝</div>');
     expect(h.reports).toHaveLength(3);
     expect(kinds(h.reports[2])).toEqual(['access-denied:t.deny:dialog', 'risk-challenge:t.busy:dialog']);
     h.watcher.stop();
@@ -326,8 +329,7 @@ describe('text that appears later', () => {
     for (const [what, change] of cases) {
       page('<p>正品保障</p>');
       const h = watch();
-      await h.watcher.start();
-      await h.advance(1000);
+      await h.started(1000);
       change();
       await h.delivered();
       await h.advance(50);
@@ -342,11 +344,8 @@ describe('text that appears later', () => {
     for (const [size, hits] of [[20_000, 1], [20_001, 0]] as const) {
       page('<p>正品保障</p>');
       const h = watch();
-      await h.watcher.start();
-      await h.advance(1000);
-      add(`<div class="toast">操作太频繁${'x'.repeat(size - 5)}</div>`);
-      await h.delivered();
-      await h.advance(50);
+      await h.started(1000);
+      await h.later(`<div class="toast">操作太频繁${'x'.repeat(size - 5)}</div>`);
       expect(h.watcher.stats.lateHits, String(size)).toBe(hits);
       h.watcher.stop();
     }
@@ -355,11 +354,8 @@ describe('text that appears later', () => {
   it('reads no hidden toast', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
-    add('<div class="toast" style="display:none">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(1000);
+    await h.later('<div class="toast" style="display:none">操作太频繁</div>');
     expect(h.watcher.stats.lateHits).toBe(0);
     expect(h.reports.map(kinds)).toEqual(h.reports.map(() => []));
     h.watcher.stop();
@@ -368,8 +364,7 @@ describe('text that appears later', () => {
   it('reads the element whose text changed', async () => {
     page('<p>正品保障</p><div class="status">加载中</div>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
+    await h.started(1000);
     document.querySelector('.status')!.firstChild!.textContent = '操作太频繁';
     await h.delivered();
     await h.advance(50);
@@ -418,8 +413,7 @@ describe('text that appears later', () => {
   it('does not wake for a change of any other attribute', async () => {
     page('<p>正品保障</p><div id="m" class="toast" data-x="1">加载中</div>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
+    await h.started(1000);
     document.getElementById('m')!.setAttribute('data-x', '2');
     document.getElementById('m')!.setAttribute('title', '操作太频繁');
     await h.delivered();
@@ -468,12 +462,9 @@ describe('in-app navigation', () => {
   it('notices a new location at the next batch of changes, without being told', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
+    await h.started(1000);
     history.pushState({}, '', NEXT);
-    add('<h1>访问被拒绝</h1>');
-    await h.delivered();
-    await h.advance(50);
+    await h.later('<h1>访问被拒绝</h1>');
     expect(h.reports.map((r) => [r.pageId, r.url])).toEqual([
       ['page-1', ITEM],
       ['page-2', NEXT],
@@ -485,11 +476,8 @@ describe('in-app navigation', () => {
   it('forgets the previous page’s findings and late toasts', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
-    const toast = add('<div class="toast">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(1000);
+    const toast = await h.later('<div class="toast">操作太频繁</div>');
     expect(kinds(h.reports.at(-1))).toEqual(['risk-challenge:t.busy:dialog']);
     toast.remove();
     history.pushState({}, '', NEXT);
@@ -567,9 +555,7 @@ describe('answers the page received (the page-world tap)', () => {
     h.watcher.addNetwork(answer);
     const network = h.reports[1]!.detections[0]!;
     await h.advance(1000);
-    add('<div class="toast">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.later('<div class="toast">操作太频繁</div>');
     const dialog = h.reports.at(-1)!.detections[0]!;
     expect(dialog).toMatchObject({ ruleId: 't.busy', where: 'dialog' });
     expect(dialog.confidence).toBeGreaterThan(network.confidence);
@@ -602,8 +588,7 @@ describe('stop', () => {
   it('ends all work: no more reads, scans or reports, and every page is stale', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
+    await h.started(1000);
     add('<div class="toast">操作太频繁</div>');
     await h.delivered();
     h.watcher.stop();
@@ -624,9 +609,7 @@ describe('stop', () => {
     page('<p>正品保障</p>');
     const h = watch();
     await h.watcher.start();
-    add('<div class="toast">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.later('<div class="toast">操作太频繁</div>');
     expect(h.clock.pending()).toEqual([450]);
     h.watcher.stop();
     await h.advance(450);
@@ -664,11 +647,8 @@ describe('late text, in detail', () => {
       vi.setSystemTime(T0); // each watcher's clock starts at T0
       page('<p>正品保障</p>');
       const h = watch();
-      await h.watcher.start();
-      await h.advance(1000);
-      add(`<div class="tip">操作太频繁${'。'.repeat(size - 5)}</div>`);
-      await h.delivered();
-      await h.advance(50);
+      await h.started(1000);
+      await h.later(`<div class="tip">操作太频繁${'。'.repeat(size - 5)}</div>`);
       expect(h.watcher.stats.lateHits, String(size)).toBe(1);
       expect(h.reports.at(-1)!.detections.map((d) => d.where), String(size)).toEqual([where]);
       h.watcher.stop();
@@ -680,11 +660,8 @@ describe('late text, in detail', () => {
       vi.setSystemTime(T0);
       page('<p>正品保障</p>');
       const h = watch();
-      await h.watcher.start();
-      await h.advance(1000);
-      add(html);
-      await h.delivered();
-      await h.advance(50);
+      await h.started(1000);
+      await h.later(html);
       expect(h.watcher.stats, html).toMatchObject({ batches: 1, nodesRead: 0 });
       h.watcher.stop();
     }
@@ -693,8 +670,7 @@ describe('late text, in detail', () => {
   it('keeps the 32 newest late texts', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(1000);
+    await h.started(1000);
     for (let i = 0; i < 34; i++) add(`<div class="tip">第${i}次：操作太频繁</div>`);
     await h.delivered();
     await h.advance(50);
@@ -711,8 +687,7 @@ describe('late text, in detail', () => {
       vi.setSystemTime(T0);
       page('<p>正品保障</p>');
       const h = watch();
-      await h.watcher.start();
-      await h.advance(1000);
+      await h.started(1000);
       for (let i = 0; i < n; i++) add(`<span>普通文字${i}</span>`);
       await h.delivered();
       const before = h.pauses();
@@ -729,20 +704,13 @@ describe('late text, in detail', () => {
   it('asks for a rescan at once when the last one is 500 ms old or more, and keeps one waiting timer', async () => {
     page('<p>正品保障</p>');
     const h = watch();
-    await h.watcher.start();
-    await h.advance(500);
-    add('<div class="tip">操作太频繁</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.started(500);
+    await h.later('<div class="tip">操作太频繁</div>');
     expect(h.watcher.stats.fullScans).toBe(2);
     expect(h.clock.pending()).toEqual([]);
     // Two late hits within the gap share one waiting rescan.
-    add('<div class="tip">访问被拒绝</div>');
-    await h.delivered();
-    await h.advance(50);
-    add('<div class="tip">访问被拒绝了</div>');
-    await h.delivered();
-    await h.advance(50);
+    await h.later('<div class="tip">访问被拒绝</div>');
+    await h.later('<div class="tip">访问被拒绝了</div>');
     expect(h.clock.pending()).toHaveLength(1);
     await h.advance(1000);
     expect(h.watcher.stats.fullScans).toBe(3);
