@@ -51,4 +51,24 @@ describe('readHtml', () => {
     // A short page is looked at whatever it says.
     expect(readHtml(`<html><body><p>你好</p>${widget}</body></html>`, parseWithLinkedom).widgets.map((w) => w.id)).toEqual(['widget.geetest']);
   });
+
+  it('reads the short block around a phrase of the rules in a long page', () => {
+    const filler = `<p>${'商品详情介绍'.repeat(400)}</p>`;
+    const html = `<html><body>${filler}<div class="note"><span>您的账号已被冻结，请联系客服</span></div>${filler}</body></html>`;
+    expect(readHtml(html, parseWithLinkedom).segments.map((s) => [s.where, s.text.length])).toEqual([
+      ['block', 14],
+      ['text', 4816],
+    ]);
+  });
+
+  it('counts only the page text, not its title, against the 1,500 characters of a wall-shaped page', () => {
+    const html = `<html><head><title>${'t'.repeat(1400)}</title></head><body><div id="cf-wrapper"><p>${'b'.repeat(200)}</p></div></body></html>`;
+    expect(readHtml(html, parseWithLinkedom).markup).toContain('cf-wrapper');
+  });
+
+  it('cuts only a page text to its first 4,000 characters when looking for words that ask the user to verify', () => {
+    const widget = '<div class="geetest_holder geetest_wind"></div>';
+    const html = `<html><head><title>${'标'.repeat(4100)}请完成安全验证</title></head><body><p>${'商'.repeat(2000)}</p>${widget}</body></html>`;
+    expect(readHtml(html, parseWithLinkedom).widgets.map((w) => w.id)).toEqual(['widget.geetest']);
+  });
 });
