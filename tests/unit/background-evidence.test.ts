@@ -4,22 +4,14 @@ import { captureTab } from '../../utils/background/capture';
 import { browserName } from '../../utils/background/context';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
-import { ShutoutDB } from '../../utils/storage/db';
 import { verifyEntries } from '../../utils/evidence/chain';
 import { sha256Hex } from '../../utils/evidence/hash';
 import { recordPages } from '../../utils/evidence/store';
-import { CTX, newId, page } from './evidence-helpers';
+import { CTX, databases, newId, page } from './evidence-helpers';
 
-let n = 0;
-const dbs: ShutoutDB[] = [];
-const fresh = () => {
-  const d = new ShutoutDB(`bg-evidence-${++n}`);
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
+const dbs = databases('bg-evidence');
+const fresh = dbs.fresh;
+afterEach(dbs.remove);
 
 const url = 'https://item.taobao.com/item.htm?id=1';
 const report = (pageId: string) => ({

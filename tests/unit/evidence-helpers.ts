@@ -1,5 +1,6 @@
 import type { ObservationContext, PageFindings } from '../../utils/evidence/store';
 import type { Detection } from '../../utils/detect/types';
+import { ShutoutDB } from '../../utils/storage/db';
 
 export const CTX: ObservationContext = { extensionVersion: '0.1.0', browser: 'Chrome 156', uiLanguage: 'zh-CN', profileLabel: 'lab', tzOffsetMinutes: 480 };
 
@@ -27,4 +28,20 @@ import { newKeyPair, signerFor, type Signer } from '../../utils/evidence/signing
 /** A signing key made the way the extension makes one (WebCrypto, non-extractable). */
 export async function testSigner(): Promise<Signer> {
   return signerFor(await newKeyPair());
+}
+
+/** A test file's databases: each `fresh()` one has a name of its own; `remove()` deletes all made so far. */
+export function databases(prefix: string): { fresh(): ShutoutDB; remove(): Promise<void> } {
+  let made = 0;
+  const open: ShutoutDB[] = [];
+  return {
+    fresh: () => {
+      const d = new ShutoutDB(`${prefix}-${++made}`);
+      open.push(d);
+      return d;
+    },
+    remove: async () => {
+      for (const d of open.splice(0)) await d.delete();
+    },
+  };
 }

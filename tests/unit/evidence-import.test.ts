@@ -13,19 +13,15 @@ import type { Signer } from '../../utils/evidence/signing';
 import { amendFinding, recordPages } from '../../utils/evidence/store';
 import { ShutoutDB } from '../../utils/storage/db';
 import { bundleFile, repack, signedJson, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
-import { CTX, detection, newId, page, testSigner } from './evidence-helpers';
+import { CTX, databases, detection, newId, page, testSigner } from './evidence-helpers';
 
 const tmp = tempDir('import');
 let signer: Signer;
 let db: ShutoutDB;
 let genuine: string;
 let n = 0;
-const dbs: ShutoutDB[] = [];
-const freshDb = () => {
-  const d = new ShutoutDB(`import-unit-${++n}`);
-  dbs.push(d);
-  return d;
-};
+const dbs = databases('import-unit');
+const freshDb = dbs.fresh;
 const dec = new TextDecoder();
 
 beforeAll(async () => {
@@ -38,7 +34,8 @@ beforeAll(async () => {
   await bundleFile(genuine, sourceOf(db, false), signer);
 });
 afterAll(async () => {
-  for (const d of [db, ...dbs]) await d?.delete();
+  await db?.delete();
+  await dbs.remove();
   tmp.remove();
 });
 
