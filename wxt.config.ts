@@ -6,7 +6,7 @@ import { writePlatformIndex } from './scripts/platform-index';
 // The registry's index of utils/platforms/ must exist before anything below imports it.
 writePlatformIndex();
 const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
-const { shippedData } = await import('./scripts/lib/shipped');
+const { shippedData, watchedDomainsLiteral } = await import('./scripts/lib/shipped');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -42,7 +42,8 @@ export default defineConfig({
       const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
       const kept = flat.filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'wxt:iife-footer'));
       if (kept.length === flat.length) throw new Error(`${entrypoints[0]!.name}: WXT's IIFE footer plugin was not found; see wxt.config.ts`);
-      config.plugins = kept;
+      // The tap needs only the watched hosts of the descriptors: shipped as a literal, the rest stays out.
+      config.plugins = entrypoints[0]!.name === 'tap' ? [...kept, watchedDomainsLiteral()] : kept;
     },
   },
   manifest: ({ browser }) => ({

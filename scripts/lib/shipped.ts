@@ -3,8 +3,8 @@
  * fold tables (utils/detect/fold-tables.ts) and the built-in detectors (utils/detect/builtin.ts:
  * rules, frames and cues as JSON, the model as its packed strings, the phrase automaton and its
  * separator-free twin as typed arrays), and the service worker's share of them (its rules,
- * builtin-network.ts; is-antibot's header rules, general/antibot-head-data.ts), and the watched hosts
- * (detect/watched-domains.ts). Each entry replaces a module of the same path with code
+ * builtin-network.ts; is-antibot's header rules, general/antibot-head-data.ts), and the page-world
+ * tap's watched hosts (detect/watched-domains.ts). Each entry replaces a module of the same path with code
  * that has the same exports; Node (CLI, tests) keeps computing them from the sources.
  */
 import { join } from 'node:path';
@@ -83,6 +83,15 @@ export function watchedDomainsModule(): string {
   return `export const MARKETPLACE_DOMAINS = ${lit(MARKETPLACE_DOMAINS)};`;
 }
 
+/**
+ * The tap's build only (wxt.config.ts): the other bundles carry the descriptors anyway, and there
+ * the list computed from them costs fewer bytes than the literal (the service worker is at its cap).
+ */
+export function watchedDomainsLiteral(): Plugin {
+  const file = join(ROOT, 'utils/detect/watched-domains.ts');
+  return { name: 'shutout:watched-domains', enforce: 'pre', load: (id) => (id.split('?')[0] === file ? watchedDomainsModule() : null) };
+}
+
 /** The Vite plugin that swaps the modules (the extension's build only). */
 export function shippedData(): Plugin {
   const replaced = new Map<string, () => string>([
@@ -90,7 +99,6 @@ export function shippedData(): Plugin {
     [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
     [join(ROOT, 'utils/detect/builtin-network.ts'), builtinNetworkModule],
     [join(ROOT, 'utils/detect/general/antibot-head-data.ts'), antibotHeadModule],
-    [join(ROOT, 'utils/detect/watched-domains.ts'), watchedDomainsModule],
   ]);
   const made = new Map<string, string>();
   return {
