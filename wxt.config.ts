@@ -6,7 +6,7 @@ import { writePlatformIndex } from './scripts/platform-index';
 // The registry's index of utils/platforms/ must exist before anything below imports it.
 writePlatformIndex();
 const { MARKETPLACE_MATCHES } = await import('./utils/detect/hosts');
-const { shippedData, watchedDomainsLiteral } = await import('./scripts/lib/shipped');
+const { BUILTIN_DATA_FILE, builtinData, shippedData, watchedDomainsLiteral } = await import('./scripts/lib/shipped');
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
@@ -27,6 +27,10 @@ export default defineConfig({
     ...(process.env.SHUTOUT_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
   hooks: {
+    // The detectors' data the background hands to the watch script (utils/background/builtin-data.ts).
+    'build:publicAssets'(_wxt, files) {
+      files.push({ relativeDest: BUILTIN_DATA_FILE, contents: JSON.stringify(builtinData()) });
+    },
     // The page-world tap must leave no global: WXT builds each content script as
     // `var <name> = (function(){…})(); <name>;`, which puts `window.tap` on the page and breaks a page
     // script that declares `const tap`. Built from an entry with no exports and without that
@@ -34,6 +38,15 @@ export default defineConfig({
     // The bootstrap ("content", document_start) is built the same way, without WXT's runtime, so
     // that it stays small: it only adds two listeners (utils/content/boot.ts).
     'vite:build:extendConfig'(entrypoints, config) {
+      // The watch script compiles no detector data: it asks the background for it (utils/detect/shipped-builtin.ts).
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'watch') {
+        const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
+        const at = flat.findIndex((p) => p && typeof p === 'object' && 'name' in p && p.name === 'shutout:shipped-data');
+        if (at < 0) throw new Error('watch: the shipped-data plugin was not found; see wxt.config.ts');
+        flat[at] = shippedData('provided');
+        config.plugins = flat;
+        return;
+      }
       const plain: Record<string, string> = { tap: 'utils/content/tap-main.ts', content: 'utils/content/boot-main.ts' };
       if (entrypoints.length !== 1 || !plain[entrypoints[0]!.name]) return;
       const lib = config.build?.lib;

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BatchWriter } from '../utils/background/batch-writer';
+import { builtinDataReader } from '../utils/background/builtin-data';
+import { BUILTIN_DATA_FILE } from '../utils/detect/shipped-builtin';
 import { observationContext } from '../utils/background/context';
 import { currentTabStatus, handleMessage, onTabUpdated, type BackgroundDeps } from '../utils/background/handlers';
 import { anonymousView, HiddenRedirects } from '../utils/background/anonymous-view';
@@ -145,6 +147,11 @@ export default defineBackground(() => {
     });
   deps.readPage = async (page) => reader.scanPage({ url: page.url, html: page.html, taps: page.taps }, await rules.stored());
   deps.scopeCheck = (findingId) => handleScopeCheck(findingId, deps, scopeApis);
+  deps.builtinData = builtinDataReader(async () => {
+    const r = await fetch(browser.runtime.getURL(`/${BUILTIN_DATA_FILE}` as '/'));
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.text();
+  });
   const autoScope = new AutoScope(deps, scopeApis);
   deps.afterStored = (pageId, kinds) => void autoScope.afterStored(pageId, kinds).catch((e: unknown) => console.warn('Shutout: the automatic scope check failed', e));
 

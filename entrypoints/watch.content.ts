@@ -7,15 +7,16 @@ import { bootState } from '../utils/content/boot';
 import { PageWatcher } from '../utils/content/watcher';
 import { newPageId } from '../utils/content/page-id';
 import { whenIdle } from '../utils/content/when-idle';
+import { loadBuiltinData } from '../utils/content/builtin-data';
 import { watchCoupons } from '../utils/content/coupons';
 import { isMarketplaceUrl, MARKETPLACE_MATCHES } from '../utils/detect/hosts';
 import { RULE_STORAGE_KEYS, ruleChoicesFrom } from '../utils/storage/rule-choices';
 import type { PageReport, PageReportResponse } from '../utils/protocol/messages';
 import type { NetworkInput, Rule } from '../utils/detect/types';
 
-// The engine, the rules and the coupon readers, in the isolated world the bootstrap
-// (content.ts) prepared. Loading this script only defines functions: the rules are decoded, and
-// the page read, in short tasks (watcher.ts).
+// The engine and the coupon readers, in the isolated world the bootstrap (content.ts) prepared.
+// Loading this script only defines functions; the rules' data comes from the background, and the
+// rules are decoded, and the page read, in short tasks (watcher.ts).
 // At document_idle: what runs at document_start is the bootstrap alone (issue 13). A tab closed
 // before this script runs is not lost: the bootstrap hands its HTML to the background at
 // pagehide (utils/content/boot.ts), until this script says it is here (`boot.engine`).
@@ -24,9 +25,21 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const boot = bootState();
-    boot.engine = true;
     // The URL first: nothing on the page is touched unless it is a watched marketplace page.
-    if (!isMarketplaceUrl(location.href)) return boot.release?.();
+    if (!isMarketplaceUrl(location.href)) {
+      boot.engine = true;
+      return boot.release?.();
+    }
+    // The detectors' data comes from the background (utils/detect/shipped-builtin.ts), with the
+    // user's own rules. Until it is here the bootstrap keeps the tap's messages and hands the page
+    // over at pagehide; if it never comes, the bootstrap goes on doing so.
+    const [problem, stored] = await Promise.all([
+      loadBuiltinData((m) => browser.runtime.sendMessage(m)),
+      browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>),
+    ]);
+    if (problem !== null) return console.warn(`Shutout: ${problem}`);
+    if (ctx.isInvalid) return;
+    boot.engine = true;
 
     // The tap (tap.content.ts) runs before the page's own scripts and posts what it sees; the
     // bootstrap kept what came before this script.
@@ -82,7 +95,6 @@ export default defineContentScript({
       watcher?.flush();
     });
 
-    const stored = await browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>);
     own = ruleChoicesFrom(stored);
     await whenIdle(window);
     if (ctx.isInvalid || watcher) return;

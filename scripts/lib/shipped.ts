@@ -18,11 +18,15 @@ import { FRAMES } from '../../utils/detect/general/frames';
 import { cuesOf } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
 import { RULE_FAMILIES } from '../../utils/detect/rules';
+import { BUILTIN_DATA_FILE, type BuiltinData } from '../../utils/detect/shipped-builtin';
+
+export { BUILTIN_DATA_FILE };
 import type { Rule } from '../../utils/detect/types';
 import { MARKETPLACE_DOMAINS } from '../../utils/detect/watched-domains';
 import { shipLoose, shipTable } from '../../utils/detect/shipped-codec';
 
 const ROOT = join(import.meta.dirname, '../..');
+const PLATFORMS = join(ROOT, 'utils/platforms/');
 const lit = (v: unknown) => JSON.stringify(v);
 /** JSON parsed when first needed: a string is one token for the script's parser, objects are thousands. */
 const json = (v: unknown) => lit(JSON.stringify(v));
@@ -43,24 +47,36 @@ function shippedFamilies(families: Readonly<Record<string, readonly Rule[]>>): R
   return Object.fromEntries(Object.entries(families).map(([f, rules]) => [f, rules.map(({ source: _s, fixtures: _f, ...r }) => r)]));
 }
 
-export function builtinModule(): string {
+/** The built-in detectors' data (utils/detect/shipped-builtin.ts says what each field holds). */
+export function builtinData(): BuiltinData {
+  return {
+    FAMILIES: JSON.stringify(shippedFamilies(RULE_FAMILIES)),
+    FRAMES: JSON.stringify(FRAMES),
+    CUES: JSON.stringify(cuesOf(FRAMES)),
+    MODEL,
+    TABLE: JSON.stringify(shipTable(builtinTable())),
+    LOOSE: JSON.stringify(shipLoose(builtinLoose())),
+  };
+}
+
+/**
+ * builtin.ts as the extension ships it: `inline` carries the data as string literals (the pages
+ * and the page reader); `provided` reads what the watch script was handed (shipped-builtin.ts),
+ * so that the content script compiles no data.
+ */
+export function builtinModule(data: 'inline' | 'provided' = 'inline'): string {
   return [
     "import { lazyGeneralLayer } from './general/index';",
     "import { unpack } from './general/model';",
     "import { looseFromShipped, tableFromShipped } from './shipped-codec';",
     "import { RULESET_VERSION } from './version';",
+    data === 'inline' ? `const DATA = ${lit(builtinData())};\nconst data = () => DATA;` : "import { builtinData as data } from './shipped-builtin';",
     'export const BUILTIN_VERSION = RULESET_VERSION;',
-    `const FAMILIES = ${json(shippedFamilies(RULE_FAMILIES))};`,
-    `const FRAMES = ${json(FRAMES)};`,
-    `const CUES = ${json(cuesOf(FRAMES))};`,
-    `const MODEL = ${lit(MODEL)};`,
-    `const TABLE = ${json(shipTable(builtinTable()))};`,
-    `const LOOSE = ${json(shipLoose(builtinLoose()))};`,
     'let families, table, general, loose;',
-    'export function builtinFamilies() { return (families ??= JSON.parse(FAMILIES)); }',
-    'export function builtinTable() { return (table ??= tableFromShipped(JSON.parse(TABLE))); }',
-    'export function builtinGeneral() { return (general ??= lazyGeneralLayer({ frames: () => JSON.parse(FRAMES), cues: JSON.parse(CUES), model: () => unpack(MODEL) })); }',
-    'export function builtinLoose() { return (loose ??= looseFromShipped(JSON.parse(LOOSE))); }',
+    'export function builtinFamilies() { return (families ??= JSON.parse(data().FAMILIES)); }',
+    'export function builtinTable() { return (table ??= tableFromShipped(JSON.parse(data().TABLE))); }',
+    'export function builtinGeneral() { return (general ??= lazyGeneralLayer({ frames: () => JSON.parse(data().FRAMES), cues: JSON.parse(data().CUES), model: () => unpack(data().MODEL) })); }',
+    'export function builtinLoose() { return (loose ??= looseFromShipped(JSON.parse(data().LOOSE))); }',
   ].join('\n');
 }
 
@@ -92,11 +108,19 @@ export function watchedDomainsLiteral(): Plugin {
   return { name: 'shutout:watched-domains', enforce: 'pre', load: (id) => (id.split('?')[0] === file ? watchedDomainsModule() : null) };
 }
 
-/** The Vite plugin that swaps the modules (the extension's build only). */
-export function shippedData(): Plugin {
+/** A platform descriptor's `testUrls`: pages for the tests to visit, never read by the extension. */
+const TEST_URLS = /\n[ \t]*testUrls:\s*\[[^\]]*\],?/g;
+
+/** A descriptor file without its `testUrls` (the extension's build: the service worker is at its size cap). */
+export function withoutTestUrls(code: string): string {
+  return code.replace(TEST_URLS, '');
+}
+
+/** The Vite plugin that swaps the modules (the extension's build only; `provided` for the watch script, wxt.config.ts). */
+export function shippedData(builtin: 'inline' | 'provided' = 'inline'): Plugin {
   const replaced = new Map<string, () => string>([
     [join(ROOT, 'utils/detect/fold-tables.ts'), foldTablesModule],
-    [join(ROOT, 'utils/detect/builtin.ts'), builtinModule],
+    [join(ROOT, 'utils/detect/builtin.ts'), () => builtinModule(builtin)],
     [join(ROOT, 'utils/detect/builtin-network.ts'), builtinNetworkModule],
     [join(ROOT, 'utils/detect/general/antibot-head-data.ts'), antibotHeadModule],
   ]);
@@ -110,6 +134,9 @@ export function shippedData(): Plugin {
       let code = made.get(id);
       if (code === undefined) made.set(id, (code = make()));
       return code;
+    },
+    transform(code, id) {
+      return id.startsWith(PLATFORMS) && code.includes('testUrls') ? { code: withoutTestUrls(code), map: null } : null;
     },
   };
 }

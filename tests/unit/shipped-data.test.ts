@@ -4,7 +4,10 @@
  * the same watched hosts for the page-world tap.
  */
 import { describe, expect, it } from 'vitest';
-import { antibotHeadModule, builtinNetworkModule, watchedDomainsModule } from '../../scripts/lib/shipped';
+import { antibotHeadModule, builtinData, builtinModule, builtinNetworkModule, watchedDomainsModule, withoutTestUrls } from '../../scripts/lib/shipped';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBuiltinData } from '../../utils/detect/shipped-builtin';
 import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
 import { headProviders } from '../../utils/detect/general/antibot-head-data';
 import { MARKETPLACE_DOMAINS } from '../../utils/detect/watched-domains';
@@ -39,5 +42,48 @@ describe('the data shipped to the page-world tap', () => {
     expect(m).not.toBeNull();
     expect(JSON.parse(m![1]!)).toEqual(MARKETPLACE_DOMAINS);
     expect(MARKETPLACE_DOMAINS).toContain('taobao.com');
+  });
+});
+
+describe('the built-in detectors as the extension ships them', () => {
+  it('carries the data in the pages and the page reader, and only reads what it was handed in the watch script', () => {
+    const inline = builtinModule('inline');
+    const provided = builtinModule('provided');
+    const data = builtinData();
+    expect(inline).toContain(`const DATA = ${JSON.stringify(data)};`);
+    expect(provided).not.toContain(data.TABLE.slice(0, 200));
+    expect(provided).toContain("import { builtinData as data } from './shipped-builtin';");
+    expect(provided.length).toBeLessThan(2000);
+    // Both define the same exports over the same data.
+    const exportsOf = (code: string) => [...code.matchAll(/export (?:const|function) (\w+)/g)].map((m) => m[1]).sort();
+    expect(exportsOf(provided)).toEqual(exportsOf(inline));
+    expect(exportsOf(inline)).toEqual(['BUILTIN_VERSION', 'builtinFamilies', 'builtinGeneral', 'builtinLoose', 'builtinTable']);
+  });
+
+  it('is data the watch script accepts, and anything else is refused with a reason', () => {
+    const data = builtinData();
+    expect(parseBuiltinData(JSON.stringify(data))).toEqual(data);
+    expect(parseBuiltinData('{"FAMILIES":')).toBe('the built-in rules are not JSON');
+    expect(parseBuiltinData('null')).toBe('the built-in rules are not an object');
+    expect(parseBuiltinData(JSON.stringify({ ...data, TABLE: 1 }))).toBe('the built-in rules lack TABLE');
+    expect(parseBuiltinData(JSON.stringify({ ...data, MODEL: 'x' }))).toBe('the built-in rules lack MODEL');
+  });
+});
+
+describe('platform descriptors in the extension', () => {
+  it('lose their testUrls and nothing else', () => {
+    const dir = join(import.meta.dirname, '../../utils/platforms');
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'walls')).map((f) => join(dir, 'walls', f))].filter((f) => /(?<!\.rules)(?<!\.coupons)\.ts$/.test(f));
+    let stripped = 0;
+    for (const f of files) {
+      const code = readFileSync(f, 'utf8');
+      const out = withoutTestUrls(code);
+      expect(out, f).not.toContain('testUrls');
+      if (out === code) continue;
+      stripped++;
+      // What went is exactly the property, a list of quoted URLs, as a strict reading finds it.
+      expect(out, f).toBe(code.replace(/\n[ \t]*testUrls:\s*\[\s*(?:'https?:\/\/[^'\s]+'\s*,?\s*)+\],?/g, ''));
+    }
+    expect(stripped).toBeGreaterThan(20);
   });
 });

@@ -40,6 +40,8 @@ export interface BackgroundDeps {
   couponControl?(tabId: number): Promise<CouponControlResponse>;
   /** A page's HTML judged by the page reader (utils/reader), for a tab left before its engine loaded. */
   readPage?(page: PageHtml): Promise<ReportedDetection[]>;
+  /** The built-in detectors' data for a watch script, as JSON text (builtin-data.ts). */
+  builtinData?(): Promise<string>;
   /** The scope check of a finding: its page fetched anonymously (scope.ts). */
   scopeCheck?(findingId: string): Promise<ScopeCheckResponse>;
   /** After a page load's findings were stored: the automatic scope check, when the user turned it on. */

@@ -3,7 +3,7 @@ import { platformOf } from '../detect/platforms';
 import { isMarketplaceUrl } from '../detect/hosts';
 import * as v from 'valibot';
 import { firstIssue } from '../protocol/schema';
-import { MessageSchema, type ReportedDetection, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageHtml, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
+import { MessageSchema, type BuiltinResponse, type ReportedDetection, type TabStatus, type CaptureResponse, type CouponControlResponse, type CouponVisitResponse, type PageHtml, type PageReport, type PageReportResponse, type ScopeCheckResponse, type TabStatusResponse } from '../protocol/messages';
 import { isQuotaError } from './batch-writer';
 import type { NavigationSeen } from './network';
 import { weighTap, weighUrlOnly } from './trust';
@@ -114,12 +114,23 @@ export function onTabUpdated(deps: BackgroundDeps, tabId: number, change: { stat
   return serial(deps, tabId, () => deps.tabs.remove(tabId));
 }
 
+/** The built-in detectors' data, for a watch script: content scripts run on watched marketplace pages only. */
+export async function handleBuiltinRequest(sender: SenderInfo, deps: BackgroundDeps): Promise<BuiltinResponse> {
+  if (sender.tab?.id === undefined || !sender.url || !isMarketplaceUrl(sender.url)) return { ok: false, error: 'not a watched page' };
+  if (!deps.builtinData) return { ok: false, error: 'the built-in rules are not available' };
+  try {
+    return { ok: true, data: await deps.builtinData() };
+  } catch (e) {
+    return { ok: false, error: `could not read the built-in rules: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 /** The background's single entry point: checks the sender, validates the message, dispatches. */
 export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   deps: BackgroundDeps,
-): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse> {
+): Promise<PageReportResponse | TabStatusResponse | CaptureResponse | CouponVisitResponse | CouponControlResponse | ScopeCheckResponse | BuiltinResponse> {
   if (sender.id !== deps.runtimeId) return { ok: false, error: 'unknown sender' };
   const parsed = v.safeParse(MessageSchema, raw);
   if (!parsed.success) return { ok: false, error: `invalid message: ${firstIssue(parsed.issues, 'message')}`, retry: false };
@@ -149,6 +160,7 @@ export async function handleMessage(
     case 'scope/check':
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.scopeCheck) return { ok: false, error: 'the scope check is not available' };
-      return deps.scopeCheck(msg.findingId);
+      return deps.scopeCheck(msg.findingId);    case 'rules/builtin':
+      return handleBuiltinRequest(sender, deps);
   }
 }

@@ -4,8 +4,9 @@
  *
  * Node (the CLI, the tests) computes them here from the sources. The extension does not: its
  * build replaces this module with the same exports over data made at build time
- * (`shippedBuiltinModule` in shipped.ts, wxt.config.ts), so that no tab builds the automaton
- * or parses the rules as code.
+ * (`builtinModule` in scripts/lib/shipped.ts, wxt.config.ts), so that no tab builds the automaton
+ * or parses the rules as code. The watch script's build carries no data at all: it reads what the
+ * background handed it (shipped-builtin.ts).
  */
 import { compilePhrases, type PhraseTable } from './engine';
 import { FRAMES } from './general/frames';

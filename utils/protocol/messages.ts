@@ -82,7 +82,10 @@ export const ScopeCheckSchema = v.object({
   findingId: text(200, 1),
 });
 
-export const MessageSchema = v.variant('type', [PageReportSchema, PageHtmlSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema]);
+/** The watch script asks for the built-in detectors' data, which its bundle does not carry (utils/detect/shipped-builtin.ts). */
+export const BuiltinRequestSchema = v.object({ type: v.literal('rules/builtin') });
+
+export const MessageSchema = v.variant('type', [PageReportSchema, PageHtmlSchema, TabStatusRequestSchema, CaptureRequestSchema, CouponVisitSchema, CouponControlSchema, ScopeCheckSchema, BuiltinRequestSchema]);
 
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 export type PageHtml = v.InferOutput<typeof PageHtmlSchema>;
@@ -93,6 +96,7 @@ export type CaptureRequest = v.InferOutput<typeof CaptureRequestSchema>;
 export type CouponVisitMessage = v.InferOutput<typeof CouponVisitSchema>;
 export type CouponControlRequest = v.InferOutput<typeof CouponControlSchema>;
 export type ScopeCheckRequest = v.InferOutput<typeof ScopeCheckSchema>;
+export type BuiltinRequest = v.InferOutput<typeof BuiltinRequestSchema>;
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 export interface TabStatus {
@@ -126,7 +130,11 @@ export type CouponControlResponse =
 /** `checked`: how many findings of that page load got the scope (one view for all of them). */
 export type ScopeCheckResponse = { ok: true; scope: Scope; check: ScopeCheck; checked: number } | { ok: false; error: string };
 
+/** `data`: the JSON text of utils/detect/shipped-builtin.ts's BuiltinData. */
+export type BuiltinResponse = { ok: true; data: string } | { ok: false; error: string };
+
 export interface ResponseFor {
+  'rules/builtin': BuiltinResponse;
   'scope/check': ScopeCheckResponse;
   'coupons/visit': CouponVisitResponse;
   'coupons/control': CouponControlResponse;
