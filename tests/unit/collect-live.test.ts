@@ -291,6 +291,17 @@ describe('collectLive on a page of many elements (read piece by piece, as the wa
     expect(where(many.segments, 'text').join('\n')).toContain('亲，访问被拒绝');
   });
 
+  it('reads at most MAX_REGIONS dialogs, the first in document order, between the pieces and inside them', async () => {
+    const read = await setup();
+    const items = Array.from({ length: 1600 }, (_, i) =>
+      i % 20 === 0 && i / 20 < MAX_REGIONS + 6 ? `<li><span>商品</span><div role="dialog">您的账号已被限制登录 ${i / 20}</div></li>` : '<li><span>商品</span></li>',
+    ).join('');
+    page('淘宝网', `<div role="dialog">您的账号已被限制登录 top</div><ul>${items}</ul><p>亲，访问被拒绝</p>`);
+    expect(document.body.getElementsByTagName('*').length).toBeGreaterThan(3000);
+    const dialogs = where(read().segments, 'dialog');
+    expect(dialogs).toEqual(['您的账号已被限制登录 top', ...Array.from({ length: MAX_REGIONS - 1 }, (_, i) => `您的账号已被限制登录 ${i}`)]);
+  });
+
   it('on a long page, reads the blocks around a hit instead of the whole text, and counts the page’s characters', async () => {
     const read = await setup();
     page('淘宝网', body(1600, '<li><span>商品详情说明文字</span></li>'));
