@@ -38,10 +38,11 @@ export default defineConfig({
     // The bootstrap ("content", document_start) is built the same way, without WXT's runtime, so
     // that it stays small: it only adds two listeners (utils/content/boot.ts).
     'vite:build:extendConfig'(entrypoints, config) {
+      const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
+      const named = (name: string) => (p: PluginOption) => !!p && typeof p === 'object' && 'name' in p && p.name === name;
       // The watch script compiles no detector data: it asks the background for it (utils/detect/shipped-builtin.ts).
       if (entrypoints.length === 1 && entrypoints[0]!.name === 'watch') {
-        const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
-        const at = flat.findIndex((p) => p && typeof p === 'object' && 'name' in p && p.name === 'shutout:shipped-data');
+        const at = flat.findIndex(named('shutout:shipped-data'));
         if (at < 0) throw new Error('watch: the shipped-data plugin was not found; see wxt.config.ts');
         flat[at] = shippedData('provided');
         config.plugins = flat;
@@ -52,8 +53,7 @@ export default defineConfig({
       const lib = config.build?.lib;
       if (!lib) throw new Error(`${entrypoints[0]!.name}: WXT no longer builds content scripts in library mode; see wxt.config.ts`);
       lib.entry = resolve(import.meta.dirname, plain[entrypoints[0]!.name]!);
-      const flat = (config.plugins ?? []).flat(Infinity as 1) as PluginOption[];
-      const kept = flat.filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'wxt:iife-footer'));
+      const kept = flat.filter((p) => !named('wxt:iife-footer')(p));
       if (kept.length === flat.length) throw new Error(`${entrypoints[0]!.name}: WXT's IIFE footer plugin was not found; see wxt.config.ts`);
       // The tap needs only the watched hosts of the descriptors: shipped as a literal, the rest stays out.
       config.plugins = entrypoints[0]!.name === 'tap' ? [...kept, watchedDomainsLiteral()] : kept;

@@ -160,7 +160,8 @@ export async function handleMessage(
     case 'scope/check':
       if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'not an extension page' };
       if (!deps.scopeCheck) return { ok: false, error: 'the scope check is not available' };
-      return deps.scopeCheck(msg.findingId);    case 'rules/builtin':
+      return deps.scopeCheck(msg.findingId);
+    case 'rules/builtin':
       return handleBuiltinRequest(sender, deps);
   }
 }
