@@ -62,6 +62,15 @@ export function unpack(path: string): Record<string, Uint8Array> {
 }
 
 /** Writes files as a ZIP; `manifest` true recomputes manifest.json's file list (a forger's step). */
+/**
+ * One fixed time for a test's ZIPs. Without it fflate's zipSync reads the clock twice per file, for
+ * its local header and for its central directory entry, with the copy of the compressed bytes in
+ * between (tens of milliseconds for 40 MB under load). When a two-second DOS time step falls in
+ * between, the two differ and verify rightly calls the bundle ALTERED: it happened once in a CI run
+ * ("one 40 MB NDJSON line"). utils/evidence/bundle.ts fixes the time for the same reason.
+ */
+export const ZIP_MTIME = new Date('2026-03-20T08:00:00Z');
+
 export function repack(path: string, files: Record<string, Uint8Array>, opts: { manifest?: boolean } = {}): void {
   if (opts.manifest) {
     const m = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as { files: Array<{ path: string; size: number; sha256: string }>; chain: { head: string | null; length: number } };
@@ -74,7 +83,7 @@ export function repack(path: string, files: Record<string, Uint8Array>, opts: { 
     m.chain = { ...m.chain, head: last.hash, length: last.seq };
     files['manifest.json'] = strToU8(JSON.stringify(m, null, 2));
   }
-  writeFileSync(path, zipSync(files, { level: 6 }));
+  writeFileSync(path, zipSync(files, { level: 6, mtime: ZIP_MTIME }));
 }
 
 /** Entries with `mutate` applied and every hash recomputed, as someone without the key would. */

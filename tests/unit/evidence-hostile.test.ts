@@ -12,7 +12,7 @@ import { sha256Hex } from '../../utils/evidence/hash';
 import type { Signer } from '../../utils/evidence/signing';
 import { addCapture, amendFinding, recordPages } from '../../utils/evidence/store';
 import { applyImport, ImportError, planImport } from '../../utils/evidence/import';
-import { bundleFile, META, repack, run, signedJson, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
+import { bundleFile, META, repack, run, signedJson, sourceOf, tempDir, unpack, ZIP_MTIME } from './evidence-bundle-helpers';
 import { CTX, detection, newId, page, testSigner } from './evidence-helpers';
 
 const tmp = tempDir('hostile');
@@ -202,7 +202,7 @@ describe('hostile files: one line, exit 2, bounded time and memory', () => {
   it('ZIP bombs: an honest one is refused before inflating, a lying one within one slice', async () => {
     const zeros = new Uint8Array(64 << 20);
     const honest = file('bomb.zip');
-    writeFileSync(honest, zipSync({ 'manifest.json': zeros }, { level: 9 }));
+    writeFileSync(honest, zipSync({ 'manifest.json': zeros }, { level: 9, mtime: ZIP_MTIME }));
     expect(readFileSync(honest).length).toBeLessThan(200_000);
     let r = await timed(['verify', honest]);
     expect(r.code, r.stdout + r.stderr).toBe(2);
@@ -210,7 +210,7 @@ describe('hostile files: one line, exit 2, bounded time and memory', () => {
     expect(r.ms).toBeLessThan(2000);
 
     // The directory says 100 bytes; the data inflates to 64 MiB.
-    const lying = Buffer.from(zipSync({ 'records.ndjson': zeros, 'manifest.json': strToU8('{}') }, { level: 9 }));
+    const lying = Buffer.from(zipSync({ 'records.ndjson': zeros, 'manifest.json': strToU8('{}') }, { level: 9, mtime: ZIP_MTIME }));
     for (let i = 0; i < lying.length - 4; i++) {
       const sig = lying.readUInt32LE(i);
       if (sig === 0x04034b50 && lying.toString('utf8', i + 30, i + 44) === 'records.ndjson') lying.writeUInt32LE(100, i + 22);
