@@ -4,7 +4,7 @@
  * (`rules/builtin`), and the watch script asks again while the background starts, takes a refusal
  * as final and checks what it gets (utils/content/builtin-data.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtinData as dataOf } from '../../scripts/lib/shipped';
 import { builtinDataReader } from '../../utils/background/builtin-data';
 import { handleMessage, type BackgroundDeps, type SenderInfo } from '../../utils/background/handlers';
@@ -94,8 +94,29 @@ describe('the watch script', () => {
   it('takes a refusal, an empty answer or data that is not the rules as final', async () => {
     expect(await loadBuiltinData(async () => ({ ok: false, error: 'not a watched page' }), wait)).toBe('not a watched page');
     expect(await loadBuiltinData(async () => undefined, wait)).toBe('no answer from the background');
+    expect(await loadBuiltinData(async () => 'ok', wait)).toBe('no answer from the background');
     expect(await loadBuiltinData(async () => ({ ok: true }), wait)).toBe('the background sent no rules');
     expect(await loadBuiltinData(async () => ({ ok: true, data: '{"FAMILIES":"{}"}' }), wait)).toBe('the built-in rules lack FRAMES');
     expect(waits).toEqual([]);
+  });
+});
+
+describe('the data before it came', () => {
+  it('is refused with a reason, not read as empty', async () => {
+    vi.resetModules();
+    const fresh = await import('../../utils/detect/shipped-builtin');
+    expect(() => fresh.builtinData()).toThrow('the built-in rules have not come from the background');
+  });
+
+  it('waits a tenth of a second before asking again when no wait is given', async () => {
+    let calls = 0;
+    const t0 = performance.now();
+    const problem = await loadBuiltinData(async () => {
+      if (++calls === 1) throw new Error('waking');
+      return { ok: true, data: TEXT };
+    });
+    expect(problem).toBeNull();
+    expect(calls).toBe(2);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(95);
   });
 });

@@ -42,6 +42,8 @@ describe('the data shipped to the page-world tap', () => {
     expect(m).not.toBeNull();
     expect(JSON.parse(m![1]!)).toEqual(MARKETPLACE_DOMAINS);
     expect(MARKETPLACE_DOMAINS).toContain('taobao.com');
+    // Every entry a domain name: the descriptors' domains, subdomains or watch lists, nothing else.
+    for (const d of MARKETPLACE_DOMAINS) expect(d).toMatch(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/);
   });
 });
 
@@ -65,6 +67,8 @@ describe('the built-in detectors as the extension ships them', () => {
     expect(parseBuiltinData(JSON.stringify(data))).toEqual(data);
     expect(parseBuiltinData('{"FAMILIES":')).toBe('the built-in rules are not JSON');
     expect(parseBuiltinData('null')).toBe('the built-in rules are not an object');
+    expect(parseBuiltinData('1')).toBe('the built-in rules are not an object');
+    expect(parseBuiltinData(JSON.stringify({ ...data, MODEL: null }))).toBe('the built-in rules lack MODEL');
     expect(parseBuiltinData(JSON.stringify({ ...data, TABLE: 1 }))).toBe('the built-in rules lack TABLE');
     expect(parseBuiltinData(JSON.stringify({ ...data, MODEL: 'x' }))).toBe('the built-in rules lack MODEL');
   });
