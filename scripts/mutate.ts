@@ -138,6 +138,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const survivorLine = (path: string, m: Mutant) =>
   `${m.status === 'Survived' ? 'survived   ' : 'no coverage'} ${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.replacement !== undefined ? ` → ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}` : ''}`;
 
+/** A file's mutants as counts by status and the lines `--survivors` prints. */
+function summary(path: string, mutants: Mutant[]): { counts: Record<string, number>; survivors: string[] } {
+  const counts: Record<string, number> = {};
+  for (const m of mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
+  return { counts, survivors: mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => survivorLine(path, m)) };
+}
+
 // Keep each file that a finished report tested whole, if the source it mutated is still the file's.
 const ledger: Ledger = existsSync(LEDGER)
   ? (JSON.parse(readFileSync(LEDGER, 'utf8')) as Ledger)
@@ -148,10 +155,7 @@ for (const [path, r] of latest) {
   const hash = sha256(r.source);
   const at = new Date(r.at).toISOString();
   if (hash !== sha256(readFileSync(path, 'utf8')) || (ledger.files[path] && ledger.files[path].at >= at)) continue;
-  const counts: Record<string, number> = {};
-  for (const m of r.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
-  const survivors = r.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => survivorLine(path, m));
-  ledger.files[path] = { sha256: hash, at, counts, survivors };
+  ledger.files[path] = { sha256: hash, at, ...summary(path, r.mutants) };
   kept++;
 }
 if (kept > 0) {
@@ -164,12 +168,7 @@ if (kept > 0) {
 function resultsOf(path: string): { counts: Record<string, number>; tested: number; planned: number; survivors: string[] } | 'stale' | undefined {
   const local = latest.get(path);
   if (local?.source !== undefined && sha256(local.source) !== sha256(readFileSync(path, 'utf8'))) return 'stale';
-  if (local) {
-    const counts: Record<string, number> = {};
-    for (const m of local.mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
-    const survivors = local.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => survivorLine(path, m));
-    return { counts, tested: local.mutants.length, planned: local.planned, survivors };
-  }
+  if (local) return { ...summary(path, local.mutants), tested: local.mutants.length, planned: local.planned };
   const k = ledger.files[path];
   if (!k) return undefined;
   if (k.sha256 !== sha256(readFileSync(path, 'utf8'))) return 'stale';
