@@ -62,11 +62,27 @@ export function loadItems(dir = NOTICES_DIR, onError?: (message: string) => void
 }
 
 /**
+ * Copies of one upstream text in other repositories: a fork, or a site that commits the language
+ * pack it installed. They are one source, not independent evidence that a wording is common, so
+ * they share the upstream's group (a held-out upstream takes its copies with it).
+ */
+const COPIES: ReadonlyArray<readonly [RegExp, string]> = [
+  // WordPress sites commit WooCommerce's language packs (made at translate.wordpress.org).
+  [/^[\w.-]+\/[\w.-]+:(?:[^\s@]*\/)?languages\/plugins\/woocommerce-[A-Za-z_]+\.(?:po|mo|json)\b|^woocommerce\/woocommerce:/i, 'woocommerce/woocommerce'],
+  [/^[\w.-]+\/solidus_i18n:/i, 'solidusio/solidus_i18n'],
+  [/^[\w.-]+\/spree_i18n:/i, 'spree-contrib/spree_i18n'],
+  [/^[\w.-]+\/pleroma:/i, 'pleroma/pleroma'],
+  // Forks of Odoo carry its addons and their translations.
+  [/^[\w.-]+\/(?:odoo|odoo-dev|odoo-docker|nwos|oi|orj|orbex|laid_odoo):addons\//i, 'odoo/odoo'],
+];
+
+/**
  * The group a source belongs to, for leave-one-group-out evaluation: a repository
  * (`owner/repo`, from `owner/repo:path@commit` or a github.com URL), else the site's host.
  */
 export function sourceGroup(source: string): string {
   const s = source.trim();
+  for (const [copy, upstream] of COPIES) if (copy.test(s)) return upstream;
   const repo = /^([\w.-]+\/[\w.-]+):\S/.exec(s);
   if (repo && !/^https?:/i.test(s)) return repo[1]!.toLowerCase();
   try {

@@ -29,6 +29,16 @@ describe('the notice corpus (docs/notices.md)', () => {
     expect(ordinaryPages.length).toBeGreaterThanOrEqual(100);
   });
 
+  it('groups copies of one upstream text (a fork, a committed language pack) with their upstream', () => {
+    expect(sourceGroup('Laos22/show.net:wp-content/languages/plugins/woocommerce-es_ES.po@e8f85e6c')).toBe('woocommerce/woocommerce');
+    expect(sourceGroup('woocommerce/woocommerce:plugins/woocommerce/includes/class-wc-coupon.php@0430101b')).toBe('woocommerce/woocommerce');
+    expect(sourceGroup('happyfresh/spree_i18n:config/locales/id.yml@1234567')).toBe('spree-contrib/spree_i18n');
+    expect(sourceGroup('nDix-OP/odoo:addons/sale_loyalty/i18n/fr.po@1234567')).toBe('odoo/odoo');
+    expect(sourceGroup('kphrx/pleroma:priv/gettext/fr/LC_MESSAGES/errors.po@1234567')).toBe('pleroma/pleroma');
+    // A plugin of its own is its own source.
+    expect(sourceGroup('devinsays/woocommerce-coupon-restrictions:includes/class-wc-coupon-restrictions-validation.php@52865acd')).toBe('devinsays/woocommerce-coupon-restrictions');
+  });
+
   // A text recorded twice under two labels is a conflict the blind figures would count against either way.
   it('records no text twice, under the same label or another', () => {
     const seen = new Map<string, string>();
