@@ -236,6 +236,47 @@ describe('stems and other people', () => {
     expect(addressesVisitor('Bu forum hesabı şu anda yasaklanmıştır.')).toBe(false);
   });
 
+  it("a user area's sign-in, sign-up and API paths are no profiles, so a locked account there is the visitor's", () => {
+    expect(isProfilePage('https://forum.example.org/user/alice')).toBe(true);
+    expect(isProfilePage('https://www.example.cn/index/user/login')).toBe(false);
+    expect(isProfilePage('https://mall.example.cn/app-api/member/auth/login')).toBe(false);
+    expect(isProfilePage('https://www.example.cn/api/user/checkIn')).toBe(false);
+    const at = (url: string) => scanGeneralPage(layer, { url, title: '', segments: [{ where: 'text', text: '账户已经被锁定' }] }, null, 't').map((d) => d.kind);
+    expect(at('https://www.example.cn/index/user/login')).toContain('account-restricted');
+    expect(at('https://www.example.cn/user/alice')).toEqual([]);
+  });
+
+  it('a short quoted name inside a notice is no quotation of the notice', () => {
+    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.es/cart', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.ruleId);
+    expect(at('Lo sentimos, parece que el cupón "%s" no es tuyo - se ha eliminado de tu pedido.')).toContain('general.xl.promotion');
+    expect(at('El mensaje "el cupón no es tuyo" aparece al pagar.')).toEqual([]);
+    // "Not valid" alone is a mistyped code; not valid *for* someone is a refusal.
+    expect(at('El cupón "%1" no es válido.')).toEqual([]);
+  });
+
+  it('suspensions, login bans and "this offer is not yours" in other languages', () => {
+    const at = (text: string) => scanGeneralPage(layer, { url: 'https://forum.example.org/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
+    expect(at('You have been suspended indefinitely')).toContain('account-restricted');
+    expect(at('Questa sospensione sarà attiva fino al 2026-12-31')).toContain('account-restricted');
+    expect(at('Logowanie zabronione')).toContain('account-restricted');
+    expect(at('Inloggen niet toegestaan')).toContain('account-restricted');
+    expect(at('Maalesef, "%s" olarak girdiğiniz kupon kodu size ait değil.')).toContain('promotion-denied');
+    expect(at('Вы размещаете сообщения слишком часто.')).toContain('access-denied');
+    // A moderator's confirmation names a ban without imposing it on the visitor.
+    expect(at('آیا مطمئن هستید که می خواهید این آدرس IP را در انجمن مسدود کنید؟')).toEqual([]);
+  });
+
+  it('an account created or unlocked, a usage limit reached, a signature error and a lost connection are ordinary', () => {
+    for (const text of ['Twoje konto zostało odblokowane.', 'Your account has been unlocked.', 'Ihr Konto wurde entsperrt.', 'Tidak dapat terhubung ke server, silakan coba lagi nanti',
+      'Le nombre limite d’utilisations du code promo a été atteint.', 'De gebruikslimiet van de waardebon is bereikt.', 'Zły kod captcha.']) {
+      expect(isOrdinaryOutcome(text) || isNotARefusal(text), text).toBe(true);
+    }
+    expect(isCredentialError('{"error_msg":"签名验证失败","sub_code":"isv.sign-invalid"}')).toBe(true);
+    expect(isCredentialError('{"msg":"invalid signature"}')).toBe(true);
+    expect(isOrdinaryOutcome('Your account has been locked.')).toBe(false);
+    expect(aboutAnotherPerson('このプロフィールは現在利用できません。')).toBe(true);
+  });
+
   it('another person banned, said on a profile or a comment, is no notice to the visitor', () => {
     expect(aboutAnotherPerson('このユーザーは永久に停止されました。')).toBe(true);
     expect(aboutAnotherPerson('이 사용자는 차단되었습니다')).toBe(true);

@@ -94,9 +94,11 @@ const SECOND_PERSON = /您|你|\byou\b|\byour\b|\byou're\b|あなた|お客様|�
 
 /** Sign-in and sign-up pages under the same paths (MyBB's member.php?action=login) are not profiles. */
 const SIGN_IN_ACTION = /[?&](?:action|do|mode)=(?:login|do_login|register|do_register|lostpw|resetpassword|activate)\b/i;
+/** Nor are a user area's sign-in, sign-up and API paths (/index/user/login, /app-api/member/auth/login). */
+const SIGN_IN_PATH = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(?:api|app-api|login|log-in|signin|sign-in|logon|register|signup|sign-up|auth|oauth|checkin|check-in|password|forgot|reset|verify)(?:[/._?#=-]|$)/i;
 
 export function isProfilePage(url: string): boolean {
-  return PROFILE_URL.test(url) && !SIGN_IN_ACTION.test(url);
+  return PROFILE_URL.test(url) && !SIGN_IN_ACTION.test(url) && !SIGN_IN_PATH.test(url);
 }
 
 export function addressesVisitor(text: string): boolean {
@@ -108,7 +110,7 @@ export function addressesVisitor(text: string): boolean {
  * comment or a member list, it says nothing of the visitor. ("This account" is left out: a
  * suspended account's own page says it to its owner.)
  */
-const ANOTHER_PERSON = /\bthis (?:user|member|person|seller)\b|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik/i;
+const ANOTHER_PERSON = /\bthis (?:user|member|person|seller)\b|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik|\bthis profile\b|このプロフィール|이 프로필|этот профиль|dieses profil|ce profil|este perfil|questo profilo|bu profil|profil ini|hồ sơ này|ten profil|tento profil|dit profiel/i;
 
 export function aboutAnotherPerson(text: string): boolean {
   return ANOTHER_PERSON.test(text);
@@ -130,7 +132,7 @@ const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gate
  * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit
  * (once per customer, already claimed): the same rule for every customer, an ordinary answer.
  */
-const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|batas penggunaan|limite d'utilisation|límite de uso|limite de uso|limite di utilizzo|nutzungslimit|limit użycia|kullanım limiti|giới hạn sử dụng|лимит использования|ліміт використання|使用上限|사용 한도|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
+const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|batas penggunaan|limite d'utilisation|límite de uso|limite de uso|limite di utilizzo|nutzungslimit|limit użycia|kullanım limiti|giới hạn sử dụng|лимит использования|ліміт використання|资格已(?:经)?用尽|只能抢购一件|每人限购|限购一件|使用上限|使用制限に達|사용 한도|محدودیت استفاده|حد الاستخدام|limite d['’]utilisations?|gebruikslimiet|limit wykorzystania|kullanım sınırı|使用次数超限|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
 
 /** A page or address that does not exist: nothing was refused. */
 const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;
@@ -152,13 +154,13 @@ export function isNotARefusal(text: string): boolean {
  * words, but the model's guess alone does not make it a refusal. The same holds for a message that
  * says it was done (DONE below).
  */
-const ORDINARY_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?:is )?(?:wrong|incorrect)\b|parola(?:nız)? yanlış|mot de passe (?:est )?incorrect|contraseña (?:es )?incorrecta|senha (?:está )?incorreta|password (?:è )?errata|falsches passwort|passwort ist falsch|nieprawidłowe hasło|неверный пароль|неправильний пароль|kata sandi salah|mật khẩu không đúng|รหัสผ่านไม่ถูกต้อง|パスワードが(?:正しくありません|間違って)|비밀번호가 (?:올바르지|틀렸)|密码错误|密碼錯誤|كلمة المرور غير صحيحة|\bdoes not exist\b|离开本站|即将离开|\byou are (?:about to leave|leaving)\b|\bleaving (?:this|our) (?:site|website)\b|未发生过|\bno existe\b|\bnão existe\b|existiert nicht|n'existe pas|non esiste|не существует|не існує|không tồn tại|\bsession (?:has )?(?:expired|timed out)|\bunder maintenance\b|sitzung ist abgelaufen|wartungsarbeiten|session a expiré|session est expirée|sesión (?:ha )?(?:expirado|caducado)|sessão (?:expirou|expirada)|sessione (?:è )?scaduta|sesja wygasła|oturumunuz sonlandı|oturum süresi doldu|sesi (?:anda )?telah berakhir|phiên (?:đăng nhập )?đã hết hạn|đang được bảo (?:dưỡng|trì)|сесс?ия истекла|сеанс (?:истёк|истек|завершён)|сесія закінчилася|セッションの有効期限が切れ|セッションがタイムアウト|세션이 만료|会话已过期|登录已过期|登录已失效|登录失效|登入逾時|メンテナンス中|점검 중|系统维护|維護中|\ban error (?:has )?occurred\b|\bsomething went wrong\b|\bunable to connect\b|ein fehler ist aufgetreten|une erreur (?:est survenue|s'est produite)|se produjo un error|ha ocurrido un error|ocorreu um erro|si è verificato un errore|wystąpił błąd|bir hata oluştu|terjadi kesalahan|đã xảy ra lỗi|произошла ошибка|сталася помилка|виникла помилка|не удалось подключиться|неможливо підключитися|не вдалося підключитися|エラーが発生しました|오류가 발생했습니다|문제가 발생했습니다|发生错误|出错了|出現錯誤|發生錯誤/i;
+const ORDINARY_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?:is )?(?:wrong|incorrect)\b|parola(?:nız)? yanlış|mot de passe (?:est )?incorrect|contraseña (?:es )?incorrecta|senha (?:está )?incorreta|password (?:è )?errata|falsches passwort|passwort ist falsch|nieprawidłowe hasło|неверный пароль|неправильний пароль|kata sandi salah|mật khẩu không đúng|รหัสผ่านไม่ถูกต้อง|パスワードが(?:正しくありません|間違って)|비밀번호가 (?:올바르지|틀렸)|密码错误|密碼錯誤|كلمة المرور غير صحيحة|\b(?:wrong|incorrect|invalid) (?:captcha|verification code|security code)\b|\bcaptcha (?:code )?(?:is )?(?:wrong|incorrect|invalid)\b|zły kod|nieprawidłowy kod|code captcha incorrect|código captcha incorrecto|falscher (?:captcha|sicherheits)?code|неверный код|kode captcha salah|mã captcha không đúng|\bdoes not exist\b|离开本站|即将离开|\byou are (?:about to leave|leaving)\b|\bleaving (?:this|our) (?:site|website)\b|未发生过|\bno existe\b|\bnão existe\b|existiert nicht|n'existe pas|non esiste|не существует|не існує|không tồn tại|\bsession (?:has )?(?:expired|timed out)|\bunder maintenance\b|sitzung ist abgelaufen|wartungsarbeiten|session a expiré|session est expirée|sesión (?:ha )?(?:expirado|caducado)|sessão (?:expirou|expirada)|sessione (?:è )?scaduta|sesja wygasła|oturumunuz sonlandı|oturum süresi doldu|sesi (?:anda )?telah berakhir|phiên (?:đăng nhập )?đã hết hạn|đang được bảo (?:dưỡng|trì)|сесс?ия истекла|сеанс (?:истёк|истек|завершён)|сесія закінчилася|セッションの有効期限が切れ|セッションがタイムアウト|세션이 만료|会话已过期|登录已过期|登录已失效|登录失效|登入逾時|メンテナンス中|점검 중|系统维护|維護中|\ban error (?:has )?occurred\b|\bsomething went wrong\b|\bunable to connect\b|tidak dapat terhubung|impossible de se connecter|no se (?:puede|pudo) conectar|não foi possível conectar|impossibile connettersi|verbindung fehlgeschlagen|nie można połączyć|bağlanılamıyor|không thể kết nối|ไม่สามารถเชื่อมต่อ|接続できません|연결할 수 없습니다|无法连接|無法連線|ein fehler ist aufgetreten|une erreur (?:est survenue|s'est produite)|se produjo un error|ha ocurrido un error|ocorreu um erro|si è verificato un errore|wystąpił błąd|bir hata oluştu|terjadi kesalahan|đã xảy ra lỗi|произошла ошибка|сталася помилка|виникла помилка|не удалось подключиться|неможливо підключитися|не вдалося підключитися|エラーが発生しました|오류가 발생했습니다|문제가 발생했습니다|发生错误|出错了|出現錯誤|發生錯誤/i;
 
 /**
  * What the visitor asked for was done ("the coupon code has been applied to your order"): an
  * ordinary outcome, whatever words of account or coupon it holds.
  */
-const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bhas been (?:applied|updated|saved)\b|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功/i;
+const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bhas been (?:applied|updated|saved|created|unlocked|activated|reactivated|confirmed|verified|restored|unsuspended)\b|został[oa]? (?:utworzon[ea]|odblokowan[ea]|aktywowan[ea]|potwierdzon[ea])|wurde (?:erstellt|entsperrt|aktiviert|bestätigt)|a été (?:créée?|débloquée?|activée?|réactivée?|confirmée?)|ha sido (?:cread[ao]|desbloquead[ao]|activad[ao]|confirmad[ao])|foi (?:criad[ao]|desbloquead[ao]|ativad[ao]|confirmad[ao])|è stato (?:creato|sbloccato|attivato|confermato)|был[ао]? (?:создан[ао]?|разблокирован[ао]?|активирован[ао]?)|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功/i;
 
 export function isOrdinaryOutcome(text: string): boolean {
   return ORDINARY_FAILURE.test(text) || DONE.test(text);
@@ -175,7 +177,7 @@ export function isMalformedRequest(text: string): boolean {
 const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
 /** The caller sent a wrong parameter ("request uid's value must be the current user", 参数错误): the integration's error. */
-const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常/i;
+const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
 export function isCredentialError(body: string): boolean {
   return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);

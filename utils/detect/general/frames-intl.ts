@@ -15,6 +15,10 @@ const QUESTION = [
   'how to', 'why is', 'what to do', 'was tun', 'warum', 'wie kann', 'pourquoi', 'comment', 'qué hacer', 'por qué', 'cómo', 'o que fazer', 'por que', 'como',
   'perché', 'come ', 'почему', 'что делать', 'как ', 'чому', 'dlaczego', 'jak ', 'neden', 'nasıl', 'kenapa', 'bagaimana', 'cara ', 'tại sao', 'làm sao', 'cách',
   'ทำไม', 'วิธี', 'なぜ', 'どうすれば', '対処法', '原因', '解除方法', '왜', '방법', '해결',
+  // "Are you sure you want to ban …": a moderator's confirmation, not a notice to the visitor.
+  'sind sie sicher', 'bist du sicher', 'êtes-vous sûr', 'etes-vous sur', 'está seguro', 'estás seguro', 'tem certeza', 'sei sicuro', 'вы уверены', 'ви впевнені',
+  'czy na pewno', 'czy jesteś pewien', 'opravdu chcete', 'weet je zeker', 'weet u zeker', 'emin misiniz', 'apakah anda yakin', 'bạn có chắc', 'คุณแน่ใจ', '本当に', '정말',
+  'هل أنت متأكد', 'آیا مطمئن',
 ];
 
 const ACCOUNT = [
@@ -54,6 +58,28 @@ const BLOCKED = [
   // Inactive, locked, prohibited: how locale files say an account may not be used.
   'inativ*', 'inactiv*', 'inattiv*', 'inactief', 'vergrendeld', 'yasaklı', 'askıda', 'prohibid*', 'vietat*', 'verboten', 'niet toegestaan', 'غير نشط', '중지', '中止',
   'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
+  // Banned, expelled, disabled and "not permitted" as more languages and projects write them.
+  'verbannt', 'ausgesperrt', 'nicht gestattet', 'nicht erlaubt', 'expulsé*', 'exclu*', 'proibid*', 'vietato', 'zakazan*', 'zabronion*', 'zakázan*', 'zablokovan*',
+  'deaktivován*', 'deaktivovan*', 'dezaktywowan*', 'wyłączon*', 'uitgeschakeld', 'gedeactiveerd', 'geblokkeerd', 'verboden', 'devre dışı', 'engelli',
+  'banlandı', 'yasaklandı', 'dinonaktifkan', 'dibanned', 'diban', 'tạm ngưng', 'bị tạm ngưng', 'bị vô hiệu hoá', 'ถูกระงับการใช้งาน', 'ระงับการใช้งาน',
+  'ban', 'banされ', '利用停止', '停止されて', 'ロックされ', '無効化', '제재', '이용 정지', '이용이 제한', '비활성화', 'تعليق', 'حظر', 'تعلیق', 'مسدود', 'غیرفعال',
+  'заблокований', 'заблокована', 'деактивова*', 'вимкнен*', 'отключён*', 'деактивирова*',
+  'ถูกปิดการใช้งาน', 'nieaktywn*', 'منع شده', '出入り禁止', 'espuls*',
+  // "The site's owner blocked your IP", in the active voice.
+  'zablokował*', 'zablokoval*', 'bloqueó', 'bloqueou', 'a bloqué', 'ha bloccato', 'hat gesperrt', 'heeft geblokkeerd', 'engelledi', 'memblokir', 'đã chặn', 'заблокував',
+  // On a blacklist.
+  'чёрном списке', 'черном списке', 'чорному списку', 'czarnej liście', 'kara liste*', 'daftar hitam', 'danh sách đen', 'liste noire', 'lista negra', 'schwarzen liste',
+  'zwarte lijst', 'ブラックリスト', '블랙리스트', 'القائمة السوداء', 'لیست سیاه',
+];
+
+/** "May not sign in": the account's owner is shut out, whatever the account is called. */
+const LOGIN_PROHIBITED = [
+  'anmelden verboten', 'anmeldung verboten', 'anmeldung gesperrt', 'nicht gestattet sich anzumelden', 'connexion interdite', 'connexion bloquée', 'connexion refusée',
+  'inicio de sesión bloqueado', 'inicio de sesión prohibido', 'prohíbe a los usuarios iniciar sesión', 'acesso proibido', 'login proibido', 'login bloqueado', 'accesso vietato', 'accesso bloccato',
+  'вход запрещен', 'вход запрещён', 'вход заблокирован', 'вхід заборонено', 'вхід заблоковано', 'logowanie zabronione', 'logowanie zablokowane',
+  'přihlášení zakázáno', 'přihlášení je zakázáno', 'inloggen niet toegestaan', 'inloggen geblokkeerd', 'giriş yasak', 'giriş engellendi', 'oturum açma engellendi',
+  'login dilarang', 'masuk dilarang', 'đăng nhập bị cấm', 'bị cấm đăng nhập', 'ห้ามเข้าสู่ระบบ', 'ログイン禁止', '로그인이 금지', '로그인 금지',
+  'تسجيل الدخول محظور', 'ممنوع تسجيل الدخول', 'ورود ممنوع',
 ];
 
 const SOURCES =
@@ -100,7 +126,31 @@ export const INTL_FRAMES: readonly Frame[] = [
       'você foi banido', 'você foi bloqueado', 'sei stato bannato', 'вы были заблокированы', 'вы заблокированы', 'вас заблокировали', 'ви заблоковані',
       'zostałeś zablokowany', 'engellendiniz', 'yasaklandınız', 'kamu dibanned', 'kamu diblokir', 'anda diblokir', 'anda telah dilarang', 'bạn đã bị cấm', 'bạn bị cấm',
       'คุณถูกแบน', 'คุณถูกบล็อก', 'あなたはブロック', 'アクセス禁止', '차단되었습니다', '추방되었습니다', '추방',
+      'sie wurden gebannt', 'sie wurden verbannt', 'du wurdest verbannt', 'vous avez été expulsé', 'vous êtes banni', 'has sido expulsad*', 'has sido banead*',
+      'fuiste banead*', 'fuiste expulsad*', 'você foi expuls*', 'você está banid*', 'sei stato espuls*', 'sei stato bloccat*', 'вы были забанены', 'вас забанили',
+      'вас було заблоковано', 'вам було заборонено', 'вас забанено', 'zostałeś zbanowany', 'zostałaś zbanowana', 'zbanowan*', 'byl jste zablokován', 'byli jste zablokováni',
+      'je bent verbannen', 'je bent geblokkeerd', 'u bent verbannen', 'u bent geblokkeerd', 'yasaklandınız', 'banlandınız', 'sistemden atıldınız', 'anda telah diblokir',
+      'kamu telah diblokir', 'kamu sudah dilarang', 'anda telah dibanned', 'bạn đã bị chặn', 'bạn vừa bị cấm', 'bạn đã bị khóa', 'คุณถูกระงับ', 'あなたはbanされ', 'banされています',
+      'あなたは禁止', '당신은 차단', '당신은 추방', '사이트에서 추방', 'لقد تم حظرك', 'تم حظرك', 'حظرت من', 'أنت محظور', 'شما مسدود', 'شما بلاک', 'تعلیق شده',
+      // Suspended, and until when.
+      'you have been suspended', 'you are suspended', 'suspended indefinitely', 'this suspension', 'you are banned from', 'you have been banned from',
+      'vous avez été suspendu', 'vous êtes suspendu', 'cette suspension', 'sie wurden suspendiert', 'diese sperre', 'has sido suspendid*', 'esta suspensión',
+      'você foi suspens*', 'esta suspensão', 'sei stato sospes*', 'questa sospensione', 'вы были отстранены', 'это отстранение', 'вас відсторонено', 'це відсторонення',
+      'je bent geschorst', 'u bent geschorst', 'deze schorsing', 'askıya alındınız', 'bu askıya alma', 'zostałeś zawieszony', 'to zawieszenie', 'byli jste pozastaveni',
+      'toto pozastavení', 'anda telah ditangguhkan', 'penangguhan ini', 'bạn đã bị đình chỉ', 'lệnh đình chỉ này', 'คุณถูกระงับการใช้งาน', 'การระงับนี้', 'あなたは停止', 'この停止',
+      '정지되었습니다', '이 정지', 'لقد تم إيقافك', 'تم إيقافك', 'هذا الإيقاف', 'شما تعلیق',
     ],
+    unless: QUESTION,
+    confidence: 0.6,
+    source: SOURCES,
+  },
+  {
+    id: 'general.xl.login-prohibited',
+    kind: 'account-restricted',
+    lang: 'intl',
+    subjects: [],
+    predicates: [],
+    learnt: LOGIN_PROHIBITED,
     unless: QUESTION,
     confidence: 0.6,
     source: SOURCES,
@@ -121,6 +171,12 @@ export const INTL_FRAMES: readonly Frame[] = [
       'zu schnell', 'trop vite', 'demasiado rápido', 'muy rápido', 'rápido demais', 'troppo veloce', 'te snel', 'слишком быстро', 'занадто швидко', 'занадто актив',
       'příliš mnoho', 'забагато', 'za szybko', 'çok hızlı', 'terlalu cepat', 'quá nhanh', 'เร็วเกินไป', '早すぎ', '너무 빠르', 'pedidos demais', 'zbyt wiele', 'zbyt często', 'terlalu banyak',
       'quá nhiều', 'มากเกินไป', '多すぎ', '너무 많', 'كثيرة جدًا', 'كثيرة جدا', 'طلبات كثيرة',
+      'nicht so schnell', 'zu häufig', 'zu oft', 'trop souvent', 'trop fréquemment', 'trop rapidement', 'con demasiada frecuencia', 'demasiado frecuente*', 'demasiado seguido',
+      'muito frequente*', 'com muita frequência', 'muito rápido', 'troppo spesso', 'troppo frequent*', 'troppo rapidamente', 'слишком частые', 'занадто часто', 'příliš často',
+      'příliš rychle', 'te vaak', 'te veel verzoeken', 'te veel pogingen', 'çok sık', 'çok fazla işlem', 'terlalu sering', 'terlalu banyak upaya', 'quá thường xuyên',
+      'thao tác quá', 'บ่อยเกินไป', '너무 자주', '빈번', 'بشكل متكرر', 'محاولات كثيرة', 'تجاوزت الحد', 'بیش از حد', 'تعداد زیادی',
+      'aussi rapidement', 'un peu trop rapide', 'trop rapide', 'tak szybko', 'secepat ini', 'сразу после', 'hız sınırı*', 'fazla hızlı', 'so quickly after',
+      'limit przekroczony', 'překročen*', 'limite dépassée', 'límite excedido', 'limite excedido', 'limite superato', 'лимит превышен', 'превышен лимит', 'ліміт перевищено',
     ],
     unless: QUESTION,
     confidence: 0.55,
@@ -134,15 +190,42 @@ export const INTL_FRAMES: readonly Frame[] = [
       'gutschein', 'rabattcode', 'aktionscode', 'coupon', 'code promo', 'bon de réduction', 'cupón', 'código de cupón', 'código promocional', 'cupom', 'buono sconto',
       'codice sconto', 'купон', 'промокод', 'kupon', 'kode promo', 'kode voucher', 'voucher', 'mã khuyến mại', 'mã giảm giá', 'คูปอง', 'โค้ดส่วนลด',
       'クーポン', '쿠폰', 'promo',
+      'gutscheincode', 'code de réduction', 'code promotionnel', 'bon', 'código del cupón', 'código de desconto', 'codice coupon', 'codice promozionale', 'промо-код',
+      'код купона', 'купона', 'купону', 'kod rabatowy', 'kod kuponu', 'kuponu', 'kupón', 'kupónu', 'slevový kód', 'waardebon', 'kortingscode', 'kupon kodu', 'indirim kodu',
+      'kode kupon', 'phiếu giảm giá', 'mã khuyến mãi', 'mã ưu đãi', 'โค้ด', 'クーポンコード', '쿠폰 코드', 'قسيمة', 'القسيمة', 'كوبون', 'الكوبون', 'كود الخصم', 'کوپن', 'کد تخفیف',
+      'codice promozionale', 'codice voucher', 'cupão', 'kortingsbon', 'programm', 'programme', 'programa', 'programma', 'программа', 'програма', 'program', 'โปรแกรม', 'プログラム', 'البرنامج', 'chương trình',
     ],
     predicates: [],
     learnt: [
-      'nicht gültig', 'nicht einlösbar', 'kann nicht verwendet', 'kann nicht eingelöst', 'ne peut pas être utilisé', "n'est pas valide",
-      'pas éligible', "n'est pas applicable", 'no es válido', 'no es elegible', 'no se puede', 'no puede ser', 'não é válido', 'não pode ser', 'não elegível',
-      'non è valido', 'non può essere', 'non applicabile', 'недоступен', 'не может быть', 'нельзя применить', 'не действует',
+      // "Not valid" alone is an unknown or mistyped code (an ordinary answer); not valid *for* someone or something is a refusal.
+      'nicht gültig für', 'nicht einlösbar', 'kann nicht verwendet', 'kann nicht eingelöst', 'ne peut pas être utilisé', "n'est pas valide pour",
+      'pas éligible', "n'est pas applicable", 'no es válido para', 'no es elegible', 'no se puede', 'no puede ser', 'não é válido para', 'não pode ser', 'não elegível',
+      'non è valido per', 'non può essere', 'non applicabile', 'недоступен', 'не может быть', 'нельзя применить', 'не действует',
       'tidak bisa', 'tidak dapat', 'tidak berlaku', 'không thể', 'không áp dụng', 'ไม่สามารถ', 'ใช้ไม่ได้',
       '利用できません', 'ご利用いただけません', '使用できません', '適用できません', 'できません', '사용할 수 없', '적용할 수 없', '부족',
       'uygulanamaz', 'kullanılamaz', 'değil',
+      // Whom the offer is for: new customers, a first order, a customer group, a country, someone else.
+      'erstbestellung', 'ersten bestellung', 'neukunden', 'neue kunden', 'benutzergruppe', 'kundengruppe', 'ihrem land', 'nicht für sie', 'nicht berechtigt',
+      'première commande', 'nouveaux clients', 'groupe de clients', 'votre pays', 'pas pour vous', 'vous ne pouvez pas utiliser',
+      'primer pedido', 'primera compra', 'nuevos clientes', 'grupo de clientes', 'tu país', 'su país', 'no puedes usar', 'solo se puede', 'sólo se puede', 'solo es aplicable',
+      'primeira compra', 'primeiro pedido', 'novos clientes', 'novatos', 'seu país', 'só pode ser', 'apenas para',
+      'primo ordine', 'nuovi clienti', 'gruppo di clienti', 'tuo paese', 'solo al tuo', 'non puoi usare',
+      'первый заказ', 'первого заказа', 'первому заказу', 'новых клиентов', 'новых пользователей', 'другого пользователя', 'вашей стране',
+      'вы не можете использовать', 'вы больше не можете', 'першого замовлення', 'нових клієнтів',
+      'pierwsze zamówienie', 'pierwszego zamówienia', 'nowych klientów', 'swoim kraju', 'twoim kraju', 'nie możesz użyć', 'nie należy do',
+      'první objednávk*', 'nové zákazník*', 'není uplatnitelný', 'není platný pro', 'eerste bestelling', 'nieuwe klanten', 'uw land', 'niet geldig voor',
+      'ilk sipariş', 'yeni müşteri*', 'ülkeniz', 'pesanan pertama', 'pelanggan baru', 'pengguna baru', 'bukan milik anda',
+      'đơn hàng đầu tiên', 'khách hàng mới', 'người dùng mới', 'không phải của bạn', 'không cho', 'คำสั่งซื้อแรก', 'ลูกค้าใหม่', 'ไม่มีสิทธิ์',
+      '最初の注文', '初回', '新規', '会員のみ', '会員限定', '対象外', '첫 주문', '첫 구매', '신규', '회원 전용', '것이 아닌', '대상이 아닙니다',
+      'الطلب الأول', 'أول طلب', 'العملاء الجدد', 'المستخدمين الجدد', 'غير مخصص', 'غير مؤهل', 'اولین سفارش', 'کاربران جدید', 'مجاز به استفاده', 'مجاز نیستید',
+      // Not yours: the code belongs to another customer.
+      'no es tuyo', 'não é seu', "n'est pas le vôtre", 'n’est pas le vôtre', 'nicht ihnen zu gehören', 'nicht dir zu gehören', 'non sia assegnato a te', 'niet van jou',
+      'size ait değil', 'вам не принадлежит', 'вам не належить', 'لا يحق لك', 'متعلق به شما نیست', 'bukan milik', 'không thuộc về bạn',
+      // For public (anonymous) users, for the address chosen, once per user.
+      'öffentliche nutzer', 'utilisateurs publics', 'usuarios públicos', 'usuários públicos', 'utenti pubblici', 'публичных пользователей', 'openbare gebruikers',
+      'genel kullanıcılar', 'user publik', 'ผู้ใช้สาธารณะ', '一般ユーザー', 'użytkowników publicznych', 'المستخدمين العامين', 'người dùng công cộng',
+      'ausgewählte adresse', 'adresse sélectionnée', 'dirección elegida', 'dirección seleccionada', 'indirizzo selezionato', 'geselecteerde adres', 'alamat yang telah anda pilih',
+      'выбранного вами адреса', 'выбранного адреса', 'einmal pro benutzer', 'une fois par utilisateur', 'una vez por usuario', 'uma vez por usuário', 'una volta per utente',
     ],
     gap: 40,
     either: true,
@@ -193,11 +276,14 @@ export const INTL_FRAMES: readonly Frame[] = [
     id: 'general.xl.challenge',
     kind: 'risk-challenge',
     lang: 'intl',
-    subjects: ['robot', 'robô', 'robô', 'робот', 'bot', 'human', 'humano', 'humain', 'mensch', 'человек', 'manusia', 'insan', 'con người', 'ロボット', '人間', '로봇', '사람', 'มนุษย์'],
+    subjects: ['robot', 'robô', 'robô', 'робот', 'bot', 'human', 'humano', 'humain', 'mensch', 'человек', 'manusia', 'insan', 'con người', 'ロボット', '人間', '로봇', '사람', 'มนุษย์',
+      'człowiek', 'een mens', 'captcha', 'капч', '캡차', 'แคปช่า', 'mã kiểm tra', 'اعتبارسنجی'],
     predicates: [],
     learnt: [
       'verifizierung', 'überprüfung', 'bestätigen', 'vérification', 'vérifier', 'verificación', 'verificar', 'verificação', 'verifique', 'verifica', 'проверка', 'проверяем',
       'подтвердите', 'перевірка', 'weryfikacja', 'doğrulama', 'doğrulayın', 'verifikasi', 'xác minh', 'ยืนยัน', '認証', '確認', '검증', '인증', '확인',
+      'completa', 'completar', 'compléter', 'completare', 'vervollständigen', 'tamamlayın', 'lengkapi', 'hoàn thành', 'ดำเนินการ', '완료', 'تکمیل', 'إكمال',
+      'potwierdzić', 'verifiëren', 'vérifier que', 'ověřit', 'ověření', 'пройдите', 'введите',
     ],
     gap: 25,
     either: true,

@@ -146,7 +146,9 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
     for (const hit of matchFrames(layer.frames, folded)) {
       if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
       if (query && query.includes(hit.words)) continue;
-      if (quoted.some((q) => q.includes(hit.words) || hit.words.includes(q))) continue;
+      // A notice quoted in an article: the hit lies in the quote, or the quote is most of the hit. A
+      // short quoted name inside the notice (the coupon "%s", «SPRING10») is not a quotation of it.
+      if (quoted.some((q) => q.includes(hit.words) || (hit.words.includes(q) && q.length * 2 >= hit.words.length))) continue;
       if (seen.has(hit.frame.id)) continue;
       seen.add(hit.frame.id);
       out.push({
