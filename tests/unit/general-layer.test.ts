@@ -246,6 +246,13 @@ describe('stems and other people', () => {
     expect(at('https://www.example.cn/user/alice')).toEqual([]);
   });
 
+  it("a question that is all the notice says is read; a question about a notice is not", () => {
+    const at = (title: string) => scanGeneralPage(layer, { url: 'https://www.newegg.com/p/1', title, segments: [{ where: 'title', text: title }] }, null, 't').map((d) => d.kind);
+    expect(at('Are you a human?')).toContain('risk-challenge');
+    expect(at('Why does Newegg keep asking whether I am a robot or human when I shop?')).toEqual([]);
+    expect(at('Why is my account locked?')).toEqual([]);
+  });
+
   it('a short quoted name inside a notice is no quotation of the notice', () => {
     const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.es/cart', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.ruleId);
     expect(at('Lo sentimos, parece que el cupón "%s" no es tuyo - se ha eliminado de tu pedido.')).toContain('general.xl.promotion');

@@ -23,7 +23,7 @@ const QUOTED = /“([^”]{1,80})”|"([^"]{1,80})"|「([^」]{1,80})」|『([^�
 const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]|常见问题|常見問題|\bFAQs?\b|よくある質問/i;
 
 /** Someone telling what happened to them ("我的账号被封了", "I've been blocked"); a question is not narration. */
-function isNarration(sentence: string): boolean {
+export function isNarration(sentence: string): boolean {
   return (FIRST_PERSON_ZH.test(sentence) || FIRST_PERSON_EN.test(sentence)) && !QUESTION.test(sentence);
 }
 
@@ -78,8 +78,11 @@ const FAQ_QUERY = /[?&](?:t|type|tpl|template|page)=[\w/-]*(?:faq|help)\b/i;
  * blocks are topics and quotes, so only its dialogs and (when short) its whole text are judged.
  */
 export function isContentPage(url: string, title: string | undefined): boolean {
-  return CONTENT_URL.test(url) || FAQ_QUERY.test(url) || (!!title && (isContentSiteTitle(title) || EXPLAINER_TITLE.test(title)));
+  return CONTENT_URL.test(url) || FAQ_QUERY.test(url) || (!!title && (isContentSiteTitle(title) || (EXPLAINER_TITLE.test(title) && !WALL_QUESTION.test(title))));
 }
+
+/** The one question a wall asks in its title ("Are you a human?"): a challenge, not an article. */
+const WALL_QUESTION = /^\W*(?:are you (?:a )?(?:human|robot|bot)|robot or human|human or (?:a )?(?:robot|bot)|êtes-vous un robot|¿?eres un robot|¿?es usted un robot|você é um robô|sind sie ein roboter|bist du ein roboter|sei un robot|вы робот|ты робот|czy jesteś robotem|robot musunuz|apakah anda robot|bạn là robot|ロボットですか|로봇입니까|你是机器人吗|您是机器人吗)\W*$/i;
 
 /** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */
 const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|対処法|原因と|해결|방법/i;

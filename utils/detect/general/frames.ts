@@ -36,7 +36,7 @@ export const FRAMES: readonly Frame[] = [
       '存在风险', '存在安全风险', '风险较高', '被盗', '已注销',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['锁定', '被锁定', '已锁定', '锁定状态', '暂停', '不能登录', '无法登录', '不能使用网页', '禁言', '被禁言', '禁止登入', '被禁止', '因违反', '违反了'],
+    learnt: ['锁定', '被锁定', '已锁定', '锁定状态', '暂停', '不能登录', '无法登录', '不能使用网页', '禁言', '被禁言', '禁止登入', '被禁止', '因违反', '违反了', '未启用', '封锁'],
     gap: 10,
     // 对方/该用户: another person's account (a payee, a profile), not the visitor's.
     unless: [...ZH_QUESTION, '防止账号被盗', '保护账号安全', '账号安全中心', '如果您的账号', '若您的账号', '如账号', '以免', '对方', '该用户', '此用户', '其他用户', '他人', '用户投诉',
@@ -63,6 +63,20 @@ export const FRAMES: readonly Frame[] = [
     unless: [...ZH_QUESTION],
     confidence: 0.7,
     source: 'https://github.com/wisz2021/jd_docker/issues/351; https://github.com/lyrric/seckill/issues/185; https://github.com/nICEnnnnnnnLee/BilibiliLiveRecorder/issues/138; https://github.com/insoxin/api-golang/issues/8; https://github.com/tychxn/jd-assistant/issues/22; https://github.com/cycz/jdBuyMask/issues/49',
+  },
+  {
+    // Limits stated as a count per period ("每个小时只能尝试 5 次", "同一IP地址一天内只能发送20条短信"), said when the visitor hit them.
+    id: 'general.zh.rate-phrase',
+    kind: 'access-denied',
+    lang: 'zh',
+    subjects: [],
+    predicates: [],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['秒内只能', '分钟内只能', '小时内只能', '一天内只能', '每个小时只能', '每小时只能', '每天只能', '小时内无法注册', '超过每日', '次数超限', '频繁发送',
+      '后再尝试登录', '后再次登录', '评论间隔', '请稍等休息'],
+    unless: [...ZH_QUESTION, '规则', '说明'],
+    confidence: 0.6,
+    source: 'xiulab/xiunobbs:lang/zh-cn/bbs.php@d500b6b608b703bf7685468e032b81454246cfa7; Discuz-X/DiscuzX:source/language/lang_message.php@35db41f75b102708033f3bd501eace6dbe11b7e2',
   },
   {
     id: 'general.zh.access-denied',
@@ -120,7 +134,8 @@ export const FRAMES: readonly Frame[] = [
       '未获得资格', '账号异常', '账户异常', '存在风险', '风险', '受限', '被限制', '异常', '拦截',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '不具备资格', '没有参与资格', '不适用'],
+    learnt: ['无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '不具备资格', '没有参与资格', '不适用', '级别不够', '等级不够', '等级不足', '不能享受',
+      '不能兑换', '无法兑换', '无法使用', '不是您的', '仅限会员', '非会员', '会员专享', '会员等级'],
     gap: 10,
     // Conditions of use that an order does not meet are ordinary ("优惠券不满足使用条件").
     // … nor is a limit of the offer or the visitor's own earlier claim ("您已经领取过该优惠券", "已达到参与上限").
@@ -137,7 +152,7 @@ export const FRAMES: readonly Frame[] = [
     subjects: ['您', '你', '身份', '资格'],
     predicates: ['已被封禁', '被封禁', '已被冻结', '被冻结', '已冻结', '被封号', '已被禁用', '被禁用', '已被停用', '被停用', '封停'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言'],
+    learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言', '已被永久封锁', '被永久封锁', '已被封锁', '被封锁', '被永久封禁', '已被拉黑', '被拉黑'],
     gap: 8,
     unless: [...ZH_QUESTION, '如果', '若', '将被', '将会被', '以免', '未被', '没有被', '对方', '该用户', '此用户', '他人'],
     confidence: 0.65,
@@ -452,7 +467,7 @@ export const FRAMES: readonly Frame[] = [
     learnt: [
       'captcha', 'robot check', 'bot check', 'human verification', 'security verification', 'security check', 'checking device',
       'checking your browser', 'just a moment', 'attention required', 'one moment please', 'verification required', 'are you a human',
-      'are you a robot', 'prove your humanity', '安全验证', '人机验证', '验证码', '访问验证', '滑动验证',
+      'are you a robot', 'prove your humanity', '安全验证', '人机验证', '验证码', '访问验证', '滑动验证', '安全检查',
     ],
     only: ['title', 'heading'],
     unless: EN_QUESTION,

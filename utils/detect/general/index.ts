@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isNarration, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -105,6 +105,9 @@ const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 /** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
 const SITE_MESSAGE_MAX = 80;
 
+/** A question that is a notice ("Are you a human?") is mostly the frame's words. */
+const QUESTION_NOTICE_SHARE = 0.8;
+
 /** A notice leads: on a page, only its first sentences are read for frames. */
 const LEAD_SENTENCES = 4;
 
@@ -139,11 +142,15 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   const all = sentences(c.text);
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
   for (const sentence of cued ? lead : []) {
-    if (c.placement !== 'api' && isTalk(sentence)) continue;
+    const talk = c.placement !== 'api' && isTalk(sentence);
+    if (talk && isNarration(sentence)) continue;
     const folded = foldToString(sentence);
     if (!folded) continue;
     const quoted = quotedSpans(sentence).map(foldToString);
     for (const hit of matchFrames(layer.frames, folded)) {
+      // A question hides its sentence ("Why is my account locked?"), unless the question is the
+      // notice itself: a wall's "Are you a human?" is all its sentence says.
+      if (talk && hit.words.length < QUESTION_NOTICE_SHARE * folded.length) continue;
       if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
       if (query && query.includes(hit.words)) continue;
       // A notice quoted in an article: the hit lies in the quote, or the quote is most of the hit. A
