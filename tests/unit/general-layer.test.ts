@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
 import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
-import { fromTrained } from '../../utils/detect/general/model';
+import { fromTrained, score } from '../../utils/detect/general/model';
+import { featuresOf } from '../../utils/detect/general/features';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { bareWord, compileFrames, isStem, matchFrames } from '../../utils/detect/general/compose';
@@ -30,6 +31,29 @@ describe('API answers: the words a client would show', () => {
     expect(t.codes).toContain('ok=-100');
     const huge = JSON.stringify({ list: Array.from({ length: 5000 }, (_, i) => ({ msg: `m${i}` })) });
     expect(apiText(huge).messages.length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('features of the learned layer', () => {
+  it('marks a retry, a contact and a span of time in any language, beside the words', () => {
+    expect(featuresOf('Riprova più tardi.')).toContain('x:retry');
+    expect(featuresOf('请稍后再试')).toContain('x:retry');
+    expect(featuresOf('Обратитесь к администратору')).toContain('x:contact');
+    expect(featuresOf('Bitte warten Sie 30 Sekunden')).toContain('x:time');
+    expect(featuresOf('Bitte warten Sie 30 Sekunden')).toContain('w:sekunden');
+    expect(featuresOf('Welcome to our shop').filter((f) => f.startsWith('x:'))).toEqual([]);
+  });
+  it('a shared feature carries what one language learnt to another, and is never shown as a reason', () => {
+    const m = fromTrained(train([
+      { text: 'Zu viele Versuche. Bitte später erneut versuchen.', kind: 'access-denied' },
+      { text: 'Trop de tentatives, réessayez plus tard.', kind: 'access-denied' },
+      { text: 'Willkommen im Shop', kind: null },
+      { text: 'Bienvenue dans la boutique', kind: null },
+      { text: 'Neue Produkte ansehen', kind: null },
+    ], { epochs: 30 }));
+    const s = score(m, 'Troppi tentativi, riprova più tardi.');
+    expect(s.p).toBeGreaterThan(score(m, 'Benvenuti nel negozio').p);
+    expect(s.why.some((w) => w.startsWith('x:'))).toBe(false);
   });
 });
 

@@ -8,9 +8,22 @@ import { foldToString } from '../normalize';
  */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
+/**
+ * Language-independent features: whether a candidate tells the visitor to retry, to contact
+ * someone, or names a span of time, in any of the corpus' languages. A notice
+ * in a language the model has few examples of shares these with the notices of every other
+ * language ("请稍后再试", "riprova più tardi"), where its own words carry no weight yet.
+ */
+const ABSTRACT: ReadonlyArray<readonly [string, RegExp]> = [
+  ['x:retry', /try again|retry|later|réessay|plus tard|erneut|später|intent[ae]|más tarde|tente novamente|mais tarde|riprov|più tardi|попробуйте|позже|повтор|спробуйте|пізніше|spróbuj|później|zkuste|později|probeer|tekrar dene|daha sonra|coba lagi|nanti|thử lại|ลองใหม่|ภายหลัง|再試行|後で|しばらく|다시 시도|나중에|حاول|لاحق|دوباره|稍后|再试|重试|稍候/u],
+  ['x:contact', /contact|kontakt|contatt|свяжитесь|обратитесь|зверніться|skontaktuj|neem contact|iletişim|hubungi|liên hệ|ติดต่อ|お問い合わせ|문의|تواصل|اتصل|تماس|联系|客服|support|administrat/u],
+  ['x:time', /second|minute|hour|seconde|sekunde|segundo|secondi|минут|секунд|час|годин|sekund|minut|godzin|saniye|dakika|saat|detik|menit|giây|phút|giờ|วินาที|นาที|ชั่วโมง|秒|分钟|時間|小时|초|분|시간|ثانية|دقيقة|ساعة|ثانیه|دقیقه|ساعت/u],
+];
+
 export function featuresOf(text: string): string[] {
   const folded = foldToString(text.slice(0, 2000)).replace(/[0-9]+/g, '0');
   const out = new Set<string>();
+  for (const [name, re] of ABSTRACT) if (re.test(folded)) out.add(name);
   let run = '';
   const flushRun = () => {
     if (run.length === 1) out.add(run);

@@ -129,7 +129,7 @@ export function score(model: Model, text: string): Scored {
     .filter((i) => model.notice[i]! > 0)
     .sort((a, b) => model.notice[b]! - model.notice[a]!)
     .slice(0, 4)
-    .filter((i) => !model.features[i]!.startsWith('c:'))
+    .filter((i) => !/^[cx]:/.test(model.features[i]!))
     .map((i) => model.features[i]!.replace(/^w:/, ''));
   return { p, kind: NOTICE_KINDS[best]!, why };
 }
