@@ -1,7 +1,8 @@
 /**
  * Measures `shutout scan`'s verdicts on labelled real pages kept outside the repository
  * (`real.jsonl` beside the files: file, label, kind, url). Usage:
- *   node --import tsx scripts/eval-real.ts DIR [DIR...] [--misses]
+ *   node --import tsx scripts/eval-real.ts DIR [DIR...] [--misses] [--kinds]
+ * (`--kinds` also lists walls found under another kind than their label)
  * Never part of `npm test`: the pages are third-party material that stays out of the project.
  */
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ for (const dir of dirs) {
     if (item.label === 'positive') {
       if (blocked) { tp++; if (kinds.includes(item.kind as never)) kindOk++; } else fn++;
     } else if (blocked) fp++; else tn++;
-    const wrong = (item.label === 'positive') !== blocked;
+    const wrong = (item.label === 'positive') !== blocked || (args.includes('--kinds') && blocked && item.label === 'positive' && !kinds.includes(item.kind as never));
     if (showMisses && wrong) console.log(`${item.label === 'positive' ? 'MISS' : 'FALSE'} ${dir.split('/').at(-1)}/${item.file} ${item.kind ?? ''} ${item.platform} ${kinds.join(',')} ${detections.map((d) => d.ruleId).join(',')}`);
   }
 }
