@@ -275,6 +275,7 @@ describe('stems and other people', () => {
     expect(at('Are you a human?')).toContain('risk-challenge');
     expect(at('Why does Newegg keep asking whether I am a robot or human when I shop?')).toEqual([]);
     expect(at('Why is my account locked?')).toEqual([]);
+    expect(at('Robot or Human? Party Card Game for Adults and Teens, 3-8 Players')).toEqual([]);
   });
 
   it('a short quoted name inside a notice is no quotation of the notice', () => {

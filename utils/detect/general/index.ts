@@ -33,7 +33,7 @@ export interface GeneralLayer {
 }
 
 export const MODEL_RULE_ID = 'general.model';
-export const DEFAULT_THRESHOLD = 0.9;
+export const DEFAULT_THRESHOLD = 0.92;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
@@ -99,7 +99,7 @@ function queryWords(url: string): string {
   }
 }
 
-/** The stricter bar of a short page without a cue word: 0.90 → 0.98. */
+/** The stricter bar of a short page without a cue word: 0.92 → 0.984. */
 const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 
 /** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
@@ -141,6 +141,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   const seen = new Set<string>();
   const all = sentences(c.text);
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
+  const candidateLength = foldToString(c.text).length;
   for (const sentence of cued ? lead : []) {
     const talk = c.placement !== 'api' && isTalk(sentence);
     if (talk && isNarration(sentence)) continue;
@@ -149,8 +150,9 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
     const quoted = quotedSpans(sentence).map(foldToString);
     for (const hit of matchFrames(layer.frames, folded)) {
       // A question hides its sentence ("Why is my account locked?"), unless the question is the
-      // notice itself: a wall's "Are you a human?" is all its sentence says.
-      if (talk && hit.words.length < QUESTION_NOTICE_SHARE * folded.length) continue;
+      // notice itself: a wall's "Are you a human?" is all its title says (a product named
+      // "Robot or Human? Party Card Game" is not).
+      if (talk && hit.words.length < QUESTION_NOTICE_SHARE * candidateLength) continue;
       if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
       if (query && query.includes(hit.words)) continue;
       // A notice quoted in an article: the hit lies in the quote, or the quote is most of the hit. A
@@ -176,7 +178,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
       out.push({
         kind: s.kind,
         ruleId: MODEL_RULE_ID,
-        // 0.9 → 0.55 … 1.0 → 0.75: a learned guess never outranks a rule's exact wording.
+        // threshold → 0.55 … 1.0 → 0.75: a learned guess never outranks a rule's exact wording.
         confidence: clamp(0.55 + ((s.p - layer.threshold) / (1 - layer.threshold)) * 0.2 + PLACEMENT_BONUS[c.placement] / 2),
         why: `words: ${s.why.join(', ')}`,
         candidate: c,
