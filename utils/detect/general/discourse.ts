@@ -32,7 +32,11 @@ export function isNarration(sentence: string): boolean {
  * ask too ("Why have I been blocked?"), so a question only hides its own sentence.
  */
 export function isTalk(sentence: string): boolean {
-  return isNarration(sentence) || QUESTION.test(sentence);
+  return isNarration(sentence) || isQuestion(sentence);
+}
+
+export function isQuestion(sentence: string): boolean {
+  return QUESTION.test(sentence);
 }
 
 /** The quoted spans of a sentence (a notice quoted in an article or a thread). */
@@ -140,10 +144,10 @@ const CONDITIONS = /不满足使用条件|未满足使用条件|不满足满减|
 /** A page or address that does not exist: nothing was refused. */
 const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다/i;
 
-/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition)? */
 /** Content held back to protect the visitor's privacy (a mail client's remote images): done for them, not to them. */
 const FOR_PRIVACY = /(?:protect|protéger|proteger|schützen|schutz|proteggere|защит|захист|ochran|chronić|ochron|korum|melindungi|bảo vệ|ปกป้อง|保護|보호|حماية|محافظت|保护)[^.]{0,30}(?:privacy|vie privée|privacidad|privacidade|privatsphäre|riservatezza|конфиденциальн|конфіденційн|prywatnoś|soukromí|gizlilik|privasi|quyền riêng tư|ความเป็นส่วนตัว|プライバシー|개인정보|خصوصي|حریم|隐私)/i;
 
+/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy)? */
 export function isNotARefusal(text: string): boolean {
   return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text);
 }
@@ -182,7 +186,7 @@ export function isMalformedRequest(text: string): boolean {
  */
 const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
-/** The caller sent a wrong parameter ("request uid's value must be the current user", 参数错误): the integration's error. */
+/** The caller sent a wrong parameter or signature ("request uid's value must be the current user", 参数错误, 签名验证失败): the integration's error. */
 const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
 export function isCredentialError(body: string): boolean {

@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isNarration, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -143,8 +143,8 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   const lead = c.placement === 'page' || c.placement === 'api' ? all.slice(0, LEAD_SENTENCES) : all;
   const candidateLength = foldToString(c.text).length;
   for (const sentence of cued ? lead : []) {
-    const talk = c.placement !== 'api' && isTalk(sentence);
-    if (talk && isNarration(sentence)) continue;
+    if (c.placement !== 'api' && isNarration(sentence)) continue;
+    const question = c.placement !== 'api' && isQuestion(sentence);
     const folded = foldToString(sentence);
     if (!folded) continue;
     const quoted = quotedSpans(sentence).map(foldToString);
@@ -152,7 +152,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
       // A question hides its sentence ("Why is my account locked?"), unless the question is the
       // notice itself: a wall's "Are you a human?" is all its title says (a product named
       // "Robot or Human? Party Card Game" is not).
-      if (talk && hit.words.length < QUESTION_NOTICE_SHARE * candidateLength) continue;
+      if (question && hit.words.length < QUESTION_NOTICE_SHARE * candidateLength) continue;
       if (hit.frame.only && !hit.frame.only.includes(c.placement)) continue;
       if (query && query.includes(hit.words)) continue;
       // A notice quoted in an article: the hit lies in the quote, or the quote is most of the hit. A
