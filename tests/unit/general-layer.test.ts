@@ -306,6 +306,12 @@ describe('stems and other people', () => {
     expect(isCredentialError('{"error_msg":"签名验证失败","sub_code":"isv.sign-invalid"}')).toBe(true);
     expect(isCredentialError('{"msg":"invalid signature"}')).toBe(true);
     expect(isOrdinaryOutcome('Your account has been locked.')).toBe(false);
+    // A loading indicator alone is no guess for the model; a notice that asks to wait is more than that.
+    expect(isOrdinaryOutcome('Just a moment...')).toBe(true);
+    expect(isOrdinaryOutcome('加载中…')).toBe(true);
+    expect(isOrdinaryOutcome('错误次数过多,请稍候再试!')).toBe(false);
+    expect(isContentPage('https://shop.example.cn/', '大家好你是机器人吗？')).toBe(true);
+    expect(isContentPage('https://shop.example.cn/', '你是机器人吗？')).toBe(false);
     expect(aboutAnotherPerson('このプロフィールは現在利用できません。')).toBe(true);
   });
 

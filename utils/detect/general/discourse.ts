@@ -86,7 +86,7 @@ export function isContentPage(url: string, title: string | undefined): boolean {
 }
 
 /** The one question a wall asks in its title ("Are you a human?"): a challenge, not an article. */
-const WALL_QUESTION = /^\W*(?:are you (?:a )?(?:human|robot|bot)|robot or human|human or (?:a )?(?:robot|bot)|êtes-vous un robot|¿?eres un robot|¿?es usted un robot|você é um robô|sind sie ein roboter|bist du ein roboter|sei un robot|вы робот|ты робот|czy jesteś robotem|robot musunuz|apakah anda robot|bạn là robot|ロボットですか|로봇입니까|你是机器人吗|您是机器人吗)\W*$/i;
+const WALL_QUESTION = /^[\s\p{P}\p{S}]*(?:are you (?:a )?(?:human|robot|bot)|robot or human|human or (?:a )?(?:robot|bot)|êtes-vous un robot|¿?eres un robot|¿?es usted un robot|você é um robô|sind sie ein roboter|bist du ein roboter|sei un robot|вы робот|ты робот|czy jesteś robotem|robot musunuz|apakah anda robot|bạn là robot|ロボットですか|로봇입니까|你是机器人吗|您是机器人吗)[\s\p{P}\p{S}]*$/iu;
 
 /** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */
 const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|対処法|原因と|해결|방법/i;
@@ -172,8 +172,11 @@ const ORDINARY_FAILURE = /\b(?:wrong|incorrect|invalid) password\b|\bpassword (?
  */
 const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\b(?:has|have) been (?:applied|updated|saved|created|unlocked|activated|reactivated|confirmed|verified|restored|reinstated|unsuspended|unbanned|unblocked)\b|został[oa]? (?:utworzon[ea]|odblokowan[ea]|aktywowan[ea]|potwierdzon[ea])|wurde (?:erstellt|entsperrt|aktiviert|bestätigt)|a été (?:créée?|débloquée?|activée?|réactivée?|confirmée?)|ha sido (?:cread[ao]|desbloquead[ao]|activad[ao]|confirmad[ao])|foi (?:criad[ao]|desbloquead[ao]|ativad[ao]|confirmad[ao])|è stato (?:creato|sbloccato|attivato|confermato)|был[ао]? (?:создан[ао]?|разблокирован[ао]?|активирован[ао]?)|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功/i;
 
+/** A loading indicator and nothing else ("Just a moment...", "Loading…"): a wall's title says it too, but alone it tells nothing. */
+const LOADING_ONLY = /^[\s\p{P}\p{S}]*(?:just a moment|one moment(?: please)?|please wait|loading|un momento|einen moment|un instant|подождите|загрузка|请稍候|加载中|読み込み中)[\s\p{P}\p{S}]*$/iu;
+
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || DONE.test(text);
+  return ORDINARY_FAILURE.test(text) || DONE.test(text) || LOADING_ONLY.test(text);
 }
 
 export function isMalformedRequest(text: string): boolean {
