@@ -82,7 +82,10 @@ describe('talk about a notice is not a notice', () => {
     expect(sentences('访问被拒绝。请稍后再试！Access denied. Try later')).toEqual(['访问被拒绝。', '请稍后再试！', 'Access denied.', 'Try later']);
     // An ellipsis ends a wall's status line even when a lower-case host name or a question follows:
     // joined to "Why do I have to complete a CAPTCHA?" it read as a question, and the wall as talk.
-    expect(sentences('We are checking your browser... example.com Why do I have to complete a CAPTCHA?')).toEqual(['We are checking your browser...', 'example.com Why do I have to complete a CAPTCHA?']);
+    expect(sentences('We are checking your browser... example.com Why do I have to complete a CAPTCHA?')).toEqual(['We are checking your browser...', 'example.com', 'Why do I have to complete a CAPTCHA?']);
+    // A wall's headings flattened into one line: a question that follows a statement is a sentence of its own.
+    expect(sentences('Error 1007 Ray ID: 6a57 Access denied What happened? The owner of this website has banned you.')).toEqual(['Error 1007 Ray ID: 6a57 Access denied', 'What happened?', 'The owner of this website has banned you.']);
+    expect(sentences('Do you know why this happened?')).toEqual(['Do you know why this happened?']);
     expect(sentences('正在验证… 请稍候')).toEqual(['正在验证…', '请稍候']);
     expect(isTalk('我的账号被封了')).toBe(true);
     expect(isTalk('我们的系统检测到您的计算机网络中存在异常流量')).toBe(false);

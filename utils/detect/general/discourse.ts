@@ -8,7 +8,7 @@
 /** Sentences of a candidate, bounded: notices are a few short sentences. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？!?；;\n])|(?<=[a-z0-9)"'’”][.])\s+(?=[A-Z0-9"'“‘(])|(?<=\.\.\.|…)\s+/)
+    .split(/(?<=[。！？!?；;\n])|(?<=[a-z0-9)"'’”][.])\s+(?=[A-Z0-9"'“‘(])|(?<=\.\.\.|…)\s+|\s+(?=(?:What|Why|How|Can|Could|Do|Does|Is|Are|Should|Will|When|Where|Which|Who)\b[^.!?。！？\n]{0,80}\?)/)
     .map((s) => s.trim())
     .filter(Boolean)
     .slice(0, 40);
