@@ -337,7 +337,8 @@ export const FRAMES: readonly Frame[] = [
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of', 'frequent operation', 'operation too frequent', 'operating too frequently',
-      'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few'],
+      'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few',
+      'flood control'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
@@ -361,7 +362,7 @@ export const FRAMES: readonly Frame[] = [
       'access is temporarily restricted', 'temporarily restricted', 'has banned your access', 'banned your access', 'restricted client',
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
       'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
-      'ip address has been', 'trigger security policy', 'security policy',
+      'ip address has been', 'trigger security policy', 'security policy', 'not allowed to access', 'not permitted to access',
     ],
     unless: EN_QUESTION,
     confidence: 0.65,
