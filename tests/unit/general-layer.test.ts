@@ -289,6 +289,16 @@ describe('stems and other people', () => {
     expect(at('El cupón "%1" no es válido.')).toEqual([]);
   });
 
+  it('whom an offer is for is a refusal only beside "only" or "not": marketing says the same words', () => {
+    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.com/cart', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
+    expect(at('Sorry, coupon code "%s" is only valid for new customers.')).toContain('promotion-denied');
+    expect(at('Este cupom só pode ser utilizado em sua primeira compra')).toContain('promotion-denied');
+    expect(at('Dieser Gutschein-Code ist nur für die Erstbestellung eines Benutzers gültig.')).toContain('promotion-denied');
+    expect(at('Coupon for new customers: SAVE10 takes 10% off your first order')).toEqual([]);
+    expect(at('Gutschein für Neukunden: 10 % auf die Erstbestellung')).toEqual([]);
+    expect(at('신규 회원 만원 쿠폰 증정')).toEqual([]);
+  });
+
   it('suspensions, login bans and "this offer is not yours" in other languages', () => {
     const at = (text: string) => scanGeneralPage(layer, { url: 'https://forum.example.org/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
     expect(at('You have been suspended indefinitely')).toContain('account-restricted');

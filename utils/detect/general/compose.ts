@@ -98,7 +98,7 @@ export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
     return {
       frame,
       re: new RegExp(source),
-      remedy: frame.remedies?.length ? new RegExp(`(?:${alternation(frame.remedies)})`) : undefined,
+      remedy: frame.remedies?.length ? new RegExp(`(?:${alternation(frame.remedies, true)})`) : undefined,
       unless: frame.unless?.length ? new RegExp(`(?:${alternation(frame.unless)})`) : undefined,
     };
   });

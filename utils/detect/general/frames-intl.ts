@@ -59,10 +59,10 @@ const BLOCKED = [
   'inativ*', 'inactiv*', 'inattiv*', 'inactief', 'vergrendeld', 'yasaklı', 'askıda', 'prohibid*', 'vietat*', 'verboten', 'niet toegestaan', 'غير نشط', '중지', '中止',
   'محظور', 'مقفل', 'مغلق', 'موقوف', 'معلق', 'مقيد', 'مقيّد', 'تم حظر', 'تم قفل', 'تم إيقاف', 'تم تعليق',
   // Banned, expelled, disabled and "not permitted" as more languages and projects write them.
-  'verbannt', 'ausgesperrt', 'nicht gestattet', 'nicht erlaubt', 'expulsé*', 'exclu*', 'proibid*', 'vietato', 'zakazan*', 'zabronion*', 'zakázan*', 'zablokovan*',
+  'verbannt', 'ausgesperrt', 'nicht gestattet', 'nicht erlaubt', 'expulsé*', 'proibid*', 'vietato', 'zakazan*', 'zabronion*', 'zakázan*', 'zablokovan*',
   'deaktivován*', 'deaktivovan*', 'dezaktywowan*', 'wyłączon*', 'uitgeschakeld', 'gedeactiveerd', 'geblokkeerd', 'verboden', 'devre dışı', 'engelli',
   'banlandı', 'yasaklandı', 'dinonaktifkan', 'dibanned', 'diban', 'tạm ngưng', 'bị tạm ngưng', 'bị vô hiệu hoá', 'ถูกระงับการใช้งาน', 'ระงับการใช้งาน',
-  'ban', 'banされ', '利用停止', '停止されて', 'ロックされ', '無効化', '제재', '이용 정지', '이용이 제한', '비활성화', 'تعليق', 'حظر', 'تعلیق', 'مسدود', 'غیرفعال',
+  'banされ', '利用停止', '停止されて', 'ロックされ', '無効化', '제재', '이용 정지', '이용이 제한', '비활성화', 'حظر', 'تعلیق', 'مسدود', 'غیرفعال',
   'заблокований', 'заблокована', 'деактивова*', 'вимкнен*', 'отключён*', 'деактивирова*',
   'ถูกปิดการใช้งาน', 'nieaktywn*', 'منع شده', '出入り禁止', 'espuls*',
   // "The site's owner blocked your IP", in the active voice.
@@ -84,6 +84,24 @@ const LOGIN_PROHIBITED = [
 
 const SOURCES =
   'PHPFusion/locales:German/locale/German/admin/members_include.php@b7d8a5770eb350bf622636939d59d2d54561ab5f; HDInnovations/UNIT3D-Community-Edition:resources/lang/de/email.php@c8d953a3ada9738950dc229a3d931b8210c5ba7c';
+
+/** What an offer is called: a coupon, a voucher, a promotion or loyalty programme. */
+const OFFERS = [
+      'gutschein', 'rabattcode', 'aktionscode', 'coupon', 'code promo', 'bon de réduction', 'cupón', 'código de cupón', 'código promocional', 'cupom', 'buono sconto',
+      'codice sconto', 'купон', 'промокод', 'kupon', 'kode promo', 'kode voucher', 'voucher', 'mã khuyến mại', 'mã giảm giá', 'คูปอง', 'โค้ดส่วนลด',
+      'クーポン', '쿠폰', 'promo',
+      'gutscheincode', 'code de réduction', 'code promotionnel', 'bon', 'código del cupón', 'código de desconto', 'codice coupon', 'codice promozionale', 'промо-код',
+      'код купона', 'купона', 'купону', 'kod rabatowy', 'kod kuponu', 'kuponu', 'kupón', 'kupónu', 'slevový kód', 'waardebon', 'kortingscode', 'kupon kodu', 'indirim kodu',
+      'kode kupon', 'phiếu giảm giá', 'mã khuyến mãi', 'mã ưu đãi', 'โค้ด', 'クーポンコード', '쿠폰 코드', 'قسيمة', 'القسيمة', 'كوبون', 'الكوبون', 'كود الخصم', 'کوپن', 'کد تخفیف',
+      'codice promozionale', 'codice voucher', 'cupão', 'kortingsbon', 'programm', 'programme', 'programa', 'programma', 'программа', 'програма', 'program', 'โปรแกรม', 'プログラム', 'البرنامج', 'chương trình',
+];
+
+/** "Only" and "not" in the frames' languages: what turns whom an offer is for into a refusal. */
+export const ONLY_OR_NOT = [
+  'only', 'not', "n't", 'unable', 'nur', 'nicht', 'kein*', 'seulement', 'uniquement', 'pas', 'ne peut', "n'est", 'solo', 'sólo', 'no', 'somente', 'apenas', 'só', 'não',
+  'solamente', 'non', 'только', 'лише', 'тільки', 'не', 'нельзя', 'tylko', 'nie', 'pouze', 'není', 'nelze', 'alleen', 'niet', 'sadece', 'yalnızca', 'değil', 'hanya',
+  'tidak', 'bukan', 'chỉ', 'không', 'เท่านั้น', 'ไม่', 'のみ', 'だけ', 'ません', 'できない', '에만', '만 사용', '만 가능', '없', '아닙', 'فقط', 'لا', 'غير', 'نیست', 'نمی', 'تنها',
+];
 
 export const INTL_FRAMES: readonly Frame[] = [
   {
@@ -161,11 +179,13 @@ export const INTL_FRAMES: readonly Frame[] = [
     id: 'general.xl.suspension-until',
     kind: 'account-restricted',
     lang: 'intl',
-    subjects: ['this suspension', 'cette suspension', 'esta suspensión', 'esta suspensão', 'questa sospensione', 'это отстранение', 'це відсторонення', 'deze schorsing',
-      'bu askıya alma', 'to zawieszenie', 'toto pozastavení', 'penangguhan ini', 'lệnh đình chỉ này', 'การระงับนี้', 'この停止', '이 정지', 'هذا الإيقاف', 'diese sperre'],
+    subjects: ['until', 'jusqu', 'hasta', 'até', 'fino al', 'fino a', 'до', 'tot', 'kadar', 'hingga', 'đến', 'do', 'bis', 'まで', '까지', 'حتى', 'จนถึง'],
     predicates: [],
-    learnt: ['until', 'jusqu', 'hasta', 'até', 'fino al', 'fino a', 'до', 'tot', 'kadar', 'hingga', 'đến', 'do', 'bis', 'まで', '까지', 'حتى', 'จนถึง'],
+    // Added after reading the corpus: the suspension is the cue; the date's "until" its subject.
+    learnt: ['this suspension', 'cette suspension', 'esta suspensión', 'esta suspensão', 'questa sospensione', 'это отстранение', 'це відсторонення', 'deze schorsing',
+      'bu askıya alma', 'to zawieszenie', 'toto pozastavení', 'penangguhan ini', 'lệnh đình chỉ này', 'การระงับนี้', 'この停止', '이 정지', 'هذا الإيقاف', 'diese sperre'],
     gap: 40,
+    either: true,
     unless: QUESTION,
     confidence: 0.6,
     source: SOURCES,
@@ -186,11 +206,11 @@ export const INTL_FRAMES: readonly Frame[] = [
       'zu schnell', 'trop vite', 'demasiado rápido', 'muy rápido', 'rápido demais', 'troppo veloce', 'te snel', 'слишком быстро', 'занадто швидко', 'занадто актив',
       'příliš mnoho', 'забагато', 'za szybko', 'çok hızlı', 'terlalu cepat', 'quá nhanh', 'เร็วเกินไป', '早すぎ', '너무 빠르', 'pedidos demais', 'zbyt wiele', 'zbyt często', 'terlalu banyak',
       'quá nhiều', 'มากเกินไป', '多すぎ', '너무 많', 'كثيرة جدًا', 'كثيرة جدا', 'طلبات كثيرة',
-      'nicht so schnell', 'zu häufig', 'zu oft', 'trop souvent', 'trop fréquemment', 'trop rapidement', 'con demasiada frecuencia', 'demasiado frecuente*', 'demasiado seguido',
-      'muito frequente*', 'com muita frequência', 'muito rápido', 'troppo spesso', 'troppo frequent*', 'troppo rapidamente', 'слишком частые', 'занадто часто', 'příliš často',
+      'nicht so schnell', 'zu häufig', 'trop souvent', 'trop fréquemment', 'con demasiada frecuencia', 'demasiado frecuente*', 'demasiado seguido',
+      'muito frequente*', 'com muita frequência', 'troppo spesso', 'troppo frequent*', 'troppo rapidamente', 'слишком частые', 'занадто часто', 'příliš často',
       'příliš rychle', 'te vaak', 'te veel verzoeken', 'te veel pogingen', 'çok sık', 'çok fazla işlem', 'terlalu sering', 'terlalu banyak upaya', 'quá thường xuyên',
       'thao tác quá', 'บ่อยเกินไป', '너무 자주', '빈번', 'بشكل متكرر', 'محاولات كثيرة', 'تجاوزت الحد', 'بیش از حد', 'تعداد زیادی',
-      'aussi rapidement', 'un peu trop rapide', 'trop rapide', 'tak szybko', 'secepat ini', 'сразу после', 'hız sınırına ulaş*', 'fazla hızlı', 'so quickly after',
+      'un peu trop rapide', 'trop rapide', 'hız sınırına ulaş*', 'fazla hızlı', 'so quickly after',
       'limit przekroczony', 'překročen*', 'limite dépassée', 'límite excedido', 'limite excedido', 'limite superato', 'лимит превышен', 'превышен лимит', 'ліміт перевищено',
     ],
     unless: QUESTION,
@@ -201,15 +221,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     id: 'general.xl.promotion',
     kind: 'promotion-denied',
     lang: 'intl',
-    subjects: [
-      'gutschein', 'rabattcode', 'aktionscode', 'coupon', 'code promo', 'bon de réduction', 'cupón', 'código de cupón', 'código promocional', 'cupom', 'buono sconto',
-      'codice sconto', 'купон', 'промокод', 'kupon', 'kode promo', 'kode voucher', 'voucher', 'mã khuyến mại', 'mã giảm giá', 'คูปอง', 'โค้ดส่วนลด',
-      'クーポン', '쿠폰', 'promo',
-      'gutscheincode', 'code de réduction', 'code promotionnel', 'bon', 'código del cupón', 'código de desconto', 'codice coupon', 'codice promozionale', 'промо-код',
-      'код купона', 'купона', 'купону', 'kod rabatowy', 'kod kuponu', 'kuponu', 'kupón', 'kupónu', 'slevový kód', 'waardebon', 'kortingscode', 'kupon kodu', 'indirim kodu',
-      'kode kupon', 'phiếu giảm giá', 'mã khuyến mãi', 'mã ưu đãi', 'โค้ด', 'クーポンコード', '쿠폰 코드', 'قسيمة', 'القسيمة', 'كوبون', 'الكوبون', 'كود الخصم', 'کوپن', 'کد تخفیف',
-      'codice promozionale', 'codice voucher', 'cupão', 'kortingsbon', 'programm', 'programme', 'programa', 'programma', 'программа', 'програма', 'program', 'โปรแกรม', 'プログラム', 'البرنامج', 'chương trình',
-    ],
+    subjects: OFFERS,
     predicates: [],
     learnt: [
       // "Not valid" alone is an unknown or mistyped code (an ordinary answer); not valid *for* someone or something is a refusal.
@@ -219,24 +231,41 @@ export const INTL_FRAMES: readonly Frame[] = [
       'tidak bisa', 'tidak dapat', 'tidak berlaku', 'không thể', 'không áp dụng', 'ไม่สามารถ', 'ใช้ไม่ได้',
       '利用できません', 'ご利用いただけません', '使用できません', '適用できません', 'できません', '사용할 수 없', '적용할 수 없', '부족',
       'uygulanamaz', 'kullanılamaz', 'değil',
-      // Whom the offer is for: new customers, a first order, a customer group, a country, someone else.
-      'erstbestellung', 'ersten bestellung', 'neukunden', 'neue kunden', 'benutzergruppe', 'kundengruppe', 'ihrem land', 'nicht für sie', 'nicht berechtigt',
-      'première commande', 'nouveaux clients', 'groupe de clients', 'votre pays', 'pas pour vous', 'vous ne pouvez pas utiliser',
-      'primer pedido', 'primera compra', 'nuevos clientes', 'grupo de clientes', 'tu país', 'su país', 'no puedes usar', 'solo se puede', 'sólo se puede', 'solo es aplicable',
-      'primeira compra', 'primeiro pedido', 'novos clientes', 'novatos', 'seu país', 'só pode ser', 'apenas para',
-      'primo ordine', 'nuovi clienti', 'gruppo di clienti', 'tuo paese', 'solo al tuo', 'non puoi usare',
-      'первый заказ', 'первого заказа', 'первому заказу', 'новых клиентов', 'новых пользователей', 'другого пользователя', 'вашей стране',
-      'вы не можете использовать', 'вы больше не можете', 'першого замовлення', 'нових клієнтів',
-      'pierwsze zamówienie', 'pierwszego zamówienia', 'nowych klientów', 'swoim kraju', 'twoim kraju', 'nie możesz użyć', 'nie należy do',
-      'první objednávk*', 'nové zákazník*', 'není uplatnitelný', 'není platný pro', 'eerste bestelling', 'nieuwe klanten', 'uw land', 'niet geldig voor',
-      'ilk sipariş', 'yeni müşteri*', 'ülkeniz', 'pesanan pertama', 'pelanggan baru', 'pengguna baru', 'bukan milik anda',
-      'đơn hàng đầu tiên', 'khách hàng mới', 'người dùng mới', 'không phải của bạn', 'คำสั่งซื้อแรก', 'ลูกค้าใหม่', 'ไม่มีสิทธิ์',
-      '最初の注文', '初回', '新規', '会員のみ', '会員限定', '対象外', '첫 주문', '첫 구매', '신규', '회원 전용', '것이 아닌', '대상이 아닙니다',
-      'الطلب الأول', 'أول طلب', 'العملاء الجدد', 'المستخدمين الجدد', 'غير مخصص', 'غير مؤهل', 'اولین سفارش', 'کاربران جدید', 'مجاز به استفاده', 'مجاز نیستید',
+      // Refusals of this visitor: not for you, you cannot use it, not eligible.
+      'nicht für sie', 'nicht berechtigt', 'pas pour vous', 'vous ne pouvez pas utiliser', 'no puedes usar', 'non puoi usare', 'другого пользователя', 'вы не можете использовать', 'вы больше не можете', 'nie możesz użyć', 'nie należy do', 'není uplatnitelný', 'není platný pro', 'niet geldig voor', 'bukan milik anda', 'không phải của bạn', 'ไม่มีสิทธิ์', '対象外', '것이 아닌', '대상이 아닙니다', 'غير مخصص', 'غير مؤهل', 'مجاز به استفاده', 'مجاز نیستید',
       // Not yours: the code belongs to another customer.
       'no es tuyo', 'não é seu', "n'est pas le vôtre", 'n’est pas le vôtre', 'nicht ihnen zu gehören', 'nicht dir zu gehören', 'non sia assegnato a te', 'niet van jou',
       'size ait değil', 'вам не принадлежит', 'вам не належить', 'لا يحق لك', 'متعلق به شما نیست', 'bukan milik', 'không thuộc về bạn',
-      // For public (anonymous) users, for the address chosen, once per user.
+    ],
+    gap: 40,
+    either: true,
+    unless: QUESTION,
+    confidence: 0.55,
+    source: 'IP-CAM/French-Language-Pack-for-Opencart-v.4.x:extension/opencart/catalog/language/fr-FR/total/coupon.php@38081e3243386baa2009ea08d5cef043d4357b52',
+  },
+  {
+    // Whom an offer is for (new customers, a first order, a customer group, a country, public users,
+    // the address chosen, once per user): a refusal only where the candidate also says "only" or
+    // "not". Marketing says the same words ("10 % off your first order").
+    id: 'general.xl.promotion-for',
+    kind: 'promotion-denied',
+    lang: 'intl',
+    subjects: OFFERS,
+    predicates: [],
+    learnt: [
+      'erstbestellung', 'ersten bestellung', 'neukunden', 'neue kunden', 'benutzergruppe', 'kundengruppe', 'ihrem land',
+      'première commande', 'nouveaux clients', 'groupe de clients', 'votre pays',
+      'primer pedido', 'primera compra', 'nuevos clientes', 'grupo de clientes', 'tu país', 'su país', 'solo se puede', 'sólo se puede', 'solo es aplicable',
+      'primeira compra', 'primeiro pedido', 'novos clientes', 'novatos', 'seu país', 'só pode ser', 'apenas para',
+      'primo ordine', 'nuovi clienti', 'gruppo di clienti', 'tuo paese', 'solo al tuo',
+      'первый заказ', 'первого заказа', 'первому заказу', 'новых клиентов', 'новых пользователей', 'вашей стране',
+      'першого замовлення', 'нових клієнтів',
+      'pierwsze zamówienie', 'pierwszego zamówienia', 'nowych klientów', 'swoim kraju', 'twoim kraju',
+      'první objednávk*', 'nové zákazník*', 'eerste bestelling', 'nieuwe klanten', 'uw land',
+      'ilk sipariş', 'yeni müşteri*', 'ülkeniz', 'pesanan pertama', 'pelanggan baru', 'pengguna baru',
+      'đơn hàng đầu tiên', 'khách hàng mới', 'người dùng mới', 'คำสั่งซื้อแรก', 'ลูกค้าใหม่',
+      '最初の注文', '初回', '新規', '会員のみ', '会員限定', '첫 주문', '첫 구매', '신규', '회원 전용',
+      'الطلب الأول', 'أول طلب', 'العملاء الجدد', 'المستخدمين الجدد', 'اولین سفارش', 'کاربران جدید',
       'öffentliche nutzer', 'utilisateurs publics', 'usuarios públicos', 'usuários públicos', 'utenti pubblici', 'публичных пользователей', 'openbare gebruikers',
       'genel kullanıcılar', 'user publik', 'ผู้ใช้สาธารณะ', '一般ユーザー', 'użytkowników publicznych', 'المستخدمين العامين', 'người dùng công cộng',
       'ausgewählte adresse', 'adresse sélectionnée', 'dirección elegida', 'dirección seleccionada', 'indirizzo selezionato', 'geselecteerde adres', 'alamat yang telah anda pilih',
@@ -244,6 +273,8 @@ export const INTL_FRAMES: readonly Frame[] = [
     ],
     gap: 40,
     either: true,
+    remedies: ONLY_OR_NOT,
+    needRemedy: true,
     unless: QUESTION,
     confidence: 0.55,
     source: 'IP-CAM/French-Language-Pack-for-Opencart-v.4.x:extension/opencart/catalog/language/fr-FR/total/coupon.php@38081e3243386baa2009ea08d5cef043d4357b52',

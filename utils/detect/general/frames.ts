@@ -1,5 +1,5 @@
 import type { Frame } from './compose';
-import { INTL_FRAMES } from './frames-intl';
+import { INTL_FRAMES, ONLY_OR_NOT } from './frames-intl';
 
 /**
  * The general layer's compositional vocabulary (see compose.ts). Words are folded like page
@@ -404,14 +404,10 @@ export const FRAMES: readonly Frame[] = [
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['can not be applied', 'can not be used', 'cannot be used', 'cannot use this', 'can not use this', 'not qualified', 'no longer available to you',
-      'not valid for customer', 'only be used by new customers', "aren't eligible", 'are not eligible',
-      'your customer group', 'your user group', 'not applicable for your', 'not valid for your', 'not available for your', 'not yours', 'new customers only',
-      'by new customers', 'first order', 'prior transactions', 'have access to this reward', 'only redeemable in', 'not valid for the address',
-      'for new customers', 'not valid with your', 'not valid in your', 'associated with your account', 'previous purchase', 'not valid for this store', 'customer role',
-      // Whom an offer is for, as atoms: new customers, a first order, members, a country, someone else.
-      'new users', 'new buyers', 'new members', 'first purchase', 'first-time', 'paid member', 'members only', 'member only', 'redeemed by you',
-      'can not be redeemed', 'cannot be redeemed', 'not for you', 'another customer', 'another user', 'your country', 'your region', "don't have access",
-      'unable to participate', 'cannot participate', 'not eligible to participate', 'not allowed to participate', 'unable to claim', 'only buyers'],
+      'not valid for customer', "aren't eligible", 'are not eligible', 'not applicable for your', 'not valid for your', 'not available for your', 'not yours',
+      'prior transactions', 'have access to this reward', 'not valid for the address', 'not valid with your', 'not valid in your', 'associated with your account',
+      'not valid for this store', 'redeemed by you', 'can not be redeemed', 'cannot be redeemed', 'not for you', "don't have access",
+      'unable to participate', 'cannot participate', 'not eligible to participate', 'not allowed to participate', 'unable to claim'],
     gap: 40,
     either: true,
     // A limit of the offer, or the visitor's own earlier use, is no refusal of the visitor.
@@ -433,6 +429,25 @@ export const FRAMES: readonly Frame[] = [
     unless: EN_QUESTION,
     confidence: 0.6,
     source: 'LemmyNet/lemmy-translations:frontend/en.json@f03dfd1a4e73015b564ed230577d2fd8b23974f5; bluesky-social/social-app:bskylink/src/html/linkWarningContents.ts@02974a7a54f34058513fcee0f3e90e01af38ae99',
+  },
+  {
+    // Whom an offer is for: a refusal only beside "only" or "not" (marketing says "for new customers" too).
+    id: 'general.en.promotion-for',
+    kind: 'promotion-denied',
+    lang: 'en',
+    subjects: ['coupon', 'offer', 'promotion', 'promo code', 'promo', 'voucher', 'deal', 'discount', 'reward', 'cashback', 'giveaway', 'activity', 'campaign', 'bonus'],
+    predicates: [],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['only be used by new customers', 'your customer group', 'your user group', 'new customers only', 'by new customers', 'first order', 'only redeemable in',
+      'for new customers', 'previous purchase', 'customer role', 'new users', 'new buyers', 'new members', 'first purchase', 'paid member', 'members only', 'member only',
+      'your country', 'your region', 'only buyers'],
+    gap: 40,
+    either: true,
+    remedies: ONLY_OR_NOT,
+    needRemedy: true,
+    unless: [...EN_QUESTION, 'terms and conditions', 'exclusions apply', 'see details'],
+    confidence: 0.65,
+    source: 'https://github.com/Sylius/Sylius/issues/5134',
   },
   {
     id: 'general.en.region',
