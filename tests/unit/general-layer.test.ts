@@ -8,9 +8,10 @@ import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { bareWord, compileFrames, isStem, matchFrames } from '../../utils/detect/general/compose';
 import { compilePhrases } from '../../utils/detect/engine';
-import { generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
+import { cuesOf, generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
 import type { PageInput } from '../../utils/detect/types';
+import { foldToString } from '../../utils/detect/normalize';
 
 const layer = generalLayer(FRAMES);
 const page = (p: Partial<PageInput>): PageInput => ({ url: 'https://item.taobao.com/item.htm?id=1', segments: [], ...p });
@@ -31,6 +32,15 @@ describe('API answers: the words a client would show', () => {
     expect(t.codes).toContain('ok=-100');
     const huge = JSON.stringify({ list: Array.from({ length: 5000 }, (_, i) => ({ msg: `m${i}` })) });
     expect(apiText(huge).messages.length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('cue words', () => {
+  // Cues decide which regions the content script reads and which candidates the model judges at its
+  // lower bar: an everyday word among them ('do', 'bis', 'до', 'ban' in 'bank') makes every page pay.
+  it('are never short Latin or Cyrillic words', () => {
+    const short = cuesOf(FRAMES).map((w) => foldToString(bareWord(w))).filter((w) => /^[\p{Script=Latin}\p{Script=Cyrillic}0-9 ]+$/u.test(w) && w.replace(/ /g, '').length < 5);
+    expect(short).toEqual([]);
   });
 });
 
