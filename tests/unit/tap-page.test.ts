@@ -46,13 +46,16 @@ function fakeWindow(answer: () => Response) {
     attachShadow: Element['attachShadow'];
   };
   const posted: unknown[] = [];
-  const originals = { fetch: vi.fn(async () => answer()), toString: realm.Function.prototype.toString };
+  // The page's Response: a class of its own, so that the tap's patches of text() and json() stay in this window.
+  class PageResponse extends Response {}
+  const originals = { fetch: vi.fn(async () => Object.setPrototypeOf(answer(), PageResponse.prototype) as Response), toString: realm.Function.prototype.toString };
   Object.defineProperty(originals.fetch, 'name', { value: 'fetch' });
   const win: TapWindow = {
     fetch: originals.fetch as unknown as typeof fetch,
     Function: realm.Function,
     Element: { prototype: { attachShadow: realm.attachShadow } },
     XMLHttpRequest: { prototype: { send: realm.send } as XMLHttpRequest },
+    Response: PageResponse,
     location: { href: 'https://item.taobao.com/item.htm?id=1', origin: 'https://item.taobao.com' },
     document: { dispatchEvent: () => true },
     postMessage: (m) => posted.push(m),
@@ -150,18 +153,36 @@ describe('installTap', () => {
     expect(posted).toEqual([{ source: TAP_SOURCE, url: API, status: 200, body: BLOCK }]);
   });
 
-  it('cancels an endless chunked answer at the cap and passes nothing on, while the page reads on', async () => {
+  it('does not copy an answer of unknown length: only the page pulls it, and what it reads whole is passed on', async () => {
     const { stream, state } = endless();
     const { win, posted } = fakeWindow(() => response(stream, API, { 'content-type': 'application/json' }));
     tap.installTap(win);
     const res = await win.fetch(API);
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    // No tee: nothing but the page's own reads pulls the stream.
+    const pulledBefore = state.pulled;
+    expect(pulledBefore).toBeLessThanOrEqual(TAP_MAX_READ);
     const reader = res.body!.getReader();
-    await until(() => state.pulled > TAP_MAX_READ);
-    // The tap's branch is gone; the page's own branch still reads.
     for (let i = 0; i < 20; i++) expect((await reader.read()).done).toBe(false);
     await reader.cancel();
     await until(() => state.cancelled);
     expect(posted).toEqual([]);
+  });
+
+  it('passes on an answer of unknown length that the page reads whole, as text or as JSON, within the bound', async () => {
+    for (const read of ['text', 'json'] as const) {
+      vi.resetModules();
+      tap = await import('../../utils/content/tap-page');
+      const { win, posted } = fakeWindow(() => response(BLOCK, API, { 'content-type': 'application/json' }));
+      tap.installTap(win);
+      const res = await win.fetch(API);
+      await res[read]();
+      await until(() => posted.length > 0);
+      expect(posted).toEqual([{ source: TAP_SOURCE, url: API, status: 200, body: read === 'text' ? BLOCK : JSON.stringify(JSON.parse(BLOCK)) }]);
+    }
+    expect(tap.capped('x'.repeat(TAP_MAX_READ + 1))).toBeNull();
+    expect(tap.capped({ list: Array.from({ length: TAP_MAX_READ }, (_, i) => i) })).toBeNull();
+    expect(tap.capped({ ok: true })).toBe('{"ok":true}');
   });
 
   it('leaves event streams and untyped answers alone', async () => {
@@ -265,7 +286,7 @@ describe('the tap’s other ways in', () => {
   });
 
   it('reads a fetch answer at a path of the page’s own site, and skips one that says it is over the cap', async () => {
-    let answer = response(BLOCK, 'https://item.taobao.com/api/x', { 'content-type': 'application/json' });
+    let answer = response(BLOCK, 'https://item.taobao.com/api/x', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(BLOCK)) });
     const { win, posted } = fakeWindow(() => answer);
     tap.installTap(win);
     await win.fetch('/api/x');

@@ -18,6 +18,7 @@ export interface TapWindow {
   Function: FunctionConstructor;
   Element: { prototype: { attachShadow(init: ShadowRootInit): ShadowRoot } };
   XMLHttpRequest: { prototype: XMLHttpRequest };
+  Response: { prototype: Pick<Response, 'text' | 'json'> };
   location: { href: string; origin: string };
   document: { dispatchEvent(e: Event): boolean };
   postMessage(message: unknown, targetOrigin: string): void;
@@ -54,6 +55,22 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, cap: n
     return null;
   } finally {
     reader.releaseLock();
+  }
+}
+
+/** The answer as text when it is at most TAP_MAX_READ long (a parsed answer is written back, stopping past the bound). */
+export function capped(value: unknown): string | null {
+  if (typeof value === 'string') return value.length <= TAP_MAX_READ ? value : null;
+  let budget = TAP_MAX_READ;
+  try {
+    const text = JSON.stringify(value, (key, v: unknown) => {
+      budget -= key.length + (typeof v === 'string' ? v.length : 8);
+      if (budget < 0) throw new RangeError('over the bound');
+      return v;
+    });
+    return text !== undefined && text.length <= TAP_MAX_READ ? text : null;
+  } catch {
+    return null;
   }
 }
 
@@ -106,19 +123,38 @@ export function installTap(win: TapWindow = window as unknown as TapWindow): voi
     },
   });
 
+  // An answer of unknown length is not cloned: in Chromium 150 the tee behind clone() held the
+  // whole of a 256 MiB chunked stream in the page even when the copy was cancelled at its first
+  // chunk. It is read when the page itself reads it whole, with text() or json().
+  const whenReadWhole = new WeakSet<object>();
   win.fetch = wrap(win.fetch, {
     apply(target, self, args: Parameters<typeof fetch>) {
       const result: Promise<Response> = Reflect.apply(target, self, args);
       result
         .then((res) => {
           if (!onMarketplace(res.url) || !readableType(res.headers.get('content-type'))) return;
-          if (Number(res.headers.get('content-length') ?? 0) > TAP_MAX_READ) return;
+          const length = res.headers.get('content-length');
+          if (length === null) return void whenReadWhole.add(res);
+          if (Number(length) > TAP_MAX_READ) return;
           void readCapped(res.clone().body, TAP_MAX_READ).then((text) => post(res.url, res.status, text));
         })
         .catch(() => {});
       return result;
     },
   });
+  const responseProto = win.Response.prototype;
+  for (const method of ['text', 'json'] as const) {
+    responseProto[method] = wrap(responseProto[method], {
+      apply(target, self: Response, args: []) {
+        const read: Promise<unknown> = Reflect.apply(target, self, args);
+        if (whenReadWhole.has(self)) {
+          whenReadWhole.delete(self);
+          read.then((value) => post(self.url, self.status, capped(value))).catch(() => {});
+        }
+        return read;
+      },
+    });
+  }
 
   const xhrProto = win.XMLHttpRequest.prototype;
   xhrProto.send = wrap(xhrProto.send, {
