@@ -16,6 +16,8 @@ import { foldToString } from '../../utils/detect/normalize';
 const layer = generalLayer(FRAMES);
 const page = (p: Partial<PageInput>): PageInput => ({ url: 'https://item.taobao.com/item.htm?id=1', segments: [], ...p });
 const scan = (p: Partial<PageInput>) => scanGeneralPage(layer, page(p), 'taobao', 'test');
+/** What the layer finds in one dialog of an untitled page at `url`. */
+const inDialog = (text: string, url: string) => scanGeneralPage(layer, { url, title: '', segments: [{ where: 'dialog', text }] }, null, 't');
 
 describe('API answers: the words a client would show', () => {
   it('reads JSON, JSONP, a Python dict, PHP var_dump, curly quotes and a bare mtop ret array', () => {
@@ -252,7 +254,7 @@ describe('stems and other people', () => {
 
   it('a notice\'s own "for security reasons" or "comment" is no help question', () => {
     const layer = generalLayer(FRAMES);
-    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.com/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.ruleId);
+    const at = (text: string) => inDialog(text, 'https://shop.example.com/').map((d) => d.ruleId);
     expect(at('Your account has been locked for security reasons.')).toContain('general.en.account-restricted');
     expect(at('Your account has been suspended. You cannot comment or post.')).toContain('general.en.account-restricted');
     expect(at('Reasons why your account has been suspended, and what to do')).not.toContain('general.en.account-restricted');
@@ -292,7 +294,7 @@ describe('stems and other people', () => {
   });
 
   it('a short quoted name inside a notice is no quotation of the notice', () => {
-    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.es/cart', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.ruleId);
+    const at = (text: string) => inDialog(text, 'https://shop.example.es/cart').map((d) => d.ruleId);
     expect(at('Lo sentimos, parece que el cupón "%s" no es tuyo - se ha eliminado de tu pedido.')).toContain('general.xl.promotion');
     expect(at('El mensaje "el cupón no es tuyo" aparece al pagar.')).toEqual([]);
     // "Not valid" alone is a mistyped code; not valid *for* someone is a refusal.
@@ -300,7 +302,7 @@ describe('stems and other people', () => {
   });
 
   it('whom an offer is for is a refusal only beside "only" or "not": marketing says the same words', () => {
-    const at = (text: string) => scanGeneralPage(layer, { url: 'https://shop.example.com/cart', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
+    const at = (text: string) => inDialog(text, 'https://shop.example.com/cart').map((d) => d.kind);
     expect(at('Sorry, coupon code "%s" is only valid for new customers.')).toContain('promotion-denied');
     expect(at('Este cupom só pode ser utilizado em sua primeira compra')).toContain('promotion-denied');
     expect(at('Dieser Gutschein-Code ist nur für die Erstbestellung eines Benutzers gültig.')).toContain('promotion-denied');
@@ -310,7 +312,7 @@ describe('stems and other people', () => {
   });
 
   it('suspensions, login bans and "this offer is not yours" in other languages', () => {
-    const at = (text: string) => scanGeneralPage(layer, { url: 'https://forum.example.org/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').map((d) => d.kind);
+    const at = (text: string) => inDialog(text, 'https://forum.example.org/').map((d) => d.kind);
     expect(at('You have been suspended indefinitely')).toContain('account-restricted');
     expect(at('Questa sospensione sarà attiva fino al 2026-12-31')).toContain('account-restricted');
     expect(at('Logowanie zabronione')).toContain('account-restricted');

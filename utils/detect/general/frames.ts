@@ -10,6 +10,9 @@ import { INTL_FRAMES, ONLY_OR_NOT } from './frames-intl';
 
 /** Help-centre questions and how-to titles quote notices without being one. */
 const ZH_QUESTION = ['怎么办', '怎么', '如何', '为什么', '为何', '什么原因', '原因是什么', '是什么意思', '吗', '攻略', '教程', '方法', '技巧', '常见问题', '问题解答'];
+/** What an offer is called in English (the subjects of the promotion frames). */
+const EN_OFFERS = ['coupon', 'offer', 'promotion', 'promo code', 'promo', 'voucher', 'deal', 'discount', 'reward', 'cashback', 'giveaway', 'activity', 'campaign', 'bonus'];
+
 const EN_QUESTION = [
   'how to', 'how do i', 'how can i', 'why is', 'why was', 'why am i', 'why does', 'what to do', 'what happens', 'what does', 'what is', 'what are', 'what if',
   'if your account', 'if you are', 'if you were', 'if you see', 'if you get', 'if you receive', 'when your account', 'faq', 'learn more about', 'guide to',
@@ -397,7 +400,7 @@ export const FRAMES: readonly Frame[] = [
     id: 'general.en.promotion',
     kind: 'promotion-denied',
     lang: 'en',
-    subjects: ['coupon', 'offer', 'promotion', 'promo code', 'promo', 'voucher', 'deal', 'discount', 'reward', 'cashback', 'giveaway', 'activity', 'campaign', 'bonus'],
+    subjects: EN_OFFERS,
     predicates: [
       'not available for your account', 'not eligible', 'ineligible', 'cannot be applied', 'could not be applied', "can't be applied",
       'is not valid for your account', 'unavailable for your account', 'not available to you', 'has been restricted', 'not available for this account',
@@ -435,7 +438,7 @@ export const FRAMES: readonly Frame[] = [
     id: 'general.en.promotion-for',
     kind: 'promotion-denied',
     lang: 'en',
-    subjects: ['coupon', 'offer', 'promotion', 'promo code', 'promo', 'voucher', 'deal', 'discount', 'reward', 'cashback', 'giveaway', 'activity', 'campaign', 'bonus'],
+    subjects: EN_OFFERS,
     predicates: [],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['only be used by new customers', 'your customer group', 'your user group', 'new customers only', 'by new customers', 'first order', 'only redeemable in',
