@@ -183,6 +183,12 @@ describe('installTap', () => {
     expect(tap.capped('x'.repeat(TAP_MAX_READ + 1))).toBeNull();
     expect(tap.capped({ list: Array.from({ length: TAP_MAX_READ }, (_, i) => i) })).toBeNull();
     expect(tap.capped({ ok: true })).toBe('{"ok":true}');
+    expect(tap.capped('x'.repeat(TAP_MAX_READ))).toHaveLength(TAP_MAX_READ);
+    // Writing a parsed answer back stops near the bound, not after the whole answer.
+    let visited = 0;
+    const huge = Array.from({ length: 4 * TAP_MAX_READ }, () => ({ toJSON: () => (visited++, 1) }));
+    expect(tap.capped(huge)).toBeNull();
+    expect(visited).toBeLessThan(TAP_MAX_READ);
   });
 
   it('leaves event streams and untyped answers alone', async () => {
