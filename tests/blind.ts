@@ -14,7 +14,7 @@ import { featuresOf } from '../utils/detect/general/features';
 import { foldToString } from '../utils/detect/normalize';
 import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules';
 import type { Rule } from '../utils/detect/types';
-import { bareWord, type Frame } from '../utils/detect/general/compose';
+import { bareWord, conceptsOf, type Frame } from '../utils/detect/general/compose';
 import { isNetworkItem, itemPage, itemResponse, sourceGroup, sourceGroups, type Item } from './notices';
 import { trainingSamples } from './training';
 
@@ -101,12 +101,22 @@ export function blindOutcomes(opts: BlindOptions): Outcome[] {
   const folds: Item[][] = Array.from({ length: FOLDS }, () => []);
   for (const item of opts.items) folds[foldOf(sourceGroup(item.source))]!.push(item);
   const out: Outcome[] = [];
-  const allSamples = opts.model ? trainingSamples(opts.items).map((s) => ({ ...s, features: featuresOf(s.text) })) : [];
+  // Which frames' concepts each sample shows, once: a fold keeps those of its own frames.
+  const allConcepts = conceptsOf(frames);
+  const allSamples = opts.model
+    ? trainingSamples(opts.items).map((s) => {
+        const folded = foldToString(s.text.slice(0, 2000));
+        return { ...s, features: featuresOf(s.text), concepts: allConcepts.filter((c) => c.re.test(folded)) };
+      })
+    : [];
   folds.forEach((items, fold) => {
     if (items.length === 0) return;
     const held = new Set(items.map((i) => sourceGroup(i.source)));
-    const model: Model | undefined = opts.model ? fromTrained(train(allSamples.filter((s) => !held.has(s.group)))) : undefined;
-    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(framesWithout(frames, held, evidence), model, opts.threshold));
+    const foldFrames = framesWithout(frames, held, evidence);
+    const kept = new Set(foldFrames.map((f) => f.id));
+    const samples = allSamples.filter((s) => !held.has(s.group)).map((s) => ({ ...s, features: [...s.features, ...new Set(s.concepts.filter((c) => kept.has(c.frameId)).map((c) => c.key))] }));
+    const model: Model | undefined = opts.model ? fromTrained(train(samples)) : undefined;
+    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(foldFrames, model, opts.threshold));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
   });
   return out;

@@ -6,7 +6,7 @@ import { fromTrained, score } from '../../utils/detect/general/model';
 import { featuresOf } from '../../utils/detect/general/features';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
-import { bareWord, compileFrames, isStem, matchFrames } from '../../utils/detect/general/compose';
+import { bareWord, compileFrames, conceptsOf, isStem, matchFrames } from '../../utils/detect/general/compose';
 import { compilePhrases } from '../../utils/detect/engine';
 import { cuesOf, generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
@@ -66,6 +66,31 @@ describe('features of the learned layer', () => {
     const s = score(m, 'Troppi tentativi, riprova più tardi.');
     expect(s.p).toBeGreaterThan(score(m, 'Benvenuti nel negozio').p);
     expect(s.why.some((w) => w.startsWith('x:'))).toBe(false);
+  });
+  it("gives a frame's subject one feature in every language, and none for a restriction word alone", () => {
+    const concepts = conceptsOf(FRAMES);
+    const account = (text: string) => featuresOf(text, concepts).filter((f) => f.startsWith('k:account-restricted:'));
+    expect(account('Your account has been suspended')).toEqual(['k:account-restricted:s']);
+    expect(account('Ihr Konto wurde gesperrt')).toEqual(['k:account-restricted:s']);
+    expect(account('Ваш аккаунт заблокирован')).toEqual(['k:account-restricted:s']);
+    // "Blocked users" is a setting's label as often as a notice: the predicate is the frames' to read.
+    expect(featuresOf('Gesperrt', concepts).filter((f) => f.startsWith('k:'))).toEqual([]);
+  });
+  it('learns a subject from one language for another, and shows the words that carry it', () => {
+    const concepts = conceptsOf(FRAMES);
+    const samples = [
+      { text: 'Ihr Konto ist nicht freigeschaltet', kind: 'account-restricted' as const },
+      { text: 'Votre compte est désormais inutilisable', kind: 'account-restricted' as const },
+      { text: 'Neue Produkte ansehen', kind: null },
+      { text: 'Voir les nouveautés', kind: null },
+      { text: 'Nuovi prodotti', kind: null },
+    ];
+    const m = fromTrained(train(samples, { epochs: 30, minCount: 1, concepts }));
+    const plain = fromTrained(train(samples, { epochs: 30, minCount: 1 }));
+    const text = 'Il tuo account non è più utilizzabile';
+    expect(score(m, text, concepts).p).toBeGreaterThan(score(plain, text).p);
+    expect(score(m, text, concepts).why).toContain('il tuo account');
+    expect(score(m, text, concepts).why.some((w) => w.startsWith('k:'))).toBe(false);
   });
 });
 

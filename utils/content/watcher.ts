@@ -180,6 +180,8 @@ export class PageWatcher {
       yield;
       void general.model;
       yield;
+      void general.concepts;
+      yield;
     }
     return { url: this.url, title: this.deps.doc.title, segments, status: this.documentStatus(), ...structure, ...(read.textChars !== undefined ? { textChars: read.textChars } : {}) };
   }

@@ -27,6 +27,7 @@ export function ruleSetVersion(userRules: number, off: number, withGeneral: bool
 const headersOnly: GeneralLayer = {
   frames: [],
   model: undefined,
+  concepts: [],
   // No model: no probability to compare.
   threshold: 1,
   cues: [],

@@ -104,6 +104,31 @@ export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
   });
 }
 
+/**
+ * What a frame's roles say, for the learned layer: a feature for the subject of every frame of a
+ * kind of notice (`k:rate-limit:s`) and one for its remedy (`:r`), whatever the language, so that
+ * weights learnt from notices in one language carry over to the same thing said in another.
+ * Frames of one slug (general.en.rate-limit, general.xl.rate-limit) share their features.
+ * Predicates stay out: most are `learnt`, and alone a restriction word is as often a setting's
+ * label ("Blocked users") as a notice; the frames read them.
+ */
+export interface Concept {
+  key: string;
+  /** The frame whose role this is (the blind evaluation leaves out a held-out group's frames). */
+  frameId: string;
+  re: RegExp;
+}
+
+export function conceptsOf(frames: readonly Frame[]): Concept[] {
+  const out: Concept[] = [];
+  for (const f of frames) {
+    const slug = f.id.split('.').slice(2).join('.') || f.id;
+    if (f.subjects.length) out.push({ key: `k:${slug}:s`, frameId: f.id, re: new RegExp(alternation(f.subjects)) });
+    if (f.remedies?.length) out.push({ key: `k:${slug}:r`, frameId: f.id, re: new RegExp(alternation(f.remedies, true)) });
+  }
+  return out;
+}
+
 export interface FrameHit {
   frame: Frame;
   /** The folded words that matched (subject … predicate), for "why". */

@@ -1,4 +1,5 @@
 import { foldToString } from '../normalize';
+import type { Concept } from './compose';
 
 /**
  * Features of a candidate for the learned layer, shared by training (scripts/train-model.ts) and
@@ -20,9 +21,18 @@ const ABSTRACT: ReadonlyArray<readonly [string, RegExp]> = [
   ['x:time', /second|minute|hour|seconde|sekunde|segundo|secondi|минут|секунд|час|годин|sekund|minut|godzin|saniye|dakika|saat|detik|menit|giây|phút|giờ|วินาที|นาที|ชั่วโมง|秒|分钟|時間|小时|초|분|시간|ثانية|دقيقة|ساعة|ثانیه|دقیقه|ساعت/u],
 ];
 
-export function featuresOf(text: string): string[] {
+/** The concepts (compose.ts conceptsOf) whose words the text holds. */
+export function conceptFeatures(text: string, concepts: readonly Concept[]): string[] {
+  if (concepts.length === 0) return [];
+  const folded = foldToString(text.slice(0, 2000));
+  const keys: string[] = [];
+  for (const c of concepts) if (!keys.includes(c.key) && c.re.test(folded)) keys.push(c.key);
+  return keys;
+}
+
+export function featuresOf(text: string, concepts: readonly Concept[] = []): string[] {
   const folded = foldToString(text.slice(0, 2000)).replace(/[0-9]+/g, '0');
-  const out = new Set<string>();
+  const out = new Set<string>(conceptFeatures(text, concepts));
   for (const [name, re] of ABSTRACT) if (re.test(folded)) out.add(name);
   let run = '';
   const flushRun = () => {

@@ -2,7 +2,7 @@ import type { Kind } from '../kinds';
 import { foldToString } from '../normalize';
 import type { Detection, NetworkInput, PageInput, Where } from '../types';
 import { apiCandidates, pageCandidates, type Candidate, type Placement } from './candidates';
-import { bareWord, compileFrames, matchFrames, type CompiledFrame, type Frame } from './compose';
+import { bareWord, compileFrames, conceptsOf, matchFrames, type CompiledFrame, type Concept, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
 import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences } from './discourse';
@@ -17,6 +17,8 @@ export interface GeneralLayer {
   readonly frames: readonly CompiledFrame[];
   /** Decoded on first use; without it only the frames run. */
   readonly model?: Model;
+  /** What the frames' roles say, as features of the model; compiled on first use. */
+  readonly concepts: readonly Concept[];
   /** Probability at or above which the model alone reports. */
   threshold: number;
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
@@ -33,7 +35,7 @@ export interface GeneralLayer {
 }
 
 export const MODEL_RULE_ID = 'general.model';
-export const DEFAULT_THRESHOLD = 0.92;
+export const DEFAULT_THRESHOLD = 0.94;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
@@ -50,6 +52,7 @@ export function generalLayer(frames: readonly Frame[], model?: Model | (() => Mo
 export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
   const folded = [...new Set(opts.cues.map((c) => foldToString(bareWord(c))).filter((c) => c.length >= 2))];
   let frames: readonly CompiledFrame[] | undefined;
+  let concepts: readonly Concept[] | undefined;
   let model: Model | undefined | null = null;
   const layer: GeneralLayer = {
     get frames() {
@@ -58,6 +61,9 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
     get model() {
       if (model === null) model = opts.model();
       return model;
+    },
+    get concepts() {
+      return (concepts ??= conceptsOf(opts.frames()));
     },
     threshold: opts.threshold ?? DEFAULT_THRESHOLD,
     cues: opts.cues,
@@ -99,7 +105,7 @@ function queryWords(url: string): string {
   }
 }
 
-/** The stricter bar of a short page without a cue word: 0.92 → 0.984. */
+/** The stricter bar of a short page without a cue word: 0.94 → 0.988. */
 const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 
 /** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */
@@ -172,7 +178,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   // A short page without a cue word is judged too (walls say "Forbidden", "Failed to verify your
   // browser"), at a stricter bar: most such pages are small ordinary ones.
   if (layer.model && !noModel && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isOrdinaryOutcome(c.text)) {
-    const s = score(layer.model, c.text);
+    const s = score(layer.model, c.text, layer.concepts);
     const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({

@@ -1,6 +1,8 @@
 import type { Kind } from '../kinds';
 import { bytesFromBase64, bytesOfView, bytesToBase64 } from '../base64';
+import type { Concept } from './compose';
 import { featuresOf } from './features';
+import { foldToString } from '../normalize';
 import { NOTICE_KINDS, type TrainedModel } from './train';
 
 /**
@@ -108,10 +110,10 @@ export function fromTrained(m: TrainedModel): Model {
   return unpack(pack(m));
 }
 
-export function score(model: Model, text: string): Scored {
+export function score(model: Model, text: string, concepts: readonly Concept[] = []): Scored {
   const K = NOTICE_KINDS.length;
   const present: number[] = [];
-  for (const f of featuresOf(text)) {
+  for (const f of featuresOf(text, concepts)) {
     const i = model.index.get(f);
     if (i !== undefined) present.push(i);
   }
@@ -125,11 +127,23 @@ export function score(model: Model, text: string): Scored {
     for (const i of present) v += model.kind[i * K + k]!;
     if (v > bestV) (bestV = v), (best = k);
   }
+  // A concept is shown as the words of the text that carry it.
+  const folded = foldToString(text.slice(0, 2000));
+  const shown = (f: string) => {
+    if (!f.startsWith('k:')) return f.replace(/^w:/, '');
+    // The fullest words any of the concept's frames finds ("il tuo account" rather than "account").
+    let words = '';
+    for (const c of concepts) {
+      const m = c.key === f ? c.re.exec(folded) : null;
+      if (m && m[0].length > words.length) words = m[0];
+    }
+    return words;
+  };
   const why = present
-    .filter((i) => model.notice[i]! > 0)
+    .filter((i) => model.notice[i]! > 0 && !/^[cx]:/.test(model.features[i]!))
     .sort((a, b) => model.notice[b]! - model.notice[a]!)
-    .slice(0, 4)
-    .filter((i) => !/^[cx]:/.test(model.features[i]!))
-    .map((i) => model.features[i]!.replace(/^w:/, ''));
+    .map((i) => shown(model.features[i]!))
+    .filter((w, i, all) => w !== '' && all.indexOf(w) === i)
+    .slice(0, 4);
   return { p, kind: NOTICE_KINDS[best]!, why };
 }

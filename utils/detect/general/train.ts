@@ -1,4 +1,5 @@
 import { KINDS, type Kind } from '../kinds';
+import type { Concept } from './compose';
 import { featuresOf } from './features';
 
 /**
@@ -36,6 +37,8 @@ export interface TrainOptions {
   rate?: number;
   /** A feature must occur in at least this many samples. */
   minCount?: number;
+  /** The frames' concepts, for samples whose features are not given. */
+  concepts?: readonly Concept[];
 }
 
 export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
@@ -44,7 +47,7 @@ export function train(samples: readonly Sample[], opts: TrainOptions = {}): Trai
   const rate = opts.rate ?? 0.3;
   const minCount = opts.minCount ?? 2;
 
-  const feats = samples.map((s) => s.features ?? featuresOf(s.text));
+  const feats = samples.map((s) => s.features ?? featuresOf(s.text, opts.concepts));
   const count = new Map<string, number>();
   for (const f of feats) for (const x of f) count.set(x, (count.get(x) ?? 0) + 1);
   const features = [...count].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
