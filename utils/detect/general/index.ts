@@ -35,7 +35,7 @@ export interface GeneralLayer {
 }
 
 export const MODEL_RULE_ID = 'general.model';
-export const DEFAULT_THRESHOLD = 0.94;
+export const DEFAULT_THRESHOLD = 0.93;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
@@ -105,7 +105,7 @@ function queryWords(url: string): string {
   }
 }
 
-/** The stricter bar of a short page without a cue word: 0.94 → 0.988. */
+/** The stricter bar of a short page without a cue word: 0.93 → 0.986. */
 const UNCUED_THRESHOLD = (t: number) => t + (1 - t) * 0.8;
 
 /** A site's own message to the visitor is short ("抱歉，您的账号被禁用，暂无法访问本站点。"). */

@@ -42,7 +42,7 @@ export interface TrainOptions {
 }
 
 export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
-  const epochs = opts.epochs ?? 12;
+  const epochs = opts.epochs ?? 20;
   const l2 = opts.l2 ?? 1e-4;
   const rate = opts.rate ?? 0.3;
   const minCount = opts.minCount ?? 2;
