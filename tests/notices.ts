@@ -69,6 +69,8 @@ export function loadItems(dir = NOTICES_DIR, onError?: (message: string) => void
 const COPIES: ReadonlyArray<readonly [RegExp, string]> = [
   // WordPress sites commit WooCommerce's language packs (made at translate.wordpress.org).
   [/^[\w.-]+\/[\w.-]+:(?:[^\s@]*\/)?languages\/plugins\/woocommerce-[A-Za-z_]+\.(?:po|mo|json)\b|^woocommerce\/woocommerce:/i, 'woocommerce/woocommerce'],
+  // ...and WordPress' own translations (wp-content/languages/pt_BR.po), made at the same place.
+  [/^[\w.-]+\/[\w.-]+:(?:[^\s@]*\/)?wp-content\/languages\/[a-z]{2,3}(?:_[A-Z]{2})?(?:_\w+)?\.(?:po|mo|json)\b/, 'wordpress/wordpress'],
   [/^[\w.-]+\/solidus_i18n:/i, 'solidusio/solidus_i18n'],
   [/^[\w.-]+\/spree_i18n:/i, 'spree-contrib/spree_i18n'],
   [/^[\w.-]+\/pleroma:/i, 'pleroma/pleroma'],

@@ -32,6 +32,8 @@ describe('the notice corpus (docs/notices.md)', () => {
   it('groups copies of one upstream text (a fork, a committed language pack) with their upstream', () => {
     expect(sourceGroup('Laos22/show.net:wp-content/languages/plugins/woocommerce-es_ES.po@e8f85e6c')).toBe('woocommerce/woocommerce');
     expect(sourceGroup('woocommerce/woocommerce:plugins/woocommerce/includes/class-wc-coupon.php@0430101b')).toBe('woocommerce/woocommerce');
+    expect(sourceGroup('Salemoche/Concept360:wp-content/languages/pt_BR.po@3807e4ba')).toBe('wordpress/wordpress');
+    expect(sourceGroup('Salemoche/Concept360:src/app.ts@3807e4ba')).toBe('salemoche/concept360');
     expect(sourceGroup('happyfresh/spree_i18n:config/locales/id.yml@1234567')).toBe('spree-contrib/spree_i18n');
     expect(sourceGroup('nDix-OP/odoo:addons/sale_loyalty/i18n/fr.po@1234567')).toBe('odoo/odoo');
     expect(sourceGroup('kphrx/pleroma:priv/gettext/fr/LC_MESSAGES/errors.po@1234567')).toBe('pleroma/pleroma');

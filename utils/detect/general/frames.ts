@@ -76,7 +76,7 @@ export const FRAMES: readonly Frame[] = [
     predicates: [],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['秒内只能', '分钟内只能', '小时内只能', '一天内只能', '每个小时只能', '每小时只能', '每天只能', '小时内无法注册', '超过每日', '次数超限', '频繁发送',
-      '后再尝试登录', '后再次登录', '评论间隔', '请稍等休息'],
+      '后再尝试登录', '后再次登录', '设置了评论间隔', '请稍等休息'],
     unless: [...ZH_QUESTION, '规则', '说明'],
     confidence: 0.6,
     source: 'xiulab/xiunobbs:lang/zh-cn/bbs.php@d500b6b608b703bf7685468e032b81454246cfa7; Discuz-X/DiscuzX:source/language/lang_message.php@35db41f75b102708033f3bd501eace6dbe11b7e2',
