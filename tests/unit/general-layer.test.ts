@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences } from '../../utils/detect/general/discourse';
+import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
 import { fromTrained, score } from '../../utils/detect/general/model';
 import { featuresOf } from '../../utils/detect/general/features';
 import { train } from '../../utils/detect/general/train';
@@ -231,6 +231,36 @@ describe("an outage is nobody's refusal", () => {
     expect(isCredentialError('{"code": 40362, "message": "您当前请求存在异常"}')).toBe(false);
     expect(isNotARefusal('This coupon is not valid for your customer group')).toBe(false);
     expect(isNotARefusal('您的请求已被拦截')).toBe(false);
+  });
+  it('knows a missing page, a file too large and an ended session in more languages', () => {
+    expect(isNotARefusal('Lo sentimos, la dirección que has introducido no corresponde a ninguna página.')).toBe(true);
+    expect(isNotARefusal('Sayfa bulunamadı')).toBe(true);
+    expect(isNotARefusal('Страница не найдена')).toBe(true);
+    expect(isOrdinaryOutcome('Máy chủ không cho phép tải lên kích thước này. Vui lòng thử lại với tệp tin nhỏ hơn.')).toBe(true);
+    expect(isOrdinaryOutcome('Die Datei ist zu groß.')).toBe(true);
+    expect(isOrdinaryOutcome('文件过大，请重新选择')).toBe(true);
+    expect(isOrdinaryOutcome("La tua sessione è terminata. Per favore, effettua l'accesso o registrati per continuare.")).toBe(true);
+    // A limit on the visitor is not one on a file.
+    expect(isOrdinaryOutcome('Zu viele Anfragen. Bitte warten Sie 30 Sekunden.')).toBe(false);
+  });
+});
+
+describe('what the model does not read', () => {
+  const quux = () => fromTrained(train([
+    { text: 'quux quux 账号', kind: 'account-restricted' },
+    { text: 'quux 账号', kind: 'account-restricted' },
+    { text: 'hello world', kind: null },
+    { text: 'welcome home', kind: null },
+  ], { epochs: 30, minCount: 1 }));
+  const layerOf = () => generalLayer([{ id: 'general.test.cue', kind: 'account-restricted', lang: 'zh', subjects: [], predicates: ['账号'], confidence: 0.5, source: 'https://example.com/' }], quux(), 0.5);
+  const modelOn = (text: string) => scanGeneralPage(layerOf(), { url: 'https://shop.example/', title: '', segments: [{ where: 'dialog', text }] }, null, 't').filter((d) => d.ruleId === 'general.model');
+  it('a candidate that only asks ("不是您的账号？") is no guess', () => {
+    expect(modelOn('quux quux 账号')).toHaveLength(1);
+    expect(modelOn('quux quux 账号？')).toHaveLength(0);
+  });
+  it('reads a candidate without its loading indicator ("Just a moment...")', () => {
+    expect(withoutLoading('× Settings Just a moment...')).toBe('× Settings  ');
+    expect(withoutLoading('Please wait 30 seconds')).toBe('Please wait 30 seconds');
   });
 });
 
