@@ -85,7 +85,7 @@ export interface FullScanResult {
     addedToInnerText: number;
     noticeAddedToInnerText: number;
     longestSliceNoticeMs: number;
-    firstUse: { framesMs: number; modelMs: number };
+    firstUse: { framesMs: number; modelMs: number; conceptsMs: number };
   };
   segments: number;
   detections: string[];
@@ -175,7 +175,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     const ms = (runs: unknown[]) => (runs as WatcherRun[]).map((r) => r.ms);
     const watcherRuns = [...got.watcher!, ...got.watcherSweep!, ...got.watcherHelpFooter!] as WatcherRun[];
     const allRegionRuns = got.allRegions as EngineRun[];
-    const firstUses: Array<{ framesMs: number; modelMs: number }> = [];
+    const firstUses: Array<{ framesMs: number; modelMs: number; conceptsMs: number }> = [];
     for (let i = 0; i < 5; i++) firstUses.push(await call((api) => api.generalFirstUse()));
     const reads: Array<Record<string, number>> = [];
     for (let i = 0; i < 5; i++) reads.push(await call((api) => api.domReads()));
@@ -215,7 +215,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
         addedToInnerText: 0,
         noticeAddedToInnerText: 0,
         longestSliceNoticeMs: Math.max(...(got.watcherNotice as WatcherRun[]).map((r) => r.longestSliceMs)),
-        firstUse: { framesMs: median(firstUses.map((f) => f.framesMs)), modelMs: median(firstUses.map((f) => f.modelMs)) },
+        firstUse: { framesMs: median(firstUses.map((f) => f.framesMs)), modelMs: median(firstUses.map((f) => f.modelMs)), conceptsMs: median(firstUses.map((f) => f.conceptsMs)) },
       },
       segments: split[0]!.segments,
       detections: split[0]!.detections,
@@ -229,7 +229,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     const g = fullScan.general;
     g.addedToInnerText = (fullScan.watcher.medianMs - g.without.medianMs) / floor;
     g.noticeAddedToInnerText = (g.notice.medianMs - g.noticeWithout.medianMs) / floor;
-    log(`  general layer: ${(fullScan.watcher.medianMs - g.without.medianMs).toFixed(2)} ms on this page, ${(g.notice.medianMs - g.noticeWithout.medianMs).toFixed(2)} ms with a notice toast; first use ${g.firstUse.framesMs.toFixed(1)} + ${g.firstUse.modelMs.toFixed(1)} ms`);
+    log(`  general layer: ${(fullScan.watcher.medianMs - g.without.medianMs).toFixed(2)} ms on this page, ${(g.notice.medianMs - g.noticeWithout.medianMs).toFixed(2)} ms with a notice toast; first use ${g.firstUse.framesMs.toFixed(1)} + ${g.firstUse.modelMs.toFixed(1)} + ${g.firstUse.conceptsMs.toFixed(1)} ms`);
     log(`  full scan: median ${fullScan.watcher.medianMs.toFixed(1)} ms (every region: ${fullScan.allRegions.medianMs.toFixed(1)} ms) vs innerText ${floor.toFixed(1)} ms`);
 
     // 2. Scaling with the number of phrases, over the same segments. Every set is compiled

@@ -184,12 +184,13 @@ if (parts.has('engine')) {
       ['full scan with a notice toast, layer off', ms(g.noticeWithout.medianMs), x(g.noticeWithout.medianMs / floor)],
       ['first use in a tab: frames compiled', ms(g.firstUse.framesMs), ''],
       ['first use in a tab: model decoded', ms(g.firstUse.modelMs), ''],
+      ['first use in a tab: concepts compiled', ms(g.firstUse.conceptsMs), ''],
     ]),
   );
   goals.push({ goal: `general layer adds ≤ ${GOAL_GENERAL_RATIO}× innerText to the full scan (this page)`, figure: x(g.addedToInnerText), spread: '', met: g.addedToInnerText <= GOAL_GENERAL_RATIO });
   goals.push({ goal: `general layer adds ≤ ${GOAL_GENERAL_RATIO}× innerText to the full scan (the page showing a notice toast)`, figure: x(g.noticeAddedToInnerText), spread: '', met: g.noticeAddedToInnerText <= GOAL_GENERAL_RATIO });
   goals.push({ goal: `no step of a scan with the general layer at work > ${GOAL_GENERAL_TASK_MS} ms (notice toast; warm)`, figure: ms(g.longestSliceNoticeMs), spread: '', met: g.longestSliceNoticeMs <= GOAL_GENERAL_TASK_MS });
-  goals.push({ goal: `general layer's first use in a tab: frames, then model, each a step ≤ ${GOAL_GENERAL_TASK_MS} ms`, figure: `${ms(g.firstUse.framesMs)}, ${ms(g.firstUse.modelMs)}`, spread: '', met: Math.max(g.firstUse.framesMs, g.firstUse.modelMs) <= GOAL_GENERAL_TASK_MS });
+  goals.push({ goal: `general layer's first use in a tab: frames, model, concepts, each a step ≤ ${GOAL_GENERAL_TASK_MS} ms`, figure: `${ms(g.firstUse.framesMs)}, ${ms(g.firstUse.modelMs)}, ${ms(g.firstUse.conceptsMs)}`, spread: '', met: Math.max(g.firstUse.framesMs, g.firstUse.modelMs, g.firstUse.conceptsMs) <= GOAL_GENERAL_TASK_MS });
 
   const rows = engine.scaling.rows;
   log(
