@@ -127,10 +127,11 @@ export function score(model: Model, text: string, concepts: readonly Concept[] =
     for (const i of present) v += model.kind[i * K + k]!;
     if (v > bestV) (bestV = v), (best = k);
   }
-  // A concept is shown as the words of the text that carry it.
-  const folded = foldToString(text.slice(0, 2000));
+  // A concept is shown as the words of the text that carry it; the text is folded again only then.
+  let folded: string | undefined;
   const shown = (f: string) => {
     if (!f.startsWith('k:')) return f.replace(/^w:/, '');
+    folded ??= foldToString(text.slice(0, 2000));
     // The fullest words any of the concept's frames finds ("il tuo account" rather than "account").
     let words = '';
     for (const c of concepts) {
