@@ -6,7 +6,7 @@ import { fromTrained, score } from '../../utils/detect/general/model';
 import { featuresOf } from '../../utils/detect/general/features';
 import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
-import { bareWord, compileFrames, conceptsOf, isStem, matchFrames } from '../../utils/detect/general/compose';
+import { bareWord, compileFrames, conceptsOf, isStem, matchFrames, type Frame } from '../../utils/detect/general/compose';
 import { compilePhrases } from '../../utils/detect/engine';
 import { cuesOf, generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
@@ -415,3 +415,35 @@ describe('stems and other people', () => {
   });
 });
 
+
+describe('how frames are compiled', () => {
+  const frame = (over: Partial<Frame>): Frame => ({ id: 'general.test.f', kind: 'account-restricted', lang: 'en', subjects: [], predicates: ['locked'], confidence: 0.5, source: 'https://example.com/', ...over });
+  const hits = (f: Frame, text: string) => matchFrames(compileFrames([f]), foldToString(text));
+  it('starts a Latin word at a word start, ends it at a word end unless it is a stem, and keeps other scripts free', () => {
+    expect(hits(frame({}), 'Your account is locked')).toHaveLength(1);
+    expect(hits(frame({}), 'Your account is unlocked')).toHaveLength(0);
+    expect(hits(frame({}), 'Your account is lockedx')).toHaveLength(0);
+    expect(hits(frame({ predicates: ['lock*'] }), 'Your account is lockedx')).toHaveLength(1);
+    // The same word as a stem and as a whole word is a stem.
+    expect(hits(frame({ predicates: ['locked', 'locked*'] }), 'accounts lockedout')).toHaveLength(1);
+    expect(hits(frame({ predicates: ['封禁'] }), '账号已被封禁了')).toHaveLength(1);
+  });
+  it('reports the fullest words, where the hit starts and ends', () => {
+    const [hit] = hits(frame({ subjects: ['account'], predicates: ['locked', 'locked for 24 hours'] }), 'Sorry, account locked for 24 hours.');
+    expect(hit!.words).toBe('account locked for 24 hours');
+    const folded = foldToString('Sorry, account locked for 24 hours.');
+    expect(folded.slice(hit!.start, hit!.end)).toBe(hit!.words);
+  });
+  it('fires a frame that needs a remedy only beside it, read as a whole word', () => {
+    const f = frame({ predicates: ['first order'], remedies: ['only'], needRemedy: true, kind: 'promotion-denied' });
+    expect(hits(f, 'Valid for your first order only')).toHaveLength(1);
+    expect(hits(f, 'Welcome offer for your first order')).toHaveLength(0);
+    expect(hits(f, 'Your first order onlyfans')).toHaveLength(0);
+  });
+  it("keys a frame's concepts by its slug, and reads a remedy as a whole word", () => {
+    const concepts = conceptsOf([frame({ id: 'plain', subjects: ['account'], remedies: ['only'] }), frame({ id: 'general.en.rate-limit', subjects: ['requests'] })]);
+    expect(concepts.map((c) => c.key)).toEqual(['k:plain:s', 'k:plain:r', 'k:rate-limit:s']);
+    expect(concepts[1]!.re.test('valid only')).toBe(true);
+    expect(concepts[1]!.re.test('onlyfans')).toBe(false);
+  });
+});
