@@ -21,18 +21,18 @@ const ABSTRACT: ReadonlyArray<readonly [string, RegExp]> = [
   ['x:time', /second|minute|hour|seconde|sekunde|segundo|secondi|минут|секунд|час|годин|sekund|minut|godzin|saniye|dakika|saat|detik|menit|giây|phút|giờ|วินาที|นาที|ชั่วโมง|秒|分钟|時間|小时|초|분|시간|ثانية|دقيقة|ساعة|ثانیه|دقیقه|ساعت/u],
 ];
 
-/** The concepts (compose.ts conceptsOf) whose words the text holds. */
-export function conceptFeatures(text: string, concepts: readonly Concept[]): string[] {
-  if (concepts.length === 0) return [];
-  const folded = foldToString(text.slice(0, 2000));
+/** The concepts (compose.ts conceptsOf) whose words the folded text holds. */
+function conceptFeatures(folded: string, concepts: readonly Concept[]): string[] {
   const keys: string[] = [];
   for (const c of concepts) if (!keys.includes(c.key) && c.re.test(folded)) keys.push(c.key);
   return keys;
 }
 
 export function featuresOf(text: string, concepts: readonly Concept[] = []): string[] {
-  const folded = foldToString(text.slice(0, 2000)).replace(/[0-9]+/g, '0');
-  const out = new Set<string>(conceptFeatures(text, concepts));
+  // Folded once: concepts read the words as written, the rest with numbers collapsed.
+  const asWritten = foldToString(text.slice(0, 2000));
+  const folded = asWritten.replace(/[0-9]+/g, '0');
+  const out = new Set<string>(conceptFeatures(asWritten, concepts));
   for (const [name, re] of ABSTRACT) if (re.test(folded)) out.add(name);
   let run = '';
   const flushRun = () => {
