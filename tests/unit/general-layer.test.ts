@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiText } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
-import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
+import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isServerFault, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
 import { fromTrained, score } from '../../utils/detect/general/model';
 import { featuresOf } from '../../utils/detect/general/features';
 import { train } from '../../utils/detect/general/train';
@@ -242,6 +242,39 @@ describe("an outage is nobody's refusal", () => {
     expect(isOrdinaryOutcome("La tua sessione è terminata. Per favore, effettua l'accesso o registrati per continuare.")).toBe(true);
     // A limit on the visitor is not one on a file.
     expect(isOrdinaryOutcome('Zu viele Anfragen. Bitte warten Sie 30 Sekunden.')).toBe(false);
+  });
+  // Pages that a public recon crawl of 33,756 hosts met most often (bbsetup/public-bugbounty-data):
+  // the trained model took Google's 404 page, Apache's 500 page and an API's JSON 404 for walls.
+  it('reads an HTTP error page as no refusal, and leaves it to the frames whether it also refuses', () => {
+    expect(isNotARefusal('404. That’s an error. The requested URL / was not found on this server. That’s all we know.')).toBe(true);
+    expect(isNotARefusal('Method Not Allowed The requested method GET is not allowed for the URL /.')).toBe(true);
+    expect(isNotARefusal('421 Misdirected Request nginx')).toBe(true);
+    expect(isServerFault('Internal Server Error The server encountered an internal error or misconfiguration and was unable to complete your request.')).toBe(true);
+    expect(isServerFault('Error: Server Error The server encountered a temporary error and could not complete your request. Please try again in 30 seconds.')).toBe(true);
+    expect(isServerFault('We are sorry, this application is currently unavailable. Please try your request again at a later time.')).toBe(true);
+    expect(isServerFault('Сервер недоступен')).toBe(true);
+    expect(isServerFault('Сайт ненадолго закрыт на техническое обслуживание.')).toBe(true);
+    expect(isServerFault('错误码: 1000 网络异常,请稍后重试！')).toBe(true);
+    expect(isServerFault('{"message":"Path not supported by this REST API","status":404}')).toBe(true);
+    // …unless the visitor is the reason.
+    expect(isServerFault('This page is temporarily unavailable because a device from your location is sending large amounts of web requests.')).toBe(false);
+    expect(isServerFault('Access denied. Your IP address has been blocked.')).toBe(false);
+    expect(isServerFault('您的请求已被拦截')).toBe(false);
+  });
+  it('keeps the model from an error page, a success and another party’s account', () => {
+    const model = fromTrained(train([
+      ...['the requested url was not found on this server', 'internal server error please contact the administrator', 'félicitations, vous avez utilisé le coupon', '对方收款账户异常'].map((text) => ({ text, kind: 'access-denied' as const })),
+      ...['welcome to our shop', 'add to cart', 'free shipping today', '新品上市'].map((text) => ({ text, kind: null })),
+    ]));
+    const modelLayer = generalLayer([], model);
+    const judged = (text: string) => scanGeneralPage(modelLayer, { url: 'https://a.example/', title: '', segments: [{ where: 'text', text }] }, null, 't').filter((d) => d.ruleId === 'general.model');
+    expect(judged('Not Found The requested URL / was not found on this server.')).toEqual([]);
+    expect(judged('Internal Server Error. Please contact the server administrator.')).toEqual([]);
+    expect(isOrdinaryOutcome('Félicitations, vous avez utilisé le coupon de réduction')).toBe(true);
+    expect(isOrdinaryOutcome('Review berhasil ditolak.')).toBe(true);
+    expect(isOrdinaryOutcome('Login tidak berhasil, akun Anda diblokir.')).toBe(false);
+    expect(isOrdinaryOutcome('Twoja równowaga jest zbyt niska, proszę dokonać wpłaty.')).toBe(true);
+    expect(aboutAnotherPerson('对方收款账户异常')).toBe(true);
   });
 });
 

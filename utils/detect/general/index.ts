@@ -5,7 +5,7 @@ import { apiCandidates, pageCandidates, type Candidate, type Placement } from '.
 import { bareWord, compileFrames, conceptsOf, matchFrames, type CompiledFrame, type Concept, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isTalk, quotedSpans, sentences, withoutLoading } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isServerFault, isTalk, quotedSpans, sentences, withoutLoading } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -179,7 +179,7 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   // browser"), at a stricter bar: most such pages are small ordinary ones.
   // A candidate that only asks ("不是您的账号？", a link's label) is no guess for the model; a wall's title may ask ("Are you a robot?").
   const asksOnly = c.placement !== 'title' && all.length > 0 && all.every(isQuestion);
-  if (layer.model && !noModel && !asksOnly && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isOrdinaryOutcome(c.text)) {
+  if (layer.model && !noModel && !asksOnly && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isOrdinaryOutcome(c.text) && !isServerFault(c.text)) {
     const s = score(layer.model, withoutLoading(c.text), layer.concepts);
     const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
