@@ -391,6 +391,8 @@ export const FRAMES: readonly Frame[] = [
       'suspicious activity from your', 'request is being verified', 'verifying your browser', "we're verifying your browser", 'checking your device',
       'checking device', 'we are checking your browser', 'slide to verify', 'solve this puzzle', 'show us your human side', 'failed to verify your browser', 'verify your browser',
       "can't tell if you're a human", 'human or a bot', 'human or bot',
+      // A site "is using a security service" (Cloudflare's block page, a verification interstitial that redirects once validated).
+      'using a security service',
     ],
     unless: EN_QUESTION,
     confidence: 0.65,
