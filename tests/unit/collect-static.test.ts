@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { collectStaticSegments, visibleText } from '../../utils/dom/collect-static';
 import { loadHtml, pageUrlOf } from '../../cli/html';
+import { isProse } from '../../utils/dom/regions';
 
 const doc = (html: string) => parseHTML(html).document as never;
 
@@ -51,5 +52,28 @@ describe('the URL of a saved page', () => {
     expect(loadHtml('<html><head><meta property="og:url" content="https://www.amazon.com/dp/B01"></head></html>').url).toBe('https://www.amazon.com/dp/B01');
     expect(pageUrlOf('<html></html>', parseHTML('<html></html>').document as never)).toBeNull();
     expect(loadHtml('<html><head><link rel="canonical" href="javascript:alert(1)"></head></html>').url).toBeNull();
+  });
+});
+
+describe('isProse', () => {
+  // linkedom builds a new array on every read of `children`; reading it per sibling made a page
+  // whose thousands of paragraphs share one parent take 15 s (an 836 KB API reference page).
+  it('reads a parent’s children once, and stops counting at the third paragraph', () => {
+    let reads = 0;
+    const kids = Array.from({ length: 5000 }, () => ({ tagName: 'P' }));
+    const parent = { tagName: 'DIV', parentElement: null, closest: () => null, get children() { reads++; return kids; } };
+    const p = { tagName: 'P', parentElement: parent, children: [], closest: () => null };
+    expect(isProse(p)).toBe(true);
+    expect(reads).toBe(1);
+    const lone = { tagName: 'DIV', parentElement: null, closest: () => null, children: [{ tagName: 'P' }, { tagName: 'DIV' }] };
+    expect(isProse({ tagName: 'P', parentElement: lone, children: [], closest: () => null })).toBe(false);
+  });
+
+  it('reads a page of 3,000 sibling paragraphs with a phrase in each in linear time', () => {
+    const html = `<html><body><div>${'<p>Access denied for this region, try later.</p>'.repeat(3000)}</div></body></html>`;
+    const t = performance.now();
+    loadHtml(html, 'https://a.example/');
+    // Quadratic, this took seconds; the bound is loose for a loaded machine.
+    expect(performance.now() - t).toBeLessThan(4000);
   });
 });

@@ -55,7 +55,10 @@ export function isProse(el: ProseElement): boolean {
   }
   const parent = el.parentElement;
   if (el.tagName !== 'P' || !parent) return false;
+  // `children` once: linkedom builds a new array on every read, which made this loop quadratic (15 s
+  // for an 836 KB API reference page whose paragraphs share one parent).
+  const siblings = parent.children;
   let paragraphs = 0;
-  for (let i = 0; i < parent.children.length; i++) if (parent.children[i]!.tagName === 'P') paragraphs++;
+  for (let i = 0; i < siblings.length && paragraphs < 3; i++) if (siblings[i]!.tagName === 'P') paragraphs++;
   return paragraphs >= 3;
 }
