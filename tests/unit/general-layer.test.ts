@@ -203,6 +203,22 @@ describe('a request the server could not read', () => {
 });
 
 describe("an outage is nobody's refusal", () => {
+  it('reads no line of an outage page as a refusal, and no vendor markup on it as a wall', () => {
+    // Cloudflare's 522 page: the origin timed out; its advice to visitors is a rate limit's words.
+    const timedOut = scan({
+      url: 'https://shop.example/',
+      title: 'shop.example | 522: Connection timed out',
+      segments: [
+        { where: 'heading', text: 'Connection timed out' },
+        { where: 'block', text: "If you're a visitor of this website: Please try again in a few minutes." },
+        { where: 'text', text: "Connection timed out. What happened? The initial connection between the network and the origin web server timed out. If you're a visitor of this website: Please try again in a few minutes." },
+      ],
+    });
+    expect(timedOut).toEqual([]);
+    expect(isNotARefusal('Error 1016 Origin DNS error. The network is currently unable to resolve your requested domain (shop.example).')).toBe(true);
+    expect(isNotARefusal('Error 526 Invalid SSL certificate')).toBe(true);
+    expect(isNotARefusal('Error 524 A timeout occurred')).toBe(true);
+  });
   it('knows server and network failures, missing pages and unmet conditions from refusals', () => {
     expect(isNotARefusal('Service Unavailable - DNS failure. Please try again later.')).toBe(true);
     expect(isNotARefusal('The server is temporarily unable to service your request due to maintenance downtime.')).toBe(true);

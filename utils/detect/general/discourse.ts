@@ -133,7 +133,7 @@ const SITE_OUTAGE = /\bowner has reached\b|\breached (?:their|its|the) (?:plan|u
  * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
  * pages as their walls, but nobody was refused.
  */
-const CONNECTIVITY = /\bconnection timed out\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b|\baccess denied for user '/i;
+const CONNECTIVITY = /\bconnection timed out\b|\ba timeout occurred\b|\borigin dns error\b|\bunable to resolve (?:your |the )?requested domain\b|\binvalid ssl certificate\b|\bweb server is returning an unknown error\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b|\baccess denied for user '/i;
 
 /**
  * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit

@@ -219,9 +219,10 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   // centre) or a page's hidden templates, not a notice shown to this visitor.
   const regionWords = new Set(found.filter((f) => f.candidate.placement === 'heading' || f.candidate.placement === 'dialog').map((f) => f.candidate.text));
   const kept = regionWords.size >= LIST_OF_NOTICES ? found.filter((f) => f.candidate.placement !== 'heading' && f.candidate.placement !== 'dialog') : found;
+  // A page that says nobody was refused (the site is down, the page is missing) is no wall, whatever
+  // its markup, nor is a line of it ("Please try again in a few minutes" under "Connection timed out").
+  if (candidates.some((c) => c.placement === 'page' && isNotARefusal(c.text))) return kept.filter((f) => f.candidate.placement === 'dialog').map((f) => toDetection(f, platform, version));
   const out = kept.map((f) => toDetection(f, platform, version));
-  // A page that says nobody was refused (the site is down, the page is missing) is no wall, whatever its markup.
-  if (candidates.some((c) => c.placement === 'page' && isNotARefusal(c.text))) return out;
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
   out.push(...scanStructurePage(input, platform, version, cueText));
   return out;
