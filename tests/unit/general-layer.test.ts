@@ -209,7 +209,6 @@ describe("an outage is nobody's refusal", () => {
       url: 'https://shop.example/',
       title: 'shop.example | 522: Connection timed out',
       segments: [
-        { where: 'heading', text: 'Connection timed out' },
         { where: 'block', text: "If you're a visitor of this website: Please try again in a few minutes." },
         { where: 'text', text: "Connection timed out. What happened? The initial connection between the network and the origin web server timed out. If you're a visitor of this website: Please try again in a few minutes." },
       ],
