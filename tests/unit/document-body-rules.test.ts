@@ -77,3 +77,17 @@ describe('shutout scan --status', () => {
     }
   });
 });
+
+describe("a vendor's outage page is not its wall", () => {
+  // Akamai closes its block page, its outage page and its bad-URL page with the same reference
+  // link to errors.edgesuite.net; a recon crawl met the outage page on four hosts of one site
+  // (RKiler/collegeboard:html/https__ap2020-api_collegeboard_org__da39a3ee5e6b4b0d.html@dced7a321ead06f9b40a5a7d229ccd7a516f0114).
+  const page = (title: string, heading: string, line: string) =>
+    `<HTML><HEAD><TITLE>${title}</TITLE></HEAD><BODY><H1>${heading}</H1>${line}<P>Reference&#32;&#35;11&#46;5c2e1f0a&#46;1722900000&#46;1a2b3c4d<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;11&#46;5c2e1f0a&#46;1722900000&#46;1a2b3c4d</P></BODY></HTML>`;
+
+  it('reads a DNS failure or an invalid URL with the reference link as clear, and the block page with it as a wall', () => {
+    expect(kinds(page('Service Unavailable', 'Service Unavailable - DNS failure', 'The server is temporarily unable to service your request. Please try again later.'), 'https://api.example-college.org/')).toEqual([]);
+    expect(kinds(page('Invalid URL', 'Invalid URL', 'The requested URL "&#91;no&#32;URL&#93;", is invalid.'), 'https://api.example-college.org/')).toEqual([]);
+    expect(kinds(page('Access Denied', 'Access Denied', 'You don\'t have permission to access "http&#58;&#47;&#47;shop&#46;example&#47;" on this server.'), 'https://shop.example/').some((k) => k.startsWith('access-denied'))).toBe(true);
+  });
+});

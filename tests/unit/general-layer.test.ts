@@ -203,6 +203,13 @@ describe('a request the server could not read', () => {
 });
 
 describe("an outage is nobody's refusal", () => {
+  // Pages of a second crawl (aquatone captures in RKiler/visa.com, nahamsec/SundayStreams).
+  it('reads an offer’s fine print, a maintenance notice and a region chooser as no refusal', () => {
+    expect(isNotARefusal('*Cannot be used in conjunction with other discounts or promotions.')).toBe(true);
+    expect(isNotARefusal('7/2 系統維護通知 親愛的會員，您好：因金流廠商系統異常影響，信用卡繳納費用會有失敗的情形')).toBe(true);
+    expect(scan({ url: 'https://help.example.com/', title: 'Help', segments: [{ where: 'block', text: 'Find Yahoo Help in Your Region' }] })).toEqual([]);
+    expect(scan({ url: 'https://video.example.com/', title: 'Video', segments: [{ where: 'block', text: 'This video is not available in your region.' }] }).map((d) => d.kind)).toContain('access-denied');
+  });
   it('reads no line of an outage page as a refusal, and no vendor markup on it as a wall', () => {
     // Cloudflare's 522 page: the origin timed out; its advice to visitors is a rate limit's words.
     const timedOut = scan({

@@ -462,7 +462,8 @@ export const FRAMES: readonly Frame[] = [
     predicates: ['not available in your country', 'not available in your region', 'unavailable in your country', 'unavailable in your region', 'not available in your location', 'not available in your area', 'blocked in your country', 'restricted in your country'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['block access from your country', 'unavailable on your platform or in your region', 'in your region', 'from your location', 'from your country'],
-    unless: EN_QUESTION,
+    // A site's chooser of regions or its help ("Find Yahoo Help in Your Region") names the region, refuses nothing.
+    unless: [...EN_QUESTION, 'help in your region', 'select your region', 'choose your region', 'help for your'],
     confidence: 0.6,
     source: 'https://github.com/vogler/free-games-claimer/issues/46',
   },

@@ -35,6 +35,8 @@ export const rules: Rule[] = [
     hosts: ANY,
     signal: 'text',
     phrases: ['errors.edgesuite.net'],
+    // The same reference link closes Akamai's outage and bad-URL pages, which refuse nobody.
+    unless: ['DNS failure', 'temporarily unable to service your request', 'Invalid URL'],
     confidence: 0.7,
     source: 'https://github.com/hyperion-cs/dpi-checkers/issues/57',
     fixtures: ['positive/walls/akamai-edgesuite.html'],
