@@ -10,12 +10,13 @@ const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE', 'SCRIPT', '
 const ELEMENT = 1;
 const TEXT = 3;
 
-interface Node {
+/** The few members of a linkedom node that reshaping reads (not the DOM's own `Node` type). */
+interface ParsedNode {
   nodeType: number;
   tagName?: string;
   textContent: string | null;
-  childNodes: ArrayLike<Node>;
-  appendChild(n: Node): void;
+  childNodes: ArrayLike<ParsedNode>;
+  appendChild(n: ParsedNode): void;
 }
 
 /**
@@ -27,7 +28,7 @@ interface Node {
  * shows.
  */
 function wellFormed(document: Document): boolean {
-  const root = document.documentElement as unknown as Node | null;
+  const root = document.documentElement as unknown as ParsedNode | null;
   if (!root || root.tagName !== 'HTML') return false;
   let body = false;
   for (const n of Array.from(root.childNodes)) {
@@ -40,10 +41,10 @@ function wellFormed(document: Document): boolean {
 
 function reshaped(document: Document): Document {
   const fresh = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>').document;
-  const head = fresh.head as unknown as Node;
-  const body = fresh.body as unknown as Node;
+  const head = fresh.head as unknown as ParsedNode;
+  const body = fresh.body as unknown as ParsedNode;
   let inBody = false;
-  const place = (nodes: ArrayLike<Node>): void => {
+  const place = (nodes: ArrayLike<ParsedNode>): void => {
     for (const n of Array.from(nodes)) {
       if (n.nodeType === ELEMENT && (n.tagName === 'HTML' || n.tagName === 'HEAD' || n.tagName === 'BODY')) {
         if (n.tagName === 'BODY') inBody = true;
@@ -57,7 +58,7 @@ function reshaped(document: Document): Document {
       }
     }
   };
-  place(document.childNodes as unknown as ArrayLike<Node>);
+  place(document.childNodes as unknown as ArrayLike<ParsedNode>);
   return fresh as unknown as Document;
 }
 
