@@ -67,6 +67,10 @@ describe('isProse', () => {
     expect(reads).toBe(1);
     const lone = { tagName: 'DIV', parentElement: null, closest: () => null, children: [{ tagName: 'P' }, { tagName: 'DIV' }] };
     expect(isProse({ tagName: 'P', parentElement: lone, children: [], closest: () => null })).toBe(false);
+    // Siblings that are not paragraphs do not count, and only a paragraph is prose by its siblings.
+    const mixed = { tagName: 'DIV', parentElement: null, closest: () => null, children: [{ tagName: 'P' }, { tagName: 'DIV' }, { tagName: 'SPAN' }, { tagName: 'UL' }] };
+    expect(isProse({ tagName: 'P', parentElement: mixed, children: [], closest: () => null })).toBe(false);
+    expect(isProse({ tagName: 'DIV', parentElement: parent, children: [], closest: () => null })).toBe(false);
   });
 
   it('reads a page of 3,000 sibling paragraphs with a phrase in each in linear time', () => {
