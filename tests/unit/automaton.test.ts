@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton } from '../../utils/detect/automaton';
+import { automatonFromData, buildAutomaton } from '../../utils/detect/automaton';
 
 const enc = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -35,6 +35,27 @@ describe('Aho–Corasick automaton', () => {
       const text = word(200);
       expect(matches(patterns, text)).toEqual(naive(patterns, text));
     }
+  });
+
+  it('agrees with a naive search where states have many children (the halving lookup)', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz访问拒绝频繁异常冻结限制';
+    const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let round = 0; round < 20; round++) {
+      // Every pattern shares one first letter, so that its state has up to 34 children.
+      const patterns = [...new Set(Array.from({ length: 60 }, () => `a${word(1 + rnd(3))}`))];
+      const text = Array.from({ length: 300 }, () => `a${word(1)}`).join('');
+      const a = buildAutomaton(patterns.map(enc));
+      // State 1 is "a": more children than are searched one by one.
+      expect(a.data().parent.filter((p) => p === 1).length).toBeGreaterThan(8);
+      expect(matches(patterns, text)).toEqual(naive(patterns, text));
+    }
+  });
+
+  it('refuses flat data whose states are not numbered breadth-first', () => {
+    const d = buildAutomaton(['ab', 'cd'].map(enc)).data();
+    expect(() => automatonFromData({ ...d, parent: Uint16Array.from([0, 0, 2, 1]) })).toThrow(/breadth-first/);
   });
 
   it('handles no patterns and empty text', () => {

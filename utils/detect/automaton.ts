@@ -4,11 +4,11 @@
  * phrases on a 500k-character page, where one RegExp alternation misses overlapping phrases
  * and one `includes` per phrase grows linearly).
  *
- * Transitions live in an open-addressing hash table on typed arrays; the root's transitions
- * are dense, and characters that occur in no phrase reset to the root without a lookup.
- * States are numbered breadth-first, so that the trie travels as three flat arrays
- * (`AutomatonData`: the extension ships the built-in rules' automaton made at build time) and
- * the table, fail and output links are rebuilt from them in one pass.
+ * States are numbered breadth-first, children in symbol order, so that the trie travels as
+ * three flat arrays (`AutomatonData`: the extension ships the built-in rules' automaton made at
+ * build time) and its transitions need no table: a state's children are consecutive states
+ * (tables()). The root's transitions are dense, and characters that occur in no phrase reset to
+ * the root without a lookup.
  */
 export interface Automaton {
   /** Calls `hit(patternIndex, endExclusive)` for every occurrence, overlapping ones included. */
@@ -123,6 +123,16 @@ interface Tables {
   next(s: number, y: number): number;
 }
 
+/** Siblings at most this many are searched one by one; more, by halving. */
+const LINEAR_CHILDREN = 8;
+
+/**
+ * Transitions without building anything per transition: breadth-first numbering in symbol order
+ * makes the children of a state one run of consecutive states, sorted by their edge's symbol, so
+ * `first` (where each state's run starts) is all a lookup needs. A tab makes it in one pass over
+ * `parent`, where a hash table cost a pass of hashing and probing (issue 13: "not rebuilt in each
+ * tab"); most states have one child, so a lookup is one comparison.
+ */
 function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
   const symbolOf = new Uint16Array(65536);
   let symbols = 0;
@@ -130,37 +140,37 @@ function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
     symbolOf[d.symbols[i]!] = d.symbols[i + 1]!;
     symbols = Math.max(symbols, d.symbols[i + 1]!);
   }
-  const rootNext = new Int32Array(symbols + 1);
-  const transitions = d.parent.length;
-  let cap = 16;
-  while (cap < transitions * 2) cap <<= 1;
-  const keys = new Int32Array(cap).fill(-1);
-  const vals = new Int32Array(cap);
-  const mask = cap - 1;
-  const stride = symbols + 1;
-  for (let s = 1; s <= transitions; s++) {
-    const p = d.parent[s - 1]!;
-    const y = d.edge[s - 1]!;
-    if (p === 0) {
-      rootNext[y] = s;
-      continue;
-    }
-    const key = p * stride + y;
-    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (keys[h] !== -1) h = (h + 1) & mask;
-    keys[h] = key;
-    vals[h] = s;
+  const { parent, edge } = d;
+  const states = parent.length + 1;
+  // first[p] … first[p + 1] - 1 are p's children; states with none get an empty run.
+  const first = new Int32Array(states + 1);
+  let at = 1;
+  let p = 0;
+  for (let s = 1; s < states; s++) {
+    const q = parent[s - 1]!;
+    if (q < p) throw new Error('automaton data: states are not numbered breadth-first');
+    while (p < q) first[++p] = at = s;
+    at = s + 1;
   }
+  while (p < states) first[++p] = at;
+  const rootNext = new Int32Array(symbols + 1);
+  for (let t = first[0] = 1; t < first[1]!; t++) rootNext[edge[t - 1]!] = t;
   const next = (s: number, y: number): number => {
     if (s === 0) return rootNext[y]!;
-    const key = s * stride + y;
-    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const k = keys[h]!;
-      if (k === key) return vals[h]!;
-      if (k === -1) return -1;
-      h = (h + 1) & mask;
+    let lo = first[s]!;
+    let hi = first[s + 1]!;
+    if (hi - lo <= LINEAR_CHILDREN) {
+      for (; lo < hi; lo++) if (edge[lo - 1] === y) return lo;
+      return -1;
     }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = edge[mid - 1]!;
+      if (e === y) return mid;
+      if (e < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   };
   return { symbolOf, rootNext, next };
 }
