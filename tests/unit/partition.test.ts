@@ -76,18 +76,24 @@ describe('partition', () => {
     expect(part.order.filter((o) => !o.leaf)).toHaveLength(3);
   });
 
-  it('gives the page its turn after each level, each piece searched for scripts, and every 2,048 pieces read', () => {
+  it('gives the page its turn after each level, after the search for scripts (and every 512 found), and every 2,048 pieces read', () => {
     document.body.innerHTML = Array.from({ length: 96 }, () => '<div><p>x</p></div>').join('');
-    // One level, then one turn per piece that has element children.
-    expect(drive(partition(document.body)).yields).toBe(1 + 96);
+    // One level, then one turn after the search for excluded elements.
+    expect(drive(partition(document.body)).yields).toBe(1 + 1);
 
     document.body.innerHTML = '<i>x</i>'.repeat(3000);
-    // One level; pieces without children are not searched; 3,000 pieces read: one turn at 2,048.
-    expect(drive(partition(document.body)).yields).toBe(2);
+    // One level; the search; 3,000 pieces read: one turn at 2,048.
+    expect(drive(partition(document.body)).yields).toBe(3);
 
     document.body.innerHTML = '<div><p>a</p><p>b</p></div>';
-    // Two levels (body, then the div), nothing to search, three pieces read.
-    expect(drive(partition(document.body)).yields).toBe(2);
+    // Two levels (body, then the div), the search, three pieces read.
+    expect(drive(partition(document.body)).yields).toBe(3);
+
+    document.body.innerHTML = Array.from({ length: 96 }, () => `<div>${'<p>x</p><style>p{}</style>'.repeat(13)}</div>`).join('');
+    // 1,248 styles found: turns at the 512th and 1,024th, then after the search; 1,248 pieces read.
+    const { yields, part } = drive(partition(document.body));
+    expect(yields).toBe(1 + 2 + 1);
+    expect(chunks(part)).toHaveLength(96 * 13);
   });
 });
 
