@@ -11,7 +11,7 @@
  * navigation. Loads alternate between the two browsers after one unmeasured warm-up load
  * each. One more load with the extension is traced to see which tasks are the extension's.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, launch, serveBody, type Session } from '../scripts/lib/browser';
 import { extensionShare, type CpuProfile, type ExtensionShare } from './lib/profile';
@@ -127,6 +127,8 @@ export async function benchMainThread(html: string, loads: number, log: (s: stri
       await page.close();
       const f = taskFigures(events, new URL(BIG_PAGE_URL).origin, extensionName());
       const p = extensionShare(profile);
+      // For reading where the extension's time goes (e.g. in Chromium's DevTools, or costByFunction).
+      if (process.env.SHUTOUT_BENCH_PROFILES) writeFileSync(join(process.env.SHUTOUT_BENCH_PROFILES, `load-${i + 1}.cpuprofile`), JSON.stringify(profile));
       tracedLoads.push(f);
       profiled.push(p);
       log(`  traced load ${i + 1}/${tracedCount}: Shutout ${f.shutout.totalMs.toFixed(1)} ms of ${f.totalTaskMs.toFixed(0)} ms task time (trace), ${p.extensionMs.toFixed(1)} ms of ${p.busyMs.toFixed(0)} ms busy (CPU profile, ${p.sharePct.toFixed(2)} %), longest run ${p.longestRunMs.toFixed(1)} ms`);
