@@ -76,6 +76,10 @@ const COPIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^[\w.-]+\/pleroma:/i, 'pleroma/pleroma'],
   // Forks of Odoo carry its addons and their translations.
   [/^[\w.-]+\/(?:odoo|odoo-dev|odoo-docker|nwos|oi|orj|orbex|laid_odoo):addons\//i, 'odoo/odoo'],
+  // Xboard is a fork of V2Board and keeps its language files.
+  [/^cedar2025\/xboard:/i, 'v2board/v2board'],
+  // MediaWiki's extensions are translated in one place (translatewiki.net), by one community.
+  [/^wikimedia\/mediawiki(?:-extensions-[\w-]+)?:/i, 'wikimedia/mediawiki'],
 ];
 
 /**
