@@ -139,7 +139,7 @@ const CONNECTIVITY = /\bconnection timed out\b|\ba timeout occurred\b|\borigin d
  * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit
  * (once per customer, already claimed): the same rule for every customer, an ordinary answer.
  */
-const CONDITIONS = /\bin conjunction with\b|\bcannot be combined with\b|不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|batas penggunaan|limite d'utilisation|límite de uso|limite de uso|limite di utilizzo|nutzungslimit|limit użycia|kullanım limiti|giới hạn sử dụng|лимит использования|ліміт використання|资格已(?:经)?用尽|只能抢购一件|每人限购|限购一件|使用上限|使用制限に達|사용 한도|محدودیت استفاده|حد الاستخدام|limite d['’]utilisations?|gebruikslimiet|limit wykorzystania|kullanım sınırı|使用次数超限|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
+const CONDITIONS = /\bin conjunction with\b|الحد الأدنى|[أا]قل سعر|mindestbestellwert|mindestbetrag|montant minimum|minimum d'achat|pedido mínimo|compra mínima|valor mínimo|importo minimo|ordine minimo|минимальн[а-я]* сумм|мінімальн[а-яі]* сум|minimaln[a-z]* (?:kwot|wartoś)|minimální (?:částk|hodnot)|minimum (?:sipariş|tutar)|minimal (?:pembelian|belanja)|giá trị (?:đơn hàng )?tối thiểu|最低消费|最低消費|最低購入金額|최소 (?:주문|구매) 금액|\bcannot be combined with\b|不满足使用条件|未满足使用条件|不满足满减|未达到使用门槛|未达使用门槛|不满足使用门槛|\bminimum (?:order|purchase|spend)\b|\bdoes not meet the minimum\b|\bmore than once\b|\busage limit\b|\bmaximum (?:allowed )?(?:number of )?(?:times|uses)\b|\bused maximum allowed times\b|\balready (?:been )?(?:used|redeemed|claimed)\b|batas penggunaan|limite d'utilisation|límite de uso|limite de uso|limite di utilizzo|nutzungslimit|limit użycia|kullanım limiti|giới hạn sử dụng|лимит использования|ліміт використання|资格已(?:经)?用尽|只能抢购一件|每人限购|限购一件|使用上限|使用制限に達|사용 한도|محدودیت استفاده|حد الاستخدام|limite d['’]utilisations?|gebruikslimiet|limit wykorzystania|kullanım sınırı|使用次数超限|已领取过|已经领取过|已领过|已使用过|使用次数已达上限|领取次数已达上限/i;
 
 /** A page or address that does not exist: nothing was refused. */
 const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\bwas not found on this server\b|\bmethod not allowed\b|\bmisdirected request\b|\bthat[’']s an error\b|\bdue to invalid credentials\b|凭据无效|\binvalid url\b|\bthe requested url [^.]{0,60}\bis invalid\b|页面不存在|页面找不到|找不到(?:该|此|您要访问的)?页面|网页不存在|您要访问的页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다|página no encontrada|no se (?:ha )?encontr(?:ó|ado) la página|no corresponde a ninguna página|page (?:est )?introuvable|page non trouvée|ne correspond à aucune page|seite (?:wurde )?nicht gefunden|página não encontrada|pagina non trovata|страница не найдена|сторінк[уа] не знайден[оа]|nie znaleziono strony|strona nie została znaleziona|stránka nebyla nalezena|stránka nenalezena|pagina niet gevonden|sayfa bulunamadı|halaman tidak ditemukan|không tìm thấy trang|ไม่พบหน้า|الصفحة غير موجودة|لم يتم العثور على الصفحة|صفحه (?:مورد نظر )?یافت نشد|頁面不存在|找不到網頁/i;
@@ -167,9 +167,22 @@ export function isServerFault(text: string): boolean {
 /** Content held back to protect the visitor's privacy (a mail client's remote images): done for them, not to them. */
 const FOR_PRIVACY = /(?:protect|protéger|proteger|schützen|schutz|proteggere|защит|захист|ochran|chronić|ochron|korum|melindungi|bảo vệ|ปกป้อง|保護|보호|حماية|محافظت|保护)[^.]{0,30}(?:privacy|vie privée|privacidad|privacidade|privatsphäre|riservatezza|конфиденциальн|конфіденційн|prywatnoś|soukromí|gizlilik|privasi|quyền riêng tư|ความเป็นส่วนตัว|プライバシー|개인정보|خصوصي|حریم|隐私)/i;
 
-/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy)? */
+/**
+ * A warning before any block: attempts are left ("您还可以再尝试3次", "2 attempts remaining"), so the
+ * visitor has not been refused yet, whatever the lock it announces ("连续登录失败5次，账号将锁定").
+ */
+const ATTEMPTS_LEFT = /还可以?再?尝试|還可以?再?嘗試|还[剩有]\s*\S{0,6}次(?:机会|尝试)?|剩余(?:尝试)?次数|剩余\s*\d+\s*次|剩餘\s*\d+\s*次|\b\d+ (?:more )?(?:attempts?|tries) (?:left|remaining)\b|\b(?:attempts?|tries) (?:left|remaining)\b|\bremaining (?:attempts|tries)\b|verbleibende versuche|tentatives? restantes?|intentos? restantes|tentativas? restantes|tentativi rimanenti|осталось \S+ попыт|залишилось \S+ спроб|pozostał[oay]? \S+ prób|kalan deneme|sisa (?:percobaan|upaya)|còn \S+ lần thử|残り\S{0,4}回|남은 시도/i;
+
+/**
+ * An administrator's setting, not a notice to the visitor: a default or a "0 means no limit" beside
+ * the value ("單個 IP 發言頻率限制（條/10分鐘），0 為無限制，預設：10"), or the count of attempts
+ * allowed before an account is locked, or a help text about "this setting".
+ */
+const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
+
+/** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy, a warning with attempts left, a setting)? */
 export function isNotARefusal(text: string): boolean {
-  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text);
+  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text) || ATTEMPTS_LEFT.test(text) || SETTING.test(text);
 }
 
 /**
