@@ -61,8 +61,10 @@ export const FRAMES: readonly Frame[] = [
     ],
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['频率过高', '频率太高', '频率过快'],
+    learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制'],
     gap: 6,
+    // Chinese puts the adverb before the verb as often as after it: 请勿频繁提交, 频繁发送, 操作过于频繁.
+    either: true,
     unless: [...ZH_QUESTION],
     confidence: 0.7,
     source: 'https://github.com/wisz2021/jd_docker/issues/351; https://github.com/lyrric/seckill/issues/185; https://github.com/nICEnnnnnnnLee/BilibiliLiveRecorder/issues/138; https://github.com/insoxin/api-golang/issues/8; https://github.com/tychxn/jd-assistant/issues/22; https://github.com/cycz/jdBuyMask/issues/49',
@@ -346,6 +348,21 @@ export const FRAMES: readonly Frame[] = [
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
     source: 'https://github.com/paypal/PayPal-PHP-SDK/issues/363; https://github.com/allegro/allegro-api/issues/9832; https://github.com/cloudbypass/example/issues/3; https://github.com/nice-registry/download-counts/pull/8; https://github.com/ultrafunkamsterdam/undetected-chromedriver/issues/1822',
+  },
+  {
+    // "Too many failed logins", "too many login failures from your network": an excess of the
+    // visitor's own attempts, whatever the noun; added after reading the corpus, so every noun is learnt.
+    id: 'general.en.too-many',
+    kind: 'access-denied',
+    lang: 'en',
+    subjects: ['too many', 'too much'],
+    predicates: [],
+    learnt: ['attempts', 'attempt', 'tries', 'failed logins', 'login failures', 'failed login', 'logins', 'requests', 'registrations', 'registration attempts', 'submissions', 'sign-in attempts', 'signin attempts', 'verification attempts', 'codes requested', 'messages sent', 'captcha requests'],
+    gap: 24,
+    // A setting ("lock accounts after too many failed attempts") or advice is no notice.
+    unless: [...EN_QUESTION, 'after too many', 'if there are too many', 'when there are too many', 'in case of too many', 'prevent', 'protect against', 'brute force protection', 'number of'],
+    confidence: 0.6,
+    source: 'https://github.com/Jessecar96/SteamDesktopAuthenticator/issues/723; https://github.com/ValveSoftware/steam-for-linux/issues/6595; https://github.com/makiisthenes/TiktokAutoUploader/issues/12; teamhanko/hanko:frontend/elements/src/i18n/en.ts@f742d49643b2c3c7f13c7e13a49225771e4d793f',
   },
   {
     id: 'general.en.access-denied',
