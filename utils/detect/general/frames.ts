@@ -379,7 +379,7 @@ export const FRAMES: readonly Frame[] = [
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: [
-      'access is temporarily restricted', 'temporarily restricted', 'has banned your access', 'banned your access', 'restricted client',
+      'access is temporarily restricted', 'temporarily restricted', 'has banned your access', 'banned your access', 'has blocked your access', 'blocked your access', 'restricted client',
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
       'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
       'ip address has been', 'trigger security policy', 'security policy', 'not allowed to access', 'not permitted to access',
