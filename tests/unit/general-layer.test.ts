@@ -202,6 +202,41 @@ describe('a request the server could not read', () => {
   });
 });
 
+describe('warnings, settings and conditions are no refusal (round of 2026-12-06, third session)', () => {
+  it('reads a warning that still leaves attempts as no refusal, in several languages', () => {
+    for (const text of ['登录失败3次，账号将锁定30分钟！您还可以再尝试2次！', 'Wrong password. 2 attempts remaining before your account is locked.', 'Mot de passe incorrect, 2 tentatives restantes', '密碼錯誤，剩餘 2 次']) {
+      expect(isNotARefusal(text), text).toBe(true);
+      expect(inDialog(text, 'https://login.example.com/'), text).toEqual([]);
+    }
+    // Without attempts left, the same lock is a refusal.
+    expect(isNotARefusal('登录失败次数过多，账号已锁定30分钟')).toBe(false);
+  });
+  it("reads an administrator's setting as no notice: a default, 0 for no limit, attempts before a lock, this setting", () => {
+    for (const text of ['每个 IP 每分钟最多评论次数，0 为无限制，默认：5', 'Number of failed sign-in attempts before the account is locked', 'Requests per minute (default: 60)', '이 설정을 사용하면 특정 IP의 로그인이 금지됩니다']) {
+      expect(isNotARefusal(text), text).toBe(true);
+    }
+  });
+  it("reads a coupon's minimum spend as an unmet condition, not a refusal", () => {
+    for (const text of ['الحد الأدنى لاستخدام هذا الكوبون 100 ريال', 'Mindestbestellwert für diesen Gutschein nicht erreicht', '未达到最低消费，无法使用该优惠券']) {
+      expect(isNotARefusal(text), text).toBe(true);
+    }
+  });
+});
+
+describe('frames added in the round of 2026-12-06, third session', () => {
+  it('reads 频繁 before its verb as well as after it', () => {
+    for (const text of ['请勿频繁提交订单', '频繁发送验证码，请稍后再试', '接口调用频率受限']) {
+      expect(inDialog(text, 'https://shop.example.cn/').map((d) => d.kind), text).toContain('access-denied');
+    }
+  });
+  it('reads "too many" with the visitor\'s own attempts, and stays clear on the setting that names them', () => {
+    for (const text of ['Too many failed logins. Please try again later.', 'There were too many login failures from your network; wait and try again.', 'Too many registration attempts from this address.']) {
+      expect(inDialog(text, 'https://shop.example.com/login').map((d) => d.kind), text).toContain('access-denied');
+    }
+    expect(inDialog('Lock accounts after too many failed attempts', 'https://shop.example.com/admin')).toEqual([]);
+  });
+});
+
 describe("an outage is nobody's refusal", () => {
   // Pages of a second crawl (aquatone captures in RKiler/visa.com, nahamsec/SundayStreams).
   it('reads an offer’s fine print, a maintenance notice and a region chooser as no refusal', () => {
