@@ -142,19 +142,16 @@ function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
   }
   const { parent, edge } = d;
   const states = parent.length + 1;
-  // first[p] … first[p + 1] - 1 are p's children; states with none get an empty run.
+  // first[p] … first[p + 1] - 1 are p's children: a count of each state's children, summed up.
   const first = new Int32Array(states + 1);
-  let at = 1;
-  let p = 0;
   for (let s = 1; s < states; s++) {
-    const q = parent[s - 1]!;
-    if (q < p) throw new Error('automaton data: states are not numbered breadth-first');
-    while (p < q) first[++p] = at = s;
-    at = s + 1;
+    if (s > 1 && parent[s - 1]! < parent[s - 2]!) throw new Error('automaton data: states are not numbered breadth-first');
+    first[parent[s - 1]! + 1]!++;
   }
-  while (p < states) first[++p] = at;
+  first[0] = 1;
+  for (let q = 0; q < states; q++) first[q + 1]! += first[q]!;
   const rootNext = new Int32Array(symbols + 1);
-  for (let t = first[0] = 1; t < first[1]!; t++) rootNext[edge[t - 1]!] = t;
+  for (let t = first[0]; t < first[1]!; t++) rootNext[edge[t - 1]!] = t;
   const next = (s: number, y: number): number => {
     if (s === 0) return rootNext[y]!;
     let lo = first[s]!;
