@@ -43,18 +43,21 @@ export interface TrainOptions {
   orders?: number;
 }
 
-/** One pass of training with the samples in the order that `mult` gives (a multiplicative hash of their index). */
-function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number, feats: ReadonlyArray<readonly string[]>): TrainedModel {
-  const epochs = opts.epochs ?? 20;
-  const l2 = opts.l2 ?? 3e-4;
-  const rate = opts.rate ?? 0.3;
-  const minCount = opts.minCount ?? 2;
-
+/** The features kept (those in at least `minCount` samples) and each sample's feature indices. */
+function featureRows(feats: ReadonlyArray<readonly string[]>, minCount: number): { features: string[]; rows: Int32Array[] } {
   const count = new Map<string, number>();
   for (const f of feats) for (const x of f) count.set(x, (count.get(x) ?? 0) + 1);
   const features = [...count].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
   const index = new Map(features.map((f, i) => [f, i]));
   const rows = feats.map((f) => Int32Array.from(f.map((x) => index.get(x) ?? -1).filter((i) => i >= 0)));
+  return { features, rows };
+}
+
+/** One pass of training with the samples in the order that `mult` gives (a multiplicative hash of their index). */
+function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number, { features, rows }: { features: string[]; rows: Int32Array[] }): TrainedModel {
+  const epochs = opts.epochs ?? 20;
+  const l2 = opts.l2 ?? 3e-4;
+  const rate = opts.rate ?? 0.3;
 
   // Balance notices against ordinary candidates so that the many ordinary lines do not drown them.
   const nPos = samples.reduce((n, s) => n + (s.kind ? (s.weight ?? 1) : 0), 0);
@@ -132,7 +135,8 @@ const ORDERS = [2654435761, 2246822519, 3266489917, 668265263, 374761393];
 
 export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
   const feats = samples.map((s) => s.features ?? featuresOf(s.text, opts.concepts));
-  const models = ORDERS.slice(0, Math.max(1, opts.orders ?? ORDERS.length)).map((m) => trainOnce(samples, opts, m, feats));
+  const table = featureRows(feats, opts.minCount ?? 2);
+  const models = ORDERS.slice(0, Math.max(1, opts.orders ?? ORDERS.length)).map((m) => trainOnce(samples, opts, m, table));
   if (models.length === 1) return models[0]!;
   const mean = (pick: (m: TrainedModel) => Float32Array): Float32Array => {
     const out = new Float32Array(pick(models[0]!).length);
