@@ -19,6 +19,13 @@ function naive(patterns: string[], text: string): string[] {
   return out.sort();
 }
 
+/** A seeded source of random numbers below n and of random words over `alphabet` (the same every run). */
+function randomWords(seed: number, alphabet: string) {
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+  return { rnd, word };
+}
+
 describe('Aho–Corasick automaton', () => {
   it('finds overlapping and nested phrases', () => {
     expect(matches(['访问被拒绝', '亲访问被拒绝', '被拒'], '亲访问被拒绝')).toEqual(['亲访问被拒绝@6', '被拒@5', '访问被拒绝@6']);
@@ -26,10 +33,7 @@ describe('Aho–Corasick automaton', () => {
   });
 
   it('agrees with a naive search on random text', () => {
-    let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-    const alphabet = 'abc访问拒';
-    const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+    const { rnd, word } = randomWords(7, 'abc访问拒');
     for (let round = 0; round < 50; round++) {
       const patterns = [...new Set(Array.from({ length: 1 + rnd(12) }, () => word(1 + rnd(5))))];
       const text = word(200);
@@ -38,10 +42,7 @@ describe('Aho–Corasick automaton', () => {
   });
 
   it('agrees with a naive search where states have many children (the halving lookup)', () => {
-    let seed = 11;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-    const alphabet = 'abcdefghijklmnopqrstuvwxyz访问拒绝频繁异常冻结限制';
-    const word = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
+    const { rnd, word } = randomWords(11, 'abcdefghijklmnopqrstuvwxyz访问拒绝频繁异常冻结限制');
     for (let round = 0; round < 20; round++) {
       // Every pattern shares one first letter, so that its state has up to 34 children.
       const patterns = [...new Set(Array.from({ length: 60 }, () => `a${word(1 + rnd(3))}`))];
