@@ -124,6 +124,8 @@ for (const locale of LOCALES) {
 
       const wall = await session.context.newPage();
       await wall.goto(demo.find((p) => p.file === 'taobao-deny.html')!.url);
+      // The wall's record first: on a loaded machine the JD page's scan could otherwise store first.
+      await waitForRecords(session, (r) => r.length === 1);
       const jd = await session.context.newPage();
       await jd.goto(demo.find((p) => p.file === 'jd-coupon-denied.html')!.url);
       await waitForRecords(session, (r) => r.length === 2);
@@ -199,6 +201,8 @@ for (const locale of LOCALES) {
       const demo = await serveDemoPages(session.context);
       const wall = await session.context.newPage();
       await wall.goto(demo.find((p) => p.file === 'taobao-deny.html')!.url);
+      // The wall's record first: on a loaded machine the JD page's scan could otherwise store first.
+      await waitForRecords(session, (r) => r.length === 1);
       const jd = await session.context.newPage();
       await jd.goto(demo.find((p) => p.file === 'jd-coupon-denied.html')!.url);
       const [first] = await waitForRecords(session, (r) => r.length === 2);
