@@ -316,4 +316,15 @@ describe('collectLive on a page of many elements (read piece by piece, as the wa
     const quiet = read({ longPageChars: 5000 });
     expect(quiet.segments.filter((s) => s.where !== 'title')).toEqual([]);
   });
+
+  it('on a long page, reads the headings and dialogs that hold a phrase, however many plain ones come first', async () => {
+    const read = await setup();
+    // Product cards whose classes say "tips" and "mask" match the dialogs' selector; none holds a phrase.
+    const card = '<li><span class="price-tips">商品详情说明文字</span><div class="img-mask">图</div></li>';
+    page('淘宝网', `<h2>猜你喜欢</h2><ul>${card.repeat(1600)}</ul><h3>账号异常</h3><div class="sn-toast">您的账号已被限制登录，请联系客服</div>`);
+    const long = read({ longPageChars: 5000 });
+    expect(long.textChars).toBeGreaterThanOrEqual(5000);
+    expect(where(long.segments, 'dialog')).toEqual(['您的账号已被限制登录，请联系客服']);
+    expect(where(long.segments, 'title')).toEqual(['淘宝网', '账号异常']);
+  });
 });

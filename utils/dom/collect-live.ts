@@ -71,6 +71,28 @@ function* regionSegments(root: Document | ShadowRoot, part: Partition | null, se
   for (const el of found) readRegion(el, where, out);
 }
 
+/**
+ * The headings and dialogs of a long page that hold a phrase: those matching `selector` among the
+ * ancestors of the phrases found, in document order, at most MAX_REGIONS. A heading or dialog
+ * without a phrase gives no finding (a rule needs its phrase; the general layer judges only
+ * text with a cue), and querying every piece with the dialogs' substring selectors cost a
+ * 100k-node page as much as the rest of its scan (BENCHMARKS.md).
+ */
+function regionsAroundHits(hits: readonly Node[], selectors: ReadonlyArray<readonly [string, Segment['where']]>, out: Segment[]): void {
+  const found = selectors.map(() => new Set<Element>());
+  const walked = new Set<Element>();
+  for (const node of hits) {
+    for (let el = node.parentElement; el && !walked.has(el); el = el.parentElement) {
+      walked.add(el);
+      selectors.forEach(([selector], i) => el!.matches(selector) && found[i]!.add(el!));
+    }
+  }
+  const inOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1);
+  selectors.forEach(([, where], i) => {
+    for (const el of [...found[i]!].sort(inOrder).slice(0, MAX_REGIONS)) readRegion(el, where, out);
+  });
+}
+
 function* shadowRootsOf(root: Document | ShadowRoot, part: Partition | null, out: ShadowRoot[]): Work<void> {
   const sweep = (all: ArrayLike<Element>) => {
     for (let i = 0; i < all.length; i++) {
@@ -221,8 +243,8 @@ export function* collectLive(doc: Document, opts: LiveOptions, depth = 0): Work<
       chars += scan.chars;
       anyLong = true;
       if (triggers.length > 0) {
-        yield* regionSegments(doc, part, HEADING_SELECTOR, 'title', out);
-        yield* regionSegments(doc, part, DIALOG_SELECTOR, 'dialog', out);
+        regionsAroundHits(triggers.map((v) => v.startNode), [[HEADING_SELECTOR, 'title'], [DIALOG_SELECTOR, 'dialog']], out);
+        yield;
         blocksAt(body, triggers.slice(0, MAX_REGIONS).map((v) => v.startNode), new Set(out.map((s) => s.text)), out, (el) => textLengthUpTo(el, BLOCK_MAX_CHARS));
         yield;
         // The words that only qualify a rule (`all`, `unless`) count where they are shown too: one of each is enough.
