@@ -55,7 +55,7 @@ function featureRows(feats: ReadonlyArray<readonly string[]>, minCount: number):
 
 /** One pass of training with the samples in the order that `mult` gives (a multiplicative hash of their index). */
 function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number, { features, rows }: { features: string[]; rows: Int32Array[] }): TrainedModel {
-  const epochs = opts.epochs ?? 20;
+  const epochs = opts.epochs ?? 10;
   const l2 = opts.l2 ?? 3e-4;
   const rate = opts.rate ?? 0.3;
 
