@@ -497,6 +497,24 @@ describe('stems and other people', () => {
     expect(at('Your account has been banned.')).toContain('account-restricted');
   });
 
+  it('reads a refused request whatever the auxiliaries, and leaves the caller\'s own errors', () => {
+    const ids = (text: string) => inDialog(text, 'https://shop.example.com/').map((d) => d.ruleId);
+    expect(ids('YOUR REQUEST HAS BEEN DENIED!')).toContain('general.en.request-refused');
+    expect(ids('Sorry, your IP address has been banned.')).toContain('general.en.request-refused');
+    expect(ids('Your request was rejected: the token is invalid.')).toEqual([]);
+    expect(ids('Access to the requested resource is denied for this API key.')).not.toContain('general.en.request-refused');
+  });
+
+  it('counts failed attempts as what a site limits, and a malformed parameter as the caller\'s error', () => {
+    const ids = (text: string) => inDialog(text, 'https://shop.example.cn/').map((d) => d.ruleId);
+    expect(ids('密码错误次数过多，请 30 分钟后再试')).toContain('general.zh.too-frequent');
+    expect(ids('您输入的密码错误次数已超限，请次日后重试')).toContain('general.zh.too-frequent');
+    expect(isOrdinaryOutcome('密码错误，请重新输入')).toBe(true);
+    expect(isOrdinaryOutcome('密码错误次数过多，请稍后再试')).toBe(false);
+    expect(ids('请求参数异常，请升级客户端后重试')).toEqual([]);
+    expect(ids('您的请求存在异常，已被拦截')).toContain('general.zh.access-denied');
+  });
+
   it('a busy system is a wall as a page and the backend\'s own failure in an answer', () => {
     const layer = generalLayer(FRAMES);
     expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"message": "系统繁忙，请稍后重试！"}', resource: 'api' }, null, 't')).toEqual([]);

@@ -58,10 +58,12 @@ export const FRAMES: readonly Frame[] = [
       '访问', '操作', '请求', '刷新', '提交', '点击', '搜索', '查询', '下单', '抢购', '发送', '登录', '尝试', '获取', '浏览', '调用', '您', '你',
       // Other things a site counts and limits: posting, claiming, signing in, retrying, uploading.
       '投稿', '发帖', '发布', '评论', '回复', '发言', '注册', '签到', '兑换', '领取', '重试', '上传', '下载', '登陆', '短信', '验证码',
+      // Failed attempts ("密码错误次数过多", "登录失败次数已超限").
+      '错误', '失败',
     ],
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制'],
+    learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制', '次数已超限', '次数超限', '已超限', '次数达到', '达最大限制', '达到最大限制', '达到最大次数'],
     gap: 6,
     // Chinese puts the adverb before the verb as often as after it: 请勿频繁提交, 频繁发送, 操作过于频繁.
     either: true,
@@ -95,7 +97,7 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['封锁', '被封锁', '已被封锁'],
     gap: 8,
-    unless: [...ZH_QUESTION, '网络连接', '检查网络', '检查您的网络', '网络不给力', '网络超时', '连接超时', '网络错误', '网络异常请', '断开'],
+    unless: [...ZH_QUESTION, '网络连接', '检查网络', '检查您的网络', '网络不给力', '网络超时', '连接超时', '网络错误', '网络异常请', '断开', '参数异常', '参数错误'],
     confidence: 0.65,
     source: 'https://github.com/Ekultek/WhatWaf/issues/913; https://github.com/1Panel-dev/1Panel/issues/11902; https://github.com/zhihulite/Hydrogen/issues/128; https://github.com/spencerwooo/substats/issues/67; https://github.com/tangzhiyao/boss-show-time/issues/40; https://github.com/ipcjs/bilibili-helper/issues/790',
   },
@@ -387,6 +389,21 @@ export const FRAMES: readonly Frame[] = [
     unless: EN_QUESTION,
     confidence: 0.65,
     source: 'remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/EricJMarti/inventory-hunter/issues/40; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/Ekultek/WhatWaf/issues/1092; a01087315331-lms/allbuild-backend:coupang_debug.html@0dfd76021211a1dd50517fa24f746d15c984c148',
+  },
+  {
+    // What a wall refuses (the request, the visitor's access or address) × the refusal, in any
+    // order of auxiliaries: "YOUR REQUEST HAS BEEN DENIED!", "your request … was blocked".
+    id: 'general.en.request-refused',
+    kind: 'access-denied',
+    lang: 'en',
+    subjects: ['your request', 'this request', 'the request', 'your access', 'your ip', 'your ip address', 'your address'],
+    predicates: [],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['denied', 'rejected', 'refused', 'blocked', 'forbidden', 'banned'],
+    gap: 16,
+    unless: [...EN_QUESTION, 'invalid', 'parameter', 'token', 'password', 'api key', 'cors', 'malformed', 'timed out', 'timeout', 'unblocked'],
+    confidence: 0.6,
+    source: 'pbuff07/waf_repeater:config/waf_config.py@c24663ecaa8222213adf955e24758e78e9fbbdaa; wp-plugins/ninjafirewall:ninjafirewall.php@c5d215b51153474d2dd5b013e58cd80f19470662; https://github.com/Ekultek/WhatWaf/issues/1092; https://github.com/EricJMarti/inventory-hunter/issues/40',
   },
   {
     id: 'general.en.challenge',
