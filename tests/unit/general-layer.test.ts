@@ -515,6 +515,20 @@ describe('stems and other people', () => {
     expect(ids('您的请求存在异常，已被拦截')).toContain('general.zh.access-denied');
   });
 
+  it('takes the title of a short page where people talk for its topic, not for a notice', () => {
+    const post = '今天发现两个网站突然打不开，显示的是谷歌的安全提示。Why did this happen? 突然想到是自己的工具每20分钟访问一次。';
+    const title = '网站打不开：谷歌提示检测到网络异常流量';
+    expect(scan({ url: 'https://www.example-blog.cn/post/1', title, segments: [{ where: 'text', text: post }] })).toEqual([]);
+    expect(scan({ url: 'https://www.example-blog.cn/post/1', title, segments: [{ where: 'text', text: '请稍后再试' }] }).map((d) => d.ruleId)).toContain('general.zh.refused');
+  });
+
+  it('reads a limit stated with a slot for its value, to nobody, as a setting', () => {
+    expect(isNotARefusal('同一 IP 发布评论的时间间隔限制为 %s 分钟')).toBe(true);
+    expect(isNotARefusal('Comments are limited to {count} per hour')).toBe(true);
+    expect(isNotARefusal('您的发帖间隔限制为 %s 秒，请稍后再试')).toBe(false);
+    expect(isNotARefusal('Your requests are limited to %s per minute. Try again later.')).toBe(false);
+  });
+
   it('a busy system is a wall as a page and the backend\'s own failure in an answer', () => {
     const layer = generalLayer(FRAMES);
     expect(scanGeneralNetwork(layer, { url: 'https://api.example.cn/x', body: '{"message": "系统繁忙，请稍后重试！"}', resource: 'api' }, null, 't')).toEqual([]);

@@ -180,9 +180,20 @@ const ATTEMPTS_LEFT = /还可以?再?尝试|還可以?再?嘗試|还[剩有]\s*\
  */
 const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
 
+/**
+ * A limit stated with a slot for its value ("同一 IP 发布评论的时间间隔限制为 %s 分钟", "limited to {count}
+ * per hour") that neither speaks to the visitor nor tells them to wait: a setting's label.
+ */
+const POLICY_VALUE = /(?:限制为|限制為|limited to|limit of)\s*(?:%\d?\$?[sd]|\{\w*\}|\$\w+|:\w+)/i;
+const WAIT = /请|請|稍后|稍後|再试|再試|try again|wait/i;
+
+function isPolicyLabel(text: string): boolean {
+  return POLICY_VALUE.test(text) && !SECOND_PERSON.test(text) && !WAIT.test(text);
+}
+
 /** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy, a warning with attempts left, a setting)? */
 export function isNotARefusal(text: string): boolean {
-  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text) || ATTEMPTS_LEFT.test(text) || SETTING.test(text);
+  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text) || ATTEMPTS_LEFT.test(text) || SETTING.test(text) || isPolicyLabel(text);
 }
 
 /**

@@ -207,7 +207,11 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   const content = isContentPage(input.url, input.title);
   const candidates = pageCandidates(input.title, input.segments, input.textChars);
   const scene: Scene = { query, profile: isProfilePage(input.url) };
+  // A short page whose text is people talking (a post that narrates and asks) is titled by its
+  // topic: "谷歌提示检测到网络异常流量" heads a blog post about the wall, not the wall.
+  const talkPage = candidates.some((c) => c.placement === 'page' && isDiscussion(c.text));
   for (const c of candidates) {
+    if (talkPage && (c.placement === 'title' || c.placement === 'heading')) continue;
     // On a forum, blog or help page only dialogs are notices; and the site's own short message
     // that addresses the visitor ("您的账号被禁用"), which people quoting a notice do not write as a
     // block of its own; and a page that is short as a whole: such a site's wall or error page, not
