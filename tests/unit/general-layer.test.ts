@@ -430,6 +430,16 @@ describe('stems and other people', () => {
     expect(at('https://www.example.cn/user/alice')).toEqual([]);
   });
 
+  it("Devise's /users/sign_in and a page that names the account's state are no profiles either", () => {
+    expect(isProfilePage('https://app.example.com/users/sign_in')).toBe(false);
+    expect(isProfilePage('https://app.example.com/users/log_in')).toBe(false);
+    expect(isProfilePage('https://answer.example.com/users/account-suspended')).toBe(false);
+    expect(isProfilePage('https://example.com/users/banned')).toBe(false);
+    expect(isProfilePage('https://example.com/users/blockedcat')).toBe(true);
+    const at = (url: string) => scanGeneralPage(layer, { url, title: '', segments: [{ where: 'text', text: '계정이 잠겨있습니다.' }] }, null, 't').map((d) => d.kind);
+    expect(at('https://app.example.com/users/sign_in')).toContain('account-restricted');
+  });
+
   it("a question that is all the notice says is read; a question about a notice is not", () => {
     const at = (title: string) => scanGeneralPage(layer, { url: 'https://www.newegg.com/p/1', title, segments: [{ where: 'title', text: title }] }, null, 't').map((d) => d.kind);
     expect(at('Are you a human?')).toContain('risk-challenge');

@@ -101,8 +101,8 @@ const SECOND_PERSON = /您|你|\byou\b|\byour\b|\byou're\b|あなた|お客様|�
 
 /** Sign-in and sign-up pages under the same paths (MyBB's member.php?action=login) are not profiles. */
 const SIGN_IN_ACTION = /[?&](?:action|do|mode)=(?:login|do_login|register|do_register|lostpw|resetpassword|activate)\b/i;
-/** Nor are a user area's sign-in, sign-up and API paths (/index/user/login, /app-api/member/auth/login). */
-const SIGN_IN_PATH = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(?:api|app-api|login|log-in|signin|sign-in|logon|register|signup|sign-up|auth|oauth|checkin|check-in|password|forgot|reset|verify)(?:[/._?#=-]|$)/i;
+/** Nor are a user area's sign-in, sign-up and API paths (/index/user/login, /app-api/member/auth/login, Devise's /users/sign_in), nor the page that tells the visitor their account's state (/users/account-suspended). */
+const SIGN_IN_PATH = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(?:api|app-api|log[-_]?in|sign[-_]?in|log[-_]?on|register|sign[-_]?up|auth|oauth|check[-_]?in|password|forgot|reset|verify|(?:account[-_])?(?:suspended|banned|locked|blocked|disabled|deactivated|restricted))(?:[/._?#=-]|$)/i;
 
 export function isProfilePage(url: string): boolean {
   return PROFILE_URL.test(url) && !SIGN_IN_ACTION.test(url) && !SIGN_IN_PATH.test(url);
