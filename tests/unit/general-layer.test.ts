@@ -430,6 +430,13 @@ describe('stems and other people', () => {
     expect(at('https://www.example.cn/user/alice')).toEqual([]);
   });
 
+  it("reads English first person only as a word of its own, and Google's 429 as a refusal where its 404 is none", () => {
+    expect(isTalk('Omlouváme se, provedli jste příliš mnoho požadavků.')).toBe(false);
+    expect(isTalk("I've been blocked since yesterday.")).toBe(true);
+    expect(isNotARefusal('429 - Too Many Requests. That’s an error. Client issued too many requests. That’s all we know.')).toBe(false);
+    expect(isNotARefusal('404. That’s an error. The requested URL /x was not found on this server. That’s all we know.')).toBe(true);
+  });
+
   it("Devise's /users/sign_in and a page that names the account's state are no profiles either", () => {
     expect(isProfilePage('https://app.example.com/users/sign_in')).toBe(false);
     expect(isProfilePage('https://app.example.com/users/log_in')).toBe(false);
