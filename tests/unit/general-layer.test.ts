@@ -437,6 +437,19 @@ describe('stems and other people', () => {
     expect(isNotARefusal('404. That’s an error. The requested URL /x was not found on this server. That’s all we know.')).toBe(true);
   });
 
+  it('reads warnings, articles, saved settings and ended campaigns as no refusal of the visitor', () => {
+    const ids = (text: string) => inDialog(text, 'https://shop.example.cn/').map((d) => d.ruleId);
+    expect(ids('登录时，密码输入错误 5 次，您的账号会被锁定。')).toEqual([]);
+    expect(ids('当您的账号突然被平台冻结，第一时间的反应往往是焦虑与困惑。')).toEqual([]);
+    expect(ids('设置用户密码锁定成功！')).toEqual([]);
+    expect(ids('领券活动已结束，无法领取优惠券！')).toEqual([]);
+    expect(ids('您的账号已被锁定，请联系客服')).not.toEqual([]);
+    expect(ids('领券活动太火爆，请稍后再试')).toContain('general.zh.promotion');
+    expect(isNotARefusal('Here you can set how many requests a user can make in a given interval before getting rate limited.')).toBe(true);
+    expect(isServerFault('很抱歉，服务器似乎遇到了一些困难，暂时无法完成您的请求，请稍后再试')).toBe(true);
+    expect(isOrdinaryOutcome('验证码已发送，请查收邮件')).toBe(true);
+  });
+
   it("Devise's /users/sign_in and a page that names the account's state are no profiles either", () => {
     expect(isProfilePage('https://app.example.com/users/sign_in')).toBe(false);
     expect(isProfilePage('https://app.example.com/users/log_in')).toBe(false);

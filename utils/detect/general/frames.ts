@@ -44,7 +44,10 @@ export const FRAMES: readonly Frame[] = [
     // 对方/该用户: another person's account (a payee, a profile), not the visitor's.
     unless: [...ZH_QUESTION, '防止账号被盗', '保护账号安全', '账号安全中心', '如果您的账号', '若您的账号', '如账号', '以免', '对方', '该用户', '此用户', '其他用户', '他人', '用户投诉',
       // A warning of what will happen ("输错超过4次，用户将被锁定") is not a restriction yet.
-      '将被', '将会被', '如果', '若超过', '超过次数',
+      '将被', '将会被', '如果', '若超过', '超过次数', '会被锁定', '会被冻结', '会被封', '将会锁定', '一旦',
+      // Said of accounts in general ("当您的账号突然被平台冻结", "账号容易出现被封禁的情况"), or of a
+      // setting just saved ("设置用户密码锁定成功！").
+      '当您的账号', '当你的账号', '当账号', '容易出现', '锁定功能', '锁定成功',
       // A condition stated as never met ("未发生过被盗、被封禁"): the account is in good standing.
       '未发生过', '未曾被', '没有被', '正常使用状态'],
     confidence: 0.7,
@@ -146,7 +149,8 @@ export const FRAMES: readonly Frame[] = [
     gap: 10,
     // Conditions of use that an order does not meet are ordinary ("优惠券不满足使用条件").
     // … nor is a limit of the offer or the visitor's own earlier claim ("您已经领取过该优惠券", "已达到参与上限").
-    unless: [...ZH_QUESTION, '活动规则', '规则说明', '使用条件', '使用门槛', '满减条件', '不满足使用', '已领取', '已经领取', '领取过', '领过', '已参加', '已经参加', '已使用', '上限'],
+    // … nor a campaign that has ended for everyone ("领券活动已结束，无法领取优惠券！").
+    unless: [...ZH_QUESTION, '活动规则', '规则说明', '使用条件', '使用门槛', '满减条件', '不满足使用', '已领取', '已经领取', '领取过', '领过', '已参加', '已经参加', '已使用', '上限', '已结束', '活动结束'],
     confidence: 0.65,
     source: 'https://github.com/6dylan6/jdpro/issues/520; https://github.com/leafTheFish/DeathNote/issues/113; nyqty/scripts:jd_share.js@f688b0a77848b7c753fb8b7e2be2a6ee75237950; https://github.com/vv314/actions-mtz-coupons/issues/36',
   },
@@ -161,7 +165,7 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言', '已被永久封锁', '被永久封锁', '已被封锁', '被封锁', '被永久封禁', '已被拉黑', '被拉黑'],
     gap: 8,
-    unless: [...ZH_QUESTION, '如果', '若', '将被', '将会被', '以免', '未被', '没有被', '对方', '该用户', '此用户', '他人'],
+    unless: [...ZH_QUESTION, '如果', '若', '将被', '将会被', '会被锁定', '会被冻结', '会被封', '一旦', '以免', '未被', '没有被', '对方', '该用户', '此用户', '他人'],
     confidence: 0.65,
     source: 'gz-yami/mall4cloud:front-end/mall4cloud-uniapp/src/lang/langs/zh.js@331bd8c3efc03013333444b9fd1c06e92b44f827; dedecms/DedeCMS:include/memberlogin.class.php@cc735a4fe90450b9b6a59b41b1d0e90ae89a8141',
   },
