@@ -121,6 +121,35 @@ function addonId(build: string): string {
   return id;
 }
 
+/** What closeWithin needs of a browser: puppeteer's Browser has both. */
+export interface Closable {
+  close(): Promise<void>;
+  process(): { exitCode: number | null; signalCode?: string | null; kill(signal?: NodeJS.Signals): boolean; once(event: 'exit', listener: () => void): unknown } | null;
+}
+
+/**
+ * Close the browser, and kill its process if closing has not finished within `ms`: on a loaded
+ * machine Firefox's BiDi session sometimes never answers the close, and a test's afterEach then
+ * timed out with the browser still running (E2E run of 2026-12-06, 10:44).
+ */
+export async function closeWithin(browser: Closable, ms: number): Promise<'closed' | 'killed'> {
+  const proc = browser.process();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([browser.close().then(() => 'closed' as const, () => 'failed' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'closed') return 'closed';
+  if (proc && proc.exitCode === null && !proc.signalCode) {
+    const exited = new Promise<void>((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGKILL');
+    await exited;
+  }
+  return 'killed';
+}
+
+/** How long a browser may take to close before its process is killed. */
+const CLOSE_MS = 20_000;
+
 export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxSession> {
   const build = opts.build ?? FIREFOX_BUILD;
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No built add-on in ${build}: run "npx wxt build -b firefox" first`);
@@ -139,7 +168,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
   let browser: Browser | undefined;
   const close = async () => {
     try {
-      await browser?.close();
+      if (browser) await closeWithin(browser, CLOSE_MS);
     } finally {
       await proxy?.close();
       await site?.close();
