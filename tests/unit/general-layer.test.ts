@@ -18,6 +18,8 @@ const page = (p: Partial<PageInput>): PageInput => ({ url: 'https://item.taobao.
 const scan = (p: Partial<PageInput>) => scanGeneralPage(layer, page(p), 'taobao', 'test');
 /** What the layer finds in one dialog of an untitled page at `url`. */
 const inDialog = (text: string, url: string) => scanGeneralPage(layer, { url, title: '', segments: [{ where: 'dialog', text }] }, null, 't');
+/** The ids of what fires on one dialog of a shop's page. */
+const idsInDialog = (text: string, url = 'https://shop.example.cn/') => inDialog(text, url).map((d) => d.ruleId);
 
 describe('API answers: the words a client would show', () => {
   it('reads JSON, JSONP, a Python dict, PHP var_dump, curly quotes and a bare mtop ret array', () => {
@@ -438,13 +440,12 @@ describe('stems and other people', () => {
   });
 
   it('reads warnings, articles, saved settings and ended campaigns as no refusal of the visitor', () => {
-    const ids = (text: string) => inDialog(text, 'https://shop.example.cn/').map((d) => d.ruleId);
-    expect(ids('登录时，密码输入错误 5 次，您的账号会被锁定。')).toEqual([]);
-    expect(ids('当您的账号突然被平台冻结，第一时间的反应往往是焦虑与困惑。')).toEqual([]);
-    expect(ids('设置用户密码锁定成功！')).toEqual([]);
-    expect(ids('领券活动已结束，无法领取优惠券！')).toEqual([]);
-    expect(ids('您的账号已被锁定，请联系客服')).not.toEqual([]);
-    expect(ids('领券活动太火爆，请稍后再试')).toContain('general.zh.promotion');
+    expect(idsInDialog('登录时，密码输入错误 5 次，您的账号会被锁定。')).toEqual([]);
+    expect(idsInDialog('当您的账号突然被平台冻结，第一时间的反应往往是焦虑与困惑。')).toEqual([]);
+    expect(idsInDialog('设置用户密码锁定成功！')).toEqual([]);
+    expect(idsInDialog('领券活动已结束，无法领取优惠券！')).toEqual([]);
+    expect(idsInDialog('您的账号已被锁定，请联系客服')).not.toEqual([]);
+    expect(idsInDialog('领券活动太火爆，请稍后再试')).toContain('general.zh.promotion');
     expect(isNotARefusal('Here you can set how many requests a user can make in a given interval before getting rate limited.')).toBe(true);
     expect(isServerFault('很抱歉，服务器似乎遇到了一些困难，暂时无法完成您的请求，请稍后再试')).toBe(true);
     expect(isOrdinaryOutcome('验证码已发送，请查收邮件')).toBe(true);
@@ -528,7 +529,7 @@ describe('stems and other people', () => {
   });
 
   it('reads a refused request whatever the auxiliaries, and leaves the caller\'s own errors', () => {
-    const ids = (text: string) => inDialog(text, 'https://shop.example.com/').map((d) => d.ruleId);
+    const ids = (text: string) => idsInDialog(text, 'https://shop.example.com/');
     expect(ids('YOUR REQUEST HAS BEEN DENIED!')).toContain('general.en.request-refused');
     expect(ids('Sorry, your IP address has been banned.')).toContain('general.en.request-refused');
     expect(ids('Your request was rejected: the token is invalid.')).toEqual([]);
@@ -536,13 +537,12 @@ describe('stems and other people', () => {
   });
 
   it('counts failed attempts as what a site limits, and a malformed parameter as the caller\'s error', () => {
-    const ids = (text: string) => inDialog(text, 'https://shop.example.cn/').map((d) => d.ruleId);
-    expect(ids('密码错误次数过多，请 30 分钟后再试')).toContain('general.zh.too-frequent');
-    expect(ids('您输入的密码错误次数已超限，请次日后重试')).toContain('general.zh.too-frequent');
+    expect(idsInDialog('密码错误次数过多，请 30 分钟后再试')).toContain('general.zh.too-frequent');
+    expect(idsInDialog('您输入的密码错误次数已超限，请次日后重试')).toContain('general.zh.too-frequent');
     expect(isOrdinaryOutcome('密码错误，请重新输入')).toBe(true);
     expect(isOrdinaryOutcome('密码错误次数过多，请稍后再试')).toBe(false);
-    expect(ids('请求参数异常，请升级客户端后重试')).toEqual([]);
-    expect(ids('您的请求存在异常，已被拦截')).toContain('general.zh.access-denied');
+    expect(idsInDialog('请求参数异常，请升级客户端后重试')).toEqual([]);
+    expect(idsInDialog('您的请求存在异常，已被拦截')).toContain('general.zh.access-denied');
   });
 
   it('takes the title of a short page where people talk for its topic, not for a notice', () => {
