@@ -327,4 +327,12 @@ describe('collectLive on a page of many elements (read piece by piece, as the wa
     expect(where(long.segments, 'dialog')).toEqual(['您的账号已被限制登录，请联系客服']);
     expect(where(long.segments, 'title')).toEqual(['淘宝网', '账号异常']);
   });
+
+  it('on a long page, gives nested dialogs around a phrase in document order, the outer first', async () => {
+    const read = await setup();
+    const card = '<li><span class="price-tips">商品详情说明文字</span></li>';
+    page('淘宝网', `<ul>${card.repeat(1600)}</ul><div role="dialog"><p>提示</p><div class="sn-toast">您的账号已被限制登录</div></div>`);
+    const long = read({ longPageChars: 5000 });
+    expect(where(long.segments, 'dialog')).toEqual(['提示\n您的账号已被限制登录', '您的账号已被限制登录']);
+  });
 });
