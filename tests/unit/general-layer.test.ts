@@ -239,6 +239,78 @@ describe('frames added in the round of 2026-12-06, third session', () => {
   });
 });
 
+describe('round 7 (stop 29): general words over exact phrasings', () => {
+  it('reads "too many <anything>" followed by the wait it asks for, with the frames only (no model)', () => {
+    const framesOnly = generalLayer(FRAMES);
+    const read = (text: string) => scanGeneralPage(framesOnly, { url: 'https://forum.example.com/login', title: '', segments: [{ where: 'dialog', text }] }, null, 't');
+    for (const text of ['Error logging in: Too many failed logins, try again later.', "You've submitted too many links recently. Please try again in an hour.", 'you are doing that too much. try again in 4 minutes.']) {
+      expect(read(text).map((d) => d.ruleId), text).toContain('general.en.too-many');
+    }
+    // "Too many" with no wait and no attempt noun is no limit of the visitor.
+    expect(read('Too many cooks spoil the broth.')).toEqual([]);
+  });
+  it("reads the visitor's own profile as their account, but not a bare user or profile (someone else's)", () => {
+    expect(idsInDialog('Ваш профиль заблокирован.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Votre profil a été suspendu.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Заблоковані користувачі')).toEqual([]);
+    expect(idsInDialog('El usuario ha sido desactivado correctamente.')).toEqual([]);
+  });
+  it('reads a count of sign-in attempts exceeded, in Japanese, Korean, Turkish and Indonesian', () => {
+    for (const text of ['ログイン可能な回数を超えました。しばらくしてから再度お試しください。', '로그인 가능 횟수를 초과했습니다.', 'Maksimum oturum açma girişimi aşıldı', 'Batas percobaan terlampaui, mohon coba lagi nanti.']) {
+      expect(idsInDialog(text), text).toContain('general.xl.login-attempts');
+    }
+  });
+  it('reads "no right to access this" as a refused page, only where a page or dialog says it', () => {
+    expect(idsInDialog('Bạn không có quyền truy cập vào nội dung này.')).toContain('general.xl.no-access-right');
+    expect(idsInDialog('これにアクセスする権限がありません。')).toContain('general.xl.no-access-right');
+    const block = scanGeneralPage(generalLayer(FRAMES), { url: 'https://shop.example.vn/', title: '', segments: [{ where: 'block', text: 'Bạn không có quyền truy cập vào nội dung này.' }, { where: 'text', text: 'x'.repeat(5000) }], textChars: 5000 }, null, 't');
+    expect(block.map((d) => d.ruleId)).not.toContain('general.xl.no-access-right');
+  });
+  it('reads "refused" without its auxiliary ("Từ chối truy cập") as access refused', () => {
+    expect(inDialog('Từ chối truy cập, xin thử lại sau', 'https://crm.example.vn/').map((d) => d.kind)).toContain('access-denied');
+  });
+});
+
+describe('nobody refused: an action done, a rule explained, someone absent or private, an offer\'s own limit (stop 29)', () => {
+  it('reads a success message as no refusal, but not a failure that says "not successful", nor a page with a "Copy successfully" button', () => {
+    for (const text of ['Banned user successfully.', 'Utente disabilitato con successo.', 'Kupon został pomyślnie użyty.', '성공적으로 로그인했습니다!']) {
+      expect(isNotARefusal(text), text).toBe(true);
+    }
+    expect(isNotARefusal('Anmeldung aufgrund fehlgeschlagener Sicherheitsüberprüfung nicht erfolgreich. Bitte versuchen Sie es erneut.')).toBe(false);
+    expect(isNotARefusal('Đăng nhập không thành công (F02): Bạn không thể đăng nhập do tài khoản có dấu hiệu bất thường.')).toBe(false);
+    const wall = '很抱歉！ 因系统检测到您的请求可能对网站造成威胁，已自动阻断请求，给你带来困扰请求谅解。 如有疑问，请联系网站管理员 您的请求UUID为：536535242408556356 Copy Successfully 扫码反馈';
+    expect(isNotARefusal(wall)).toBe(false);
+  });
+  it('reads a condition or a numbered FAQ entry as an explanation, not a notice', () => {
+    expect(isNotARefusal('如果您是企业用户，在账单欠费后，您的组织将被冻结。')).toBe(true);
+    expect(isNotARefusal('5.操作频繁，请稍后再试；密钥过期：下载太多触发微信风控了')).toBe(true);
+    expect(isNotARefusal('操作频繁，请稍后再试')).toBe(false);
+    // A code or a year at the start is no list number.
+    expect(isNotARefusal('2024.05.01 起您的账号已被限制登录')).toBe(false);
+  });
+  it('reads a consequence still to come as a warning, unless the candidate also refuses now', () => {
+    expect(isNotARefusal('密码输入错误。如果输错次数超过4次，用户将被锁定。')).toBe(true);
+    expect(isNotARefusal('封存會停用該帳戶。您可於日後恢復或刪除該帳戶。')).toBe(true);
+    expect(isNotARefusal('访问过于频繁，继续访问将被封禁')).toBe(false);
+    expect(isNotARefusal('您的账号已被冻结，逾期未处理将被注销')).toBe(false);
+  });
+  it('reads no such user, a private profile and "choose another name" as no refusal', () => {
+    for (const text of ['Böyle bir kullanıcı mevcut değil', 'Tento účet je soukromý', 'This account is private', 'Nie możesz użyć tej nazwy użytkownika. Proszę wybierz inną.', 'User not found']) {
+      expect(isNotARefusal(text), text).toBe(true);
+    }
+  });
+  it("reads an offer's limit per customer, or the visitor's earlier claim, as the offer's rule, not a limit of the visitor's actions", () => {
+    for (const text of ['Este cupón sólo se puede utilizar una vez por usuario.', '您已参与过此活动，每位用户限购一次', '您的領取已達到上限，去看看其他的劵吧', 'このクーポンコードは１ユーザーにつき１回までしか利用できません。', 'Coupon code cannot be used more than %d time(s) per customer']) {
+      expect(isNotARefusal(text), text).toBe(true);
+      expect(inDialog(text, 'https://shop.example.com/cart'), text).toEqual([]);
+    }
+    // Limits of what the visitor does are rate limits: still candidates.
+    for (const text of ['今天获取验证信息已超过上限，请明天重试！', '同一IP地址一天内只能发送20条短信，请勿多次获取动态码！', '你今天的回复已经达到上限']) {
+      expect(isNotARefusal(text), text).toBe(false);
+    }
+  });
+});
+
 describe("an outage is nobody's refusal", () => {
   // Pages of a second crawl (aquatone captures in RKiler/visa.com, nahamsec/SundayStreams).
   it('reads an offer’s fine print, a maintenance notice and a region chooser as no refusal', () => {

@@ -179,7 +179,7 @@ const ATTEMPTS_LEFT = /还可以?再?尝试|還可以?再?嘗試|还[剩有]\s*\
  * the value ("單個 IP 發言頻率限制（條/10分鐘），0 為無限制，預設：10"), or the count of attempts
  * allowed before an account is locked, or a help text about "this setting".
  */
-const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|\b(?:here )?you can (?:set|configure|change|adjust) (?:how|the|a|whether)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
+const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|ロックされる前|キャンセルされる前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|\b(?:here )?you can (?:set|configure|change|adjust) (?:how|the|a|whether)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
 
 /**
  * A limit stated with a slot for its value ("同一 IP 发布评论的时间间隔限制为 %s 分钟", "limited to {count}
@@ -192,9 +192,59 @@ function isPolicyLabel(text: string): boolean {
   return POLICY_VALUE.test(text) && !SECOND_PERSON.test(text) && !WAIT.test(text);
 }
 
+/**
+ * An action that succeeded ("Banned user successfully.", "Utente disabilitato con successo."): the
+ * visitor did something, nobody refused them. "Not successful" (nicht erfolgreich, không thành công)
+ * is a failure and stays a candidate.
+ */
+const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功/i;
+
+/**
+ * A rule explained, not applied: a candidate that opens with a condition ("如果您是企业用户，…您的组织将被冻结",
+ * "若您…") says what would happen, or it is one entry of a numbered list ("5.操作频繁，请稍后再试；…") that
+ * explains several notices (an FAQ). A notice states what is.
+ */
+/**
+ * Nothing refused, something absent or private: no such user ("Böyle bir kullanıcı mevcut değil", "user
+ * not found"), a profile its owner made private ("Tento účet je soukromý", "This account is private"),
+ * or a name the visitor must change ("Nie możesz użyć tej nazwy użytkownika. Proszę wybierz inną.").
+ */
+const ABSENT_OR_PRIVATE = /\b(?:user|account) (?:was )?not found\b|\bno such (?:user|account)\b|\bkullanıcı (?:mevcut değil|bulunamadı)|benutzer (?:nicht gefunden|existiert nicht)|utilisateur (?:introuvable|inexistant)|usuario no (?:encontrado|existe)|usuário não (?:encontrado|existe)|utente non (?:trovato|esiste)|пользователь не найден|użytkownik nie (?:istnieje|został znaleziony)|pengguna tidak ditemukan|không tìm thấy người dùng|ユーザーが(?:見つかりません|存在しません)|사용자를 찾을 수 없|用户不存在|用戶不存在|(?:account|profile|účet|konto|compte|cuenta|conta|profilo|аккаунт|профиль|hesap|akun|tài khoản|アカウント|계정|账号|帐号|賬號)\s*(?:is|ist|je|jest|est|es|é|è|является)?\s*(?:private|privat|soukromý|prywatne|privé|privado|privada|privato|приватный|закрыт|gizli|pribadi|riêng tư|非公開|비공개|私密)(?![a-z])|(?:choose|pick) (?:another|a different)|(?:wähle|wählen sie) (?:einen )?(?:anderen|andere)|(?:choisissez|choisis) (?:un )?autre|(?:elige|elija) otr[oa]|(?:escolha|escolhe) outr[oa]|scegli(?:ne)? un altro|выберите друг|wybierz inn|zvolte jin|kies een ander|başka bir (?:tane )?seç|pilih (?:yang )?lain|chọn (?:một )?(?:tên )?khác|別の(?:ユーザー名|名前)を|다른 (?:이름|아이디)(?:을|를) 선택|请选择其他|請選擇其他/i;
+
+/**
+ * An offer's own limit per customer, or the visitor's earlier use of it ("Este cupón sólo se puede
+ * utilizar una vez por usuario", "您已参与过此活动，每位用户限购一次", "coupon code cannot be used more than
+ * %d time(s) per customer"): the same rule for everyone, not a refusal of this visitor
+ * (docs/notices.md, coupon limits). Limits of the visitor's actions (codes sent, replies posted, sign-in
+ * attempts) are rate limits and stay candidates: only an offer's limit is meant here.
+ */
+const OFFER = /coupon|voucher|promo|discount code|gutschein|cupón|cupom|cupão|codice|купон|промокод|kupon|kupón|kod rabatowy|kortingscode|waardebon|bon de réduction|mã (?:giảm giá|khuyến m)|คูปอง|クーポン|쿠폰|قسيمة|كوبون|كود الخصم|کوپن|优惠|優惠|券|劵|红包|紅包|活动|活動|抽奖|抽獎|秒杀|秒殺|兑换|兌換|领取|領取|赠品|礼品/i;
+const USAGE_LIMIT = /\b(?:per (?:customer|user|person|account)|once per|more than once|already (?:been )?(?:used|redeemed|claimed)|usage limit|maximum number of times|time\(s\) per)\b|einmal pro|pro kunde|pro benutzer|bereits verwendet|bereits eingelöst|bereits in einer|une fois par|par client|par utilisateur|déjà utilisé|una vez por|por cliente|por usuario|ya ha utilizado|ya has utilizado|uma vez por|por usuário|já utilizou|já usou|só pode usar|una volta per|per cliente|per utente|già utilizzato|один раз|больше не можете|уже использовали|лише один раз|вже використали|jednou|každým zákazníkem|na klienta|już wykorzystał|één keer per|per klant|al gebruikt|bir kez|müşteri başına|zaten kullan|sekali per|tiap pelanggan|per pelanggan|sudah digunakan|một lần|mỗi khách hàng|đã sử dụng|ครั้งเดียว|ต่อผู้ใช้|回まで|につき|既に利用|1회|1인당|이미 사용|مرة واحدة|لكل مستخدم|لكل عميل|maximum de fois|número máximo de veces|número máximo de vezes|massimo consentito di volte|jumlah maksimum|maximale einlöseanzahl|maximal erlaubte anzahl|maximaal aantal keren|领取已达|领取上限|领取数量|最大领取|每人限|每人只能|限领|限购|限兑|每位用户|每个客户|参与过|参加过|领取次数|剩余领取|最多次数|最大参加|最大参与|領取已達|領取上限|領取數量|最大領取|限領|限購|每位用戶|每個客戶|參與過|參加過|領取次數|剩餘領取|最多次數|最大參加|最大參與/i;
+
+function isOfferUsageLimit(text: string): boolean {
+  return text.length <= 200 && OFFER.test(text) && USAGE_LIMIT.test(text);
+}
+
+/**
+ * A consequence still to come ("用户将被锁定", "封存會停用該帳戶", "your account will be suspended"): a warning
+ * or an explanation of a rule. A notice states what is; one that also says what is refused now
+ * ("访问过于频繁，继续访问将被封禁") stays a candidate.
+ */
+const FUTURE_CONSEQUENCE = /将被|会被|會被|將被|将会|將會|会停用|會停用|\bwill be (?:suspended|locked|banned|disabled|deactivated|blocked|restricted|closed)\b/i;
+const REFUSED_NOW = /已被|已经被|已經被|被拒|频繁|頻繁|拦截|攔截|\b(?:has|have) been\b|\b(?:is|are) (?:now )?(?:blocked|banned|locked|suspended|denied)\b|\bdenied\b|\brefused\b|too many/i;
+
+function isFutureConsequence(text: string): boolean {
+  return FUTURE_CONSEQUENCE.test(text) && !REFUSED_NOW.test(text);
+}
+
+/** A toast or form message: longer text is a page, where "Copy successfully" is a button's label beside a notice. */
+const SHORT_MESSAGE_MAX = 100;
+
+const EXPLAINED = /^\s*(?:如果|若您|若你|假如|\d{1,2}\s*[.、．](?!\d))/;
+
 /** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy, a warning with attempts left, a setting)? */
 export function isNotARefusal(text: string): boolean {
-  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text) || ATTEMPTS_LEFT.test(text) || SETTING.test(text) || isPolicyLabel(text);
+  return SITE_OUTAGE.test(text) || CONNECTIVITY.test(text) || CONDITIONS.test(text) || MISSING.test(text) || FOR_PRIVACY.test(text) || ATTEMPTS_LEFT.test(text) || SETTING.test(text) || isPolicyLabel(text) || EXPLAINED.test(text) || isOfferUsageLimit(text) || isFutureConsequence(text) || (text.length <= SHORT_MESSAGE_MAX && (ACTION_SUCCEEDED.test(text) || ABSENT_OR_PRIVATE.test(text)));
 }
 
 /**

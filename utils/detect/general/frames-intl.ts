@@ -28,6 +28,10 @@ const ACCOUNT = [
   'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
   // The loanword alone (Italian, Dutch, German, Polish write "account"; English has frames of its own).
   'account', 'účtu', 'konto', 'kontot', 'tili', 'fiók',
+  // The visitor's own profile, as some sites name the account ("Ваш профиль заблокирован"). A bare "user" or
+  // "profile" is as often someone else's (an admin's list of blocked users), so only "your profile".
+  'ihr profil', 'dein profil', 'votre profil', 'ton profil', 'tu perfil', 'su perfil', 'seu perfil', 'il tuo profilo', 'ваш профиль', 'твой профиль', 'ваш профіль',
+  'je profiel', 'uw profiel', 'twój profil', 'váš profil', 'profiliniz', 'profil anda', 'profilmu', 'hồ sơ của bạn',
 ];
 
 const ACCESS = [
@@ -70,6 +74,8 @@ const BLOCKED = [
   // On a blacklist.
   'чёрном списке', 'черном списке', 'чорному списку', 'czarnej liście', 'kara liste*', 'daftar hitam', 'danh sách đen', 'liste noire', 'lista negra', 'schwarzen liste',
   'zwarte lijst', 'ブラックリスト', '블랙리스트', 'القائمة السوداء', 'لیست سیاه',
+  // Refused, without the passive auxiliary ("Từ chối truy cập", "доступ отказан", "dostęp odmówiony").
+  'từ chối', 'отказан*', 'отказано', 'odmówion*', 'odepřen*', 'geweigerd', 'hüküm', '거부되었', '拒否されました', 'مرفوض', 'رد شد',
 ];
 
 /** "May not sign in": the account's owner is shut out, whatever the account is called. */
@@ -232,7 +238,7 @@ export const INTL_FRAMES: readonly Frame[] = [
       '利用できません', 'ご利用いただけません', '使用できません', '適用できません', 'できません', '사용할 수 없', '적용할 수 없', '부족',
       'uygulanamaz', 'kullanılamaz', 'değil',
       // Refusals of this visitor: not for you, you cannot use it, not eligible.
-      'nicht für sie', 'nicht berechtigt', 'pas pour vous', 'vous ne pouvez pas utiliser', 'no puedes usar', 'non puoi usare', 'другого пользователя', 'вы не можете использовать', 'вы больше не можете', 'nie możesz użyć', 'nie należy do', 'není uplatnitelný', 'není platný pro', 'niet geldig voor', 'bukan milik anda', 'không phải của bạn', 'ไม่มีสิทธิ์', '対象外', '것이 아닌', '대상이 아닙니다', 'غير مخصص', 'غير مؤهل', 'مجاز به استفاده', 'مجاز نیستید',
+      'nicht für sie', 'nicht berechtigt', 'pas pour vous', 'vous ne pouvez pas utiliser', 'no puedes usar', 'non puoi usare', 'другого пользователя', 'вы не можете использовать', 'nie możesz użyć', 'nie należy do', 'není uplatnitelný', 'není platný pro', 'niet geldig voor', 'bukan milik anda', 'không phải của bạn', 'ไม่มีสิทธิ์', '対象外', '것이 아닌', '대상이 아닙니다', 'غير مخصص', 'غير مؤهل', 'مجاز به استفاده', 'مجاز نیستید',
       // Not yours: the code belongs to another customer.
       'no es tuyo', 'não é seu', "n'est pas le vôtre", 'n’est pas le vôtre', 'nicht ihnen zu gehören', 'nicht dir zu gehören', 'non sia assegnato a te', 'niet van jou',
       'size ait değil', 'вам не принадлежит', 'вам не належить', 'لا يحق لك', 'متعلق به شما نیست', 'bukan milik', 'không thuộc về bạn',
@@ -269,7 +275,7 @@ export const INTL_FRAMES: readonly Frame[] = [
       'öffentliche nutzer', 'utilisateurs publics', 'usuarios públicos', 'usuários públicos', 'utenti pubblici', 'публичных пользователей', 'openbare gebruikers',
       'genel kullanıcılar', 'user publik', 'ผู้ใช้สาธารณะ', '一般ユーザー', 'użytkowników publicznych', 'المستخدمين العامين', 'người dùng công cộng',
       'ausgewählte adresse', 'adresse sélectionnée', 'dirección elegida', 'dirección seleccionada', 'indirizzo selezionato', 'geselecteerde adres', 'alamat yang telah anda pilih',
-      'выбранного вами адреса', 'выбранного адреса', 'einmal pro benutzer', 'une fois par utilisateur', 'una vez por usuario', 'uma vez por usuário', 'una volta per utente',
+      'выбранного вами адреса', 'выбранного адреса',
     ],
     gap: 40,
     either: true,
@@ -289,15 +295,38 @@ export const INTL_FRAMES: readonly Frame[] = [
       'tentativas de login', 'tentativas de acesso', 'inlogpogingen', 'prób logowania', 'pokusů o přihlášení', 'попыток входа', 'попыток авторизации', 'спроб входу',
       'oturum açma', 'giriş denemesi', 'percobaan login', 'percobaan masuk', 'upaya log masuk', 'lần đăng nhập', 'محاولات تسجيل', 'محاولات الدخول', 'ログイン試行', 'ログインに失敗',
       '로그인 시도', '로그인 실패', 'การเข้าสู่ระบบ',
+      // A count of attempts, exceeded ("ログイン可能な回数を超えました", "Maksimum oturum açma girişimi aşıldı").
+      'ログイン可能な回数', 'ログイン回数', '로그인 가능 횟수', '로그인 횟수', 'girişimi', 'batas percobaan', 'số lần đăng nhập', 'จำนวนครั้ง',
     ],
     predicates: [],
     learnt: [
       'zu viele', 'trop de', 'troppi', 'demasiados', 'muitas', 'te veel', 'zbyt wiele', 'zbyt dużo', 'příliš mnoho', 'слишком много', 'занадто багато', 'çok fazla',
       'fazla sayıda', 'şüpheli sayıda', 'terlalu banyak', 'quá nhiều', 'عدد كبير', 'كثيرة جدا', 'كثيرة جدًا', '多すぎ', '너무 많', 'มากเกินไป', 'sospetto', 'podejrzan*',
       'подозрительн*', 'maximale', 'maximum', 'massimo', 'máximo', 'límite', 'limite',
+      'überschritten', 'dépassé*', 'excedid*', 'superad*', 'superat*', 'excedeu', 'overschreden', 'przekroczon*', 'překročen*', 'превышен*', 'перевищен*', 'aşıldı',
+      'terlampaui', 'vượt quá', 'เกิน', 'تجاوز', '超え', '超過', '초과',
     ],
     gap: 40,
     either: true,
+    unless: QUESTION,
+    confidence: 0.55,
+    source: SOURCES,
+  },
+  {
+    // "You have no right to access this content": a page or answer refused to the visitor.
+    id: 'general.xl.no-access-right',
+    kind: 'access-denied',
+    lang: 'intl',
+    subjects: [],
+    predicates: [],
+    learnt: [
+      'keine zugriffsberechtigung', 'keine berechtigung für den zugriff', "pas l'autorisation d'accéder", "pas accès à", 'no tienes permiso para acceder', 'no tiene permiso para acceder',
+      'não tem permissão para acessar', 'non hai il permesso di accedere', 'нет прав доступа', 'нет доступа к', 'немає доступу', 'nie masz uprawnień do', 'nie masz dostępu',
+      'nemáte oprávnění', 'geen toegangsrechten', 'heeft geen toegang', 'hebt geen toegang', 'erişim izniniz yok', 'erişim yetkiniz yok', 'tidak memiliki akses', 'tidak punya akses',
+      'không có quyền truy cập', 'ไม่มีสิทธิ์เข้าถึง', 'ไม่มีสิทธิ์ในการเข้าถึง', 'アクセスする権限がありません', 'アクセス権限がありません', '접근 권한이 없', '접속 권한이 없', '액세스 권한이 없',
+      'ليست لديك الصلاحيات', 'ليس لديك صلاحية', 'لا تملك الصلاحية', 'دسترسی ندارید',
+    ],
+    only: ['title', 'heading', 'dialog', 'page', 'api'],
     unless: QUESTION,
     confidence: 0.55,
     source: SOURCES,

@@ -363,8 +363,10 @@ export const FRAMES: readonly Frame[] = [
     lang: 'en',
     subjects: ['too many', 'too much'],
     predicates: [],
-    learnt: ['attempts', 'attempt', 'tries', 'failed logins', 'login failures', 'failed login', 'logins', 'requests', 'registrations', 'registration attempts', 'submissions', 'sign-in attempts', 'signin attempts', 'verification attempts', 'codes requested', 'messages sent', 'captcha requests'],
-    gap: 24,
+    learnt: ['attempts', 'attempt', 'tries', 'failed logins', 'login failures', 'failed login', 'logins', 'requests', 'registrations', 'registration attempts', 'submissions', 'sign-in attempts', 'signin attempts', 'verification attempts', 'codes requested', 'messages sent', 'captcha requests',
+      // The remedy after any noun ("too many failed logins, try again later"): an excess the visitor must wait out.
+      'try again', 'please wait', 'wait a few', 'in a short time', 'recently'],
+    gap: 80,
     // A setting ("lock accounts after too many failed attempts") or advice is no notice.
     unless: [...EN_QUESTION, 'after too many', 'if there are too many', 'when there are too many', 'in case of too many', 'prevent', 'protect against', 'brute force protection', 'number of'],
     confidence: 0.6,
