@@ -14,7 +14,7 @@ import { loadCorpus } from '../corpus';
 import { loadItems } from '../notices';
 
 const GOAL = { recall: 0.9, fpr: 0.01 };
-const FLOOR = { recall: 0.70, fpr: 0.01, kindAccuracy: 0.88 };
+const FLOOR = { recall: 0.71, fpr: 0.01, kindAccuracy: 0.88 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();
