@@ -294,6 +294,11 @@ describe('nobody refused: an action done, a rule explained, someone absent or pr
     expect(isNotARefusal('访问过于频繁，继续访问将被封禁')).toBe(false);
     expect(isNotARefusal('您的账号已被冻结，逾期未处理将被注销')).toBe(false);
   });
+  it('reads an outage apology in Dutch and "this page doesn\'t exist" as nobody refused (pages of the crawl)', () => {
+    expect(isNotARefusal('Op dit moment zijn verschillende diensten van de Rabobank niet beschikbaar. Onze excuses voor het ongemak.')).toBe(true);
+    expect(isNotARefusal("This page doesn't exist. Please make sure you entered the correct URL. You may be unable to access this page.")).toBe(true);
+    expect(isNotARefusal('Uw toegang tot deze dienst is geblokkeerd.')).toBe(false);
+  });
   it('reads no such user, a private profile and "choose another name" as no refusal', () => {
     for (const text of ['Böyle bir kullanıcı mevcut değil', 'Tento účet je soukromý', 'This account is private', 'Nie możesz użyć tej nazwy użytkownika. Proszę wybierz inną.', 'User not found']) {
       expect(isNotARefusal(text), text).toBe(true);
