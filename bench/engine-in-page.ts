@@ -20,6 +20,7 @@ import { engineBundle } from './bundle';
 import type { EngineRun, ShutoutBenchApi, WatcherRun } from './engine-entry';
 import { costByFunction, type CpuProfile, type FunctionCost } from './lib/profile';
 import { closeSession } from './lib/session';
+import { Rand } from './lib/rand';
 import { median } from './lib/stats';
 import { BIG_PAGE_URL } from './page-100k';
 import { ruleSetOfSize } from './phrases';
@@ -163,12 +164,18 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     };
     const names = Object.keys(kinds) as Array<keyof typeof kinds>;
     const got: Record<string, unknown[]> = Object.fromEntries(names.map((n) => [n, []]));
+    // Interleaved, in an order shuffled afresh each round (seeded, so runs agree). A rotation keeps
+    // each way's neighbour fixed: the scan with the general layer always followed innerText and
+    // textContent, whose large strings leave garbage that its run then collected, and the layer
+    // seemed to cost 7 ms that its own functions do not take in the profile (1b).
+    const order = new Rand(0x5eed);
     for (let i = 0; i < SCAN_RUNS; i++) {
-      // Interleaved, the order rotating so that no way always follows a GC-heavy neighbour.
-      for (let k = 0; k < names.length; k++) {
-        const n = names[(i + k) % names.length]!;
-        got[n]!.push(await kinds[n]());
+      const round = [...names];
+      for (let k = round.length - 1; k > 0; k--) {
+        const j = order.int(0, k);
+        [round[k], round[j]] = [round[j]!, round[k]!];
       }
+      for (const n of round) got[n]!.push(await kinds[n]());
     }
     const timed = (xs: number[]): Timed => ({ medianMs: median(xs), runsMs: xs });
     const split = got.split as EngineRun[];
