@@ -200,11 +200,6 @@ function isPolicyLabel(text: string): boolean {
 const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功/i;
 
 /**
- * A rule explained, not applied: a candidate that opens with a condition ("如果您是企业用户，…您的组织将被冻结",
- * "若您…") says what would happen, or it is one entry of a numbered list ("5.操作频繁，请稍后再试；…") that
- * explains several notices (an FAQ). A notice states what is.
- */
-/**
  * Nothing refused, something absent or private: no such user ("Böyle bir kullanıcı mevcut değil", "user
  * not found"), a profile its owner made private ("Tento účet je soukromý", "This account is private"),
  * or a name the visitor must change ("Nie możesz użyć tej nazwy użytkownika. Proszę wybierz inną.").
@@ -216,10 +211,12 @@ const ABSENT_OR_PRIVATE = /\b(?:user|account) (?:was )?not found\b|\bno such (?:
  * utilizar una vez por usuario", "您已参与过此活动，每位用户限购一次", "coupon code cannot be used more than
  * %d time(s) per customer"): the same rule for everyone, not a refusal of this visitor
  * (docs/notices.md, coupon limits). Limits of the visitor's actions (codes sent, replies posted, sign-in
- * attempts) are rate limits and stay candidates: only an offer's limit is meant here.
+ * attempts) are rate limits and stay candidates: only an offer's limit is meant here. Words that name
+ * a usage limit on their own ("more than once", "usage limit", "already redeemed") are CONDITIONS';
+ * these need an offer beside them.
  */
 const OFFER = /coupon|voucher|promo|discount code|gutschein|cupón|cupom|cupão|codice|купон|промокод|kupon|kupón|kod rabatowy|kortingscode|waardebon|bon de réduction|mã (?:giảm giá|khuyến m)|คูปอง|クーポン|쿠폰|قسيمة|كوبون|كود الخصم|کوپن|优惠|優惠|券|劵|红包|紅包|活动|活動|抽奖|抽獎|秒杀|秒殺|兑换|兌換|领取|領取|赠品|礼品/i;
-const USAGE_LIMIT = /\b(?:per (?:customer|user|person|account)|once per|more than once|already (?:been )?(?:used|redeemed|claimed)|usage limit|maximum number of times|time\(s\) per)\b|einmal pro|pro kunde|pro benutzer|bereits verwendet|bereits eingelöst|bereits in einer|une fois par|par client|par utilisateur|déjà utilisé|una vez por|por cliente|por usuario|ya ha utilizado|ya has utilizado|uma vez por|por usuário|já utilizou|já usou|só pode usar|una volta per|per cliente|per utente|già utilizzato|один раз|больше не можете|уже использовали|лише один раз|вже використали|jednou|každým zákazníkem|na klienta|już wykorzystał|één keer per|per klant|al gebruikt|bir kez|müşteri başına|zaten kullan|sekali per|tiap pelanggan|per pelanggan|sudah digunakan|một lần|mỗi khách hàng|đã sử dụng|ครั้งเดียว|ต่อผู้ใช้|回まで|につき|既に利用|1회|1인당|이미 사용|مرة واحدة|لكل مستخدم|لكل عميل|maximum de fois|número máximo de veces|número máximo de vezes|massimo consentito di volte|jumlah maksimum|maximale einlöseanzahl|maximal erlaubte anzahl|maximaal aantal keren|领取已达|领取上限|领取数量|最大领取|每人限|每人只能|限领|限购|限兑|每位用户|每个客户|参与过|参加过|领取次数|剩余领取|最多次数|最大参加|最大参与|領取已達|領取上限|領取數量|最大領取|限領|限購|每位用戶|每個客戶|參與過|參加過|領取次數|剩餘領取|最多次數|最大參加|最大參與/i;
+const USAGE_LIMIT = /\b(?:per (?:customer|user|person|account)|once per|time\(s\) per)\b|einmal pro|pro kunde|pro benutzer|bereits verwendet|bereits eingelöst|bereits in einer|une fois par|par client|par utilisateur|déjà utilisé|una vez por|por cliente|por usuario|ya ha utilizado|ya has utilizado|uma vez por|por usuário|já utilizou|já usou|só pode usar|una volta per|per cliente|per utente|già utilizzato|один раз|больше не можете|уже использовали|лише один раз|вже використали|jednou|každým zákazníkem|na klienta|już wykorzystał|één keer per|per klant|al gebruikt|bir kez|müşteri başına|zaten kullan|sekali per|tiap pelanggan|per pelanggan|sudah digunakan|một lần|mỗi khách hàng|đã sử dụng|ครั้งเดียว|ต่อผู้ใช้|回まで|につき|既に利用|1회|1인당|이미 사용|مرة واحدة|لكل مستخدم|لكل عميل|maximum de fois|número máximo de veces|número máximo de vezes|massimo consentito di volte|jumlah maksimum|maximale einlöseanzahl|maximal erlaubte anzahl|maximaal aantal keren|领取已达|领取上限|领取数量|最大领取|每人限|每人只能|限领|限购|限兑|每位用户|每个客户|参与过|参加过|领取次数|剩余领取|最多次数|最大参加|最大参与|領取已達|領取上限|領取數量|最大領取|限領|限購|每位用戶|每個客戶|參與過|參加過|領取次數|剩餘領取|最多次數|最大參加|最大參與/i;
 
 function isOfferUsageLimit(text: string): boolean {
   return text.length <= 200 && OFFER.test(text) && USAGE_LIMIT.test(text);
@@ -240,6 +237,11 @@ function isFutureConsequence(text: string): boolean {
 /** A toast or form message: longer text is a page, where "Copy successfully" is a button's label beside a notice. */
 const SHORT_MESSAGE_MAX = 100;
 
+/**
+ * A rule explained, not applied: a candidate that opens with a condition ("如果您是企业用户，…您的组织将被冻结",
+ * "若您…") says what would happen, or it is one entry of a numbered list ("5.操作频繁，请稍后再试；…") that
+ * explains several notices (an FAQ). A notice states what is.
+ */
 const EXPLAINED = /^\s*(?:如果|若您|若你|假如|\d{1,2}\s*[.、．](?!\d))/;
 
 /** Does the candidate say that nobody was refused (an outage, a failure, a missing page, an unmet condition, content held back for the visitor's privacy, a warning with attempts left, a setting)? */
