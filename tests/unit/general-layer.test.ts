@@ -268,6 +268,8 @@ describe('round 7 (stop 29): general words over exact phrasings', () => {
   });
   it('reads "refused" without its auxiliary ("Từ chối truy cập") as access refused', () => {
     expect(inDialog('Từ chối truy cập, xin thử lại sau', 'https://crm.example.vn/').map((d) => d.kind)).toContain('access-denied');
+    // Turkish "hüküm" is a ruling or a clause, not a refusal: an account's terms stay clear.
+    expect(idsInDialog('Hesap hüküm ve koşulları')).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ const BLOCKED = [
   'чёрном списке', 'черном списке', 'чорному списку', 'czarnej liście', 'kara liste*', 'daftar hitam', 'danh sách đen', 'liste noire', 'lista negra', 'schwarzen liste',
   'zwarte lijst', 'ブラックリスト', '블랙리스트', 'القائمة السوداء', 'لیست سیاه',
   // Refused, without the passive auxiliary ("Từ chối truy cập", "доступ отказан", "dostęp odmówiony").
-  'từ chối', 'отказан*', 'отказано', 'odmówion*', 'odepřen*', 'geweigerd', 'hüküm', '거부되었', '拒否されました', 'مرفوض', 'رد شد',
+  'từ chối', 'отказан*', 'отказано', 'odmówion*', 'odepřen*', 'geweigerd', '거부되었', '拒否されました', 'مرفوض', 'رد شد',
 ];
 
 /** "May not sign in": the account's owner is shut out, whatever the account is called. */
