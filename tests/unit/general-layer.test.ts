@@ -315,6 +315,10 @@ describe('nobody refused: an action done, a rule explained, someone absent or pr
     for (const text of ['今天获取验证信息已超过上限，请明天重试！', '同一IP地址一天内只能发送20条短信，请勿多次获取动态码！', '你今天的回复已经达到上限']) {
       expect(isNotARefusal(text), text).toBe(false);
     }
+    // A per-person limit with no offer in sight is a limit of the visitor's actions.
+    expect(isNotARefusal('每人只能回复3次，请明天再来')).toBe(false);
+    // A long page that names an offer's limit among other things is read as a page, not as the limit's message.
+    expect(isNotARefusal(`您的账号已被冻结。${'请联系客服处理。'.repeat(30)}优惠券每人限领一张`)).toBe(false);
   });
 });
 
