@@ -126,3 +126,37 @@ describe('boundMarkup: size', () => {
     expect(() => boundMarkup(`${'<br>'.repeat(MAX_ELEMENTS - 1)}<script><br>`)).not.toThrow();
   });
 });
+
+describe('boundMarkup: how a tag is read', () => {
+  it('takes A–Z and a–z as the letters that start a tag name, and nothing just outside them', () => {
+    for (const name of ['A', 'Z', 'a', 'z']) expect(boundMarkup(`${atCap}<${name}>x</${name}>`), name).toBe(`${atCap}x`);
+    for (const c of ['@', '[', '`', '{']) {
+      const html = `${atCap}<${c}b>x`;
+      expect(boundMarkup(html), c).toBe(html);
+    }
+  });
+
+  it('ends a tag name at a space, tab, line feed, form feed, carriage return, slash or `>`', () => {
+    for (const sep of [' ', '\t', '\n', '\f', '\r', '/']) {
+      expect(boundMarkup(`${open(MAX_DEPTH + 1, `div${sep}`)}x${close(MAX_DEPTH + 1)}`), JSON.stringify(sep)).toBe(`${open(MAX_DEPTH, `div${sep}`)}x${close(MAX_DEPTH)}`);
+    }
+  });
+
+  it('skips white space between `=` and a quoted value that holds `>`', () => {
+    expect(boundMarkup(`${atCap}<p title= \t"a>b">x</p>`)).toBe(`${atCap}x`);
+    expect(boundMarkup(`${atCap}<p title=\n'a>b'>x</p>`)).toBe(`${atCap}x`);
+  });
+
+  it('reads no tags inside a processing instruction, a declaration or a comment, however it ends', () => {
+    for (const skipped of ['<?x <p> ?>', '<!x <p> >', '<!--<p>-->', '--><!-- <p> -->']) {
+      const html = `${open(MAX_DEPTH - 1)}${skipped}<b>y`;
+      expect(boundMarkup(html), skipped).toBe(html);
+    }
+  });
+
+  it('counts svg and math as left only when they close, not when an element inside them closes', () => {
+    // In the svg, <g> closes and <rect/> is still a self-closing foreign tag: <p> is within the cap.
+    const html = `${open(MAX_DEPTH - 2)}<svg><g></g><rect/><p>y</p></svg>`;
+    expect(boundMarkup(html)).toBe(html);
+  });
+});
