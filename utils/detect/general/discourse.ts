@@ -67,7 +67,7 @@ export function isDiscussion(text: string): boolean {
  * Titles of pages where people write about things (issue trackers, Q&A, forums, blogs, news):
  * a notice's words there name a topic. Platforms do not title their own notices this way.
  */
-const CONTENT_SITE_TITLE = /· Issue #\d+|· Pull Request #\d+|· Discussion #\d+|\bGitHub\b|Stack Overflow|Stack Exchange|Super User|Server Fault|\bReddit\b|\br\/\w+|Quora|Medium|\bBlog\b|\bForum\b|\bForums\b|Community|- 知乎|知乎专栏|CSDN|博客园|简书|百度知道|百度贴吧|_贴吧|V2EX|SegmentFault|思否|掘金|吾爱破解|论坛|社区|博客|问答|新闻|资讯|- 哔哩哔哩|虎扑|豆瓣/i;
+const CONTENT_SITE_TITLE = /· Issue #\d+|· Pull Request #\d+|· Discussion #\d+|\bGitHub\b|Stack Overflow|Stack Exchange|Super User|Server Fault|\bReddit\b|\br\/\w+|Quora|Medium|\bBlog\b|\bForum\b|\bForums\b|Community|- 知乎|知乎专栏|CSDN|博客园|简书|百度知道|百度贴吧|_贴吧|V2EX|SegmentFault|思否|掘金|吾爱破解|论坛|社区|博客|问答|新闻|资讯|头条|- 哔哩哔哩|虎扑|豆瓣/i;
 
 export function isContentSiteTitle(title: string): boolean {
   return CONTENT_SITE_TITLE.test(title);
@@ -90,7 +90,7 @@ export function isContentPage(url: string, title: string | undefined): boolean {
 const WALL_QUESTION = /^[\s\p{P}\p{S}]*(?:are you (?:a )?(?:human|robot|bot)|robot or human|human or (?:a )?(?:robot|bot)|êtes-vous un robot|¿?eres un robot|¿?es usted un robot|você é um robô|sind sie ein roboter|bist du ein roboter|sei un robot|вы робот|ты робот|czy jesteś robotem|robot musunuz|apakah anda robot|bạn là robot|ロボットですか|로봇입니까|你是机器人吗|您是机器人吗)[\s\p{P}\p{S}]*$/iu;
 
 /** Titles that ask or explain ("What is…", "…怎么办", "Cara…", "…なぜ?原因と解除方法"): articles about a notice. */
-const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|対処法|原因と|해결|방법/i;
+const EXPLAINER_TITLE = /[?？]|^(?:what|why|how|can|is|are|does|do|should|when|where|cara|bagaimana|como|cómo|comment|pourquoi|warum|wie)\b|\b(?:how to|what to do|was tun|guide|tips|explained|reasons?|solution|solve|solving|fix|fixing|bypass|unblock|lösung|solución|solução|giải quyết|menyelesaikan)\b|怎么办|如何|为什么|为何|原因|解决|方法|攻略|教程|技巧|解除方法|的说明|的說明|対処法|原因と|해결|방법/i;
 
 /**
  * A person's profile page (/user/…, /people/…, /@name, WeChat's profile_ext): there "this account
@@ -153,7 +153,7 @@ const MISSING = /\b(?:page|url|file) (?:was )?not found\b|\b(?:this |the )?page 
  * "was not found on this server", 405, 421, "That’s an error.", scheduled maintenance — is
  * isNotARefusal's, which judgeWords asks first.)
  */
-const SERVER_FAULT = /服务器(?:似乎)?遇到了?|服务器(?:当前|暂时)?无法处理|由于过载|正在进行维护|服务器内部错误|\b404\b[^.]{0,40}\bnot found\b|^\W*not found\b|\binternal server error\b|\bserver error\b|\bservice (?:is )?(?:temporarily )?unavailable\b|\bnot available at this time\b|\bencountered (?:an internal|a temporary) error\b|\b(?:is|are) (?:currently |temporarily )+unavailable\b|凭据查看|网络(?:异常|错误|不给力|超时)[\s,，。!！]*请|сервер недоступен|сервер недоступний|serveur (?:est )?indisponible|server (?:ist )?nicht erreichbar|servidor no disponible|servidor indisponível|server non disponibile|server niet beschikbaar|serwer (?:jest )?niedostępny|server je nedostupný|sunucu(?:ya)? (?:erişilemiyor|kullanılamıyor)|server tidak tersedia|máy chủ không khả dụng|服务器(?:暂时)?不可用|サーバーが利用できません|서버를 사용할 수 없|\bmaintenance mode\b|техническ[а-яё]* обслуживани|технічн[а-яіїє]* обслуговуванн|wartungsarbeiten|wartungsmodus|en maintenance|en mantenimiento|em manutenção|in manutenzione|in onderhoud|przerwa techniczna|prace konserwacyjne|probíhá údržba|bakım çalışması|sedang dalam pemeliharaan|đang bảo trì|メンテナンス中|점검 중|维护中|維護中/i;
+const SERVER_FAULT = /服务器(?:似乎)?遇到了?|服务器(?:当前|暂时)?无法处理|由于过载|正在进行维护|服务器内部错误|\b404\b[^.]{0,40}\bnot found\b|^\W*not found\b|\binternal server error\b|\bserver error\b|\bservice (?:is )?(?:temporarily )?unavailable\b|\bnot available at this time\b|\bencountered (?:an internal|a temporary) error\b|\b(?:is|are) (?:currently |temporarily )+unavailable\b|凭据查看|网络(?:链接|连接|請求|请求|連線)?(?:异常|错误|不给力|超时|異常|錯誤|逾時)[\s,，。!！]*[请請]|сервер недоступен|сервер недоступний|serveur (?:est )?indisponible|server (?:ist )?nicht erreichbar|servidor no disponible|servidor indisponível|server non disponibile|server niet beschikbaar|serwer (?:jest )?niedostępny|server je nedostupný|sunucu(?:ya)? (?:erişilemiyor|kullanılamıyor)|server tidak tersedia|máy chủ không khả dụng|服务器(?:暂时)?不可用|サーバーが利用できません|서버를 사용할 수 없|\bmaintenance mode\b|техническ[а-яё]* обслуживани|технічн[а-яіїє]* обслуговуванн|wartungsarbeiten|wartungsmodus|en maintenance|en mantenimiento|em manutenção|in manutenzione|in onderhoud|przerwa techniczna|prace konserwacyjne|probíhá údržba|bakım çalışması|sedang dalam pemeliharaan|đang bảo trì|メンテナンス中|점검 중|维护中|維護中/i;
 
 /** …unless it gives the visitor as the reason ("because a device from your location is sending large amounts of requests"). */
 const VISITOR_REASON = /\bbecause\b|\bfrom your (?:location|network|ip|region|country|device|computer)\b|\byour (?:ip|device|network|browser|location)\b/i;
@@ -186,10 +186,12 @@ const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限
  * per hour") that neither speaks to the visitor nor tells them to wait: a setting's label.
  */
 const POLICY_VALUE = /(?:限制为|限制為|limited to|limit of)\s*(?:%\d?\$?[sd]|\{\w*\}|\$\w+|:\w+)/i;
-const WAIT = /请|請|稍后|稍後|再试|再試|try again|wait/i;
+/** A count per period named as a setting ("API每分钟限制请求数", "每日最多发送次数"): a label that ends in the count it sets. */
+const COUNT_LABEL = /每(?:秒|分钟|分鐘|小时|小時|天|日|月)[^，。,.!！?？\s]{0,10}(?:次数|次數|数|數)\s*[:：]?\s*$/;
+const WAIT = /请(?!求)|請(?!求)|稍后|稍後|再试|再試|try again|wait/i;
 
 function isPolicyLabel(text: string): boolean {
-  return POLICY_VALUE.test(text) && !SECOND_PERSON.test(text) && !WAIT.test(text);
+  return (POLICY_VALUE.test(text) || COUNT_LABEL.test(text)) && !SECOND_PERSON.test(text) && !WAIT.test(text);
 }
 
 /**
@@ -267,7 +269,7 @@ const ORDINARY_FAILURE = /\binsufficient (?:funds|balance)\b|\bbalance (?:is )?t
  * What the visitor asked for was done ("the coupon code has been applied to your order"): an
  * ordinary outcome, whatever words of account or coupon it holds.
  */
-const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bcongratulations\b|félicitations|felicidades|parabéns|congratulazioni|herzlichen glückwunsch|поздравляем|вітаємо|gefeliciteerd|gratulacje|tebrikler|chúc mừng|ยินดีด้วย|おめでとう|축하합니다|恭喜|(?<!tidak )\bberhasil\b|\b(?:has|have) been (?:applied|updated|saved|created|unlocked|activated|reactivated|confirmed|verified|restored|reinstated|unsuspended|unbanned|unblocked)\b|został[oa]? (?:utworzon[ea]|odblokowan[ea]|aktywowan[ea]|potwierdzon[ea])|wurde (?:erstellt|entsperrt|aktiviert|bestätigt)|a été (?:créée?|débloquée?|activée?|réactivée?|confirmée?)|ha sido (?:cread[ao]|desbloquead[ao]|activad[ao]|confirmad[ao])|foi (?:criad[ao]|desbloquead[ao]|ativad[ao]|confirmad[ao])|è stato (?:creato|sbloccato|attivato|confermato)|был[ао]? (?:создан[ао]?|разблокирован[ао]?|активирован[ао]?)|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|已应用|已使用成功|领取成功|兑换成功|请查收/i;
+const DONE = /\bsuccessfully (?:applied|updated|saved|added|redeemed|claimed)\b|\bcongratulations\b|félicitations|felicidades|parabéns|congratulazioni|herzlichen glückwunsch|поздравляем|вітаємо|gefeliciteerd|gratulacje|tebrikler|chúc mừng|ยินดีด้วย|おめでとう|축하합니다|恭喜|(?<!tidak )\bberhasil\b|\b(?:has|have) been (?:applied|updated|saved|created|unlocked|activated|reactivated|confirmed|verified|restored|reinstated|unsuspended|unbanned|unblocked)\b|został[oa]? (?:utworzon[ea]|odblokowan[ea]|aktywowan[ea]|potwierdzon[ea])|wurde (?:erstellt|entsperrt|aktiviert|bestätigt)|a été (?:créée?|débloquée?|activée?|réactivée?|confirmée?)|ha sido (?:cread[ao]|desbloquead[ao]|activad[ao]|confirmad[ao])|foi (?:criad[ao]|desbloquead[ao]|ativad[ao]|confirmad[ao])|è stato (?:creato|sbloccato|attivato|confermato)|был[ао]? (?:создан[ао]?|разблокирован[ао]?|активирован[ао]?)|został zastosowany|została zastosowana|wurde (?:angewendet|eingelöst|aktualisiert)|a été (?:appliqué|mis à jour)|se ha aplicado|foi aplicado|è stato applicato|uygulandı|berhasil diterapkan|đã được áp dụng|ได้รับการปรับปรุงแล้ว|適用されました|적용되었습니다|применён|применен|застосовано|已成功|\balready (?:been )?verified\b|이미 인증된|既に認証|已认证|已認證|已应用|已使用成功|领取成功|兑换成功|请查收/i;
 
 /** A loading indicator and nothing else ("Just a moment...", "Loading…"): a wall's title says it too, but alone it tells nothing. */
 const LOADING_ONLY = /^[\s\p{P}\p{S}]*(?:just a moment|one moment(?: please)?|please wait|loading|un momento|einen moment|un instant|подождите|загрузка|请稍候|加载中|読み込み中)[\s\p{P}\p{S}]*$/iu;

@@ -25,7 +25,7 @@ const ACCOUNT = [
   'konto', 'ihr konto', 'dein konto', 'benutzerkonto', 'compte', 'votre compte', 'cuenta', 'tu cuenta', 'su cuenta', 'conta', 'sua conta',
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
   'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
-  'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
+  'firmenkonto', 'kundenkonto', 'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
   // The loanword alone (Italian, Dutch, German, Polish write "account"; English has frames of its own).
   'account', 'účtu', 'konto', 'kontot', 'tili', 'fiók',
   // The visitor's own profile, as some sites name the account ("Ваш профиль заблокирован"). A bare "user" or
@@ -43,6 +43,18 @@ const ACCESS = [
 
 // Stems where a language inflects (zablokowan-a/-e/-y, приостановлен-/а/о): a phrase matches at a
 // word's start, so one stem carries every ending.
+/**
+ * A restriction said not to hold ("Hesabınız … kısıtlanmamıştır", "not restricted"): Turkish
+ * negates inside the word, which the stems above would otherwise read as the restriction itself.
+ */
+const NOT_BLOCKED = [
+  'kısıtlanmamış', 'engellenmemiş', 'yasaklanmamış', 'kilitlenmemiş', 'askıya alınmamış', 'işaretlenmemiş', 'dondurulmamış',
+  'nicht gesperrt', 'nicht eingeschränkt', 'nicht blockiert', "n'est pas bloqué", "n'est pas suspendu", "n'est pas restreint", 'no está bloquead', 'no está restringid',
+  'no está suspendid', 'não está bloquead', 'não está restrit', 'não está suspens', 'non è bloccat', 'non è sospes', 'non è limitat', 'не заблокирован', 'не ограничен',
+  'не заблоковано', 'не обмежено', 'nie jest zablokowan', 'nie jest ograniczon', 'není zablokován', 'niet geblokkeerd', 'niet beperkt', 'tidak diblokir', 'tidak dibatasi',
+  'tidak ditangguhkan', 'không bị khóa', 'không bị hạn chế', 'không bị cấm', 'ไม่ถูกระงับ', 'ไม่ถูกจำกัด', 'ไม่ถูกบล็อก', '制限されていません', '停止されていません', '제한되지 않', '정지되지 않',
+];
+
 const BLOCKED = [
   'gesperrt', 'blockiert', 'deaktiviert', 'eingeschränkt', 'suspendiert', 'gebannt', 'verweigert', 'ausgeschlossen',
   'suspendu*', 'bloqué*', 'désactivé*', 'restreint', 'banni*', 'verrouillé*', 'refusé*', 'interdit*',
@@ -54,6 +66,9 @@ const BLOCKED = [
   'zablokowan*', 'zawieszon*', 'ograniczon*', 'odmow*',
   'askıya', 'engellen*', 'kısıtlan*', 'donduruldu', 'reddedildi', 'yasakla*', 'kilitlen*', 'kilitli',
   'diblokir', 'ditangguhkan', 'dibekukan', 'dinonaktifkan', 'dibatasi', 'disekat', 'digantung', 'ditolak', 'dilarang', 'dicekal', 'terkunci',
+  'ถูกล็อค', 'قفل شده', 'не дозволено', 'nie masz zgody', '禁止されて', '拒否されま', '拒否されて', '制限されて', '停止されて',
+  // No longer active ("Ihr Konto ist nicht mehr aktiv", "Tu cuenta no está activa").
+  'nicht mehr aktiv', 'ist nicht aktiv', 'no está activa', 'no está activo', 'não está ativa', 'não está ativo', 'non è attivo', "n'est pas actif", "n'est plus actif", 'niet actief',
   'bị khóa', 'bị khoá', 'bị tạm khóa', 'bị giới hạn', 'bị đình chỉ', 'bị vô hiệu hóa', 'bị cấm', 'bị chặn', 'bị từ chối',
   'ถูกระงับ', 'ถูกบล็อก', 'ถูกล็อก', 'ถูกจำกัด', 'ถูกแบน', 'ถูกปฏิเสธ', 'ถูกปิดใช้งาน',
   '停止', 'ロック', '凍結', '制限', '拒否', 'ブロック', '禁止', '無効',
@@ -120,7 +135,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     gap: 30,
     either: true,
     // Another member's profile ("this user is restricted") is not the visitor's account.
-    unless: [...QUESTION, 'このユーザー', 'この会員', '이 사용자', '이 회원', 'этот пользователь', 'dieser benutzer', 'cet utilisateur', 'este usuario', 'este usuário'],
+    unless: [...QUESTION, ...NOT_BLOCKED, 'このユーザー', 'この会員', '이 사용자', '이 회원', 'этот пользователь', 'dieser benutzer', 'cet utilisateur', 'este usuario', 'este usuário'],
     confidence: 0.6,
     source: SOURCES,
   },
@@ -134,7 +149,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     learnt: BLOCKED.filter((w) => !['停止', '凍結', '制限', '拒否', '禁止'].includes(w)),
     gap: 25,
     either: true,
-    unless: QUESTION,
+    unless: [...QUESTION, ...NOT_BLOCKED],
     confidence: 0.6,
     source: SOURCES,
   },
@@ -217,6 +232,9 @@ export const INTL_FRAMES: readonly Frame[] = [
       'příliš rychle', 'te vaak', 'te veel verzoeken', 'te veel pogingen', 'çok sık', 'çok fazla işlem', 'terlalu sering', 'terlalu banyak upaya', 'quá thường xuyên',
       'thao tác quá', 'บ่อยเกินไป', '너무 자주', '빈번', 'بشكل متكرر', 'محاولات كثيرة', 'تجاوزت الحد', 'بیش از حد', 'تعداد زیادی',
       'un peu trop rapide', 'trop rapide', 'hız sınırına ulaş*', 'fazla hızlı', 'so quickly after',
+      // Wait before trying again ("Por favor, espere antes de reintentar", "%seconds% 秒お待ちください").
+      'espere antes de', 'aguarde antes de', 'attendere prima di', 'attendez avant de', 'warten sie, bevor', 'подождите перед', 'зачекайте перед', 'odczekaj przed',
+      '秒お待ちください', '너무 빠른 시간', '빠른 시간내에',
       'limit przekroczony', 'byl překročen', 'překročen bezpečnostní limit', 'limite dépassée', 'límite excedido', 'limite excedido', 'limite superato', 'лимит превышен', 'превышен лимит', 'ліміт перевищено',
     ],
     unless: QUESTION,
@@ -238,6 +256,8 @@ export const INTL_FRAMES: readonly Frame[] = [
       '利用できません', 'ご利用いただけません', '使用できません', '適用できません', 'できません', '사용할 수 없', '적용할 수 없', '부족',
       'uygulanamaz', 'kullanılamaz', 'değil',
       // Refusals of this visitor: not for you, you cannot use it, not eligible.
+      // You cannot use this coupon ("U kunt deze waardebon niet gebruiken", "Nelze použít tento slevový kupón").
+      'niet gebruiken', 'nelze použít', 'не можете використовувати', 'نمی‌توانید', 'نمی توانید', 'nie możesz użyć',
       'nicht für sie', 'nicht berechtigt', 'pas pour vous', 'vous ne pouvez pas utiliser', 'no puedes usar', 'non puoi usare', 'другого пользователя', 'вы не можете использовать', 'nie możesz użyć', 'nie należy do', 'není uplatnitelný', 'není platný pro', 'niet geldig voor', 'bukan milik anda', 'không phải của bạn', 'ไม่มีสิทธิ์', '対象外', '것이 아닌', '대상이 아닙니다', 'غير مخصص', 'غير مؤهل', 'مجاز به استفاده', 'مجاز نیستید',
       // Not yours: the code belongs to another customer.
       'no es tuyo', 'não é seu', "n'est pas le vôtre", 'n’est pas le vôtre', 'nicht ihnen zu gehören', 'nicht dir zu gehören', 'non sia assegnato a te', 'niet van jou',
@@ -293,7 +313,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     subjects: [
       'anmeldeversuche', 'anmeldeversuchen', 'tentatives de connexion', 'tentativi di accesso', 'tentativi di login', 'intentos de inicio de sesión', 'intentos de acceso',
       'tentativas de login', 'tentativas de acesso', 'inlogpogingen', 'prób logowania', 'pokusů o přihlášení', 'попыток входа', 'попыток авторизации', 'спроб входу',
-      'oturum açma', 'giriş denemesi', 'percobaan login', 'percobaan masuk', 'upaya log masuk', 'lần đăng nhập', 'محاولات تسجيل', 'محاولات الدخول', 'ログイン試行', 'ログインに失敗',
+      'oturum açma', 'giriş denemesi', 'percobaan login', 'percobaan masuk', 'jumlah upaya', 'upaya login', 'upaya masuk', 'upaya log masuk', 'lần đăng nhập', 'محاولات تسجيل', 'محاولات الدخول', 'ログイン試行', 'ログインに失敗',
       '로그인 시도', '로그인 실패', 'การเข้าสู่ระบบ',
       // A count of attempts, exceeded ("ログイン可能な回数を超えました", "Maksimum oturum açma girişimi aşıldı").
       'ログイン可能な回数', 'ログイン回数', '로그인 가능 횟수', '로그인 횟수', 'girişimi', 'batas percobaan', 'số lần đăng nhập', 'จำนวนครั้ง',
@@ -304,7 +324,7 @@ export const INTL_FRAMES: readonly Frame[] = [
       'fazla sayıda', 'şüpheli sayıda', 'terlalu banyak', 'quá nhiều', 'عدد كبير', 'كثيرة جدا', 'كثيرة جدًا', '多すぎ', '너무 많', 'มากเกินไป', 'sospetto', 'podejrzan*',
       'подозрительн*', 'maximale', 'maximum', 'massimo', 'máximo', 'límite', 'limite',
       'überschritten', 'dépassé*', 'excedid*', 'superad*', 'superat*', 'excedeu', 'overschreden', 'przekroczon*', 'překročen*', 'превышен*', 'перевищен*', 'aşıldı',
-      'terlampaui', 'vượt quá', 'เกิน', 'تجاوز', '超え', '超過', '초과',
+      'terlampaui', 'melampaui', 'vượt quá', 'เกิน', 'تجاوز', '超え', '超過', '초과',
     ],
     gap: 40,
     either: true,
@@ -352,13 +372,16 @@ export const INTL_FRAMES: readonly Frame[] = [
     kind: 'risk-challenge',
     lang: 'intl',
     subjects: ['robot', 'robô', 'robô', 'робот', 'bot', 'human', 'humano', 'humain', 'mensch', 'человек', 'manusia', 'insan', 'con người', 'ロボット', '人間', '로봇', '사람', 'มนุษย์',
-      'człowiek', 'een mens', 'captcha', 'капч', '캡차', 'แคปช่า', 'mã kiểm tra', 'اعتبارسنجی'],
+      'człowiek', 'een mens', 'captcha', 'капч', '캡차', 'แคปช่า', 'mã kiểm tra', 'اعتبارسنجی',
+      // Anti-robot and anti-spam checks by name ("Weryfikacja antyrobotowa", "Anti-Spam-Rätsel").
+      'anti-robot', 'antirobot', 'antyrobot*', 'anti-bot', 'ป้องกันบอท', 'एंटी-रोबोट', 'anti-spam', 'antispam'],
     predicates: [],
     learnt: [
       'verifizierung', 'überprüfung', 'bestätigen', 'vérification', 'vérifier', 'verificación', 'verificar', 'verificação', 'verifique', 'verifica', 'проверка', 'проверяем',
       'подтвердите', 'перевірка', 'weryfikacja', 'doğrulama', 'doğrulayın', 'verifikasi', 'xác minh', 'ยืนยัน', '認証', '確認', '검증', '인증', '확인',
       'completa', 'completar', 'compléter', 'completare', 'vervollständigen', 'tamamlayın', 'lengkapi', 'hoàn thành', 'ดำเนินการ', '완료', 'تکمیل', 'إكمال',
       'potwierdzić', 'verifiëren', 'vérifier que', 'ověřit', 'ověření', 'пройдите', 'введите',
+      'सत्यापन', 'การตรวจสอบ', 'rätsel', 'validierung', 'validation', 'lösen', 'no es un', 'não é um', 'non sei un', 'kein roboter', 'pas un robot',
     ],
     gap: 25,
     either: true,

@@ -32,14 +32,16 @@ export const FRAMES: readonly Frame[] = [
     id: 'general.zh.account-restricted',
     kind: 'account-restricted',
     lang: 'zh',
-    subjects: ['账号', '账户', '帐号', '会员', '用户', '店铺', '买家', '该号', '微信号'],
+    subjects: ['账号', '账户', '帐号', '会员', '用户', '店铺', '买家', '该号', '微信号', '钱包', '作者', '商户', '商家', '骑手'],
     predicates: [
       '被限制', '已限制', '限制使用', '限制登录', '限制登陆', '限制购买', '限制下单', '限制交易', '限制访问', '限制评论', '限制发言', '受限',
       '冻结', '封禁', '封停', '封号', '被封', '已封', '禁用', '停用', '禁止登录', '禁止购买', '暂停使用', '处罚', '违规', '存在异常', '异常',
       '存在风险', '存在安全风险', '风险较高', '被盗', '已注销',
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['锁定', '被锁定', '已锁定', '锁定状态', '暂停', '不能登录', '无法登录', '不能使用网页', '禁言', '被禁言', '禁止登入', '被禁止', '因违反', '违反了', '未启用', '封锁'],
+    learnt: ['锁定', '被锁定', '已锁定', '锁定状态', '暂停', '不能登录', '无法登录', '不能使用网页', '禁言', '被禁言', '禁止登入', '被禁止', '因违反', '违反了', '未启用', '封锁',
+      // What the restricted account may no longer do ("会员无法提现", "状态异常，暂不能管理").
+      '无法提现', '不能提现', '暂不能', '状态异常'],
     gap: 10,
     // 对方/该用户: another person's account (a payee, a profile), not the visitor's.
     unless: [...ZH_QUESTION, '防止账号被盗', '保护账号安全', '账号安全中心', '如果您的账号', '若您的账号', '如账号', '以免', '对方', '该用户', '此用户', '其他用户', '他人', '用户投诉',
@@ -63,10 +65,13 @@ export const FRAMES: readonly Frame[] = [
       '投稿', '发帖', '发布', '评论', '回复', '发言', '注册', '签到', '兑换', '领取', '重试', '上传', '下载', '登陆', '短信', '验证码',
       // Failed attempts ("密码错误次数过多", "登录失败次数已超限").
       '错误', '失败',
+      // Generating, withdrawing: more things a site counts ("短链接频繁生成", "今日已达到提现次数上限").
+      '生成', '提现', '号码', '手机号',
     ],
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制', '次数已超限', '次数超限', '已超限', '次数达到', '达最大限制', '达到最大限制', '达到最大次数'],
+    learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制', '次数已超限', '次数超限', '已超限', '次数达到', '达最大限制', '达到最大限制', '达到最大次数',
+      '频率超限', '持续过高', '次数上限'],
     gap: 6,
     // Chinese puts the adverb before the verb as often as after it: 请勿频繁提交, 频繁发送, 操作过于频繁.
     either: true,
@@ -83,7 +88,9 @@ export const FRAMES: readonly Frame[] = [
     predicates: [],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['秒内只能', '分钟内只能', '小时内只能', '一天内只能', '每个小时只能', '每小时只能', '每天只能', '小时内无法注册', '超过每日', '次数超限', '频繁发送',
-      '后再尝试登录', '后再次登录', '设置了评论间隔', '请稍等休息'],
+      '后再尝试登录', '后再次登录', '设置了评论间隔', '请稍等休息',
+      // "请勿在短时间内获取验证码", "限制每次注册间隔时间为1分钟，请稍后再注册".
+      '请勿在短时间内', '短时间内重复', '间隔时间为', '请稍后再注册', '请稍后再发'],
     unless: [...ZH_QUESTION, '规则', '说明'],
     confidence: 0.6,
     source: 'xiulab/xiunobbs:lang/zh-cn/bbs.php@d500b6b608b703bf7685468e032b81454246cfa7; Discuz-X/DiscuzX:source/language/lang_message.php@35db41f75b102708033f3bd501eace6dbe11b7e2',
@@ -163,7 +170,9 @@ export const FRAMES: readonly Frame[] = [
     subjects: ['您', '你', '身份', '资格'],
     predicates: ['已被封禁', '被封禁', '已被冻结', '被冻结', '已冻结', '被封号', '已被禁用', '被禁用', '已被停用', '被停用', '封停'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言', '已被永久封锁', '被永久封锁', '已被封锁', '被封锁', '被永久封禁', '已被拉黑', '被拉黑'],
+    learnt: ['已被锁定', '被锁定', '已被禁言', '被禁言', '已被永久封锁', '被永久封锁', '已被封锁', '被封锁', '被永久封禁', '已被拉黑', '被拉黑',
+      // "你被禁止下单", "您没有发言权限", "您的注册申请未通过,无法登录".
+      '被禁止下单', '被禁止', '没有发言权限', '无发言权限', '未通过,无法登录', '无法登录'],
     gap: 8,
     unless: [...ZH_QUESTION, '如果', '若', '将被', '将会被', '会被锁定', '会被冻结', '会被封', '一旦', '以免', '未被', '没有被', '对方', '该用户', '此用户', '他人'],
     confidence: 0.65,
@@ -183,6 +192,20 @@ export const FRAMES: readonly Frame[] = [
     source: 'https://github.com/vv314/actions-mtz-coupons/issues/36',
   },
   {
+    // "You have no permission to …" said to the visitor ("您没有登录的权限", "你所在用户组没有权限发布问题", "您無訪問權限").
+    id: 'general.zh.no-permission',
+    kind: 'access-denied',
+    lang: 'zh',
+    subjects: ['您没有', '你没有', '您无', '你无', '没有', '无'],
+    predicates: [],
+    // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
+    learnt: ['权限', '权'],
+    gap: 5,
+    unless: [...ZH_QUESTION, '如果', '若', '设置', '配置', '分配', '管理员可以', '无需', '无限'],
+    confidence: 0.6,
+    source: 'JPressProjects/jpress:jpress-web/src/main/java/io/jpress/web/admin/_AdminController.java@7b7fe7d896f2b103bbb88d63bcbe65a8d57f2835; dromara/MaxKey:maxkey-webs/maxkey-web-maxkey/src/main/resources/messages/message_zh_CN.properties@dc59fc0ba918eb1f2736689750abd009d1aca44c; elunez/eladmin:eladmin-system/src/main/java/me/zhengjie/modules/security/security/JwtAccessDeniedHandler.java@be2f1370f3b9cd2e9c1369a8026f3a54073edda5',
+  },
+  {
     // Refusals that name the campaign inside them ("暂无活动参与资格"), so that no subject stands before them.
     id: 'general.zh.promotion-phrase',
     kind: 'promotion-denied',
@@ -190,7 +213,9 @@ export const FRAMES: readonly Frame[] = [
     subjects: [],
     predicates: [],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '没有参与资格', '暂时无法参与', '无法参与该活动', '不是付费会员', '仅限新用户', '仅限新人'],
+    learnt: ['无活动参与资格', '暂无参与资格', '无参与资格', '不具备参与资格', '没有参与资格', '暂时无法参与', '无法参与该活动', '不是付费会员', '仅限新用户', '仅限新人',
+      // "您没有领取权限", "只有会员才可以参与报名", "仅限特定会员参加".
+      '没有领取权限', '没有参与权限', '无领取权限', '无参与权限', '只有会员才', '仅限会员', '仅限特定会员', '仅限指定会员'],
     unless: [...ZH_QUESTION, '活动规则', '规则说明'],
     confidence: 0.6,
     source: 'https://github.com/vv314/actions-mtz-coupons/issues/36',
@@ -330,7 +355,7 @@ export const FRAMES: readonly Frame[] = [
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['is disabled', 'has been disabled', 'is inactive', 'inactive', 'is prohibited', 'prohibited from', 'not allowed to log in', 'not permitted to log in',
-      'not allowed to sign in', 'is frozen', 'has been frozen', 'frozen', 'has been blacklisted', 'is blacklisted'],
+      'not allowed to sign in', 'is frozen', 'has been frozen', 'frozen', 'has been blacklisted', 'is blacklisted', 'is not active', 'is no longer active', "isn't active"],
     gap: 26,
     either: true,
     unless: EN_QUESTION,
@@ -349,7 +374,7 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of', 'frequent operation', 'operation too frequent', 'operating too frequently',
       'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few',
-      'flood control'],
+      'flood control', 'flooding', 'have to pass between', 'wait before', 'login chances', 'out of login'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
@@ -433,7 +458,8 @@ export const FRAMES: readonly Frame[] = [
       "can't tell if you're a human", 'human or a bot', 'human or bot',
       // A site "is using a security service" (Cloudflare's block page, a verification interstitial that redirects once validated).
       'using a security service',
-    ],
+      // A captcha the visitor failed or must pass ("Robot verification failed", "the anti-spam check").
+      'robot verification', 'anti-spam check', 'letters and numbers below'],
     unless: EN_QUESTION,
     confidence: 0.65,
     source: 'ziplokk1/scrapy-amazon-robot-middleware:503.html@1a5ba328bd0a448652161804fb5f43af0948e4bf; https://github.com/easylist/easylist/issues/342; Ankitha-23-ankitha/Amazon-Price-Tracker:debug_amazon.html@aeb8d7b646ce63986844f4f8e21771bb4ba2f0c1; heismessan/AI-COMMERCE-INTELLIGENTE:debug_walmart.html@3bd657c03c68d72d46589d933a92d35010dd992e; JUDE-BETTLIN-A/TRUST-BUY:debug_ebay.html@5389bd5c257625ea5aa4be61b5679f2cbc82fe20; TomWang22/auction-etl:debug_ebay.html@4440e25403da495fc36d76d5867c2625b623b1e0',
@@ -452,7 +478,7 @@ export const FRAMES: readonly Frame[] = [
       'not valid for customer', "aren't eligible", 'are not eligible', 'not applicable for your', 'not valid for your', 'not available for your', 'not yours',
       'prior transactions', 'have access to this reward', 'not valid for the address', 'not valid with your', 'not valid in your', 'associated with your account',
       'not valid for this store', 'redeemed by you', 'can not be redeemed', 'cannot be redeemed', 'not for you', "don't have access",
-      'unable to participate', 'cannot participate', 'not eligible to participate', 'not allowed to participate', 'unable to claim'],
+      'unable to participate', 'cannot participate', 'not eligible to participate', 'not allowed to participate', 'unable to claim', "can't be used in this store", 'cannot be used in this store'],
     gap: 40,
     either: true,
     // A limit of the offer, or the visitor's own earlier use, is no refusal of the visitor.
