@@ -374,7 +374,7 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of', 'frequent operation', 'operation too frequent', 'operating too frequently',
       'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few',
-      'flood control', 'flooding', 'have to pass between', 'wait before', 'login chances', 'out of login'],
+      'flood control', 'registration flood', 'have to pass between', 'wait before', 'login chances', 'out of login'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
     confidence: 0.65,
