@@ -682,3 +682,26 @@ describe('how frames are compiled', () => {
     expect(concepts[1]!.re.test('onlyfans')).toBe(false);
   });
 });
+
+describe('warming the layer before its first judgement', () => {
+  it('runs every compiled expression of four frames per step, then the guards in a step of their own', () => {
+    const frames: Frame[] = Array.from({ length: 9 }, (_, i) => ({ id: `t.${i}`, kind: 'access-denied', lang: 'en', subjects: [], predicates: [`blocked${i}`], unless: ['why'], confidence: 0.6, source: 'about: test' }));
+    const fresh = generalLayer(frames);
+    const tested: string[] = [];
+    for (const f of fresh.frames) {
+      for (const re of [f.re, f.unless!]) {
+        const test = re.test.bind(re);
+        re.test = (s: string) => (tested.push(`${f.frame.id}:${s}`), test(s));
+      }
+    }
+    const steps: number[] = [];
+    let n = 0;
+    for (const _ of fresh.warm()) steps.push(tested.length - n), (n = tested.length);
+    // 9 frames: steps of 4, 4 and 1 frames (each regex on a one-byte and a two-byte sample), then the guards.
+    expect(steps).toEqual([16, 16, 4]);
+    expect(tested.length).toBe(36);
+    expect(tested).toContain('t.8:x中');
+    // It changes nothing the layer finds.
+    expect(scanGeneralPage(fresh, page({ segments: [{ where: 'dialog', text: 'you are blocked3' }] }), null, 't').map((d) => d.ruleId)).toEqual(['t.3']);
+  });
+});

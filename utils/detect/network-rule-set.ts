@@ -34,6 +34,8 @@ const headersOnly: GeneralLayer = {
   cueTest: () => false,
   readPage: () => [],
   readAnswer: (input, platform, version) => [...scanAnswerMarkers(input, platform, version), ...scanAnswerStatus(input, platform, version)],
+  // Nothing to compile: it reads no text.
+  *warm() {},
 };
 
 export function networkRuleSetWith(userRules: readonly Rule[], choices: RuleChoices = {}): RuleSet {
