@@ -8,7 +8,7 @@ import { train } from '../../utils/detect/general/train';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { bareWord, compileFrames, conceptsOf, isStem, matchFrames, type Frame } from '../../utils/detect/general/compose';
 import { compilePhrases } from '../../utils/detect/engine';
-import { cuesOf, generalLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
+import { cuesOf, generalLayer, lazyGeneralLayer, scanGeneralNetwork, scanGeneralPage } from '../../utils/detect/general/index';
 import { scanStructureNetwork, scanStructurePage } from '../../utils/detect/general/structure';
 import type { PageInput } from '../../utils/detect/types';
 import { foldToString } from '../../utils/detect/normalize';
@@ -703,5 +703,22 @@ describe('warming the layer before its first judgement', () => {
     expect(tested).toContain('t.8:x中');
     // It changes nothing the layer finds.
     expect(scanGeneralPage(fresh, page({ segments: [{ where: 'dialog', text: 'you are blocked3' }] }), null, 't').map((d) => d.ruleId)).toEqual(['t.3']);
+  });
+
+  it('compiles the frames it warms, so that the layer asks for none again, and the same frames as compiled at once', () => {
+    const frames: Frame[] = Array.from({ length: 6 }, (_, i) => ({ id: `t.${i}`, kind: 'access-denied', lang: 'en', subjects: ['your'], predicates: [`blocked${i}`], confidence: 0.6, source: 'about: test' }));
+    let asked = 0;
+    const fresh = lazyGeneralLayer({ frames: () => (asked++, frames), cues: cuesOf(frames), model: () => undefined });
+    const steps = [...fresh.warm()].length;
+    expect(steps).toBe(2);
+    const warmed = fresh.frames;
+    expect(warmed.map((f) => [f.frame.id, f.re.source])).toEqual(compileFrames(frames).map((f) => [f.frame.id, f.re.source]));
+    expect(fresh.frames).toBe(warmed);
+    expect(asked).toBe(1);
+    // Asked for before warming: compiled at once, then warmed as they are.
+    const early = lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: () => undefined });
+    const all = early.frames;
+    expect([...early.warm()].length).toBe(2);
+    expect(early.frames).toBe(all);
   });
 });

@@ -176,8 +176,6 @@ export class PageWatcher {
     // The general layer's frames and model are made the first time a page's prominent words cue them, each in steps of its own.
     const general = set.general;
     if (general && segments.some((s) => (s.where !== 'text' || (read.textChars === undefined && s.text.length <= 1200)) && general.cueTest(foldToString(s.text)))) {
-      void general.frames;
-      yield;
       yield* general.warm();
       yield;
       void general.model;
