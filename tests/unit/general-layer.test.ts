@@ -722,3 +722,46 @@ describe('warming the layer before its first judgement', () => {
     expect(early.frames).toBe(all);
   });
 });
+
+describe('round 8: guards and words learnt from a fifth fresh measure', () => {
+  it('reads a per-period count named as a setting as no refusal, and a request (请求) as no plea', () => {
+    expect(isNotARefusal('API每分钟限制请求数')).toBe(true);
+    expect(isNotARefusal('每日最多发送次数：')).toBe(true);
+    // A notice with the same words, or one that asks the visitor to wait, stays a candidate.
+    expect(isNotARefusal('每分钟请求次数超过限制')).toBe(false);
+    expect(isNotARefusal('每分钟限制请求数，请稍后再试')).toBe(false);
+  });
+
+  it('reads a network connection error as a server fault, and an abnormal account as none', () => {
+    expect(isServerFault('网络链接异常，请稍后重试~')).toBe(true);
+    expect(isServerFault('網路連線異常，請稍後再試')).toBe(true);
+    expect(isServerFault('网络连接错误，请检查网络')).toBe(true);
+    expect(isServerFault('账号异常，请稍后重试')).toBe(false);
+  });
+
+  it('reads "already verified" as an outcome', () => {
+    expect(isOrdinaryOutcome('이미 인증된 회원입니다.')).toBe(true);
+    expect(isOrdinaryOutcome('Your email has already been verified.')).toBe(true);
+    expect(isOrdinaryOutcome('请先完成实名认证')).toBe(false);
+  });
+
+  it('leaves a restriction said not to hold, in Turkish and other languages, and keeps one that holds', () => {
+    expect(idsInDialog('Hesabınız işaretlenmemiş veya kısıtlanmamıştır. Her şey yolunda!')).toEqual([]);
+    expect(idsInDialog('Ihr Konto ist nicht gesperrt.')).toEqual([]);
+    expect(idsInDialog('Hesabınız kısıtlandı.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Ihr Konto ist gesperrt.')).toContain('general.xl.account-restricted');
+  });
+
+  it('reads an article titled "…的说明" or on a 头条 news site as a content page', () => {
+    expect(isContentPage('https://market.m.taobao.com/app/qn/x', '关于使用爬虫插件被限制访问的说明与经营提醒 - 千牛头条')).toBe(true);
+    expect(isContentPage('https://market.m.taobao.com/app/qn/x', '商家经营提醒 - 千牛头条')).toBe(true);
+    expect(isContentPage('https://login.taobao.com/', '访问受限')).toBe(false);
+  });
+
+  it('finds "you have no permission to …" said to the visitor, not a setting or "no permission needed"', () => {
+    expect(idsInDialog('您没有登录的权限。')).toContain('general.zh.no-permission');
+    expect(idsInDialog('你所在用户组没有权限发布问题')).toContain('general.zh.no-permission');
+    expect(idsInDialog('本功能无需权限')).not.toContain('general.zh.no-permission');
+    expect(idsInDialog('请为该角色设置权限')).not.toContain('general.zh.no-permission');
+  });
+});
