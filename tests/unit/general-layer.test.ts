@@ -720,6 +720,8 @@ describe('warming the layer before its first judgement', () => {
     const all = early.frames;
     expect([...early.warm()].length).toBe(2);
     expect(early.frames).toBe(all);
+    // Done once: the next scan that a cue reaches does not warm again.
+    expect([...early.warm()].length).toBe(0);
   });
 });
 

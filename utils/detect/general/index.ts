@@ -34,9 +34,10 @@ export interface GeneralLayer {
   readAnswer(input: NetworkInput, platform: string | null, version: string): Detection[];
   /**
    * Compiles the frames (those not compiled yet) and the frames' and guards' regular expressions
-   * before a page's first judgement, a few frames per step (each yield is a step of the caller's). V8 compiles a regular expression at
-   * its first match, once for one-byte and once for two-byte text; the frames' alternations are
-   * large, and the first judgement of a page paid for all of them in one task.
+   * before a page's first judgement, a few frames per step (each yield is a step of the caller's);
+   * once done, it does nothing. V8 compiles a regular expression at its first match, once for
+   * one-byte and once for two-byte text; the frames' alternations are large, and the first
+   * judgement of a page paid for all of them in one task.
    */
   warm(): Generator<void, void, void>;
 }
@@ -61,6 +62,7 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
   let frames: readonly CompiledFrame[] | undefined;
   // Frames compiled one by one by warm(), before the whole list is asked for.
   const partial: CompiledFrame[] = [];
+  let warmed = false;
   let concepts: readonly Concept[] | undefined;
   let model: Model | undefined | null = null;
   const layer: GeneralLayer = {
@@ -80,6 +82,7 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
     readPage: (input, platform, version) => scanGeneralPage(layer, input, platform, version),
     readAnswer: (input, platform, version) => scanGeneralNetwork(layer, input, platform, version),
     *warm() {
+      if (warmed) return;
       const source = opts.frames();
       for (let i = 0; i < source.length; i++) {
         const f = frames ? frames[i]! : (partial[i] ??= compileFrames([source[i]!])[0]!);
@@ -103,6 +106,7 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
         isContentPage(`https://${sample}/`, sample);
         withoutLoading(sample);
       }
+      warmed = true;
     },
   };
   return layer;
