@@ -29,6 +29,8 @@ export interface WatcherRun {
   rulesMs: number;
   slices: number;
   longestSliceMs: number;
+  /** Which step was the longest (0: the first), the end of the scan counting as the last. */
+  longestSliceAt: number;
 }
 
 const sets = new Map<number, RuleSet>();
@@ -76,12 +78,13 @@ const api = {
     let rulesMs = 0;
     let slices = 0;
     let longestSliceMs = 0;
+    let longestSliceAt = 0;
     let resumed = 0;
     const clock = {
       now: () => performance.now(),
       pause: () => {
         const now = performance.now();
-        longestSliceMs = Math.max(longestSliceMs, now - resumed);
+        if (now - resumed > longestSliceMs) [longestSliceMs, longestSliceAt] = [now - resumed, slices];
         slices++;
         return Promise.resolve().then(() => void (resumed = performance.now()));
       },
@@ -112,10 +115,10 @@ const api = {
     });
     await w.start();
     const end = performance.now();
-    longestSliceMs = Math.max(longestSliceMs, end - resumed);
+    if (end - resumed > longestSliceMs) [longestSliceMs, longestSliceAt] = [end - resumed, slices];
     w.stop();
     if (reports === 0) throw new Error('the watcher did not report its first scan');
-    return { ms: end - t0, rulesMs, slices: slices + 1, longestSliceMs };
+    return { ms: end - t0, rulesMs, slices: slices + 1, longestSliceMs, longestSliceAt };
   },
   /**
    * The full scan once the page shows a notice in a toast (a cue of the general layer: its frames

@@ -86,6 +86,8 @@ export interface FullScanResult {
     addedToInnerText: number;
     noticeAddedToInnerText: number;
     longestSliceNoticeMs: number;
+    /** Each scan's longest step, which step it was, and how many steps the scan took, in run order. */
+    longestSliceNoticeRuns: Array<{ ms: number; at: number; of: number }>;
     firstUse: { framesMs: number; modelMs: number; conceptsMs: number };
   };
   segments: number;
@@ -222,6 +224,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
         addedToInnerText: 0,
         noticeAddedToInnerText: 0,
         longestSliceNoticeMs: Math.max(...(got.watcherNotice as WatcherRun[]).map((r) => r.longestSliceMs)),
+        longestSliceNoticeRuns: (got.watcherNotice as WatcherRun[]).map((r) => ({ ms: r.longestSliceMs, at: r.longestSliceAt, of: r.slices })),
         firstUse: { framesMs: median(firstUses.map((f) => f.framesMs)), modelMs: median(firstUses.map((f) => f.modelMs)), conceptsMs: median(firstUses.map((f) => f.conceptsMs)) },
       },
       segments: split[0]!.segments,
@@ -236,6 +239,7 @@ export async function benchEngineInPage(html: string, log: (s: string) => void):
     const g = fullScan.general;
     g.addedToInnerText = (fullScan.watcher.medianMs - g.without.medianMs) / floor;
     g.noticeAddedToInnerText = (g.notice.medianMs - g.noticeWithout.medianMs) / floor;
+    log(`  longest step of each scan with a notice toast (ms, step / steps): ${g.longestSliceNoticeRuns.map((r) => `${r.ms.toFixed(1)} (${r.at}/${r.of})`).join(', ')}`);
     log(`  general layer: ${(fullScan.watcher.medianMs - g.without.medianMs).toFixed(2)} ms on this page, ${(g.notice.medianMs - g.noticeWithout.medianMs).toFixed(2)} ms with a notice toast; first use ${g.firstUse.framesMs.toFixed(1)} + ${g.firstUse.modelMs.toFixed(1)} + ${g.firstUse.conceptsMs.toFixed(1)} ms`);
     log(`  full scan: median ${fullScan.watcher.medianMs.toFixed(1)} ms (every region: ${fullScan.allRegions.medianMs.toFixed(1)} ms) vs innerText ${floor.toFixed(1)} ms`);
 

@@ -189,7 +189,7 @@ if (parts.has('engine')) {
   );
   goals.push({ goal: `general layer adds ≤ ${GOAL_GENERAL_RATIO}× innerText to the full scan (this page)`, figure: x(g.addedToInnerText), spread: '', met: g.addedToInnerText <= GOAL_GENERAL_RATIO });
   goals.push({ goal: `general layer adds ≤ ${GOAL_GENERAL_RATIO}× innerText to the full scan (the page showing a notice toast)`, figure: x(g.noticeAddedToInnerText), spread: '', met: g.noticeAddedToInnerText <= GOAL_GENERAL_RATIO });
-  goals.push({ goal: `no step of a scan with the general layer at work > ${GOAL_GENERAL_TASK_MS} ms (notice toast; warm)`, figure: ms(g.longestSliceNoticeMs), spread: '', met: g.longestSliceNoticeMs <= GOAL_GENERAL_TASK_MS });
+  goals.push({ goal: `no step of a scan with the general layer at work > ${GOAL_GENERAL_TASK_MS} ms (notice toast; warm)`, figure: ms(g.longestSliceNoticeMs), spread: `median ${ms(median(g.longestSliceNoticeRuns.map((r) => r.ms)))} (${g.longestSliceNoticeRuns.length} scans)`, met: g.longestSliceNoticeMs <= GOAL_GENERAL_TASK_MS });
   goals.push({ goal: `general layer's first use in a tab: frames, model, concepts, each a step ≤ ${GOAL_GENERAL_TASK_MS} ms`, figure: `${ms(g.firstUse.framesMs)}, ${ms(g.firstUse.modelMs)}, ${ms(g.firstUse.conceptsMs)}`, spread: '', met: Math.max(g.firstUse.framesMs, g.firstUse.modelMs, g.firstUse.conceptsMs) <= GOAL_GENERAL_TASK_MS });
 
   const rows = engine.scaling.rows;

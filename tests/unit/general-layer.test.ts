@@ -684,7 +684,7 @@ describe('how frames are compiled', () => {
 });
 
 describe('warming the layer before its first judgement', () => {
-  it('runs every compiled expression of four frames per step, then the guards in a step of their own', () => {
+  it('runs every compiled expression of one frame on one sample per step, then the guards one per step', () => {
     const frames: Frame[] = Array.from({ length: 9 }, (_, i) => ({ id: `t.${i}`, kind: 'access-denied', lang: 'en', subjects: [], predicates: [`blocked${i}`], unless: ['why'], confidence: 0.6, source: 'about: test' }));
     const fresh = generalLayer(frames);
     const tested: string[] = [];
@@ -697,8 +697,8 @@ describe('warming the layer before its first judgement', () => {
     const steps: number[] = [];
     let n = 0;
     for (const _ of fresh.warm()) steps.push(tested.length - n), (n = tested.length);
-    // 9 frames: steps of 4, 4 and 1 frames (each regex on a one-byte and a two-byte sample), then the guards.
-    expect(steps).toEqual([16, 16, 4]);
+    // 9 frames, each on a one-byte and then a two-byte sample (two expressions each), then the guards, one a step.
+    expect(steps).toEqual([...Array(18).fill(2), ...Array(9).fill(0)]);
     expect(tested.length).toBe(36);
     expect(tested).toContain('t.8:x中');
     // It changes nothing the layer finds.
@@ -710,7 +710,7 @@ describe('warming the layer before its first judgement', () => {
     let asked = 0;
     const fresh = lazyGeneralLayer({ frames: () => (asked++, frames), cues: cuesOf(frames), model: () => undefined });
     const steps = [...fresh.warm()].length;
-    expect(steps).toBe(2);
+    expect(steps).toBe(21);
     const warmed = fresh.frames;
     expect(warmed.map((f) => [f.frame.id, f.re.source])).toEqual(compileFrames(frames).map((f) => [f.frame.id, f.re.source]));
     expect(fresh.frames).toBe(warmed);
@@ -718,10 +718,25 @@ describe('warming the layer before its first judgement', () => {
     // Asked for before warming: compiled at once, then warmed as they are.
     const early = lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: () => undefined });
     const all = early.frames;
-    expect([...early.warm()].length).toBe(2);
+    expect([...early.warm()].length).toBe(21);
     expect(early.frames).toBe(all);
     // Done once: the next scan that a cue reaches does not warm again.
     expect([...early.warm()].length).toBe(0);
+  });
+
+  it('compiles a frame read in either order as two expressions, each warmed in its own step, matching as one alternation would', () => {
+    const either: Frame = { id: 't.either', kind: 'access-denied', lang: 'en', subjects: ['account'], predicates: ['locked'], either: true, confidence: 0.6, source: 'about: test' };
+    const [c] = compileFrames([either]);
+    expect(c!.reverse).toBeDefined();
+    expect([...generalLayer([either]).warm()].length).toBe(13);
+    const hit = (t: string) => matchFrames([c!], t).map((h) => [h.words, h.start]);
+    expect(hit('your account is locked')).toEqual([['account is locked', 5]]);
+    expect(hit('locked: your account')).toEqual([['locked: your account', 0]]);
+    // Both orders start at the same place: subject first, as "a|b" prefers a.
+    expect(hit('account locked account')).toEqual([['account locked', 0]]);
+    // The leftmost of the two wins.
+    expect(hit('x locked account, account y locked')).toEqual([['locked account', 2]]);
+    expect(hit('account is fine')).toEqual([]);
   });
 });
 

@@ -40,7 +40,14 @@ export interface Frame {
 
 export interface CompiledFrame {
   frame: Frame;
+  /** Subject then predicate (or the predicate alone). */
   re: RegExp;
+  /**
+   * Predicate then subject, for a frame read in `either` order: a second expression rather than an
+   * alternation in one, so that each compiles in a step of its own (the largest frames' halves are
+   * 6,000 characters each).
+   */
+  reverse?: RegExp;
   remedy?: RegExp;
   unless?: RegExp;
 }
@@ -89,15 +96,18 @@ export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
     const all = [...frame.predicates, ...(frame.learnt ?? [])];
     const pred = `(?:${alternation(all, true)})`;
     let source: string;
+    let reverse: string | undefined;
     if (frame.subjects.length === 0) source = pred;
     else {
       const subj = `(?:${alternation(frame.subjects)})`;
       const gap = `[^]{0,${frame.gap ?? 8}}?`;
-      source = frame.either ? `${subj}${gap}${pred}|${pred}${gap}${subj}` : `${subj}${gap}${pred}`;
+      source = `${subj}${gap}${pred}`;
+      if (frame.either) reverse = `${pred}${gap}${subj}`;
     }
     return {
       frame,
       re: new RegExp(source),
+      ...(reverse ? { reverse: new RegExp(reverse) } : {}),
       remedy: frame.remedies?.length ? new RegExp(`(?:${alternation(frame.remedies, true)})`) : undefined,
       unless: frame.unless?.length ? new RegExp(`(?:${alternation(frame.unless)})`) : undefined,
     };
@@ -143,7 +153,10 @@ export interface FrameHit {
 export function matchFrames(frames: readonly CompiledFrame[], folded: string): FrameHit[] {
   const out: FrameHit[] = [];
   for (const c of frames) {
-    const m = c.re.exec(folded);
+    // The leftmost match of either order, subject first where both start at the same place (as `a|b` would).
+    let m = c.re.exec(folded);
+    const r = c.reverse?.exec(folded);
+    if (r && (!m || r.index < m.index)) m = r;
     if (!m) continue;
     if (c.unless?.test(folded)) continue;
     const remedy = !!c.remedy?.test(folded);
