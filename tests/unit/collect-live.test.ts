@@ -336,3 +336,84 @@ describe('collectLive on a page of many elements (read piece by piece, as the wa
     expect(where(long.segments, 'dialog')).toEqual(['提示\n您的账号已被限制登录', '您的账号已被限制登录']);
   });
 });
+
+describe('collectLive (the watcher\'s reader): frames, shadow roots and regions', () => {
+  const setup = async () => {
+    const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
+    const { collectLive } = await import('../../utils/dom/collect-live');
+    const { runNow } = await import('../../utils/content/slices');
+    const rules = builtinRuleSet();
+    const loose = looseTableOf(rules);
+    return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) => runNow(collectLive(doc, { rules, loose, shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) }));
+  };
+  const frameDoc = (html: string, frames: Element[] = []): Document => {
+    const body = document.createElement('section');
+    body.innerHTML = html;
+    document.documentElement.append(body);
+    return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : body.getElementsByTagName(t)) } as unknown as Document;
+  };
+  const frame = (inner: Document | null, style = '') => {
+    const el = document.createElement('div');
+    el.setAttribute('style', style);
+    document.body.append(el);
+    return Object.assign(el, { contentDocument: inner });
+  };
+  const top = (frames: Element[]) => {
+    const body = document.body;
+    return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : document.getElementsByTagName(t)) } as unknown as Document;
+  };
+  afterEach(() => {
+    for (const el of Array.from(document.documentElement.querySelectorAll(':scope > section'))) el.remove();
+  });
+
+  it('reads visible same-origin frames two deep, with their shadow roots, and none that throws, is hidden or has no body', async () => {
+    const read = await setup();
+    page('', '<p>top</p>');
+    const three = frameDoc('<p>three</p>');
+    const two = frameDoc('<p>two</p>', [frame(three)]);
+    const one = frameDoc('<div role="alert">您的账号已被限制登录</div><div id="host"></div>', [frame(two), frame(frameDoc('<p>hidden frame</p>'), 'display:none'), frame({ body: null } as unknown as Document), frame(null)]);
+    one.body!.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow in a frame</p>';
+    const thrower = Object.defineProperty(document.createElement('div'), 'contentDocument', {
+      get() {
+        throw new Error('cross-origin');
+      },
+    });
+    const got = read(top([thrower, frame(one)]));
+    expect(got.segments).toEqual([
+      { where: 'text', text: 'top' },
+      { where: 'dialog', text: '您的账号已被限制登录' },
+      { where: 'text', text: '您的账号已被限制登录' },
+      { where: 'text', text: 'shadow in a frame' },
+      { where: 'text', text: 'two' },
+    ]);
+    expect(got.textChars).toBeUndefined();
+  });
+
+  it('counts a long frame\'s characters into the page\'s, and says the page was read as a long one', async () => {
+    const read = await setup();
+    page('', '<p>top</p>');
+    const items = '<li><span>商品详情说明文字</span></li>'.repeat(1600);
+    const long = frameDoc(`<ul>${items}</ul><p>亲，访问被拒绝</p>`);
+    // The frame stand-in counts its own elements: over QUERY_WHOLE_MAX, it is read piece by piece.
+    const got = read(top([frame(long)]), { longPageChars: 5000 });
+    expect(got.textChars).toBeGreaterThanOrEqual(5000 + 'top'.length);
+    expect(got.segments.some((s) => s.where === 'text' && s.text.includes('亲，访问被拒绝'))).toBe(true);
+  });
+
+  it('reads a shadow root\'s text without its empty children, and its regions only when the text has a phrase', async () => {
+    const read = await setup();
+    page('', '<p>light</p><div id="host"></div><div id="quiet"></div>');
+    const sr = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    sr.innerHTML = '<span></span><div role="alert">您的账号已被限制登录</div><p>second</p>';
+    document.getElementById('quiet')!.attachShadow({ mode: 'open' }).innerHTML = '<div role="alert">普通的提示</div>';
+    const got = read(document, { shadowRoots: true });
+    expect(where(got.segments, 'dialog')).toEqual(['您的账号已被限制登录']);
+    expect(where(got.segments, 'text')).toEqual(['light', '您的账号已被限制登录\nsecond', '普通的提示']);
+  });
+
+  it('leaves out a region whose shown text is empty though its markup holds text', async () => {
+    const read = await setup();
+    page('', '<div role="alert"><span style="display:none">您的账号已被限制登录</span></div><p>访问被拒绝</p>');
+    expect(where(read(document).segments, 'dialog')).toEqual([]);
+  });
+});
