@@ -411,6 +411,43 @@ describe('collectLive (the watcher\'s reader): frames, shadow roots and regions'
     expect(where(got.segments, 'text')).toEqual(['light', '您的账号已被限制登录\nsecond', '普通的提示']);
   });
 
+  it('on a long page, reads the shown words that only qualify a rule (unless, all) beside the phrases, in document order', async () => {
+    const read = await setup();
+    const items = '<li><span>商品详情说明文字</span></li>'.repeat(1600);
+    page('淘宝网', `<div><a>帮助中心</a></div><ul>${items}</ul><p>亲，访问被拒绝</p>`);
+    const shown = read(document, { longPageChars: 5000 });
+    expect(shown.textChars).toBeGreaterThanOrEqual(5000);
+    expect(where(shown.segments, 'text')).toEqual(['帮助中心', '亲，访问被拒绝']);
+    page('淘宝网', `<div style="display:none"><a>帮助中心</a></div><ul>${items}</ul><p>亲，访问被拒绝</p>`);
+    expect(where(read(document, { longPageChars: 5000 }).segments, 'text')).toEqual(['亲，访问被拒绝']);
+    // Without a phrase that can fire, the qualifying words are not read.
+    page('淘宝网', `<div><a>帮助中心</a></div><ul>${items}</ul>`);
+    expect(where(read(document, { longPageChars: 5000 }).segments, 'text')).toEqual([]);
+  });
+
+  it('reads a page as long from exactly longPageChars characters, and never when a phrase occurs more often than kept', async () => {
+    const read = await setup();
+    const items = '<li><span>商品详情说明文字</span></li>'.repeat(1600);
+    page('淘宝网', `<ul>${items}</ul><p>亲，访问被拒绝</p>`);
+    const chars = document.body.textContent!.length;
+    expect(read(document, { longPageChars: chars }).textChars).toBe(chars);
+    expect(read(document, { longPageChars: chars + 1 }).textChars).toBeUndefined();
+    // A phrase shown 20 times (more than the 16 kept): read whole, with innerText.
+    page('淘宝网', `<ul>${items}</ul>${'<p>亲，访问被拒绝</p>'.repeat(20)}`);
+    const flooded = read(document, { longPageChars: 5000 });
+    expect(flooded.textChars).toBeUndefined();
+    expect(where(flooded.segments, 'text').at(-1)!.length).toBeGreaterThan(5000);
+  });
+
+  it('on a short page, climbs from a phrase to an enclosing block of exactly BLOCK_MAX_CHARS characters, and no further', async () => {
+    const read = await setup();
+    const fill = 'f'.repeat(BLOCK_MAX_CHARS - '访问被拒绝'.length);
+    page('', `<main><section><b>访问被拒绝</b>${fill}</section><p>${'w'.repeat(BLOCK_MAX_CHARS)}</p></main>`);
+    expect(where(read(document).segments, 'block')).toEqual([`访问被拒绝${fill}`]);
+    page('', `<main><section><b>访问被拒绝</b>${fill}x</section><p>${'w'.repeat(BLOCK_MAX_CHARS)}</p></main>`);
+    expect(where(read(document).segments, 'block')).toEqual(['访问被拒绝']);
+  });
+
   it('leaves out a region whose shown text is empty though its markup holds text', async () => {
     const read = await setup();
     page('', '<div role="alert"><span style="display:none">您的账号已被限制登录</span></div><p>访问被拒绝</p>');
