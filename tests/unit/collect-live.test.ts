@@ -18,7 +18,30 @@ const where = (segs: Array<{ where: string; text: string }>, w: string) => segs.
 afterEach(() => {
   document.title = '';
   document.body.innerHTML = '';
+  for (const el of Array.from(document.documentElement.querySelectorAll(':scope > section'))) el.remove();
 });
+
+/**
+ * happy-dom loads no frame pages: a frame's document is a stand-in whose body is a container
+ * outside the page's body (connected, so styles and visibility are computed), and whose frames
+ * are the elements given.
+ */
+const frameDoc = (html: string, frames: Element[] = []): Document => {
+  const body = document.createElement('section');
+  body.innerHTML = html;
+  document.documentElement.append(body);
+  return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : body.getElementsByTagName(t)) } as unknown as Document;
+};
+const frame = (inner: Document | null, style = '') => {
+  const el = document.createElement('div');
+  el.setAttribute('style', style);
+  document.body.append(el);
+  return Object.assign(el, { contentDocument: inner });
+};
+const top = (frames: Element[]) => {
+  const body = document.body;
+  return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : document.getElementsByTagName(t)) } as unknown as Document;
+};
 
 describe('visible', () => {
   it('asks checkVisibility with the visibility and opacity properties', () => {
@@ -170,30 +193,6 @@ describe('collectLiveSegments', () => {
   });
 
   describe('same-origin frames', () => {
-    /**
-     * happy-dom loads no frame pages: a frame's document is a stand-in whose body is a container
-     * outside the page's body (connected, so styles and visibility are computed), and whose frames
-     * are the elements given.
-     */
-    const frameDoc = (html: string, frames: Element[] = []): Document => {
-      const body = document.createElement('section');
-      body.innerHTML = html;
-      document.documentElement.append(body);
-      return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : body.getElementsByTagName(t)) } as unknown as Document;
-    };
-    const frame = (inner: Document | null, style = '') => {
-      const el = document.createElement('div');
-      el.setAttribute('style', style);
-      document.body.append(el);
-      return Object.assign(el, { contentDocument: inner });
-    };
-    const top = (frames: Element[]) => {
-      const body = document.body;
-      return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : document.getElementsByTagName(t)) } as unknown as Document;
-    };
-    afterEach(() => {
-      for (const el of Array.from(document.documentElement.querySelectorAll(':scope > section'))) el.remove();
-    });
 
     it('reads a visible frame with a body, and no frame that throws, is hidden or has no body', () => {
       page('', '<p>top</p>');
@@ -346,26 +345,6 @@ describe('collectLive (the watcher\'s reader): frames, shadow roots and regions'
     const loose = looseTableOf(rules);
     return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) => runNow(collectLive(doc, { rules, loose, shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) }));
   };
-  const frameDoc = (html: string, frames: Element[] = []): Document => {
-    const body = document.createElement('section');
-    body.innerHTML = html;
-    document.documentElement.append(body);
-    return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : body.getElementsByTagName(t)) } as unknown as Document;
-  };
-  const frame = (inner: Document | null, style = '') => {
-    const el = document.createElement('div');
-    el.setAttribute('style', style);
-    document.body.append(el);
-    return Object.assign(el, { contentDocument: inner });
-  };
-  const top = (frames: Element[]) => {
-    const body = document.body;
-    return { title: '', body, querySelectorAll: (s: string) => body.querySelectorAll(s), getElementsByTagName: (t: string) => (t === 'iframe' ? frames : document.getElementsByTagName(t)) } as unknown as Document;
-  };
-  afterEach(() => {
-    for (const el of Array.from(document.documentElement.querySelectorAll(':scope > section'))) el.remove();
-  });
-
   it('reads visible same-origin frames two deep, with their shadow roots, and none that throws, is hidden or has no body', async () => {
     const read = await setup();
     page('', '<p>top</p>');
