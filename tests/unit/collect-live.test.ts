@@ -266,15 +266,24 @@ describe('collectLiveStructure', () => {
   });
 });
 
+/**
+ * The watcher's reader (collectLive) with the built-in rules, run to its end. Imported when first
+ * asked for, so that the tests of the other readers keep their light setup.
+ */
+async function liveReader() {
+  const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
+  const { collectLive } = await import('../../utils/dom/collect-live');
+  const { runNow } = await import('../../utils/content/slices');
+  const rules = builtinRuleSet();
+  const loose = looseTableOf(rules);
+  return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) =>
+    runNow(collectLive(doc, { rules, loose, shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) }));
+}
+
 describe('collectLive on a page of many elements (read piece by piece, as the watcher reads it)', () => {
-  // Imported here so that the rest of the file keeps its light setup.
   const setup = async () => {
-    const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
-    const { collectLive } = await import('../../utils/dom/collect-live');
-    const { runNow } = await import('../../utils/content/slices');
-    const rules = builtinRuleSet();
-    const loose = looseTableOf(rules);
-    return (opts: { longPageChars?: number } = {}) => runNow(collectLive(document, { rules, loose, shadowRoots: false, ...opts }));
+    const read = await liveReader();
+    return (opts: { longPageChars?: number } = {}) => read(document, opts);
   };
   const body = (items: number, item = '<li><span>商品</span></li>') =>
     `<h2>账号异常</h2><div role="dialog">您的账号已被限制登录，请联系客服</div><ul>${item.repeat(items)}</ul><p>亲，访问被拒绝</p>`;
@@ -337,14 +346,8 @@ describe('collectLive on a page of many elements (read piece by piece, as the wa
 });
 
 describe('collectLive (the watcher\'s reader): frames, shadow roots and regions', () => {
-  const setup = async () => {
-    const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
-    const { collectLive } = await import('../../utils/dom/collect-live');
-    const { runNow } = await import('../../utils/content/slices');
-    const rules = builtinRuleSet();
-    const loose = looseTableOf(rules);
-    return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) => runNow(collectLive(doc, { rules, loose, shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) }));
-  };
+  const setup = liveReader;
+
   it('reads visible same-origin frames two deep, with their shadow roots, and none that throws, is hidden or has no body', async () => {
     const read = await setup();
     page('', '<p>top</p>');
