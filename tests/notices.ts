@@ -80,6 +80,10 @@ const COPIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^cedar2025\/xboard:/i, 'v2board/v2board'],
   // MediaWiki's extensions are translated in one place (translatewiki.net), by one community.
   [/^wikimedia\/mediawiki(?:-extensions-[\w-]+)?:/i, 'wikimedia/mediawiki'],
+  // DokuWiki moved from its author's account to its own; both names hold one project.
+  [/^splitbrain\/dokuwiki:/i, 'dokuwiki/dokuwiki'],
+  // Sites commit the language packs of Limit Login Attempts Reloaded that WordPress installed.
+  [/^[\w.-]+\/[\w.-]+:(?:[^\s@]*\/)?languages\/plugins\/limit-login-attempts-reloaded-[A-Za-z_]+\.(?:po|mo|json)\b/i, 'wpchef/limit-login-attempts-reloaded'],
 ];
 
 /**
