@@ -20,8 +20,13 @@ const FIRST_PERSON_EN = /(?<!\p{L})(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)(?!
 const QUESTION = /[?？]\s*$|[吗嗎呢么麼]\s*[?？]?\s*$|^(?:what|why|how|can|could|do|does|did|is|are|should|will|when|where|which|who)\b[^.!]*$/i;
 const QUOTED = /“([^”]{1,80})”|"([^"]{1,80})"|「([^」]{1,80})」|『([^』]{1,80})』|‘([^’]{1,80})’|„([^“”]{1,80})[“”]/g;
 
-/** Questions and answers ("问：…答：", "Q: … A:", 常见问题): a help text that quotes notices. */
-const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]|常见问题|常見問題|\bFAQs?\b|よくある質問/i;
+/** Questions and answers ("问：…答：", "Q: … A:"): a help text that quotes notices. */
+const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]/i;
+/**
+ * A help centre's name for its questions (常见问题, FAQ): a help text when it also asks one. A wall
+ * points to its own ("Please read this FAQ entry if this does not work", Wordfence) and asks nothing.
+ */
+const FAQ_NAME = /常见问题|常見問題|\bFAQs?\b|よくある質問/i;
 
 /** Someone telling what happened to them ("我的账号被封了", "I've been blocked"); a question is not narration. */
 export function isNarration(sentence: string): boolean {
@@ -53,12 +58,13 @@ export function quotedSpans(sentence: string): string[] {
  */
 export function isDiscussion(text: string): boolean {
   if (FAQ.test(text)) return true;
+  const faq = FAQ_NAME.test(text);
   let narration = 0;
   let questions = 0;
   for (const s of sentences(text)) {
     if (isNarration(s)) narration++;
     else if (QUESTION.test(s)) questions++;
-    if (narration >= 2 || (narration >= 1 && questions >= 1)) return true;
+    if (narration >= 2 || (narration >= 1 && questions >= 1) || (faq && questions >= 1)) return true;
   }
   return false;
 }
@@ -134,7 +140,7 @@ const SITE_OUTAGE = /系統維護|系统维护|維護通知|维护通知|\bsched
  * A server or network failure (the origin is down, a gateway timed out): the same vendors' error
  * pages as their walls, but nobody was refused.
  */
-const CONNECTIVITY = /\bconnection timed out\b|\ba timeout occurred\b|\borigin dns error\b|\bunable to resolve (?:your |the )?requested domain\b|\binvalid ssl certificate\b|\bweb server is returning an unknown error\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|\btemporarily unable to service your request\b|\baccess denied for user '/i;
+const CONNECTIVITY = /\bconnection timed out\b|\ba timeout occurred\b|\borigin dns error\b|\bunable to resolve (?:your |the )?requested domain\b|\binvalid ssl certificate\b|\bweb server is returning an unknown error\b|\bweb server is down\b|\bbad gateway\b|\bgateway time-?out\b|\borigin (?:is )?unreachable\b|\bestablish a connection with the origin\b|\bcould not (?:connect|resolve) (?:to )?(?:the )?origin\b|\bssl handshake failed\b|\bdns resolution error\b|\bdns failure\b|gagal terhubung|\btemporarily unable to service your request\b|\baccess denied for user '/i;
 
 /**
  * An order's coupon that does not meet its conditions of use (a minimum spend) or its usage limit
@@ -284,8 +290,15 @@ export function withoutLoading(text: string): string {
 /** A file too large to upload: a limit of the file, not of the visitor. */
 const FILE_SIZE = /\bfile (?:is )?too (?:large|big)\b|\b(?:maximum|max\.?) (?:file |upload )?size\b|\bexceeds the (?:maximum|allowed) (?:file |upload )?size\b|fichier (?:est )?trop (?:volumineux|gros)|taille maximale|datei ist zu groß|maximale (?:datei)?größe|archivo (?:es )?demasiado grande|tamaño máximo|arquivo (?:é )?muito grande|tamanho máximo|file (?:è )?troppo grande|dimensione massima|файл слишком (?:большой|велик)|максимальный размер|файл (?:занадто|надто) великий|максимальний розмір|plik jest (?:za|zbyt) duży|maksymalny rozmiar|soubor je příliš velký|maximální velikost|bestand is te groot|maximale grootte|dosya (?:çok|fazla) büyük|maksimum (?:dosya )?boyut|(?:berkas|file) terlalu besar|ukuran maksimum|tệp quá lớn|tải lên kích thước|kích thước tối đa|ไฟล์ใหญ่เกินไป|ขนาดไฟล์สูงสุด|ファイルサイズが大きすぎ|最大ファイルサイズ|파일이 너무 큽니다|최대 (?:파일 )?크기|الملف كبير جد|الحجم الأقصى|حجم فایل|文件(?:过大|太大)|檔案(?:過大|太大)|超过最大(?:文件)?大小/i;
 
+/**
+ * Sign in first, or again ("请先登录", "Vous devez vous connecter pour voir cette page", "الرجاء تسجيل
+ * الدخول مرة أخرى"): the page is for members, or the session ended; nobody was refused. The corpus
+ * reads these as ordinary (docs/notices.md); a lock that also asks to sign in later is read by the frames.
+ */
+const SIGN_IN_FIRST = /\b(?:please )?(?:log|sign) ?in (?:first|again|to continue|to view|to see|to access)\b|\byou (?:must|need to) (?:be )?(?:log|sign)(?:ged)? ?in\b|请先登录|請先登入|請先登錄|请登录后|請登入後|vous devez (?:vous connecter|être connecté)|veuillez vous (?:re)?connecter|sie müssen (?:sich )?(?:anmelden|angemeldet sein|einloggen)|bitte (?:melden sie sich|loggen sie sich) (?:erneut |zuerst )?an|debes iniciar sesión|debe iniciar sesión|inicia sesión para|você precisa (?:fazer login|estar logado|entrar)|faça login para|devi (?:effettuare il login|accedere|essere loggato)|je moet (?:ingelogd zijn|inloggen)|u moet (?:ingelogd zijn|inloggen)|musisz (?:się zalogować|być zalogowany)|zaloguj się,? aby|вы должны (?:войти|авторизоваться)|необходимо (?:войти|авторизоваться)|войдите,? чтобы|потрібно увійти|увійдіть,? щоб|giriş yapmalısınız|giriş yapmanız gerek|anda harus (?:login|masuk)|silakan (?:login|masuk) terlebih dahulu|bạn (?:phải|cần) đăng nhập|vui lòng đăng nhập|กรุณาเข้าสู่ระบบ|ログインしてください|ログインが必要|로그인이 필요|يجب (?:عليك )?تسجيل الدخول|الرجاء تسجيل الدخول|لطفا وارد شوید|ابتدا وارد شوید/i;
+
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || DONE.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text);
+  return ORDINARY_FAILURE.test(text) || DONE.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text);
 }
 
 export function isMalformedRequest(text: string): boolean {
