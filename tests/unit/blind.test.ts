@@ -3,8 +3,8 @@
  * model built without its source group. The issue's goal is recall >= 0.90 with a false-positive
  * rate <= 0.01; the floors below are what this version reaches, so that it cannot get worse
  * unnoticed, and the figures are printed with the goal beside them. When the corpus grows, the
- * floors are what this version reaches on the grown corpus (docs/notices.md gives the figure on
- * the earlier items beside it).
+ * floors are what this version reaches on the grown corpus, and the earlier items keep the floor
+ * they had (docs/notices.md gives both).
  */
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../cli/html';
@@ -14,7 +14,14 @@ import { loadCorpus } from '../corpus';
 import { loadItems } from '../notices';
 
 const GOAL = { recall: 0.9, fpr: 0.01 };
-const FLOOR = { recall: 0.71, fpr: 0.01, kindAccuracy: 0.88 };
+const FLOOR = { recall: 0.69, fpr: 0.01, kindAccuracy: 0.88 };
+/**
+ * The items of the corpus before the last round joined it (round 9's ids carry `-r16-`), held to the
+ * floor they had reached: a round of harder items lowers the figure of all items, and must not hide
+ * that the detectors got worse on what they knew.
+ */
+const LAST_ROUND = /-r16-/;
+const EARLIER_FLOOR = { recall: 0.711, fpr: 0.01 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();
@@ -29,7 +36,11 @@ describe('blind evaluation on the notice corpus', () => {
       ...breakdown(outcomes, (i) => `placement ${i.placement}`).map(([k, f]) => formatFigures(`  ${k}`, f)),
       formatFigures('seen (built from all)', figures(seenOutcomes(builtinRuleSet(), items))),
     ];
+    const earlier = figures(outcomes.filter((o) => !LAST_ROUND.test(o.item.id)));
+    lines.push(formatFigures('earlier items', earlier), formatFigures('last round\'s items', figures(outcomes.filter((o) => LAST_ROUND.test(o.item.id)))));
     console.log(lines.join('\n'));
+    expect(earlier.recall).toBeGreaterThanOrEqual(EARLIER_FLOOR.recall);
+    expect(earlier.fpr).toBeLessThanOrEqual(EARLIER_FLOOR.fpr);
     expect(all.recall).toBeGreaterThanOrEqual(FLOOR.recall);
     expect(all.fpr).toBeLessThanOrEqual(FLOOR.fpr);
     expect(all.kindAccuracy).toBeGreaterThanOrEqual(FLOOR.kindAccuracy);

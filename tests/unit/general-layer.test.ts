@@ -782,3 +782,52 @@ describe('round 8: guards and words learnt from a fifth fresh measure', () => {
     expect(idsInDialog('请为该角色设置权限')).not.toContain('general.zh.no-permission');
   });
 });
+
+describe('round 9 (stop 31): what the fifth fresh round taught', () => {
+  it("reads a wall that points to its own FAQ as no help text, and a help text that names its FAQ and asks as one", () => {
+    const wall = 'You are temporarily locked out. You have been temporarily locked out of this system. Please try back in a short while. Please read this FAQ entry if this does not work.';
+    expect(isDiscussion(wall)).toBe(false);
+    expect(isDiscussion('常见问题 账号被冻结怎么办？ 请联系客服。')).toBe(true);
+    expect(isDiscussion('FAQ. Why is my account locked? Accounts are locked after five failed attempts.')).toBe(true);
+    expect(isDiscussion('问：账号被封怎么办？答：联系客服。')).toBe(true);
+  });
+
+  it('reads "sign in first" or "sign in again" as ordinary in several languages, not a lock that says so too', () => {
+    expect(isOrdinaryOutcome('Vous devez vous connecter pour voir cette page')).toBe(true);
+    expect(isOrdinaryOutcome('انتهى الوقت المخصص للجلسة. الرجاء تسجيل الدخول مرة أخرى للمتابعة.')).toBe(true);
+    expect(isOrdinaryOutcome('Please log in to continue.')).toBe(true);
+    expect(isOrdinaryOutcome('请先登录')).toBe(true);
+    expect(isOrdinaryOutcome('Your account has been locked.')).toBe(false);
+    // The frames still read a lock beside the request to sign in later.
+    expect(idsInDialog('Your account has been locked. Please log in again later.')).toContain('general.en.account-restricted');
+  });
+
+  it('reads a check that could not connect as a connection failure, not a challenge', () => {
+    expect(isNotARefusal('Pemeriksaan Anti-Robot gagal terhubung.')).toBe(true);
+  });
+
+  it('reads "too many" with what the visitor did too often, in other languages', () => {
+    for (const text of ['FEHLER: Zu viele Loginversuche. Bitte versuche es in %d Minuten noch einmal.', 'Hai inviato troppi messaggi a questo pad e la connessione è stata interrotta.',
+      'Wysłano za dużo wiadomości w tym dokumencie, dlatego nastąpiło rozłączenie.', "Vous avez essayé d'envoyer trop d'invitations."]) {
+      expect(idsInDialog(text), text).toContain('general.xl.too-many');
+    }
+    // Too many of something the visitor did not do too often: a cart's or a form's own limit.
+    expect(idsInDialog('Zu viele Artikel im Warenkorb.')).not.toContain('general.xl.too-many');
+    expect(idsInDialog('Wie viele Versuche sind zu viele? Eine Anleitung.')).not.toContain('general.xl.too-many');
+  });
+
+  it('reads access limited or restricted, a lockout, a kick and "no right to see this" as refusals', () => {
+    expect(idsInDialog('Your access to this site has been limited')).toContain('general.en.access-denied');
+    expect(idsInDialog('You have been temporarily locked out of this system.')).toContain('general.en.access-denied');
+    expect(idsInDialog('You have been kicked due to message flooding.')).toContain('general.en.access-denied');
+    expect(idsInDialog('Du bist nicht berechtigt, diesen Inhalt zu sehen')).toContain('general.xl.no-access-right');
+    expect(idsInDialog('Non sei autorizzato a vedere questa pagina.')).toContain('general.xl.no-access-right');
+    expect(idsInDialog('Вас выгнали с сервера!')).toContain('general.xl.banned');
+  });
+
+  it('gives the model a language-free feature for an excess', () => {
+    expect(featuresOf('Troppi tentativi di login')).toContain('x:excess');
+    expect(featuresOf('请求过于频繁')).toContain('x:excess');
+    expect(featuresOf('Welcome to our shop').filter((f) => f.startsWith('x:'))).toEqual([]);
+  });
+});

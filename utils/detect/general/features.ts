@@ -18,6 +18,8 @@ const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]
 const ABSTRACT: ReadonlyArray<readonly [string, RegExp]> = [
   ['x:retry', /try again|retry|later|réessay|plus tard|erneut|später|intent[ae]|más tarde|tente novamente|mais tarde|riprov|più tardi|попробуйте|позже|повтор|спробуйте|пізніше|spróbuj|później|zkuste|později|probeer|tekrar dene|daha sonra|coba lagi|nanti|thử lại|ลองใหม่|ภายหลัง|再試行|後で|しばらく|다시 시도|나중에|حاول|لاحق|دوباره|稍后|再试|重试|稍候/u],
   ['x:contact', /contact|kontakt|contatt|свяжитесь|обратитесь|зверніться|skontaktuj|neem contact|iletişim|hubungi|liên hệ|ติดต่อ|お問い合わせ|문의|تواصل|اتصل|تماس|联系|客服|support|administrat/u],
+  // Too many, too often: an excess, in any of the corpus' languages.
+  ['x:excess', /too many|too much|too often|zu viele|zu oft|trop de|trop d'|troppi|troppe|troppo spesso|demasiad|te veel|teveel|te vaak|zbyt wiele|zbyt dużo|za dużo|zbyt często|příliš|слишком|занадто|забагато|çok fazla|çok sık|terlalu|quá nhiều|quá thường xuyên|มากเกินไป|บ่อยเกินไป|多すぎ|너무 많|너무 자주|كثيرة جدا|بیش از حد|过多|過多|频繁|頻繁|过于|過於/u],
   ['x:time', /second|minute|hour|seconde|sekunde|segundo|secondi|минут|секунд|час|годин|sekund|minut|godzin|saniye|dakika|saat|detik|menit|giây|phút|giờ|วินาที|นาที|ชั่วโมง|秒|分钟|時間|小时|초|분|시간|ثانية|دقيقة|ساعة|ثانیه|دقیقه|ساعت/u],
 ];
 

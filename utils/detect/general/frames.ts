@@ -137,7 +137,8 @@ export const FRAMES: readonly Frame[] = [
       '完成上方拼图', '完成拼图', '拖动完成', '按住左边滑块', '拖动左侧滑块', '拖动左边滑块', '滑动滑块', '拖动滑块完成', '沿道路拖动', '怪物吃了拼图', '请完成下方验证', '验证后继续操作', '百度安全验证',
       '验证失败点击框体重试', '点击框体重试', '拖曳左侧滑杆',
     ],
-    unless: [...ZH_QUESTION, '什么是', '接入', '开发文档', 'sdk', '产品介绍'],
+    // A password typed wrong in a security check ("安全验证密码错误，请输入你的登录密码") is the visitor's mistake.
+    unless: [...ZH_QUESTION, '什么是', '接入', '开发文档', 'sdk', '产品介绍', '密码错误', '密码不正确'],
     confidence: 0.65,
     source: 'TecharoHQ/anubis:lib/localization/locales/zh-TW.json@2f45638a6391b4595ea469ed3d7a12ab73249320; https://github.com/TechXueXi/techxuexi-js/issues/8; https://github.com/longxiaofei/spider-BaiduIndex/issues/95; https://github.com/dropod/issues/issues/21309; https://github.com/weolar/miniblink49/issues/567; https://github.com/Axbros/douyinLogin/issues/1',
   },
@@ -416,6 +417,9 @@ export const FRAMES: readonly Frame[] = [
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
       'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
       'ip address has been', 'trigger security policy', 'security policy', 'not allowed to access', 'not permitted to access',
+      // Locked out of a site for a while, and kicked off a server.
+      'you have been locked out', 'you are locked out', 'temporarily locked out', 'you have been kicked', 'you were kicked', 'attack blocked',
+      'access to this site has been limited', 'access to this site has been temporarily limited', 'access has been limited', 'access has been temporarily limited',
     ],
     unless: EN_QUESTION,
     confidence: 0.65,
@@ -430,7 +434,9 @@ export const FRAMES: readonly Frame[] = [
     subjects: ['your request', 'this request', 'the request', 'your access', 'your ip', 'your ip address', 'your address'],
     predicates: [],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['denied', 'rejected', 'refused', 'blocked', 'forbidden', 'banned'],
+    learnt: ['denied', 'rejected', 'refused', 'blocked', 'forbidden', 'banned',
+      // "Your access to this site has been limited" (Wordfence), "your IP … restricted".
+      'limited', 'restricted'],
     gap: 16,
     unless: [...EN_QUESTION, 'invalid', 'parameter', 'token', 'password', 'api key', 'cors', 'malformed', 'timed out', 'timeout', 'unblocked'],
     confidence: 0.6,
