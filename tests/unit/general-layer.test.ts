@@ -835,3 +835,13 @@ describe('round 9 (stop 31): what the fifth fresh round taught', () => {
     expect(featuresOf('Welcome to our shop').filter((f) => f.startsWith('x:'))).toEqual([]);
   });
 });
+
+describe('subjects are whole words (crawl, dev half)', () => {
+  it('reads a subject only as a word of its own, unless it is a stem: "conta" (Portuguese) is not in "contact"', () => {
+    expect(idsInDialog('Contact Email Open Source Projects Talks Inactive on GitHub')).toEqual([]);
+    expect(idsInDialog('Sua conta está inativa.')).toContain('general.xl.account-restricted');
+    // Indonesian adds -nya and -mu to the noun: those subjects are stems.
+    expect(idsInDialog('Karena Anda telah ditolak aksesnya, Anda tidak dapat bergabung.')).toContain('general.xl.access-denied');
+    expect(idsInDialog('Akunmu telah diblokir.')).toContain('general.xl.account-restricted');
+  });
+});

@@ -99,7 +99,7 @@ export function compileFrames(frames: readonly Frame[]): CompiledFrame[] {
     let reverse: string | undefined;
     if (frame.subjects.length === 0) source = pred;
     else {
-      const subj = `(?:${alternation(frame.subjects)})`;
+      const subj = `(?:${alternation(frame.subjects, true)})`;
       const gap = `[^]{0,${frame.gap ?? 8}}?`;
       source = `${subj}${gap}${pred}`;
       if (frame.either) reverse = `${pred}${gap}${subj}`;

@@ -24,7 +24,7 @@ const QUESTION = [
 const ACCOUNT = [
   'konto', 'ihr konto', 'dein konto', 'benutzerkonto', 'compte', 'votre compte', 'cuenta', 'tu cuenta', 'su cuenta', 'conta', 'sua conta',
   'il tuo account', 'аккаунт', 'учетная запись', 'учётная запись', 'обліковий запис', 'акаунт', 'koncie', 'konta', 'hesap', 'hesabınız', 'hesabın',
-  'akun', 'akunmu', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
+  'akun*', 'akun anda', 'akaun', 'tài khoản', 'บัญชี', 'アカウント', '계정', '아이디', '회원',
   'firmenkonto', 'kundenkonto', 'ihr account', 'dein account', 'der account', "l'account", 'l’account', 'je account', 'uw account', 'účet', 'حساب', 'الحساب', 'حسابك',
   // The loanword alone (Italian, Dutch, German, Polish write "account"; English has frames of its own).
   'account', 'účtu', 'konto', 'kontot', 'tili', 'fiók',
@@ -36,7 +36,7 @@ const ACCOUNT = [
 
 const ACCESS = [
   'ip', 'ip-adresse', 'adresse ip', 'dirección ip', 'endereço ip', 'indirizzo ip', 'ip-адрес', 'ip адрес', 'alamat ip', 'địa chỉ ip', 'ip adresi', 'adres ip',
-  'zugriff', 'zugang', 'accès', 'acceso', 'acesso', 'accesso', 'доступ', 'akses', 'truy cập', 'erişim', 'dostęp', 'アクセス', '접근', '접속', 'การเข้าถึง',
+  'zugriff', 'zugang', 'accès', 'acceso', 'acesso', 'accesso', 'доступ', 'akses*', 'truy cập', 'erişim', 'dostęp', 'アクセス', '접근', '접속', 'การเข้าถึง',
   'anfrage', 'requête', 'solicitud', 'solicitação', 'richiesta', 'запрос', 'permintaan', 'yêu cầu', 'istek', 'żądanie', 'リクエスト', '요청',
   'toegang', 'přístup', 'الوصول', '액세스',
 ];
