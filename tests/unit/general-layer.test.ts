@@ -433,6 +433,14 @@ describe('what the model does not read', () => {
     expect(modelOn('quux quux 账号')).toHaveLength(1);
     expect(modelOn('quux quux 账号？')).toHaveLength(0);
   });
+  it("holds a block of a long page to the stricter bar: a form's hidden error or a teaser is the weakest guess", () => {
+    const model = quux();
+    const { p } = score(model, 'quux quux 账号');
+    const cue = { id: 'general.test.cue', kind: 'account-restricted' as const, lang: 'zh', subjects: [], predicates: ['账号'], confidence: 0.5, source: 'https://example.com/' };
+    const at = (where: 'dialog' | 'block') => scanGeneralPage(generalLayer([cue], model, p - 0.001), { url: 'https://shop.example/', title: '', segments: [{ where, text: 'quux quux 账号' }] }, null, 't').filter((d) => d.ruleId === 'general.model');
+    expect(at('dialog')).toHaveLength(1);
+    expect(at('block')).toHaveLength(0);
+  });
   it('reads a candidate without its loading indicator ("Just a moment...")', () => {
     expect(withoutLoading('× Settings Just a moment...')).toBe('× Settings  ');
     expect(withoutLoading('Please wait 30 seconds')).toBe('Please wait 30 seconds');

@@ -248,7 +248,9 @@ function judgeWords(layer: GeneralLayer, c: Candidate, { query, noModel }: Scene
   const asksOnly = c.placement !== 'title' && all.length > 0 && all.every(isQuestion);
   if (layer.model && !noModel && !asksOnly && (cued || c.placement === 'page') && !isMalformedRequest(c.text) && !isOrdinaryOutcome(c.text) && !isServerFault(c.text)) {
     const s = score(layer.model, withoutLoading(c.text), layer.concepts);
-    const bar = cued ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
+    // A block of a long page (the words around a phrase) is the model's weakest guess: a form's hidden
+    // error, an article's teaser, a sign-in page's checkbox. It needs the stricter bar there too.
+    const bar = cued && c.placement !== 'block' ? layer.threshold : UNCUED_THRESHOLD(layer.threshold);
     if (s.p >= bar && !(query && s.why.length > 0 && s.why.every((w) => query.includes(foldToString(w))))) {
       out.push({
         kind: s.kind,
