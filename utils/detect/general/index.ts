@@ -43,7 +43,7 @@ export interface GeneralLayer {
 }
 
 export const MODEL_RULE_ID = 'general.model';
-export const DEFAULT_THRESHOLD = 0.94;
+export const DEFAULT_THRESHOLD = 0.93;
 /** Three or more headings that read as notices make a list of notices (a help centre), not a notice. */
 const LIST_OF_NOTICES = 3;
 
