@@ -179,8 +179,9 @@ export const INTL_FRAMES: readonly Frame[] = [
       'anda telah ditangguhkan', 'bạn đã bị đình chỉ', 'คุณถูกระงับการใช้งาน', 'あなたは停止',
       '정지되었습니다', 'لقد تم إيقافك', 'تم إيقافك', 'شما تعلیق',
       // Banned or thrown out ("Sei stato temporaneamente bandito", "Вас выгнали с сервера", "Du bist von diesem Server gebannt").
-      'sei stato bandit*', 'sei stato temporaneamente bandit*', 'vas vygnali', 'вас выгнали', 'вас вигнали', 'du bist gebannt', 'du bist von diesem server gebannt',
-      'il tuo paese è bandito', 'geçici olarak banlandınız', 'gecici olarak banlandiniz',
+      'sei stato bandit*', 'sei stato temporaneamente bandit*', 'вас выгнали', 'вас вигнали', 'du bist gebannt', 'du bist von diesem server gebannt',
+      // Written without Turkish letters (AuthMe's tr file); "banlandınız" is in the list above.
+      'il tuo paese è bandito', 'gecici olarak banlandiniz',
     ],
     unless: QUESTION,
     confidence: 0.6,

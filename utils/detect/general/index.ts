@@ -88,31 +88,25 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
         const f = frames ? frames[i]! : (partial[i] ??= compileFrames([source[i]!])[0]!);
         // One-byte text, then two-byte text, each order of a frame: each is a compile of its own, and
         // each is compiled twice (bytecode at its first run, machine code at its second).
-        for (const sample of WARM_SAMPLES) {
-          for (let run = 0; run < WARM_RUNS; run++) {
-            f.re.test(sample);
-            f.remedy?.test(sample);
-            f.unless?.test(sample);
-            yield;
-          }
+        for (const sample of WARM_INPUTS) {
+          f.re.test(sample);
+          f.remedy?.test(sample);
+          f.unless?.test(sample);
+          yield;
         }
         if (f.reverse) {
-          for (const sample of WARM_SAMPLES) {
-            for (let run = 0; run < WARM_RUNS; run++) {
-              f.reverse.test(sample);
-              yield;
-            }
+          for (const sample of WARM_INPUTS) {
+            f.reverse.test(sample);
+            yield;
           }
         }
       }
       frames ??= partial;
       // The guards' expressions, one guard a step (the largest, isNotARefusal's, hold thousands of words).
       for (const guard of WARM_GUARDS) {
-        for (const sample of WARM_SAMPLES) {
-          for (let run = 0; run < WARM_RUNS; run++) {
-            yield;
-            guard(sample);
-          }
+        for (const sample of WARM_INPUTS) {
+          yield;
+          guard(sample);
         }
       }
       warmed = true;
@@ -137,9 +131,10 @@ const WARM_SAMPLES = ['x', 'x中'];
 /**
  * V8 runs a regular expression's first match in its bytecode interpreter and compiles it to machine
  * code at the next (`--regexp-tier-up`): a large alternation's second match, in a page's first
- * judgement, took 100–165 ms of one step. Two runs per sample move both compiles into warm()'s steps.
+ * judgement, took 100–165 ms of one step. Each sample twice, one run a step, moves both compiles
+ * into warm()'s steps.
  */
-const WARM_RUNS = 2;
+const WARM_INPUTS = WARM_SAMPLES.flatMap((sample) => [sample, sample]);
 
 const WHERE: Record<Placement, Where> = { title: 'title', heading: 'title', dialog: 'dialog', block: 'text', page: 'text', api: 'network' };
 const PLACEMENT_BONUS: Record<Placement, number> = { title: 0.1, heading: 0.05, dialog: 0.1, block: -0.05, page: 0, api: 0 };
