@@ -853,3 +853,48 @@ describe('subjects are whole words (crawl, dev half)', () => {
     expect(idsInDialog('Akunmu telah diblokir.')).toContain('general.xl.account-restricted');
   });
 });
+
+describe('round 10 (stop 32): nobody refused, in the words of the new ordinary items', () => {
+  it('reads an account unlocked again as no lock, though the lock\'s stem stands inside the word', () => {
+    expect(idsInDialog('Le statut de votre compte est maintenant déverrouillé.')).toEqual([]);
+    expect(idsInDialog('Il tuo account è stato sbloccato.')).toEqual([]);
+    expect(idsInDialog('Votre compte est verrouillé.')).toContain('general.xl.account-restricted');
+  });
+  it('reads a consequence still to come as a warning in Italian, German and French, unless it also refuses now', () => {
+    expect(isNotARefusal('Se un visitatore utilizza uno UserAgent di questo elenco, la richiesta verrà bloccata.')).toBe(true);
+    expect(isNotARefusal('Nach fünf Fehlversuchen wird das Konto gesperrt.')).toBe(true);
+    expect(isNotARefusal('Votre compte sera bloqué après trois essais.')).toBe(true);
+    expect(isNotARefusal('La tua richiesta è stata bloccata e verrà bloccata di nuovo se riprovi.')).toBe(false);
+  });
+  it('reads a wrong name or password as the visitor\'s mistake, whatever refusal word follows, but not a lock after many', () => {
+    expect(isNotARefusal('Nama Pengguna atau Kata Sandi Salah. AKSES DITOLAK')).toBe(true);
+    expect(isNotARefusal('Invalid username or password. Access denied.')).toBe(true);
+    expect(isNotARefusal('用户名或密码错误次数过多，账号已锁定')).toBe(false);
+    expect(isNotARefusal('Wrong username or password too many times: your account is locked.')).toBe(false);
+  });
+  it('reads a coupon past its dates or its uses as an unmet condition, in Japanese', () => {
+    expect(isNotARefusal('ご指定頂いたクーポンコードはご利用できません。有効期間を過ぎています。')).toBe(true);
+    expect(isNotARefusal('ご指定頂いたクーポンコードはご利用できません。使用回数を超えています。')).toBe(true);
+    expect(isNotARefusal('このクーポンは会員のみ利用できるクーポンです。')).toBe(false);
+  });
+  it('reads a request too large as refused for its size, and a DNS failure as an outage', () => {
+    expect(inDialog('Request size limit exceeded', 'https://api.example.com/')).toEqual([]);
+    expect(inDialog('Request limit exceeded', 'https://api.example.com/').map((d) => d.kind)).toContain('access-denied');
+    expect(isNotARefusal('Vorübergehender Ausfall des DNS-Dienstes - Bitte versuchen Sie es erneut')).toBe(true);
+  });
+  it('reads a named member or a setting that is turned on as no refusal of the visitor', () => {
+    expect(aboutAnotherPerson('%s 已经被禁止登录')).toBe(true);
+    expect(aboutAnotherPerson('{username} has been banned')).toBe(true);
+    expect(aboutAnotherPerson('您已经被禁止登录')).toBe(false);
+    expect(isNotARefusal('全员禁言开启后，只允许群主和管理员发言。')).toBe(true);
+  });
+  it('gives the model no say on a sign-up form, a code sent, nothing assigned yet, or a feature its owner turned off', () => {
+    expect(isOrdinaryOutcome('请点击图中倒立的文字 获取短信验证码 注册即代表同意《知乎协议》《隐私政策》')).toBe(true);
+    expect(isOrdinaryOutcome('验证码已经发送，请到邮箱查看， 如1分钟未收到，请点击重新获取')).toBe(true);
+    expect(isOrdinaryOutcome('邮箱验证码已发送，一分钟内请勿重复发送')).toBe(false);
+    expect(isOrdinaryOutcome('Lỗi: Không có công ty nào được chỉ định cho tài khoản của bạn.')).toBe(true);
+    expect(isOrdinaryOutcome('오류: 계정에 할당된 회사가 없습니다. 시스템 관리자에게 문의하세요.')).toBe(true);
+    expect(isOrdinaryOutcome('Czat na żywo jest nie dostępny dla tej transmisji. Być może został on wyłączony przez osobę wstawiającą.')).toBe(true);
+    expect(isOrdinaryOutcome('Your account has been disabled. Contact the administrator.')).toBe(false);
+  });
+});

@@ -53,6 +53,8 @@ const NOT_BLOCKED = [
   'no está suspendid', 'não está bloquead', 'não está restrit', 'não está suspens', 'non è bloccat', 'non è sospes', 'non è limitat', 'не заблокирован', 'не ограничен',
   'не заблоковано', 'не обмежено', 'nie jest zablokowan', 'nie jest ograniczon', 'není zablokován', 'niet geblokkeerd', 'niet beperkt', 'tidak diblokir', 'tidak dibatasi',
   'tidak ditangguhkan', 'không bị khóa', 'không bị hạn chế', 'không bị cấm', 'ไม่ถูกระงับ', 'ไม่ถูกจำกัด', 'ไม่ถูกบล็อก', '制限されていません', '停止されていません', '제한되지 않', '정지되지 않',
+  // Unlocked again: the lock's own stem stands inside the word ("déverrouillé", "sbloccato", "odblokowane").
+  'déverrouill', 'débloqu', 'entsperrt', 'desbloquead', 'sbloccat', 'odblokowan', 'odemčen', 'ontgrendeld', 'gedeblokkeerd', 'разблокирован', 'розблоковано', 'kilidi açıldı',
 ];
 
 const BLOCKED = [

@@ -377,7 +377,9 @@ export const FRAMES: readonly Frame[] = [
       'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few',
       'flood control', 'registration flood', 'have to pass between', 'wait before', 'login chances', 'out of login'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
-    unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded'],
+    unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
+      // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
+      'size limit', 'too large'],
     confidence: 0.65,
     source: 'https://github.com/paypal/PayPal-PHP-SDK/issues/363; https://github.com/allegro/allegro-api/issues/9832; https://github.com/cloudbypass/example/issues/3; https://github.com/nice-registry/download-counts/pull/8; https://github.com/ultrafunkamsterdam/undetected-chromedriver/issues/1822',
   },
@@ -421,7 +423,8 @@ export const FRAMES: readonly Frame[] = [
       'you have been locked out', 'you are locked out', 'temporarily locked out', 'you have been kicked', 'you were kicked', 'attack blocked',
       'access to this site has been limited', 'access to this site has been temporarily limited', 'access has been limited', 'access has been temporarily limited',
     ],
-    unless: EN_QUESTION,
+    // A proxy that asks the visitor to sign in (Squid's 407 "Cache Access Denied") refuses nobody yet.
+    unless: [...EN_QUESTION, 'until you have authenticated', 'authenticate yourself'],
     confidence: 0.65,
     source: 'remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/EricJMarti/inventory-hunter/issues/40; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/Ekultek/WhatWaf/issues/1092; a01087315331-lms/allbuild-backend:coupang_debug.html@0dfd76021211a1dd50517fa24f746d15c984c148',
   },
