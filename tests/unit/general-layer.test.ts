@@ -898,3 +898,18 @@ describe('round 10 (stop 32): nobody refused, in the words of the new ordinary i
     expect(isOrdinaryOutcome('Your account has been disabled. Contact the administrator.')).toBe(false);
   });
 });
+
+describe('round 10 (stop 32): wordings learnt from the new notices', () => {
+  it('reads a rate limit said as 限频 or as a count over its cap, no right to act, and a list the visitor is not on', () => {
+    expect(idsInDialog('请求被限频，请稍后重试')).toContain('general.zh.too-frequent');
+    expect(idsInDialog('尝试登录次数超过上限!')).toContain('general.zh.too-frequent');
+    expect(idsInDialog('权限不足')).toContain('general.zh.refused');
+    expect(idsInDialog('你不在白名单中。')).toContain('general.zh.refused');
+  });
+  it('reads "no right to" any action in Japanese and Korean, and "you were blocked" or an IP flagged in English', () => {
+    expect(idsInDialog('このブログにサインインする権限がありません。')).toContain('general.xl.no-access-right');
+    expect(idsInDialog('오류 권한이 부족합니다.')).toContain('general.xl.no-access-right');
+    expect(idsInDialog('You were blocked by the Simple Firewall.')).toContain('general.en.access-denied');
+    expect(idsInDialog('Your IP (203.0.113.9) has been flagged for potential security violations.')).toContain('general.en.access-denied');
+  });
+});

@@ -384,6 +384,8 @@ export const INTL_FRAMES: readonly Frame[] = [
       'du bist nicht berechtigt', 'sie sind nicht berechtigt', 'non sei autorizzato a', 'non hai il permesso di', "vous n'avez pas la permission d", "vous n'êtes pas autorisé à", 'no estás autorizado a', 'no está autorizado a',
       'você não tem permissão para', 'nie masz uprawnień', 'nemáte dostatečná oprávnění', 'nemáte oprávnění k', 'у вас нет прав', 'у вас немає прав',
       'ليس مصرح لك', 'اجازهٔ مشاهدهٔ', 'اجازه مشاهده', 'je hebt geen toestemming', 'u heeft geen toestemming',
+      // No right to do this, of any action ("このブログにサインインする権限がありません", "권한이 부족합니다", "Privilegi insufficienti").
+      '権限がありません', '権限を持っていません', '권한이 없습니다', '권한이 부족합니다', 'privilegi insufficienti', 'нет разрешения на доступ', "n'êtes pas autorisé", "n'êtes pas autorisée",
     ],
     only: ['title', 'heading', 'dialog', 'page', 'api'],
     unless: QUESTION,

@@ -71,7 +71,7 @@ export const FRAMES: readonly Frame[] = [
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制', '次数已超限', '次数超限', '已超限', '次数达到', '达最大限制', '达到最大限制', '达到最大次数',
-      '频率超限', '持续过高', '次数上限'],
+      '频率超限', '持续过高', '次数上限', '次数超过上限', '限频'],
     gap: 6,
     // Chinese puts the adverb before the verb as often as after it: 请勿频繁提交, 频繁发送, 操作过于频繁.
     either: true,
@@ -287,6 +287,8 @@ export const FRAMES: readonly Frame[] = [
       '非法请求', '非法访问', '请求非法', '访问非法', '禁止访问', '拒绝访问', '无权访问', '没有权限访问', '无访问权限', '暂无权限访问', '访问权限不足', '您的访问被阻断', '访问被阻断', '已被防火墙拦截', '网站防火墙',
       '安全策略拦截', '策略阻断', '访问受限', '访问被限制', '拦截详情', '异常流量', '流量异常', '所在地区不可', '地区无法访问', '您所在的地区',
       '触发了安全规则', '触发安全规则', '请求已被', '已被拦截', '被拦截',
+      // No right to do it, or not on the list that may ("权限不足", "您無權執行此操作", "你不在白名单中", "手机号码在黑名单").
+      '权限不足', '无权执行', '无权操作', '不在白名单', '在黑名单',
     ],
     unless: [...ZH_QUESTION],
     confidence: 0.6,
@@ -422,6 +424,8 @@ export const FRAMES: readonly Frame[] = [
       // Locked out of a site for a while, and kicked off a server.
       'you have been locked out', 'you are locked out', 'temporarily locked out', 'you have been kicked', 'you were kicked', 'attack blocked',
       'access to this site has been limited', 'access to this site has been temporarily limited', 'access has been limited', 'access has been temporarily limited',
+      // "You were blocked by the … Firewall", "Your IP … has been flagged for potential security violations".
+      'you were blocked', 'has been flagged for', 'flagged for potential security',
     ],
     // A proxy that asks the visitor to sign in (Squid's 407 "Cache Access Denied") refuses nobody yet.
     unless: [...EN_QUESTION, 'until you have authenticated', 'authenticate yourself'],
