@@ -40,6 +40,8 @@ const WALLS: ReadonlyArray<readonly [string, RegExp]> = [
   ['datadome', /captcha-delivery\.com|you have been blocked.{0,80}make sure it is actually you/is],
   ['unusual-traffic', /unusual traffic (?:coming )?from your (?:computer )?network/i],
   ['shopify-rate', /sending large amounts of web requests/i],
+  // Instagram's answer to a client it rate-limits: an error page whose only words ask to wait.
+  ['instagram-wait', /\berror\b.{0,40}please wait a few minutes before you try again/is],
   ['429', /\b429\b.{0,40}too many requests|too many requests.{0,60}\b429\b|rate limit exceeded/is],
 ];
 /** Markup that marks a vendor's wall on a short page whose words say little. */
