@@ -7,7 +7,7 @@ import { main } from '../../cli/main';
 import { ShutoutDB } from '../../utils/storage/db';
 import { itemKeyOf, missingOffers, type LedgerVisit } from '../../utils/coupons/compare';
 import { extractCoupons } from '../../utils/coupons/index';
-import { itemCoupons, itemsWithMissingCoupons, missingDetections, recordCouponVisit, visitFromScan } from '../../utils/coupons/ledger';
+import { fromRecord, itemCoupons, itemsWithMissingCoupons, missingDetections, recordCouponVisit, toRecord, visitFromScan } from '../../utils/coupons/ledger';
 import { exportLedger, importLedger, LedgerImportError, parseLedger } from '../../utils/coupons/ledger-file';
 import { recordPages } from '../../utils/evidence/store';
 import { CTX, newId } from './evidence-helpers';
@@ -180,5 +180,69 @@ describe('shutout coupons diff and scan', () => {
     const line = JSON.parse(r.stdout);
     expect(line.coupons.length).toBeGreaterThanOrEqual(2);
     expect(line.coupons[0]).toMatchObject({ platform: 'taobao', itemId: '738259061234', key: expect.any(String) });
+  });
+});
+
+describe('the ledger records and the popup queries, field by field', () => {
+  let db: ShutoutDB;
+  let n = 0;
+  afterEach(async () => db?.delete());
+  const det = (kind: 'promotion-denied' | 'coupon-missing' | 'access-denied', snippet: string, subject?: string) => ({
+    kind, platform: 'taobao', ruleId: `t.${kind}`, rulesetVersion: 'r', snippet, where: 'text' as const, confidence: 0.9, ...(subject ? { subject } : {}),
+  });
+  const page = (pageId: string, url: string, observedAt: string, detections: ReturnType<typeof det>[]) => ({ pageId, url, title: '', observedAt, platform: 'taobao', detections });
+  const OTHER = 'https://item.taobao.com/item.htm?id=111111111111';
+
+  it('keeps the visit id only for own visits, and the baseline in each missing finding\'s subject', () => {
+    const own = visit(present, 'v1', '2026-03-01T00:00:00Z');
+    const imported = visit(present, 'i1', '2026-03-01T00:00:00Z', 'import', 'colleague');
+    expect(toRecord(own).visitId).toBe('v1');
+    expect(toRecord(imported).visitId).toBeNull();
+    expect(toRecord(imported).baselineName).toBe('colleague');
+    expect(fromRecord(toRecord(imported))).toEqual(imported);
+    const now = visit(oneLess, 'v2', '2026-03-02T00:00:00Z');
+    const [fromImport] = missingDetections(missingOffers(now, [imported]), 'r');
+    const [fromHistory] = missingDetections(missingOffers(now, [own]), 'r');
+    expect(fromImport!.subject).toMatch(/^import\|colleague\|\S+$/);
+    expect(fromHistory!.subject).toMatch(/^history\|\|\S+$/);
+    expect(fromImport!.subject!.split('|')[2]).toBe(fromHistory!.subject!.split('|')[2]);
+  });
+
+  it('shows the newest own visit, not a later control view, and only this item\'s refusals', async () => {
+    db = new ShutoutDB(`ledger-q-${++n}`);
+    await recordCouponVisit(db, visit(oneLess, 'page-0002', '2026-03-02T00:00:00Z'));
+    await recordCouponVisit(db, visit(present, 'page-0001', '2026-03-01T00:00:00Z'));
+    await recordCouponVisit(db, visit(notLoaded, 'ctl-0001', '2026-03-05T00:00:00Z', 'control', 'logged-out visitor'));
+    await recordPages(db, [
+      page('p-a', URL_, '2026-03-02T00:00:00Z', [det('promotion-denied', 'this item refused')]),
+      page('p-b', OTHER, '2026-03-02T00:00:00Z', [det('promotion-denied', 'another item refused')]),
+      page('p-c', URL_, '2026-03-02T00:00:00Z', [det('access-denied', 'a wall, not a refusal of an offer')]),
+    ], CTX, newId);
+    const view = (await itemCoupons(db, URL_))!;
+    // The newest own visit is page-0002 (fewer offers), whatever order they were stored in.
+    expect(view.current!.offers.length).toBe(visit(oneLess, 'x', '2026-03-02T00:00:00Z').scan.offers.length);
+    expect(view.current!.at).toBe('2026-03-02T00:00:00Z');
+    expect(view.missing.map((m) => m.baseline)).toEqual(['history']);
+    expect(view.refused.map((r) => r.snippet)).toEqual(['this item refused']);
+    expect(await itemCoupons(db, 'https://www.taobao.com/')).toBeNull();
+  });
+
+  it('counts distinct missing offers per item, skips findings marked false, keeps the latest time, and reads only coupon-missing findings', async () => {
+    db = new ShutoutDB(`ledger-q-${++n}`);
+    await recordPages(db, [
+      page('p-1', URL_, '2026-03-03T00:00:00Z', [det('coupon-missing', 'a', 'history||offer-a'), det('coupon-missing', 'b', 'import|colleague|offer-b')]),
+      page('p-2', URL_, '2026-03-01T00:00:00Z', [det('coupon-missing', 'a again', 'control|logged-out|offer-a')]),
+      page('p-3', URL_, '2026-03-02T00:00:00Z', [det('promotion-denied', 'not a missing coupon')]),
+      page('p-4', OTHER, '2026-03-04T00:00:00Z', [det('coupon-missing', 'c', 'history||offer-c')]),
+      page('p-5', OTHER, '2026-03-05T00:00:00Z', [det('coupon-missing', 'd', 'history||offer-d')]),
+    ], CTX, newId);
+    // The newest finding of the other item is marked a false alarm: it neither counts nor dates it.
+    await db.findings.where('pageId').equals('p-5').modify({ review: 'false-positive' });
+    const list = await itemsWithMissingCoupons(db);
+    expect(list.map((s) => [s.itemId, s.missingCount, s.lastAt])).toEqual([
+      ['111111111111', 1, '2026-03-04T00:00:00Z'],
+      ['738259061234', 2, '2026-03-03T00:00:00Z'],
+    ]);
+    expect(await itemsWithMissingCoupons(db, 1)).toHaveLength(1);
   });
 });
