@@ -10,7 +10,7 @@ import { extractCoupons } from '../../utils/coupons/index';
 import { exportLedger, importLedger, parseLedger } from '../../utils/coupons/ledger-file';
 import { toRecord } from '../../utils/coupons/ledger';
 import { makeOffer, offerKey } from '../../utils/coupons/offer';
-import { boundLabel } from '../../utils/coupons/text';
+import { boundLabel, collapse, normalizeCouponText } from '../../utils/coupons/text';
 import type { ParsedAmount } from '../../utils/coupons/types';
 import type { LedgerVisit } from '../../utils/coupons/compare';
 
@@ -36,6 +36,17 @@ describe('offer keys and offers', () => {
 });
 
 describe('labels and types', () => {
+  it('normalises width and dashes without changing the length, also past a 4,096-character chunk', () => {
+    expect(normalizeCouponText('ＡＢ１—')).toBe('AB1-');
+    const long = `${'x'.repeat(5000)}满３００减３０`;
+    const folded = normalizeCouponText(long);
+    expect(folded).toHaveLength(long.length);
+    expect(folded).toBe(`${'x'.repeat(5000)}满300减30`);
+    expect(normalizeCouponText('plain')).toBe('plain');
+  });
+  it('collapses each run of white space, full-width and no-break spaces included, to one space', () => {
+    expect(collapse(' a \n\t b\u3000\u3000c\u00a0 d ')).toBe('a b c d');
+  });
   it('cuts a long label before a surrogate pair, never inside it', () => {
     expect(boundLabel('ab😀cd', 4)).toBe('ab…');
     expect(boundLabel('ab😀cd', 5)).toBe('ab😀…');
