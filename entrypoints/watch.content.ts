@@ -25,6 +25,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const boot = bootState();
+    boot.watching = true;
     // The URL first: nothing on the page is touched unless it is a watched marketplace page.
     if (!isMarketplaceUrl(location.href)) {
       boot.engine = true;
@@ -37,7 +38,11 @@ export default defineContentScript({
       loadBuiltinData((m) => browser.runtime.sendMessage(m)),
       browser.storage.local.get([...RULE_STORAGE_KEYS]).catch(() => ({}) as Record<string, unknown>),
     ]);
-    if (problem !== null) return console.warn(`Shutout: ${problem}`);
+    if (problem !== null) {
+      // No engine will come: the page is read as a saved page is, now and again at pagehide.
+      boot.handOver?.();
+      return console.warn(`Shutout: ${problem}`);
+    }
     if (ctx.isInvalid) return;
     boot.engine = true;
 

@@ -104,7 +104,8 @@ describe('the evidence store in Chromium', () => {
   it('keeps the finding of a tab closed while its page was still loading, before the engine came', async () => {
     // The watch script runs at document_idle. A script that never arrives holds the parser, so the
     // document stays "loading" and only the document_start bootstrap is there when the tab closes:
-    // it hands the page's HTML to the background, whose page reader finds the notice.
+    // it hands the page's HTML to the background, whose page reader finds the notice, and only
+    // what the page shows.
     session = await launch();
     const url = 'https://item.taobao.com/item.htm?id=800000000004';
     const held: Array<() => Promise<void>> = [];
@@ -112,8 +113,10 @@ describe('the evidence store in Chromium', () => {
     await serveBody(
       session.context,
       url,
-      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>淘宝网</title></head><body>' +
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>淘宝网</title><style>.gone{display:none}</style></head><body>' +
         '<div id="baxia-punish" class="baxia-punish deny pc"><div class="warn">亲，访问被拒绝</div><p>请检查是否使用了代理软件或 VPN 哦~</p></div>' +
+        // Hidden by the page's style sheet, which the background's static reader cannot apply: the handed-over HTML leaves it out.
+        '<div class="gone">活动太火爆，请稍后再试</div>' +
         '<script src="https://item.taobao.com/held.js"></script><p>never parsed</p></body></html>',
     );
     await storedRecords(session); // the reading page is open before the test page

@@ -12,6 +12,7 @@ import { BatchWriter } from '../../utils/background/batch-writer';
 import { handleMessage, type BackgroundDeps } from '../../utils/background/handlers';
 import { memoryTabStatusStore } from '../../utils/background/tab-status';
 import { bootState, ENGINE_GRACE_MS, installBoot } from '../../utils/content/boot';
+import { shownHtml, type Shown } from '../../utils/content/shown-html';
 import { TAP_MAX_BODY, TAP_SHADOW_EVENT, TAP_SOURCE } from '../../utils/content/tap-constants';
 import { PAGE_HTML_LIMIT, type PageHtml } from '../../utils/protocol/messages';
 import { isReaderRequest, READER_TARGET } from '../../utils/reader/protocol';
@@ -290,5 +291,71 @@ describe('the background’s handling of a handed-over page', () => {
     delete deps.readPage;
     expect(await handleMessage(message(), fromTab(), deps)).toEqual({ ok: false, error: 'the page reader is not available' });
     expect(await deps.db.findings.count()).toBe(0);
+  });
+});
+
+describe('the handed-over HTML is the page as it is shown (shown-html.ts)', () => {
+  const PAGE =
+    '<html><head><title>保温杯</title><style>.gone{display:none}</style><script src="https://g.alicdn.com/x.js"></script></head>' +
+    '<body><h1>保温杯</h1><div class="gone">亲，访问被拒绝<p>inside</p></div><section class="ghost">活动太火爆<b>shown child</b></section>' +
+    '<div class="contents"><p>in contents</p></div><script>var x = 1;</script><p>after</p></body></html>';
+  const judge = (el: Element): Shown => (el.classList.contains('gone') ? 'none' : el.classList.contains('ghost') ? 'textless' : 'shown');
+
+  it('leaves out what the page does not render, and the own text of what is invisible, keeping the head and scripts', () => {
+    const { document } = parseHTML(PAGE);
+    const html = shownHtml(document.documentElement, judge);
+    expect(html).not.toContain('访问被拒绝');
+    expect(html).not.toContain('inside');
+    expect(html).not.toContain('活动太火爆');
+    expect(html).toContain('<b>shown child</b>');
+    expect(html).toContain('<style>.gone{display:none}</style>');
+    expect(html).toContain('https://g.alicdn.com/x.js');
+    expect(html).toContain('var x = 1;');
+    expect(html).toContain('<p>after</p>');
+    // The live page is not touched.
+    expect(document.documentElement.outerHTML).toContain('亲，访问被拒绝');
+  });
+
+  it('never asks about the head, scripts or styles, and stops asking after its budget', () => {
+    const { document } = parseHTML(PAGE);
+    const asked: string[] = [];
+    shownHtml(document.documentElement, (el) => (asked.push(el.tagName.toLowerCase()), 'shown'));
+    expect(asked).toEqual(['body', 'h1', 'div', 'p', 'section', 'b', 'div', 'p', 'p']);
+    const html = shownHtml(document.documentElement, judge, 2);
+    // Two elements looked at (the head, the body); the hidden div comes after them and is kept.
+    expect(html).toContain('访问被拒绝');
+  });
+
+  it('keeps everything where there is no layout to ask (a document no browser lays out)', () => {
+    const { document } = parseHTML(PAGE);
+    expect(shownHtml(document.documentElement)).toBe(document.documentElement.outerHTML);
+  });
+
+  it('is what the bootstrap hands over', () => {
+    const sent: PageHtml[] = [];
+    const { document } = parseHTML(PAGE);
+    const page = fakePage(PAGE);
+    for (const el of page.doc.querySelectorAll('.gone')) (el as unknown as { checkVisibility: () => boolean }).checkVisibility = () => false;
+    installBoot(page.win, page.doc, (m) => void sent.push(m as PageHtml));
+    page.fire('pagehide');
+    expect(sent[0]!.html).not.toContain('访问被拒绝');
+    expect(sent[0]!.html).toContain('活动太火爆');
+    expect(document.title).toBe('保温杯');
+  });
+});
+
+describe('a watch script that has started is still coming', () => {
+  it('keeps the grace timer from handing the page over, leaves pagehide to do it, and may hand over itself', () => {
+    const sent: unknown[] = [];
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, (m) => sent.push(m));
+    boot.watching = true;
+    page.setState('complete');
+    page.timers[0]!.fn();
+    expect(sent).toEqual([]);
+    boot.handOver!();
+    expect(sent).toHaveLength(1);
+    page.fire('pagehide');
+    expect(sent).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import { TAP_MAX_BODY, TAP_MAX_URL, TAP_SHADOW_EVENT, TAP_SOURCE } from './tap-constants';
 import { newPageId } from './page-id';
 import { PAGE_HTML_LIMIT } from '../protocol/limits';
+import { shownHtml } from './shown-html';
 
 /**
  * What the content script's bootstrap (document_start, about a kilobyte) keeps for the watch
@@ -16,6 +17,14 @@ export interface BootState {
   onTap?: (data: unknown, url: string) => void;
   /** Set by the watch script when it runs: from then on its own pagehide scan speaks for the page. */
   engine: boolean;
+  /**
+   * Set by the watch script as soon as it starts, before it asks the background for the rules:
+   * the engine is coming, so the grace timer does not hand the page over (on a loaded machine the
+   * rules can take longer than the grace time). Only pagehide does, until the engine is there.
+   */
+  watching?: boolean;
+  /** Hands the page over now (the watch script calls it when the rules could not be loaded). */
+  handOver?: () => void;
   /** Removes the listener that keeps a closing tab's unload steps (installBoot), once the page's first report is sent. */
   release?: () => void;
   /** The page load's id, shared with the watch script's first page so that both name one page load. */
@@ -84,7 +93,7 @@ export function installBoot(win: Window, doc: Document, send: SendMessage | unde
       url: win.location.href,
       title: doc.title.slice(0, 1000),
       observedAt: new Date().toISOString(),
-      html: root.outerHTML.slice(0, PAGE_HTML_LIMIT),
+      html: shownHtml(root).slice(0, PAGE_HTML_LIMIT),
       taps: boot.early.slice(),
       ...(doc.referrer ? { referrer: doc.referrer.slice(0, 4096) } : {}),
     };
@@ -94,15 +103,17 @@ export function installBoot(win: Window, doc: Document, send: SendMessage | unde
       // The extension was reloaded or removed: its context is gone, and so is the record.
     }
   };
+  boot.handOver = handOver;
   win.addEventListener('pagehide', handOver);
   // Chromium runs document_idle scripts by the load event at the latest, except where the parse
   // ended without DOMContentLoaded (a script that navigated to an answer with no document, as
   // Alibaba's x5 walls do; then neither that event nor load fires, only readystatechange): there
-  // the engine never comes, and the page is handed over once complete.
+  // the engine never comes, and the page is handed over once complete. A watch script that has
+  // started is still coming, however long the rules take.
   const onState = () => {
     if (doc.readyState !== 'complete') return;
     doc.removeEventListener('readystatechange', onState);
-    win.setTimeout(handOver, ENGINE_GRACE_MS);
+    win.setTimeout(() => boot.watching || handOver(), ENGINE_GRACE_MS);
   };
   doc.addEventListener('readystatechange', onState);
   return boot;
