@@ -913,3 +913,39 @@ describe('round 10 (stop 32): wordings learnt from the new notices', () => {
     expect(idsInDialog('Your IP (203.0.113.9) has been flagged for potential security violations.')).toContain('general.en.access-denied');
   });
 });
+
+describe('round 11 (stop 33): the words of ten more languages, and two ordinary answers', () => {
+  it('reads an account or access refused in Danish, Swedish, Norwegian, Finnish, Greek, Hebrew, Hindi, Romanian, Hungarian and Malay', () => {
+    expect(idsInDialog('Beklager, denne konto er blevet suspenderet.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Ditt konto är tillfälligt blockerat.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Kontoen din er sperret.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('IP-osoitteesi on estetty.')).toContain('general.xl.access-denied');
+    expect(idsInDialog('Ο λογαριασμός σου κλειδώθηκε.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('חשבונך ננעל.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('आपका खाता निलंबित कर दिया गया है')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Contul dvs. a fost suspendat.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('A fiókod zárolva van.')).toContain('general.xl.account-restricted');
+    expect(idsInDialog('Akaun anda dikunci.')).toContain('general.xl.account-restricted');
+  });
+  it('reads "too many requests" in those languages as a rate limit, and too many users at once as the site\'s load', () => {
+    for (const t of ['For mange ugyldige forsøg.', 'Alltför många förfrågningar mottogs.', 'Υπερβολικά πολλά αιτήματα.', 'בוצעו יותר מדי בקשות.', 'बहुत अधिक प्रयास', 'Prea multe cereri.', 'Túl sok kérés.']) {
+      expect(idsInDialog(t), t).toContain('general.xl.rate-limit');
+    }
+    expect(idsInDialog('現在サインインしようとしているユーザーが多すぎます。')).toEqual([]);
+    expect(idsInDialog('リクエストが多すぎます。')).toContain('general.xl.rate-limit');
+  });
+  it('gives the model no say on an account said to be clear, but keeps a lock that will be lifted', () => {
+    expect(isOrdinaryOutcome('Hesabınız işaretlenmemiş veya kısıtlanmamıştır. Her şey yolunda!')).toBe(true);
+    expect(isOrdinaryOutcome('Your account is not restricted.')).toBe(true);
+    expect(isOrdinaryOutcome("Your account hasn't been suspended.")).toBe(true);
+    expect(isOrdinaryOutcome('Ihr Konto ist nicht gesperrt.')).toBe(true);
+    expect(isOrdinaryOutcome('Your account has been restricted.')).toBe(false);
+    expect(isOrdinaryOutcome('Ihr Konto ist gesperrt und wird in 30 Minuten entsperrt.')).toBe(false);
+  });
+  it('takes a 429 that asks for a top-up as a bill, not a refusal', () => {
+    const answer = (body: string) => scanGeneralNetwork(generalLayer(FRAMES), { url: 'https://open.bigmodel.cn/api/paas/v4/chat', status: 429, body }, null, 't').map((d) => d.ruleId);
+    expect(answer('{"error":{"code":"1113","message":"余额不足或无可用资源包,请充值。"}}')).not.toContain('general.status.429');
+    expect(answer('{"error":{"message":"Insufficient balance"}}')).not.toContain('general.status.429');
+    expect(answer('{"error":{"code":"1302","message":"您的账户已达到速率限制"}}')).toContain('general.status.429');
+  });
+});

@@ -53,7 +53,14 @@ export function scanAnswerMarkers(input: NetworkInput, platform: string | null, 
   return out;
 }
 
-/** A 429 refuses whatever the body says. */
+/**
+ * A paid API out of the caller's credit ("余额不足或无可用资源包,请充值。") answers 429 too: that is a bill
+ * to pay, not a refusal of the visitor.
+ */
+const UNPAID = /余额不足|请充值|餘額不足|請充值|insufficient (?:balance|credits?|funds)|top up your (?:balance|account)/i;
+
+/** A 429 refuses whatever else the body says. */
 export function scanAnswerStatus(input: NetworkInput, platform: string | null, version: string): Detection[] {
-  return input.status === 429 ? [structuralFinding('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`, 'status: 429 Too Many Requests')] : [];
+  if (input.status !== 429 || UNPAID.test((input.body ?? '').slice(0, 4096))) return [];
+  return [structuralFinding('access-denied', platform, 'general.status.429', version, 'network', 0.6, `HTTP 429 ${input.url}`, 'status: 429 Too Many Requests')];
 }

@@ -1,3 +1,5 @@
+import { NEGATED_RESTRICTION } from './frames-intl';
+
 /**
  * Talk about a notice is not a notice. A platform states a restriction in the second person
  * ("您的账号", "your account") or as the platform ("我们的系统", "our systems"); people who
@@ -312,6 +314,16 @@ const SIGN_IN_FIRST = /\b(?:please )?(?:log|sign) ?in (?:first|again|to continue
  * A sign-in or sign-up form says what signing up means ("注册即代表同意《知乎协议》", "By continuing, you
  * agree…"): the words of verification and accounts around it are the form's, not a refusal.
  */
+/**
+ * The account said to be clear ("Hesabınız işaretlenmemiş veya kısıtlanmamıştır", "Your account is not
+ * restricted"): the frames read these negations, and the model has no say on them either. An account
+ * unlocked again is not among them: "wird in 30 Minuten entsperrt" belongs to a lock.
+ */
+const NOT_RESTRICTED = new RegExp(
+  `\\b(?:is|are|was|were|has|have)(?: not|n't)(?: been)? (?:restricted|banned|blocked|suspended|locked|limited|flagged)\\b|${NEGATED_RESTRICTION.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}`,
+  'i',
+);
+
 const SIGN_UP_CONSENT = /注册即代表|注册即表示|注册即同意|登录即代表|登录即表示|登录即同意|註冊即代表|登入即代表|\bby (?:signing|logging) (?:up|in)\b[^.]{0,40}\byou agree\b|\bby creating an account\b[^.]{0,40}\bagree\b|\bby continuing,? you agree\b/i;
 
 /** A code was sent ("验证码已发送，请查收邮件"); one sent too recently to send again is a rate limit ("…一分钟内请勿重复发送"). */
@@ -319,7 +331,7 @@ const CODE_SENT = /验证码已(?:经)?发送|驗證碼已(?:經)?發送|\b(?:ve
 const NOT_AGAIN_YET = /请勿|勿重复|过一会|稍后|稍後|频繁|頻繁|后再|後再|\btoo (?:many|often|soon)\b|\bwait\b|\btry again\b/i;
 
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || DONE.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
+  return ORDINARY_FAILURE.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
 }
 
 export function isMalformedRequest(text: string): boolean {

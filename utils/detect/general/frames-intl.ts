@@ -32,6 +32,9 @@ const ACCOUNT = [
   // "profile" is as often someone else's (an admin's list of blocked users), so only "your profile".
   'ihr profil', 'dein profil', 'votre profil', 'ton profil', 'tu perfil', 'su perfil', 'seu perfil', 'il tuo profilo', 'ваш профиль', 'твой профиль', 'ваш профіль',
   'je profiel', 'uw profiel', 'twój profil', 'váš profil', 'profiliniz', 'profil anda', 'profilmu', 'hồ sơ của bạn',
+  // Nordic, Finnish, Greek, Hebrew, Hindi, Romanian, Hungarian and Malay (round 11 showed them).
+  'kontoen', 'kontoen din', 'din konto', 'brugerkonto', 'användarkonto', 'brukerkonto', 'tilisi', 'käyttäjätili', 'λογαριασμός', 'λογαριασμό', 'λογαριασμού',
+  'חשבון', 'חשבונך', 'החשבון', 'खाता', 'खाते', 'contul', 'contul dvs', 'contul tău', 'fiókod', 'fiókja', 'fiókját', 'akaun anda',
 ];
 
 const ACCESS = [
@@ -39,6 +42,8 @@ const ACCESS = [
   'zugriff', 'zugang', 'accès', 'acceso', 'acesso', 'accesso', 'доступ', 'akses*', 'truy cập', 'erişim', 'dostęp', 'アクセス', '접근', '접속', 'การเข้าถึง',
   'anfrage', 'requête', 'solicitud', 'solicitação', 'richiesta', 'запрос', 'permintaan', 'yêu cầu', 'istek', 'żądanie', 'リクエスト', '요청',
   'toegang', 'přístup', 'الوصول', '액세스',
+  'adgang', 'åtkomst', 'tilgang', 'pääsy', 'ip-osoite*', 'πρόσβαση', 'גישה', 'पहुँच', 'acces', 'accesul', 'hozzáférés', 'akses anda',
+  'forespørsel', 'förfrågan', 'pyyntö', 'αίτημα', 'בקשה', 'अनुरोध', 'cererea', 'kérés',
 ];
 
 // Stems where a language inflects (zablokowan-a/-e/-y, приостановлен-/а/о): a phrase matches at a
@@ -47,15 +52,20 @@ const ACCESS = [
  * A restriction said not to hold ("Hesabınız … kısıtlanmamıştır", "not restricted"): Turkish
  * negates inside the word, which the stems above would otherwise read as the restriction itself.
  */
-const NOT_BLOCKED = [
+export const NEGATED_RESTRICTION = [
   'kısıtlanmamış', 'engellenmemiş', 'yasaklanmamış', 'kilitlenmemiş', 'askıya alınmamış', 'işaretlenmemiş', 'dondurulmamış',
   'nicht gesperrt', 'nicht eingeschränkt', 'nicht blockiert', "n'est pas bloqué", "n'est pas suspendu", "n'est pas restreint", 'no está bloquead', 'no está restringid',
   'no está suspendid', 'não está bloquead', 'não está restrit', 'não está suspens', 'non è bloccat', 'non è sospes', 'non è limitat', 'не заблокирован', 'не ограничен',
   'не заблоковано', 'не обмежено', 'nie jest zablokowan', 'nie jest ograniczon', 'není zablokován', 'niet geblokkeerd', 'niet beperkt', 'tidak diblokir', 'tidak dibatasi',
   'tidak ditangguhkan', 'không bị khóa', 'không bị hạn chế', 'không bị cấm', 'ไม่ถูกระงับ', 'ไม่ถูกจำกัด', 'ไม่ถูกบล็อก', '制限されていません', '停止されていません', '제한되지 않', '정지되지 않',
+];
+
+const UNLOCKED = [
   // Unlocked again: the lock's own stem stands inside the word ("déverrouillé", "sbloccato", "odblokowane").
   'déverrouill', 'débloqu', 'entsperrt', 'desbloquead', 'sbloccat', 'odblokowan', 'odemčen', 'ontgrendeld', 'gedeblokkeerd', 'разблокирован', 'розблоковано', 'kilidi açıldı',
 ];
+
+const NOT_BLOCKED = [...NEGATED_RESTRICTION, ...UNLOCKED];
 
 const BLOCKED = [
   'gesperrt', 'blockiert', 'deaktiviert', 'eingeschränkt', 'suspendiert', 'gebannt', 'verweigert', 'ausgeschlossen',
@@ -93,6 +103,11 @@ const BLOCKED = [
   'zwarte lijst', 'ブラックリスト', '블랙리스트', 'القائمة السوداء', 'لیست سیاه',
   // Refused, without the passive auxiliary ("Từ chối truy cập", "доступ отказан", "dostęp odmówiony").
   'từ chối', 'отказан*', 'отказано', 'odmówion*', 'odepřen*', 'geweigerd', '거부되었', '拒否されました', 'مرفوض', 'رد شد',
+  // Danish, Swedish, Norwegian, Finnish, Greek, Hebrew, Hindi, Romanian, Hungarian, Malay.
+  'spærret', 'blokeret', 'suspenderet', 'deaktiveret', 'udelukket', 'spärrad', 'spärrat', 'blockerad', 'blockerat', 'avstängd', 'avstängt', 'sperret', 'blokkert',
+  'suspendert', 'utestengt', 'deaktivert', 'estetty', 'lukittu', 'jäädytetty', 'porttikielto', 'αποκλεισμέν*', 'κλειδώθηκε', 'κλειδωμέν*', 'ανεστάλη', 'έχει ανασταλεί',
+  'μπλοκαρισμέν*', 'απενεργοποιήθηκε', 'נחסם', 'נחסמה', 'חסום', 'חסומה', 'ננעל', 'ננעלה', 'נעול', 'הושעה', 'מושעה', 'निलंबित', 'अवरुद्ध', 'प्रतिबंधित',
+  'suspendat*', 'blocat*', 'dezactivat*', 'restricționat*', 'letiltva', 'letiltott*', 'felfüggesztve', 'felfüggesztett*', 'zárolva', 'kitiltva', 'dikunci', 'dihalang',
 ];
 
 /** "May not sign in": the account's owner is shut out, whatever the account is called. */
@@ -241,9 +256,15 @@ export const INTL_FRAMES: readonly Frame[] = [
       // Wait before trying again ("Por favor, espere antes de reintentar", "%seconds% 秒お待ちください").
       'espere antes de', 'aguarde antes de', 'attendere prima di', 'attendez avant de', 'warten sie, bevor', 'подождите перед', 'зачекайте перед', 'odczekaj przed',
       '秒お待ちください', '너무 빠른 시간', '빠른 시간내에',
+      'for mange forespørsler', 'for mange forsøk', 'for mange forsøg', 'for mange anmodninger', 'for mange innloggingsforsøk', 'for mange loginforsøg', 'for mange ugyldige',
+      'för många förfrågningar', 'för många försök', 'alltför många', 'liian monta', 'liian monen', 'liikaa pyyntöjä', 'liikaa yrityksiä', 'υπερβολικά πολλά',
+      'πάρα πολλά αιτήματα', 'πάρα πολλές προσπάθειες', 'יותר מדי בקשות', 'יותר מדי ניסיונות', 'बहुत अधिक प्रयास', 'बहुत अधिक अनुरोध', 'बहुत सारे अनुरोध',
+      'prea multe cereri', 'prea multe încercări', 'túl sok kérés', 'túl sok próbálkozás', 'terlalu banyak cubaan', 'vượt quá giới hạn', 'límite de intentos',
+      'limite de tentativas', 'limite di tentativi', 'limite de tentatives', 'kısa sürede birçok', 'kısa sürede çok',
       'za dużo prób', 'limit przekroczony', 'byl překročen', 'překročen bezpečnostní limit', 'limite dépassée', 'límite excedido', 'limite excedido', 'limite superato', 'лимит превышен', 'превышен лимит', 'ліміт перевищено',
     ],
-    unless: QUESTION,
+    // Too many users at once is the site's load, not the visitor's pace ("サインインしようとしているユーザーが多すぎます").
+    unless: [...QUESTION, 'ユーザーが多すぎ', '사용자가 너무 많', 'zu viele benutzer', "trop d'utilisateurs", 'demasiados usuarios', 'utenti troppi', 'troppi utenti', 'слишком много пользователей'],
     confidence: 0.55,
     source: SOURCES,
   },
@@ -385,6 +406,9 @@ export const INTL_FRAMES: readonly Frame[] = [
       'você não tem permissão para', 'nie masz uprawnień', 'nemáte dostatečná oprávnění', 'nemáte oprávnění k', 'у вас нет прав', 'у вас немає прав',
       'ليس مصرح لك', 'اجازهٔ مشاهدهٔ', 'اجازه مشاهده', 'je hebt geen toestemming', 'u heeft geen toestemming',
       // No right to do this, of any action ("このブログにサインインする権限がありません", "권한이 부족합니다", "Privilegi insufficienti").
+      'ingen adgang', 'har ikke adgang', 'ingen åtkomst', 'har inte behörighet', 'ingen tilgang', 'har ikke tilgang', 'ei oikeutta', 'δεν έχετε δικαίωμα',
+      'δεν έχετε πρόσβαση', 'אין לך הרשאה', 'אין לך גישה', 'अनुमति नहीं है', 'nu aveți permisiunea', 'nu aveți acces', 'nincs jogosultság', 'nincs hozzáférés',
+      'tidak dibenarkan', 'tidak mempunyai kebenaran', 'вам не разрешено', 'вам не дозволено',
       '権限がありません', '権限を持っていません', '권한이 없습니다', '권한이 부족합니다', 'privilegi insufficienti', 'нет разрешения на доступ', "n'êtes pas autorisé", "n'êtes pas autorisée",
     ],
     only: ['title', 'heading', 'dialog', 'page', 'api'],
@@ -422,6 +446,7 @@ export const INTL_FRAMES: readonly Frame[] = [
       'подтвердите', 'перевірка', 'weryfikacja', 'doğrulama', 'doğrulayın', 'verifikasi', 'xác minh', 'ยืนยัน', '認証', '確認', '검증', '인증', '확인',
       'completa', 'completar', 'compléter', 'completare', 'vervollständigen', 'tamamlayın', 'lengkapi', 'hoàn thành', 'ดำเนินการ', '완료', 'تکمیل', 'إكمال',
       'potwierdzić', 'verifiëren', 'vérifier que', 'ověřit', 'ověření', 'пройдите', 'введите',
+      'rejtvény', 'ratkaise', 'επαλήθευση', 'אימות', 'verificare', 'rezolva', 'risolvere', 'يتطلب حل', 'مطلوب',
       'सत्यापन', 'การตรวจสอบ', 'rätsel', 'validierung', 'validation', 'lösen', 'no es un', 'não é um', 'non sei un', 'kein roboter', 'pas un robot',
     ],
     gap: 25,

@@ -71,7 +71,7 @@ export const FRAMES: readonly Frame[] = [
     predicates: ['频繁', '过于频繁', '太频繁', '过快', '太快', '次数过多', '次数太多', '超过限制', '超出限制', '达到上限', '过多'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['频率过高', '频率太高', '频率过快', '频率受限', '频率限制', '次数已超限', '次数超限', '已超限', '次数达到', '达最大限制', '达到最大限制', '达到最大次数',
-      '频率超限', '持续过高', '次数上限', '次数超过上限', '限频'],
+      '频率超限', '持续过高', '次数上限', '次数超过上限', '限频', '不能连续发帖', '不能连续', '灌水预防', '请稍后再搜索', '请明天再试', '明天再来'],
     gap: 6,
     // Chinese puts the adverb before the verb as often as after it: 请勿频繁提交, 频繁发送, 操作过于频繁.
     either: true,
@@ -135,7 +135,7 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: [
       '完成上方拼图', '完成拼图', '拖动完成', '按住左边滑块', '拖动左侧滑块', '拖动左边滑块', '滑动滑块', '拖动滑块完成', '沿道路拖动', '怪物吃了拼图', '请完成下方验证', '验证后继续操作', '百度安全验证',
-      '验证失败点击框体重试', '点击框体重试', '拖曳左侧滑杆',
+      '验证失败点击框体重试', '点击框体重试', '拖曳左侧滑杆', '依次点击', '按语序', '安全检测中',
     ],
     // A password typed wrong in a security check ("安全验证密码错误，请输入你的登录密码") is the visitor's mistake.
     unless: [...ZH_QUESTION, '什么是', '接入', '开发文档', 'sdk', '产品介绍', '密码错误', '密码不正确'],
@@ -288,7 +288,7 @@ export const FRAMES: readonly Frame[] = [
       '安全策略拦截', '策略阻断', '访问受限', '访问被限制', '拦截详情', '异常流量', '流量异常', '所在地区不可', '地区无法访问', '您所在的地区',
       '触发了安全规则', '触发安全规则', '请求已被', '已被拦截', '被拦截',
       // No right to do it, or not on the list that may ("权限不足", "您無權執行此操作", "你不在白名单中", "手机号码在黑名单").
-      '权限不足', '无权执行', '无权操作', '不在白名单', '在黑名单',
+      '权限不足', '无权执行', '无权操作', '不在白名单', '在黑名单', '被网站屏蔽', '被本站屏蔽', '被系统屏蔽',
     ],
     unless: [...ZH_QUESTION],
     confidence: 0.6,
@@ -358,7 +358,8 @@ export const FRAMES: readonly Frame[] = [
     ],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['is disabled', 'has been disabled', 'is inactive', 'inactive', 'is prohibited', 'prohibited from', 'not allowed to log in', 'not permitted to log in',
-      'not allowed to sign in', 'is frozen', 'has been frozen', 'frozen', 'has been blacklisted', 'is blacklisted', 'is not active', 'is no longer active', "isn't active"],
+      'not allowed to sign in', 'is frozen', 'has been frozen', 'frozen', 'has been blacklisted', 'is blacklisted', 'is not active', 'is no longer active', "isn't active",
+      'restricted from placing', 'being restricted from', 'restricted from ordering', 'not enabled for selling', 'temporarily disabled for selling'],
     gap: 26,
     either: true,
     unless: EN_QUESTION,
@@ -377,7 +378,9 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['secondary rate limit', 'exceeded a secondary rate limit', 'maximum number of attempts', 'exceeded the number of', 'frequent operation', 'operation too frequent', 'operating too frequently',
       'too frequently', 'too often', 'too fast', 'too quickly', 'freq control', 'frequency limit', 'request limit', 'limit exceeded', 'velocity check', 'try again in a few',
-      'flood control', 'registration flood', 'have to pass between', 'wait before', 'login chances', 'out of login'],
+      'flood control', 'registration flood', 'have to pass between', 'wait before', 'login chances', 'out of login',
+      // "Please wait a few minutes before you try again" (Instagram's rate-limit page, and others).
+      'wait a few minutes before', 'wait a few seconds before', 'wait a while before', 'wait a bit before'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
@@ -421,6 +424,7 @@ export const FRAMES: readonly Frame[] = [
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
       'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
       'ip address has been', 'trigger security policy', 'security policy', 'not allowed to access', 'not permitted to access',
+      'has been disallowed', 'web firewall', 'contrary to the web firewall', 'requests coming from your computer network', 'coming from your computer network',
       // Locked out of a site for a while, and kicked off a server.
       'you have been locked out', 'you are locked out', 'temporarily locked out', 'you have been kicked', 'you were kicked', 'attack blocked',
       'access to this site has been limited', 'access to this site has been temporarily limited', 'access has been limited', 'access has been temporarily limited',
