@@ -52,7 +52,8 @@ export interface CompiledFrame {
   unless?: RegExp;
 }
 
-function escape(s: string): string {
+/** A literal string as a regular expression source. */
+export function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

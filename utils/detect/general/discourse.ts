@@ -1,3 +1,4 @@
+import { escape } from './compose';
 import { NEGATED_RESTRICTION } from './frames-intl';
 
 /**
@@ -311,19 +312,19 @@ const FILE_SIZE = /\bfile (?:is )?too (?:large|big)\b|\b(?:maximum|max\.?) (?:fi
 const SIGN_IN_FIRST = /\b(?:please )?(?:log|sign) ?in (?:first|again|to continue|to view|to see|to access)\b|\byou (?:must|need to) (?:be )?(?:log|sign)(?:ged)? ?in\b|请先登录|請先登入|請先登錄|请登录后|請登入後|vous devez (?:vous connecter|être connecté)|veuillez vous (?:re)?connecter|sie müssen (?:sich )?(?:anmelden|angemeldet sein|einloggen)|bitte (?:melden sie sich|loggen sie sich) (?:erneut |zuerst )?an|debes iniciar sesión|debe iniciar sesión|inicia sesión para|você precisa (?:fazer login|estar logado|entrar)|faça login para|devi (?:effettuare il login|accedere|essere loggato)|je moet (?:ingelogd zijn|inloggen)|u moet (?:ingelogd zijn|inloggen)|musisz (?:się zalogować|być zalogowany)|zaloguj się,? aby|вы должны (?:войти|авторизоваться)|необходимо (?:войти|авторизоваться)|войдите,? чтобы|потрібно увійти|увійдіть,? щоб|giriş yapmalısınız|giriş yapmanız gerek|anda harus (?:login|masuk)|silakan (?:login|masuk) terlebih dahulu|bạn (?:phải|cần) đăng nhập|vui lòng đăng nhập|กรุณาเข้าสู่ระบบ|ログインしてください|ログインが必要|로그인이 필요|يجب (?:عليك )?تسجيل الدخول|الرجاء تسجيل الدخول|لطفا وارد شوید|ابتدا وارد شوید/i;
 
 /**
- * A sign-in or sign-up form says what signing up means ("注册即代表同意《知乎协议》", "By continuing, you
- * agree…"): the words of verification and accounts around it are the form's, not a refusal.
- */
-/**
  * The account said to be clear ("Hesabınız işaretlenmemiş veya kısıtlanmamıştır", "Your account is not
  * restricted"): the frames read these negations, and the model has no say on them either. An account
  * unlocked again is not among them: "wird in 30 Minuten entsperrt" belongs to a lock.
  */
 const NOT_RESTRICTED = new RegExp(
-  `\\b(?:is|are|was|were|has|have)(?: not|n't)(?: been)? (?:restricted|banned|blocked|suspended|locked|limited|flagged)\\b|${NEGATED_RESTRICTION.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}`,
+  `\\b(?:is|are|was|were|has|have)(?: not|n't)(?: been)? (?:restricted|banned|blocked|suspended|locked|limited|flagged)\\b|${NEGATED_RESTRICTION.map(escape).join('|')}`,
   'i',
 );
 
+/**
+ * A sign-in or sign-up form says what signing up means ("注册即代表同意《知乎协议》", "By continuing, you
+ * agree…"): the words of verification and accounts around it are the form's, not a refusal.
+ */
 const SIGN_UP_CONSENT = /注册即代表|注册即表示|注册即同意|登录即代表|登录即表示|登录即同意|註冊即代表|登入即代表|\bby (?:signing|logging) (?:up|in)\b[^.]{0,40}\byou agree\b|\bby creating an account\b[^.]{0,40}\bagree\b|\bby continuing,? you agree\b/i;
 
 /** A code was sent ("验证码已发送，请查收邮件"); one sent too recently to send again is a rate limit ("…一分钟内请勿重复发送"). */
