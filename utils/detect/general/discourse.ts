@@ -211,7 +211,7 @@ function isPolicyLabel(text: string): boolean {
  * visitor did something, nobody refused them. "Not successful" (nicht erfolgreich, không thành công)
  * is a failure and stays a candidate.
  */
-const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功/i;
+const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功|\bzweryfikowano\b|验证成功|驗證成功|vérification réussie|verificación exitosa/i;
 
 /**
  * Nothing refused, something absent or private: no such user ("Böyle bir kullanıcı mevcut değil", "user
@@ -309,7 +309,7 @@ const FILE_SIZE = /\bfile (?:is )?too (?:large|big)\b|\b(?:maximum|max\.?) (?:fi
  * الدخول مرة أخرى"): the page is for members, or the session ended; nobody was refused. The corpus
  * reads these as ordinary (docs/notices.md); a lock that also asks to sign in later is read by the frames.
  */
-const SIGN_IN_FIRST = /\b(?:please )?(?:log|sign) ?in (?:first|again|to continue|to view|to see|to access)\b|\byou (?:must|need to) (?:be )?(?:log|sign)(?:ged)? ?in\b|请先登录|請先登入|請先登錄|请登录后|請登入後|vous devez (?:vous connecter|être connecté)|veuillez vous (?:re)?connecter|sie müssen (?:sich )?(?:anmelden|angemeldet sein|einloggen)|bitte (?:melden sie sich|loggen sie sich) (?:erneut |zuerst )?an|debes iniciar sesión|debe iniciar sesión|inicia sesión para|você precisa (?:fazer login|estar logado|entrar)|faça login para|devi (?:effettuare il login|accedere|essere loggato)|je moet (?:ingelogd zijn|inloggen)|u moet (?:ingelogd zijn|inloggen)|musisz (?:się zalogować|być zalogowany)|zaloguj się,? aby|вы должны (?:войти|авторизоваться)|необходимо (?:войти|авторизоваться)|войдите,? чтобы|потрібно увійти|увійдіть,? щоб|giriş yapmalısınız|giriş yapmanız gerek|anda harus (?:login|masuk)|silakan (?:login|masuk) terlebih dahulu|bạn (?:phải|cần) đăng nhập|vui lòng đăng nhập|กรุณาเข้าสู่ระบบ|ログインしてください|ログインが必要|로그인이 필요|يجب (?:عليك )?تسجيل الدخول|الرجاء تسجيل الدخول|لطفا وارد شوید|ابتدا وارد شوید/i;
+const SIGN_IN_FIRST = /\b(?:please )?(?:log|sign) ?in (?:first|again|to continue|to view|to see|to access)\b|\bauthenticat(?:e|ed|ing) yourself\b|\byou (?:must|need to) (?:be )?(?:log|sign)(?:ged)? ?in\b|请先登录|請先登入|請先登錄|请登录后|請登入後|vous devez (?:vous connecter|être connecté)|veuillez vous (?:re)?connecter|sie müssen (?:sich )?(?:anmelden|angemeldet sein|einloggen)|bitte (?:melden sie sich|loggen sie sich) (?:erneut |zuerst )?an|debes iniciar sesión|debe iniciar sesión|inicia sesión para|você precisa (?:fazer login|estar logado|entrar)|faça login para|devi (?:effettuare il login|accedere|essere loggato)|je moet (?:ingelogd zijn|inloggen)|u moet (?:ingelogd zijn|inloggen)|musisz (?:się zalogować|być zalogowany)|zaloguj się,? aby|вы должны (?:войти|авторизоваться)|необходимо (?:войти|авторизоваться)|войдите,? чтобы|потрібно увійти|увійдіть,? щоб|giriş yapmalısınız|giriş yapmanız gerek|anda harus (?:login|masuk)|silakan (?:login|masuk) terlebih dahulu|bạn (?:phải|cần) đăng nhập|vui lòng đăng nhập|กรุณาเข้าสู่ระบบ|ログインしてください|ログインが必要|로그인이 필요|يجب (?:عليك )?تسجيل الدخول|الرجاء تسجيل الدخول|لطفا وارد شوید|ابتدا وارد شوید/i;
 
 /**
  * The account said to be clear ("Hesabınız işaretlenmemiş veya kısıtlanmamıştır", "Your account is not
@@ -331,8 +331,21 @@ const SIGN_UP_CONSENT = /注册即代表|注册即表示|注册即同意|登录�
 const CODE_SENT = /验证码已(?:经)?发送|驗證碼已(?:經)?發送|\b(?:verification |security |confirmation )?code (?:has been |was )?sent\b/i;
 const NOT_AGAIN_YET = /请勿|勿重复|过一会|稍后|稍後|频繁|頻繁|后再|後再|\btoo (?:many|often|soon)\b|\bwait\b|\btry again\b/i;
 
+/** What nobody may do to their own post ("vous ne pouvez pas voter pour votre propre réponse"): a rule of the site, refusing nobody. */
+const SELF_ACTION = /\byour own (?:posts?|answers?|questions?|comments?|messages?|reviews?|listings?|items?|products?|auctions?|offers?|referral)\b|votre propre (?:réponse|question|message|commentaire|annonce|publication|avis)|(?:tu|su) propia (?:respuesta|pregunta|publicación|reseña)|(?:sua própria|seu próprio) (?:resposta|pergunta|publicação|anúncio)|(?:deine?n?|ihren?) eigenen? (?:beitrag|antwort|frage|kommentar)|自己的(?:帖子|回答|评论|回复|商品)|自分の(?:投稿|回答|コメント)/i;
+
+/** The time to change a message is over ("You can no longer edit this message because too much time has passed"): the same for everyone. */
+const EDIT_WINDOW = /\b(?:can|may) no longer (?:be )?(?:edit|delet|modif|chang)\w*|\btoo much time has passed\b|\bedit(?:ing)? window\b|(?:不能|无法|無法)再(?:编辑|編輯|修改)|超过可编辑时间|編集期限/i;
+
+/**
+ * A page that only sends the visitor on ("If you are not redirected automatically, follow the link"),
+ * a chooser of countries ("Change your country or region"), or an outage that blames nobody
+ * ("Looks like something's not working. Don't worry, it's nothing you did").
+ */
+const PASSING_ON = /\bif you are not redirected\b|\bnot redirected automatically\b|sollte das nicht der fall sein|falls sie nicht (?:automatisch )?weitergeleitet|\b(?:change|select|choose) your (?:country|region|location)\b|\bsomething(?:'s|’s| is) not working\b|\bit's nothing you did\b/i;
+
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
+  return ORDINARY_FAILURE.test(text) || SELF_ACTION.test(text) || EDIT_WINDOW.test(text) || PASSING_ON.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
 }
 
 export function isMalformedRequest(text: string): boolean {
@@ -346,7 +359,7 @@ export function isMalformedRequest(text: string): boolean {
 const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
 /** The caller sent a wrong parameter or signature ("request uid's value must be the current user", 参数错误, 签名验证失败): the integration's error. */
-const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
+const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bmust not be (?:empty|null|blank)\b|不能为空|不能為空|\b(?:date|time|search|query) range\b|허용 범위|时间范围|查询范围|時間範圍|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
 export function isCredentialError(body: string): boolean {
   return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);
