@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainAfter, type ChainEntry, type NewEntry } from '../../utils/evidence/chain';
+import { signJsonExport, type JsonExport } from '../../utils/evidence/export';
 import { exportDatabase } from '../../utils/evidence/export-browser';
-import { canonicalJson, fromBase64 } from '../../utils/evidence/hash';
+import { fromBase64 } from '../../utils/evidence/hash';
 import { installationSigner } from '../../utils/evidence/keystore';
 import { formatFingerprint, signBytes, type Signer } from '../../utils/evidence/signing';
 import { amendFinding, recordPages } from '../../utils/evidence/store';
@@ -78,10 +79,11 @@ async function rejection(p: Promise<unknown>): Promise<string> {
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** A version-2 export signed the way signJsonExport signs one (everything but signature and timestamp). */
+/** A copy of a version-2 export signed again by `signer` (its timestamp dropped, as signJsonExport does). */
 async function signed(data: Record<string, unknown>, signer: Signer): Promise<Record<string, unknown>> {
-  const { signature: _s, timestamp: _t, ...rest } = data;
-  return { ...rest, signature: await signBytes(signer, enc(canonicalJson(rest))) };
+  const copy = structuredClone(data) as unknown as JsonExport;
+  await signJsonExport(copy, signer);
+  return copy as unknown as Record<string, unknown>;
 }
 function v1(entries: ChainEntry[], records: unknown[]): Record<string, unknown> {
   return { format: 'shutout-evidence', version: 1, chain: summaryOf(entries), entries, records };

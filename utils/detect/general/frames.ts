@@ -466,7 +466,6 @@ export const FRAMES: readonly Frame[] = [
       'ip address is not allowed', 'ip is not allowed', 'access forbidden', 'unable to give you access', 'not authorized for this', 'do not have permissions to access', 'we locked your ip', 'banned by a firewall',
     ],
     // A proxy that asks the visitor to sign in (Squid's 407 "Cache Access Denied") refuses nobody yet.
-    // Squid's "Cache Access Denied" is its page asking for the proxy's password (407).
     unless: [...EN_QUESTION, 'until you have authenticated', 'authenticate yourself', 'cache access denied', 'seeing this warning', ...OWNER_SETTING],
     confidence: 0.65,
     source: 'remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/EricJMarti/inventory-hunter/issues/40; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/Ekultek/WhatWaf/issues/1092; a01087315331-lms/allbuild-backend:coupang_debug.html@0dfd76021211a1dd50517fa24f746d15c984c148',
