@@ -8,6 +8,7 @@ import { compileRules, scanNetwork, scanPage, type RuleSet } from '../utils/dete
 import type { Detection } from '../utils/detect/types';
 import { FRAMES } from '../utils/detect/general/frames';
 import { generalLayer } from '../utils/detect/general/index';
+import { OWN_MARKERS } from '../utils/detect/general/structure';
 import { fromTrained, type Model } from '../utils/detect/general/model';
 import { train } from '../utils/detect/general/train';
 import { featuresOf } from '../utils/detect/general/features';
@@ -31,7 +32,7 @@ export interface Outcome {
   detections: Detection[];
 }
 
-/** Rules and frames whose every source lies in the held-out groups are left out. */
+/** Rules, frames and vendor markers whose every source lies in the held-out groups are left out. */
 function without<T extends { source?: string }>(list: readonly T[], held: ReadonlySet<string>): T[] {
   return list.filter((x) => {
     const groups = sourceGroups(x.source ?? '');
@@ -116,7 +117,7 @@ export function blindOutcomes(opts: BlindOptions): Outcome[] {
     const kept = new Set(foldFrames.map((f) => f.id));
     const samples = allSamples.filter((s) => !held.has(s.group)).map((s) => ({ ...s, features: [...s.features, ...new Set(s.concepts.filter((c) => kept.has(c.frameId)).map((c) => c.key))] }));
     const model: Model | undefined = opts.model ? fromTrained(train(samples)) : undefined;
-    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(foldFrames, model, opts.threshold));
+    const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(foldFrames, model, opts.threshold, without(OWN_MARKERS, held)));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
   });
   return out;

@@ -47,6 +47,63 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'https://github.com/Ekultek/WhatWaf/issues/1018; DarkCat09/python-aternos:cloudflare.html@3c972c83f0a0c9e801f82af25f7f36f65ba8abb7; https://github.com/acheong08/ChatGPT/issues/1108',
   },
   {
+    // Today's challenge pages load their script from `orchestrate/<type>`; an ordinary page behind
+    // Cloudflare loads only `scripts/jsd` (its bot score), which this does not match.
+    id: 'structure.cloudflare.orchestrate',
+    kind: 'risk-challenge',
+    platform: 'cloudflare',
+    test: /\/cdn-cgi\/challenge-platform\/(?:h\/[a-z]\/)?orchestrate\/(?:chl_page|managed|jsch|captcha)\//i,
+    source: 'Zhang-Zhaoji/scientific-bulletin:blocked_response.html@5d74d51e0199236d111f5b959b419e1e68cc351e; Shamrock2245/shamrock-leads:cf_challenge.html@9bdce91362add780e325178be237d5944cb4d16b',
+  },
+  {
+    // Akamai Bot Manager's interstitial: a proof of work posted to `/_sec/verify`, then a reload with `bm-verify`.
+    id: 'structure.akamai.interstitial',
+    kind: 'risk-challenge',
+    platform: 'akamai',
+    test: /\/_sec\/verify\?provider=interstitial|[?&;]bm-verify=/i,
+    source: 'master-key-zero-7386/Research:captcha_debug.html@0f80e05f24930a280a7a6595de805079c8732c70',
+  },
+  {
+    // Qrator's script-only challenge (an empty page that loads `/__qrator/qauth.js`).
+    id: 'structure.qrator.qauth',
+    kind: 'risk-challenge',
+    platform: 'qrator',
+    test: /\/__qrator\/qauth/i,
+    source: 'Solar1ne/Parser-Python:product_page.html@517627fd06122ac789084c84cf068261b45f166d',
+  },
+  {
+    // ServicePipe's JS challenge: its fingerprinting scripts and the frame its captcha would fill.
+    id: 'structure.servicepipe.challenge',
+    kind: 'risk-challenge',
+    platform: 'servicepipe',
+    test: /servicepipe\.ru\/static\/(?:fp|jsrsasign)|id="id_captcha_frame_div"/i,
+    source: 'Solar1ne/Parser-Python:perekrestok_page_1.html@517627fd06122ac789084c84cf068261b45f166d',
+  },
+  {
+    // A short page that is one frame of a captcha service (a site's own DataDome-style captcha host).
+    id: 'structure.captcha-frame',
+    kind: 'risk-challenge',
+    platform: 'captcha',
+    test: /<iframe[^>]+src=["']https?:\/\/[\w.-]*captcha[\w.-]*\/captcha[\w-]*\//i,
+    source: 'bednarczyk9/Gapli:debug_blocked.html@34b75ec1e82960b0787eb4adfc0d3c66dd6f5df1',
+  },
+  {
+    // Douban's sec.douban.com wall: a form whose hidden fields carry a proof of work's challenge and solution.
+    id: 'structure.douban.sec',
+    kind: 'risk-challenge',
+    platform: 'douban',
+    test: /\bid=["']cha["'][^>]*>[\s\S]{0,200}?\bid=["']sol["']/i,
+    source: 'y232457250/CineGraph-AI:debug_douban.html@0e2c51d98909e15ec26f034078af04d66aaedcc8; BarryYin/bookagent2025:douban_debug.html@9cbc4985b4709b6d55cd2e93c6b10a3a04955fba',
+  },
+  {
+    // WeChat's "environment abnormal" page, served in place of an official account's article.
+    id: 'structure.wechat.secitpt-verify',
+    kind: 'risk-challenge',
+    platform: 'wechat',
+    test: /secitptpage\/(?:template\/)?verify/i,
+    source: 'wtdbb/shuangji:.claude/tmp-tencent-netease.html@3c91e923e91b6204cac169b371c1e4932956dd62',
+  },
+  {
     id: 'structure.cloudflare.error-page',
     kind: 'access-denied',
     platform: 'cloudflare',
@@ -88,12 +145,12 @@ export function visibleChars(input: PageInput): number {
   return input.textChars ?? input.segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
 }
 
-export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string): Detection[] {
+export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string, own: readonly OwnMarker[] = OWN_MARKERS): Detection[] {
   const out: Detection[] = [];
   const chars = visibleChars(input);
   if (input.markup && chars <= WALL_TEXT_MAX) {
     const markup = boundedMarkup(input.markup);
-    for (const m of [...OWN_MARKERS, ...antibotMarkers().markup]) {
+    for (const m of [...own, ...antibotMarkers().markup]) {
       // A status-gated marker needs a refusing status: 5xx pages of the same vendors are outages.
       if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
       const hit = m.test.exec(markup);
