@@ -23,6 +23,19 @@ export interface ApiText {
   codes: string[];
 }
 
+/**
+ * A captcha handed out because of a risk flag: Geetest's `gt` beside a risk field (`risk_code`, `is_risk`,
+ * `risk_type`), as a sign-in answer that must be solved first. A login page's plain captcha setup
+ * (gt and challenge with no risk field) is no refusal and stays out.
+ */
+const GEETEST_ID = /^[0-9a-f]{32}$/i;
+function handsOutCaptcha(fields: Record<string, unknown>): boolean {
+  const gt = fields['gt'];
+  if (typeof gt !== 'string' || !GEETEST_ID.test(gt)) return false;
+  return Object.entries(fields).some(([k, v]) => /risk/i.test(k) && v !== '' && v !== 0 && v !== false && v !== null && v !== '0' && v !== 'none');
+}
+export const HANDED_OUT = 'captcha required (geetest risk check)';
+
 function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (out.messages.length >= MAX_PARTS || depth > 8) return;
   if (typeof value === 'string') {
@@ -43,6 +56,7 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
     return;
   }
   if (value && typeof value === 'object') {
+    if (handsOutCaptcha(value as Record<string, unknown>)) out.messages.push(HANDED_OUT);
     let n = 0;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (n++ > 200) break;
@@ -78,12 +92,16 @@ export function apiText(body: string): ApiText {
   PAIR.lastIndex = 0;
   let m: RegExpExecArray | null;
   let guard = 0;
+  // A printout's pairs, flat (its nesting is not parsed): enough to see a captcha handed out.
+  const flat: Record<string, unknown> = {};
   while ((m = PAIR.exec(text)) && guard++ < 500 && out.messages.length < MAX_PARTS) {
     const key = m[1]!;
     const str = m[2] ?? m[3] ?? m[4] ?? m[5];
     if (str !== undefined) visit(decodeEscapes(str), key, out, 1);
     else if (m[6] !== undefined) visit(Number(m[6]), key, out, 1);
+    if (!(key in flat)) flat[key] = str ?? Number(m[6]);
   }
+  if (handsOutCaptcha(flat)) out.messages.push(HANDED_OUT);
   // Strings of a bare array (mtop's `ret` printed alone) are messages.
   if (out.messages.length === 0 && /^\[/.test(text)) {
     for (const q of text.matchAll(/["']([^"']{2,300})["']/g)) {

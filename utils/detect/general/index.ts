@@ -2,9 +2,10 @@ import type { Kind } from '../kinds';
 import { foldToString } from '../normalize';
 import type { Detection, NetworkInput, PageInput, Where } from '../types';
 import { apiCandidates, pageCandidates, type Candidate, type Placement } from './candidates';
+import { HANDED_OUT } from './api-text';
 import { bareWord, compileFrames, conceptsOf, matchFrames, type CompiledFrame, type Concept, type Frame } from './compose';
 import { score, type Model } from './model';
-import { scanStructureNetwork, scanStructurePage } from './structure';
+import { scanStructureNetwork, scanStructurePage, type OwnMarker } from './structure';
 import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isServerFault, isTalk, quotedSpans, sentences, withoutLoading } from './discourse';
 
 /**
@@ -21,6 +22,8 @@ export interface GeneralLayer {
   readonly concepts: readonly Concept[];
   /** Probability at or above which the model alone reports. */
   threshold: number;
+  /** Shutout's own vendor markers (structure.ts); the blind evaluation leaves out those of the held-out sources. */
+  readonly markers?: readonly OwnMarker[];
   /** Words whose presence on a page makes its headings, dialogs and late text worth reading (the frames' predicates). */
   cues: readonly string[];
   /** Does folded text hold a cue? The model judges only such candidates, so that the browser, which reads regions only around cues, agrees with the CLI. */
@@ -57,12 +60,12 @@ export function cuesOf(frames: readonly Frame[]): string[] {
   return [...new Set(frames.flatMap((f) => [...f.predicates, ...(f.learnt ?? [])]))];
 }
 
-export function generalLayer(frames: readonly Frame[], model?: Model | (() => Model | undefined), threshold = DEFAULT_THRESHOLD): GeneralLayer {
-  return lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: typeof model === 'function' ? model : () => model, threshold });
+export function generalLayer(frames: readonly Frame[], model?: Model | (() => Model | undefined), threshold = DEFAULT_THRESHOLD, markers?: readonly OwnMarker[]): GeneralLayer {
+  return lazyGeneralLayer({ frames: () => frames, cues: cuesOf(frames), model: typeof model === 'function' ? model : () => model, threshold, ...(markers ? { markers } : {}) });
 }
 
 /** The layer with its frames and model made only when first needed (the content script: most pages need neither). */
-export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number }): GeneralLayer {
+export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: readonly string[]; model: () => Model | undefined; threshold?: number; markers?: readonly OwnMarker[] }): GeneralLayer {
   const folded = [...new Set(opts.cues.map((c) => foldToString(bareWord(c))).filter((c) => c.length >= 2))];
   let frames: readonly CompiledFrame[] | undefined;
   // Frames compiled one by one by warm(), before the whole list is asked for.
@@ -82,6 +85,7 @@ export function lazyGeneralLayer(opts: { frames: () => readonly Frame[]; cues: r
       return (concepts ??= conceptsOf(opts.frames()));
     },
     threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    ...(opts.markers ? { markers: opts.markers } : {}),
     cues: opts.cues,
     cueTest: (text) => folded.some((c) => text.includes(c)),
     readPage: (input, platform, version) => scanGeneralPage(layer, input, platform, version),
@@ -297,7 +301,7 @@ export function scanGeneralPage(layer: GeneralLayer, input: PageInput, platform:
   if (candidates.some((c) => c.placement === 'page' && isNotARefusal(c.text))) return kept.filter((f) => f.candidate.placement === 'dialog').map((f) => toDetection(f, platform, version));
   const out = kept.map((f) => toDetection(f, platform, version));
   const cueText = [input.title ?? '', ...input.segments.filter((s) => s.where === 'title' || s.where === 'dialog').map((s) => s.text), ...candidates.filter((c) => c.placement === 'page').map((c) => c.text)].join('\n');
-  out.push(...scanStructurePage(input, platform, version, cueText));
+  out.push(...scanStructurePage(input, platform, version, cueText, layer.markers));
   return out;
 }
 
@@ -305,8 +309,10 @@ export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, pla
   const found: Found[] = [];
   const body = input.body ?? '';
   // A developer's credential error or a backend failure: the model does not judge it; an answer
-  // that says it succeeded is not read at all.
+  // that says it succeeded is not read at all, unless it hands out a captcha to solve first (its
+  // "success" is the captcha service's).
   const scene: Scene = { query: '', noModel: isCredentialError(body) || isBackendFailure(body) };
-  if (body && input.resource !== 'document' && !isSucceededAnswer(body)) for (const c of apiCandidates(body)) found.push(...judge(layer, c, scene));
+  const candidates = body && input.resource !== 'document' ? apiCandidates(body) : [];
+  if (!isSucceededAnswer(body) || candidates.some((c) => c.text.includes(HANDED_OUT))) for (const c of candidates) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
