@@ -123,11 +123,12 @@ export function addressesVisitor(text: string): boolean {
 }
 
 /**
- * Another person as the subject ("this user is banned", "该用户已被封禁"): shown on a profile, a
- * comment or a member list, it says nothing of the visitor. ("This account" is left out: a
+ * Another person as the subject ("this user is banned", "该用户已被封禁"), or the shop or merchant the
+ * visitor deals with ("该门店已被冻结", "该商户支付权限已被取消", "has blocked this vendor"): shown on a profile, a comment, a member
+ * list or a checkout, it says nothing of the visitor. ("This account" is left out: a
  * suspended account's own page says it to its owner.)
  */
-const ANOTHER_PERSON = /\bthis (?:user|member|person|seller)\b|对方|對方|该用户|此用户|該用戶|此用戶|该会员|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik|\btheir (?:suspension|ban|account)\b|\bthis profile\b|このプロフィール|이 프로필|этот профиль|dieses profil|ce profil|este perfil|questo profilo|bu profil|profil ini|hồ sơ này|ten profil|tento profil|dit profiel/i;
+const ANOTHER_PERSON = /\bthis (?:user|member|person|seller|vendor|merchant)\b|对方|對方|该用户|此用户|該用戶|此用戶|该会员|该店铺|该门店|该商户|该商家|該店鋪|該門店|該商戶|該商家|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik|\btheir (?:suspension|ban|account)\b|\bthis profile\b|このプロフィール|이 프로필|этот профиль|dieses profil|ce profil|este perfil|questo profilo|bu profil|profil ini|hồ sơ này|ten profil|tento profil|dit profiel/i;
 
 /** A name filled in at run time as the subject ("%s 已经被禁止登录", "{user} has been banned"): a named member, not "you". */
 const NAMED_SUBJECT = /^\s*(?:%\d?\$?s|\{\{?\s*\w+\s*\}?\}|:[a-z_]+|\$\w+)\s*(?:已经?被|已經?被|被|has been|was|is (?:now )?(?:banned|blocked|suspended|locked|muted))/i;
@@ -209,9 +210,10 @@ function isPolicyLabel(text: string): boolean {
 /**
  * An action that succeeded ("Banned user successfully.", "Utente disabilitato con successo."): the
  * visitor did something, nobody refused them. "Not successful" (nicht erfolgreich, không thành công)
- * is a failure and stays a candidate.
+ * is a failure and stays a candidate; so does "验证成功后，可进行下一步操作" (what follows a verification
+ * still to pass).
  */
-const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功|\bzweryfikowano\b|验证成功|驗證成功|vérification réussie|verificación exitosa/i;
+const ACTION_SUCCEEDED = /(?<!un)\bsuccessfully\b|(?<!nicht )\berfolgreich\b|avec succès|con éxito|com sucesso|con successo|(?<!не )успешно|\bpomyślnie\b|\bbaşarıyla\b|(?<!không )thành công|(?<!ไม่)สำเร็จแล้ว|正常に完了|성공적으로|操作成功|\bzweryfikowano\b|验证成功(?!后)|驗證成功(?!後)|vérification réussie|verificación exitosa/i;
 
 /**
  * Nothing refused, something absent or private: no such user ("Böyle bir kullanıcı mevcut değil", "user
@@ -344,8 +346,14 @@ const EDIT_WINDOW = /\b(?:can|may) no longer (?:be )?(?:edit|delet|modif|chang)\
  */
 const PASSING_ON = /\bif you are not redirected\b|\bnot redirected automatically\b|sollte das nicht der fall sein|falls sie nicht (?:automatisch )?weitergeleitet|\b(?:change|select|choose) your (?:country|region|location)\b|\bsomething(?:'s|’s| is) not working\b|\bit's nothing you did\b/i;
 
+/**
+ * A form's guard against sending the same thing twice ("不允许重复提交，请稍候再试", "duplicate submission"):
+ * the visitor's own second click, nothing refused to who they are.
+ */
+const REPEAT_SUBMIT = /重复提交|重複提交|\b(?:duplicate|repeated) (?:form )?submissions?\b|\bsubmitted twice\b/i;
+
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || SELF_ACTION.test(text) || EDIT_WINDOW.test(text) || PASSING_ON.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
+  return ORDINARY_FAILURE.test(text) || REPEAT_SUBMIT.test(text) || SELF_ACTION.test(text) || EDIT_WINDOW.test(text) || PASSING_ON.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
 }
 
 export function isMalformedRequest(text: string): boolean {

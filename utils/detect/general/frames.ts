@@ -463,7 +463,11 @@ export const FRAMES: readonly Frame[] = [
       // "You were blocked by the … Firewall", "Your IP … has been flagged for potential security violations".
       'you were blocked', 'has been flagged for', 'flagged for potential security',
       // An address refused by a gateway's allow list ("Your IP address is not allowed", "Your current IP is not allowed").
-      'ip address is not allowed', 'ip is not allowed', 'access forbidden', 'unable to give you access', 'not authorized for this', 'do not have permissions to access', 'we locked your ip', 'banned by a firewall',
+      'ip address is not allowed', 'ip is not allowed', 'access forbidden',
+      // An API's "request was banned" (Bilibili's -412).
+      'request was banned', 'request is banned', 'request banned',
+      // A classifieds site's plain-text answer: "This IP has been automatically blocked."
+      'this ip has been blocked', 'ip has been automatically blocked', 'unable to give you access', 'not authorized for this', 'do not have permissions to access', 'we locked your ip', 'banned by a firewall',
     ],
     // A proxy that asks the visitor to sign in (Squid's 407 "Cache Access Denied") refuses nobody yet.
     unless: [...EN_QUESTION, 'until you have authenticated', 'authenticate yourself', 'cache access denied', 'seeing this warning', ...OWNER_SETTING],
@@ -512,7 +516,9 @@ export const FRAMES: readonly Frame[] = [
       // A captcha the visitor failed or must pass ("Robot verification failed", "the anti-spam check").
       'robot verification', 'anti-spam check', 'letters and numbers below',
       // A captcha or a real browser demanded before going on ("User needs to solve CAPTCHA to continue").
-      'solve captcha', 'captchachallenge', 'failed integrity check', 'full web browser', 'challenge_required'],
+      'solve captcha', 'captchachallenge', 'failed integrity check', 'full web browser', 'challenge_required',
+      // Instagram's sign-in answer that sends the client to a checkpoint first.
+      'checkpoint_required'],
     unless: EN_QUESTION,
     confidence: 0.65,
     source: 'ziplokk1/scrapy-amazon-robot-middleware:503.html@1a5ba328bd0a448652161804fb5f43af0948e4bf; https://github.com/easylist/easylist/issues/342; Ankitha-23-ankitha/Amazon-Price-Tracker:debug_amazon.html@aeb8d7b646ce63986844f4f8e21771bb4ba2f0c1; heismessan/AI-COMMERCE-INTELLIGENTE:debug_walmart.html@3bd657c03c68d72d46589d933a92d35010dd992e; JUDE-BETTLIN-A/TRUST-BUY:debug_ebay.html@5389bd5c257625ea5aa4be61b5679f2cbc82fe20; TomWang22/auction-etl:debug_ebay.html@4440e25403da495fc36d76d5867c2625b623b1e0',
@@ -580,7 +586,9 @@ export const FRAMES: readonly Frame[] = [
     subjects: [],
     predicates: ['not available in your country', 'not available in your region', 'unavailable in your country', 'unavailable in your region', 'not available in your location', 'not available in your area', 'blocked in your country', 'restricted in your country'],
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
-    learnt: ['block access from your country', 'unavailable on your platform or in your region', 'in your region', 'from your location', 'from your country', 'available in your country', 'blocked it in your country'],
+    learnt: ['block access from your country', 'unavailable on your platform or in your region', 'in your region', 'from your location', 'from your country', 'available in your country', 'blocked it in your country',
+      // "Service unavailable from a restricted location according to … Eligibility" (an exchange's API).
+      'from a restricted location', 'restricted location'],
     // A site's chooser of regions or its help ("Find Yahoo Help in Your Region") names the region, refuses nothing.
     unless: [...EN_QUESTION, 'help in your region', 'select your region', 'choose your region', 'help for your'],
     confidence: 0.6,

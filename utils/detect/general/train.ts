@@ -129,9 +129,11 @@ function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number,
  * Multipliers of the sample orders. One order's weights depend on it: adding one sample to the
  * corpus reorders every sample and moved the blind false alarms between 10 and 27 of 1,035. The
  * average of the weights trained in five orders is one linear model of the same size, and its
- * false alarms hold within 14–18 of 1,112 where one order gave 27 (docs/notices.md).
+ * false alarms hold within 14–18 of 1,112 where one order gave 27 (docs/notices.md). At 3,000
+ * notices five orders were not enough: one item added moved the blind false alarms from 18 to 22 of
+ * 1,918; with eight, 18 and 19 (stop 35).
  */
-const ORDERS = [2654435761, 2246822519, 3266489917, 668265263, 374761393];
+const ORDERS = [2654435761, 2246822519, 3266489917, 668265263, 374761393, 1597334677, 2869860233, 3812015801];
 
 export function train(samples: readonly Sample[], opts: TrainOptions = {}): TrainedModel {
   const feats = samples.map((s) => s.features ?? featuresOf(s.text, opts.concepts));
