@@ -31,6 +31,11 @@ const FIXTURES: Record<string, { fires: string[]; clear: string[] }> = {
     // Bot Manager's sensor on an ordinary page.
     clear: ['<script>bmak.sensor_data = "x"</script><script src="/akam/13/abcdef"></script>'],
   },
+  'structure.akamai.behavioral': {
+    fires: ['<div id="sec-if-cpt-container" role="main" style="display: none"><div id="sec-bc-tile-container"></div></div><div class="scf-akamai-logo-msg">Powered and protected by</div>'],
+    // A page that only names Akamai, or a security section of an ordinary page.
+    clear: ['<footer>Delivered by Akamai</footer>', '<section id="sec-settings" class="logo-akamai"></section>'],
+  },
   'structure.qrator.qauth': {
     fires: ['<html><head><script src="/__qrator/qauth.js"></script></head><body></body></html>'],
     clear: ['<html><head><script src="/static/auth.js"></script></head><body></body></html>'],

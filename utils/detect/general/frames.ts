@@ -316,6 +316,8 @@ export const FRAMES: readonly Frame[] = [
     learnt: [
       '被挤爆', '挤爆了', '挤爆啦', '人多拥挤', '前方拥堵', '排队人数过多', '当前排队', '人数太多', '人太多了', '访问人数过多', '参与人数过多', '请求人数过多',
       '人数较多', '用户较多', '挤不进去', '下单人数过多', '人数过多',
+      // "活动参与太热情，正在努力加载，片刻后为您呈现~" (JD's 601 "Queuing").
+      '参与太热情', '太热情',
     ],
     unless: [...ZH_QUESTION],
     confidence: 0.55,
@@ -588,7 +590,9 @@ export const FRAMES: readonly Frame[] = [
     // Added after reading the corpus: counts in the blind evaluation only where another source group shows it.
     learnt: ['block access from your country', 'unavailable on your platform or in your region', 'in your region', 'from your location', 'from your country', 'available in your country', 'blocked it in your country',
       // "Service unavailable from a restricted location according to … Eligibility" (an exchange's API).
-      'from a restricted location', 'restricted location'],
+      'from a restricted location', 'restricted location',
+      // An API's refusal of the caller's country ("Country, region, or territory not supported").
+      'territory not supported', 'unsupported_country_region_territory'],
     // A site's chooser of regions or its help ("Find Yahoo Help in Your Region") names the region, refuses nothing.
     unless: [...EN_QUESTION, 'help in your region', 'select your region', 'choose your region', 'help for your'],
     confidence: 0.6,

@@ -64,6 +64,14 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'master-key-zero-7386/Research:captcha_debug.html@0f80e05f24930a280a7a6595de805079c8732c70',
   },
   {
+    // Akamai Bot Manager's behavioural challenge ("Powered and protected by"): its container and tiles.
+    id: 'structure.akamai.behavioral',
+    kind: 'risk-challenge',
+    platform: 'akamai',
+    test: /\bid=["']sec-(?:if-cpt|bc-tile)-container["']|class=["']scf-akamai-logo/i,
+    source: 'blutics/levit_project:akamai.html@2b9083d4110769fd837cb9eea9cdc70ae4c5129e',
+  },
+  {
     // Qrator's script-only challenge (an empty page that loads `/__qrator/qauth.js`).
     id: 'structure.qrator.qauth',
     kind: 'risk-challenge',
