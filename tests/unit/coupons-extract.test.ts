@@ -5,33 +5,9 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractWith, visibleDigits, type AdapterConfig } from '../../utils/coupons/adapter';
+import { visibleDigits } from '../../utils/coupons/adapter';
 import { PageIndex } from '../../utils/coupons/dom';
-import type { CouponScan } from '../../utils/coupons/types';
-
-const CONFIG: AdapterConfig = {
-  areas: ['.cpn-best', '.cpn-area'],
-  items: ['.cpn-item'],
-  labels: ['.cpn-label'],
-  tags: ['.cpn-tag'],
-  fallback: ['[class*="promo"]'],
-  cue: /领券|优惠券|coupon/i,
-  price: ['#price-a', '#price-b'],
-  priceAfter: ['.after'],
-  currency: () => 'CNY',
-  evidence: ['#loaded'],
-  // The page says it finished loading its promotions with #loaded; a hidden area needs a price.
-  loaded: (page) => page.find(['#loaded'], 1).length > 0,
-  loadedHidden: (_page, seen) => seen.priceShown !== undefined,
-};
-const URL = 'https://item.taobao.com/item.htm?id=600000000123';
-const LOADED = '<div id="loaded"></div>';
-
-function read(body: string, cfg: AdapterConfig = CONFIG): CouponScan {
-  const { document } = parseHTML(`<!doctype html><html><body>${body}</body></html>`);
-  return extractWith(cfg, document as unknown as ParentNode, URL);
-}
-const labels = (s: CouponScan) => s.offers.map((o) => o.label);
+import { CONFIG, LOADED, labels, read } from './coupons-test-platform';
 
 describe('extractWith: prices', () => {
   it('reads the first visible price the selectors show, before coupons, and the price after them', () => {
