@@ -312,7 +312,9 @@ export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, pla
   // that says it succeeded is not read at all, unless it hands out a captcha to solve first (its
   // "success" is the captcha service's).
   const scene: Scene = { query: '', noModel: isCredentialError(body) || isBackendFailure(body) };
-  const candidates = body && input.resource !== 'document' ? apiCandidates(body) : [];
-  if (!isSucceededAnswer(body) || candidates.some((c) => c.text.includes(HANDED_OUT))) for (const c of candidates) found.push(...judge(layer, c, scene));
+  // Most answers a page fetches say they succeeded: they are parsed only when they name Geetest's `gt`.
+  const succeeded = isSucceededAnswer(body);
+  const candidates = body && input.resource !== 'document' && (!succeeded || /\bgt\b/.test(body)) ? apiCandidates(body) : [];
+  if (!succeeded || candidates.some((c) => c.text.includes(HANDED_OUT))) for (const c of candidates) found.push(...judge(layer, c, scene));
   return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
