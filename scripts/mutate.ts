@@ -20,6 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { join, relative } from 'node:path';
 import { FOLDERS, NOT_MUTATED, runName } from '../stryker.config.mjs';
 
@@ -71,14 +72,20 @@ for (const f of files) {
   }
 }
 
-/** The files of a folder that are mutated in a full run. */
+/** A file of types alone compiles to no code: Stryker finds nothing to mutate in it and never reports it. */
+function typesOnly(path: string): boolean {
+  const js = ts.transpileModule(readFileSync(path, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: true } }).outputText;
+  return js.replace(/export\s*\{\s*\};?/g, '').replace(/import\s+[^;]*;/g, '').trim() === '';
+}
+
+/** The files of a folder that are mutated in a full run (files of types alone have no mutants). */
 function folderFiles(folder: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts') && !NOT_MUTATED.includes(p)) out.push(p);
+      else if (p.endsWith('.ts') && !NOT_MUTATED.includes(p) && !typesOnly(p)) out.push(p);
     }
   };
   walk(`utils/${folder}`);
@@ -157,6 +164,17 @@ for (const [path, r] of latest) {
   if (hash !== sha256(readFileSync(path, 'utf8')) || (ledger.files[path] && ledger.files[path].at >= at)) continue;
   ledger.files[path] = { sha256: hash, at, ...summary(path, r.mutants) };
   kept++;
+}
+// A file the finished run was asked to mutate but that no report names had nothing to mutate
+// (`export const LABEL_MAX = 120` alone): measured, with no mutants.
+if (seconds !== undefined) {
+  const asked = files.length > 0 ? files : chosen.flatMap(folderFiles);
+  const at = new Date().toISOString();
+  for (const path of asked) {
+    if (latest.has(path) || !existsSync(path)) continue;
+    ledger.files[path] = { sha256: sha256(readFileSync(path, 'utf8')), at, counts: {}, survivors: [] };
+    kept++;
+  }
 }
 if (kept > 0) {
   ledger.files = Object.fromEntries(Object.entries(ledger.files).sort(([a], [b]) => a.localeCompare(b)));
