@@ -16,7 +16,8 @@ export const NOTICES_DIR = fileURLToPath(new URL('./fixtures/notices/', import.m
 export const PLACEMENTS = ['page', 'title', 'dialog', 'toast', 'inline', 'api', 'header-only'] as const;
 
 const strings = () => v.optional(v.array(v.string()));
-const Markers = v.strictObject({ ids: strings(), classes: strings(), scripts: strings(), iframes: strings(), cookies: strings(), forms: strings(), meta: strings() });
+// `inline`: a short statement of a page's inline script that marks the wall (`window.rbzns = {}`), no more.
+const Markers = v.strictObject({ ids: strings(), classes: strings(), scripts: strings(), iframes: strings(), cookies: strings(), forms: strings(), meta: strings(), inline: strings() });
 
 export const ItemSchema = v.pipe(
   v.strictObject({
@@ -135,7 +136,10 @@ function markerHtml(m: Item['markers']): string {
 }
 
 function headHtml(item: Item, title: string): string {
-  const scripts = (item.markers?.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}"></script>`).join('\n');
+  const scripts = [
+    ...(item.markers?.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}"></script>`),
+    ...(item.markers?.inline ?? []).map((code) => `<script>${code.replace(/<\//g, '<\\/')}</script>`),
+  ].join('\n');
   const meta = (item.markers?.meta ?? []).map((m) => {
     const [name, content] = m.split(':');
     return `<meta name="${escapeHtml(name ?? '')}" content="${escapeHtml(content ?? '')}">`;

@@ -16,12 +16,12 @@ import { loadItems } from '../notices';
 const GOAL = { recall: 0.9, fpr: 0.01 };
 const FLOOR = { recall: 0.677, fpr: 0.01, kindAccuracy: 0.88 };
 /**
- * The items of the corpus before the last round joined it (the real-page round of stop 35 carries `-r20-`), held to the
+ * The items of the corpus before the last round joined it (the real-page round of stop 36 carries `-r21-`), held to the
  * floor they had reached: a round of harder items lowers the figure of all items, and must not hide
  * that the detectors got worse on what they knew.
  */
-const LAST_ROUND = /-r20-/;
-const EARLIER_FLOOR = { recall: 0.679, fpr: 0.01 };
+const LAST_ROUND = /-r21-/;
+const EARLIER_FLOOR = { recall: 0.677, fpr: 0.01 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();

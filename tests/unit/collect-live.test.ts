@@ -253,6 +253,14 @@ describe('collectLiveStructure', () => {
     expect(cued.widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
   });
 
+  it("serialises a long page when its title names a security check, and not when it only says robot", () => {
+    const long = 'w'.repeat(WALL_TEXT_MAX + 1);
+    page('Sicherheitsprüfung', `<p>${long}</p><script>a.src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"</script>`);
+    expect(collectLiveStructure(document, [{ where: 'text', text: long }]).markup).toContain('orchestrate/chl_page');
+    page('Robot vacuum cleaner X1', `<p>${long}</p>`);
+    expect(collectLiveStructure(document, [{ where: 'text', text: long }]).markup).toBeUndefined();
+  });
+
   it('counts only text segments towards the page length, and looks for the cue in the first 4000 characters of a long text', () => {
     page('', '<div class="geetest_panel">x</div>');
     const title = { where: 'title' as const, text: 't'.repeat(WALL_TEXT_MAX + 1) };

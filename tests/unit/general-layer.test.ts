@@ -949,3 +949,38 @@ describe('round 11 (stop 33): the words of ten more languages, and two ordinary 
     expect(answer('{"error":{"code":"1302","message":"您的账户已达到速率限制"}}')).toContain('general.status.429');
   });
 });
+
+describe('round 12 (stop 36): what the sixth fresh round taught', () => {
+  const answer = (body: string) => scanGeneralNetwork(layer, { url: 'https://lk.example.ru/gate?action=auth', body, resource: 'api' }, null, 't');
+  it("reads a server's bare few lines of <br>-broken text as its message, up to 1,500 characters", () => {
+    const lines = 'Уважаемый пользователь<br>с Вашего IP-адреса <b>(203.0.113.9)</b> была зафиксирована вредоносная активность<br>В связи с этим доступ с Вашего IP-адреса был временно заблокирован<br>';
+    const body = lines + 'Просим Вас обратиться в службу поддержки пользователей по телефону.<br>'.repeat(12);
+    expect(body.length).toBeGreaterThan(600);
+    expect(apiText(body).messages[0]).toMatch(/^Уважаемый пользователь с Вашего IP-адреса \(203\.0\.113\.9\) была/);
+    expect(answer(body).map((d) => d.kind)).toContain('access-denied');
+    expect(apiText('x'.repeat(1501)).messages).toEqual([]);
+  });
+  it('takes "access denied" beside a code that says the credentials were refused as a failed sign-in, not a block', () => {
+    expect(isCredentialError('{"error":{"code":"UNAUTHORIZED_ACCESS","description":"Доступ запрещен"}}')).toBe(true);
+    expect(answer('{"success":false,"error":{"code":"UNAUTHORIZED_ACCESS","description":"Доступ запрещен","lockedTime":null}}')).toEqual([]);
+    expect(answer('{"success":false,"error":{"code":"UNAUTHORIZED","message":"Access denied"}}')).toEqual([]);
+    // The same code with a block's own words is still a block, and so is a bare "access denied" without such a code.
+    expect(answer('{"success":false,"error":{"code":"UNAUTHORIZED","message":"Your account has been suspended"}}').map((d) => d.kind)).toContain('account-restricted');
+    expect(answer('{"success":false,"error":{"code":"IP_BLOCKED","message":"Доступ запрещен"}}').map((d) => d.kind)).toContain('access-denied');
+  });
+  it('takes a text that calls itself an article, a setting to change, and another user as no notice to the visitor', () => {
+    expect(isDiscussion('「アカウントが一時的に無効になっています」というエラーが表示されます。この記事では、その原因を説明します。')).toBe(true);
+    expect(isDiscussion('In this article we explain why your account may be locked.')).toBe(true);
+    expect(isDiscussion('Your account has been locked.')).toBe(false);
+    expect(isNotARefusal('此计划任务执行间隔太频繁，请更改执行间隔周期！')).toBe(true);
+    expect(isNotARefusal('请求过于频繁，请调整请求频率后重试')).toBe(false);
+    expect(aboutAnotherPerson('This page is locked for editing by another user.')).toBe(true);
+    expect(aboutAnotherPerson('The user was banned after contacting you.')).toBe(true);
+    expect(aboutAnotherPerson('Your account was banned.')).toBe(false);
+  });
+  it('reads a shop that took the visitor for a bot, and an anti-DDoS page that asks for scripts and cookies', () => {
+    expect(idsInDialog('Sorry, we guessed you were a bot, please restart your browser.')).toContain('general.en.challenge');
+    expect(idsInDialog('We are currently working on a lot of strange traffic.')).toContain('general.en.challenge');
+    expect(idsInDialog('You have to turn on javascript and cookies support in browser to visit this site.')).toContain('general.en.challenge');
+  });
+});

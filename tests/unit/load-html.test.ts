@@ -43,6 +43,13 @@ describe('readHtml', () => {
     expect(readHtml(page(1501), parseWithLinkedom).markup).toBeUndefined();
   });
 
+  it("keeps a long page's markup when its title names a security check (a wall in the site's own skin), and not for a title that only says robot", () => {
+    const long = (title: string) => `<html><head><title>${title}</title></head><body><header>Shop</header><p>${'a'.repeat(3000)}</p><script>a.src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray=1"</script></body></html>`;
+    expect(readHtml(long('Sicherheitsprüfung'), parseWithLinkedom).markup).toContain('orchestrate/chl_page');
+    expect(readHtml(long('Just a moment...'), parseWithLinkedom).markup).toContain('orchestrate/chl_page');
+    expect(readHtml(long('Robot vacuum cleaner X1'), parseWithLinkedom).markup).toBeUndefined();
+  });
+
   it('looks for a challenge widget on a long page only when its first 4,000 characters of a text ask the user to verify', () => {
     const widget = '<div class="geetest_holder geetest_wind"></div>';
     const long = (before: number) => `<html><body><p>${'商'.repeat(before)}请完成安全验证${'品'.repeat(3000)}</p>${widget}</body></html>`;

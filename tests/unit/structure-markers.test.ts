@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWN_MARKERS, scanStructurePage } from '../../utils/detect/general/structure';
-import { apiText, HANDED_OUT } from '../../utils/detect/general/api-text';
+import { apiText, CAPTCHA_ASKED, HANDED_OUT } from '../../utils/detect/general/api-text';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { generalLayer, scanGeneralNetwork } from '../../utils/detect/general/index';
 import type { PageInput } from '../../utils/detect/types';
@@ -57,6 +57,27 @@ const FIXTURES: Record<string, { fires: string[]; clear: string[] }> = {
     fires: ['<script>var PAGE_MID=\'mmbizwap:secitptpage/verify.html\';</script><script src="https://captcha.gtimg.com/TCaptcha.js"></script>'],
     clear: ['<script>var PAGE_MID=\'mmbizwap:appmsg/index.html\';</script>'],
   },
+  'structure.reblaze.interstitial': {
+    fires: ['<canvas id="c"></canvas><button id="b">Click here</button><script>window.rbzns = {"icstyle": {"title": "Human verification in process..."}};</script>'],
+    // A page that only names the vendor, or a variable that merely ends like it.
+    clear: ['<script>var myrbzns = {}; window.rbz = 1;</script><p>Protected by Reblaze</p>'],
+  },
+  'structure.awswaf.first-party-challenge': {
+    fires: [
+      '<div id="challenge-container"></div><script src="https://shop.example/__challenge_Ab12Cd34Ef56/0a1b2c/3d4e5f/challenge.js"></script>',
+      '<script>window.awsWafCookieDomainList = [\'shop.example\'];</script>',
+    ],
+    // The integration SDK an ordinary page loads from AWS's own host is no challenge by itself, nor a page's own challenge.js.
+    clear: ['<script src="https://abc123.edge.sdk.awswaf.com/abc123/def456/jsapi.js"></script>', '<script src="/static/challenge.js"></script>'],
+  },
+  'structure.google.enablejs': {
+    fires: ['<noscript><meta content="0;url=/httpservice/retry/enablejs?sei=abc" http-equiv="refresh"></noscript><a href="/search?q=lamp&emsg=SG_REL">click here</a>'],
+    clear: ['<a href="https://support.google.com/websearch/answer/181196">Enable JavaScript</a>'],
+  },
+  'structure.cookie-challenge': {
+    fires: ["<script>document.cookie='shop_ddos_guard=9ca9; max-age=604800; path=/';window.location.reload(true);</script>", '<script>document.cookie = "antibot_pass=1; path=/"</script>'],
+    clear: ["<script>document.cookie='cart_id=9ca9; path=/';</script>", '<p>We protect this shop from DDoS attacks.</p>'],
+  },
   'structure.cloudflare.error-page': {
     fires: ['<div id="cf-error-details" class="cf-error-details-wrapper"><span class="cf-error-code">1020</span></div>'],
     clear: ['<div id="error-details" class="error-details-wrapper">Not found</div>'],
@@ -95,6 +116,13 @@ describe("Shutout's own vendor markers", () => {
     const long: PageInput = { ...wall(FIXTURES['structure.qrator.qauth']!.fires[0]!), segments: [{ where: 'text', text: 'Fresh milk. '.repeat(300) }] };
     expect(scanStructurePage(long, null, 'test', '')).toEqual([]);
   });
+  it("reads Shutout's own markers on a long page only where its prominent words name a security check", () => {
+    const skinned: PageInput = { ...wall('<header>Shop</header><script>(function(){a.src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray=1"})()</script>'), title: 'Sicherheitsprüfung', segments: [{ where: 'title', text: 'Sicherheitsprüfung' }, { where: 'text', text: 'Gartenmöbel und Werkzeug. '.repeat(100) }] };
+    expect(scanStructurePage(skinned, null, 'test', 'Sicherheitsprüfung').map((d) => d.ruleId)).toEqual(['structure.cloudflare.orchestrate']);
+    expect(scanStructurePage({ ...skinned, title: 'Gartenmöbel' }, null, 'test', 'Gartenmöbel')).toEqual([]);
+    // "Just a moment…" names no verification, but as a page's title it is Cloudflare's challenge.
+    expect(scanStructurePage({ ...skinned, title: 'Just a moment...' }, null, 'test', 'Just a moment...').map((d) => d.ruleId)).toEqual(['structure.cloudflare.orchestrate']);
+  });
   it('every fixture belongs to a marker that exists', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(OWN_MARKERS.map((m) => m.id).sort());
   });
@@ -113,10 +141,31 @@ describe('a captcha handed out in an API answer because of a risk flag', () => {
   it('is a challenge although the answer says OK, as the captcha service does', () => {
     expect(answer(JSON.stringify({ retcode: 0, message: 'OK', data: { risk_code: 375, gt, challenge: 'c', success: 1 } })).map((d) => d.kind)).toContain('risk-challenge');
   });
+  it('is read from a printout whose Geetest id was masked or mistyped when pasted', () => {
+    expect(apiText(`{\n  data: {\n    code: 'ok',\n    gt_result: { risk_code: 5001, gt: 'a280f1e34s45a37ae91c65fc745fba7xx', challenge: 'c', success: 1, is_risk: true }\n  },\n  message: 'OK',\n  retcode: 0\n}`).messages).toContain(HANDED_OUT);
+  });
   it("is not a login page's captcha setup, a risk field at zero, or a gt that is no Geetest id", () => {
     for (const data of [{ success: 1, gt, challenge: 'c', new_captcha: true }, { gt, challenge: 'c', risk_code: 0, is_risk: false }, { gt: 'greater-than', risk_code: 375 }]) {
       expect(apiText(JSON.stringify({ message: 'OK', data })).messages).not.toContain(HANDED_OUT);
       expect(answer(JSON.stringify({ message: 'OK', success: true, data }))).toEqual([]);
+    }
+  });
+});
+
+describe('an API answer that refuses until a captcha is solved and hands out its site key', () => {
+  const layer = generalLayer(FRAMES);
+  const answer = (body: string) => scanGeneralNetwork(layer, { url: 'https://chat.example/api/v9/auth/register', body, resource: 'api' }, null, 'test');
+  const sitekey = '00000000-1111-2222-3333-444444444444';
+
+  it('is a challenge (a registration answer naming the captcha service and its key)', () => {
+    const body = JSON.stringify({ captcha_key: ['captcha-required'], captcha_sitekey: sitekey, captcha_service: 'hcaptcha' });
+    expect(apiText(body).messages).toContain(CAPTCHA_ASKED);
+    expect(answer(body).map((d) => d.kind)).toContain('risk-challenge');
+  });
+  it("is not a page's configuration that names its form's site key", () => {
+    for (const data of [{ recaptcha_sitekey: sitekey, theme: 'light' }, { captcha_sitekey: sitekey, locale: 'en' }]) {
+      expect(apiText(JSON.stringify(data)).messages).not.toContain(CAPTCHA_ASKED);
+      expect(answer(JSON.stringify(data))).toEqual([]);
     }
   });
 });

@@ -3,7 +3,7 @@ import { hasAnyPhrase, triggerOffsets, type RuleSet } from '../detect/engine';
 import type { LooseTable } from '../detect/loose';
 import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, DIALOG_SELECTOR, HEADING_SELECTOR, isProse, MAX_REGIONS } from './regions';
 import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
-import { VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
+import { CHALLENGE_TITLE, VERIFY_CUES, WIDGET_SELECTOR, widgetOf } from '../detect/general/widgets';
 import { FORM_INPUTS, textLengthUpTo as staticTextLengthUpTo, tidyText } from './collect-static';
 import { runNow, type Work } from '../content/slices';
 import { partition, type Partition } from './partition';
@@ -377,7 +377,7 @@ function documentMarkup(doc: Document): string {
  */
 export function collectLiveStructure(doc: Document, segments: readonly Segment[], textChars?: number): { markup?: string; widgets: Array<{ id: string; inForm: boolean }> } {
   const chars = textChars ?? segments.reduce((n, s) => (s.where === 'text' ? n + s.text.length : n), 0);
-  const markup = chars <= WALL_TEXT_MAX ? boundedMarkup(documentMarkup(doc)) : undefined;
+  const markup = chars <= WALL_TEXT_MAX || CHALLENGE_TITLE.test(doc.title) ? boundedMarkup(documentMarkup(doc)) : undefined;
   const widgets: Array<{ id: string; inForm: boolean }> = [];
   const cue = chars <= WALL_TEXT_MAX || segments.some((s) => VERIFY_CUES.test(s.where === 'text' && s.text.length > 4000 ? s.text.slice(0, 4000) : s.text));
   if (!cue) return { markup, widgets };

@@ -6,6 +6,7 @@
  */
 import { collectStaticSegments, staticWidgets } from './collect-static';
 import { boundedMarkup, WALL_TEXT_MAX } from '../detect/general/structure';
+import { CHALLENGE_TITLE } from '../detect/general/widgets';
 import type { Segment } from '../detect/types';
 import { builtinRuleSet, triggerOffsets, type RuleSet } from '../detect/index';
 import { boundMarkup } from './markup-bounds';
@@ -56,7 +57,7 @@ export function readHtml(html: string, parse: ParseHtml, url?: string | null, ru
     title: document.title ?? '',
     segments,
     document,
-    markup: chars <= WALL_TEXT_MAX ? boundedMarkup(html) : undefined,
+    markup: chars <= WALL_TEXT_MAX || CHALLENGE_TITLE.test(document.title ?? '') ? boundedMarkup(html) : undefined,
     widgets: staticWidgets(document as never, chars, cueText),
   };
 }

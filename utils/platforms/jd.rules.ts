@@ -123,6 +123,32 @@ export const rules: Rule[] = [
     fixtures: ['positive/jd/seckill-too-fast.json'],
   },
   {
+    // The slider validator (iv.jd.com) refusing an attempt and asking for another slide.
+    id: 'jd.risk.validator-refused-api',
+    kind: 'risk-challenge',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    patterns: ['"message"\\s*:\\s*"refuse"[^}]{0,200}"nextVerify"\\s*:\\s*"[A-Z_]*VERIFY"'],
+    resource: ['api'],
+    confidence: 0.7,
+    source: 'https://github.com/zero205/JD_tencent_scf/issues/122 ({"message":"refuse","u":"2","nextVerify":"SLIDE_VERIFY","success":"0"})',
+    fixtures: ['positive/jd/validator-refused.json'],
+  },
+  {
+    // item-soa's answer to an address that asked too often: no item, only a limit flag (single-quoted, not JSON).
+    id: 'jd.access.item-limit-api',
+    kind: 'access-denied',
+    platform: 'jd',
+    hosts: JD_HOSTS,
+    signal: 'network',
+    patterns: ["^\\s*\\{\\s*['\"]code['\"]\\s*:\\s*200\\s*,\\s*['\"]limit['\"]\\s*:\\s*1\\s*\\}\\s*$"],
+    resource: ['api'],
+    confidence: 0.7,
+    source: "https://github.com/zas023/JdBuyer/issues/37 ({'code':200,'limit':1} in place of the item's JSON, a reply explains it as the IP's frequent-access limit)",
+    fixtures: ['positive/jd/item-limit.json'],
+  },
+  {
     id: 'jd.coupon.already-joined',
     kind: 'promotion-denied',
     platform: 'jd',

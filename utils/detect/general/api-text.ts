@@ -15,6 +15,7 @@ const CHALLENGE_URL = /^https?:\/\/[^\s"']*(?:captcha|verify|verification|punish
 const MAX_BODY = 64 * 1024;
 const MAX_PARTS = 24;
 const MAX_PART = 300;
+const BARE_TEXT_MAX = 1500;
 
 export interface ApiText {
   /** Message strings, in the order found (bounded). */
@@ -28,13 +29,25 @@ export interface ApiText {
  * `risk_type`), as a sign-in answer that must be solved first. A login page's plain captcha setup
  * (gt and challenge with no risk field) is no refusal and stays out.
  */
-const GEETEST_ID = /^[0-9a-f]{32}$/i;
+// 32 hex digits as served; a printout pasted into an issue thread may have the id masked or mistyped.
+const GEETEST_ID = /^[0-9a-z]{20,40}$/i;
 function handsOutCaptcha(fields: Record<string, unknown>): boolean {
   const gt = fields['gt'];
   if (typeof gt !== 'string' || !GEETEST_ID.test(gt)) return false;
   return Object.entries(fields).some(([k, v]) => /risk/i.test(k) && v !== '' && v !== 0 && v !== false && v !== null && v !== '0' && v !== 'none');
 }
 export const HANDED_OUT = 'captcha required (geetest risk check)';
+
+/**
+ * An answer that refuses the request until a captcha is solved and hands out the captcha's site key
+ * with it (Discord: `captcha_key`, `captcha_sitekey`, `captcha_service`). A page's configuration that
+ * merely names its sign-in form's site key carries no `captcha_key` or `captcha_service` beside it.
+ */
+function asksForCaptcha(fields: Record<string, unknown>): boolean {
+  const keys = Object.keys(fields);
+  return keys.some((k) => /^captcha_?site_?key$/i.test(k) && typeof fields[k] === 'string') && keys.some((k) => /^captcha_(?:key|service)$/i.test(k));
+}
+export const CAPTCHA_ASKED = 'captcha required (site key handed out)';
 
 function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (out.messages.length >= MAX_PARTS || depth > 8) return;
@@ -57,6 +70,7 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   }
   if (value && typeof value === 'object') {
     if (handsOutCaptcha(value as Record<string, unknown>)) out.messages.push(HANDED_OUT);
+    if (asksForCaptcha(value as Record<string, unknown>)) out.messages.push(CAPTCHA_ASKED);
     let n = 0;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (n++ > 200) break;
@@ -102,6 +116,7 @@ export function apiText(body: string): ApiText {
     if (!(key in flat)) flat[key] = str ?? Number(m[6]);
   }
   if (handsOutCaptcha(flat)) out.messages.push(HANDED_OUT);
+  if (asksForCaptcha(flat)) out.messages.push(CAPTCHA_ASKED);
   // Strings of a bare array (mtop's `ret` printed alone) are messages.
   if (out.messages.length === 0 && /^\[/.test(text)) {
     for (const q of text.matchAll(/["']([^"']{2,300})["']/g)) {
@@ -109,7 +124,8 @@ export function apiText(body: string): ApiText {
       if (out.messages.length >= MAX_PARTS) break;
     }
   }
-  // A bare text answer ("Too Many Requests", an error line a client printed) is its own message.
-  if (out.messages.length === 0 && text.length <= 600) out.messages.push(text.replace(/[{}\[\]"']/g, ' ').replace(/\s+/g, ' ').trim());
+  // A bare text answer ("Too Many Requests", an error line a client printed, a server's few lines of
+  // `<br>`-broken HTML) is its own message.
+  if (out.messages.length === 0 && text.length <= BARE_TEXT_MAX) out.messages.push(text.replace(/<[^>]{0,200}>/g, ' ').replace(/[{}\[\]"']/g, ' ').replace(/\s+/g, ' ').trim());
   return out;
 }

@@ -31,6 +31,9 @@ const FAQ = /问[:：][^]{0,120}答[:：]|\bQ[:：][^]{0,200}\bA[:：]/i;
  */
 const FAQ_NAME = /常见问题|常見問題|\bFAQs?\b|よくある質問/i;
 
+/** A text that calls itself an article ("この記事では、次のエラーメッセージで…", "In this article"): a help page about a notice. */
+const ARTICLE = /この記事では|本文(?:将|將)?(?:介绍|介紹|说明|說明)|\bin this (?:article|guide|tutorial)\b|\bthis article (?:explains|describes|shows|covers)\b|en este artículo|dans cet article|in diesem artikel|в этой статье|이 문서에서는|이 글에서는|trong bài viết này|neste artigo|in questo articolo/i;
+
 /** Someone telling what happened to them ("我的账号被封了", "I've been blocked"); a question is not narration. */
 export function isNarration(sentence: string): boolean {
   return (FIRST_PERSON_ZH.test(sentence) || FIRST_PERSON_EN.test(sentence)) && !QUESTION.test(sentence);
@@ -60,7 +63,7 @@ export function quotedSpans(sentence: string): string[] {
  * sentences, or one with a question. A wall's own questions ("What can I do to resolve this?") are not.
  */
 export function isDiscussion(text: string): boolean {
-  if (FAQ.test(text)) return true;
+  if (FAQ.test(text) || ARTICLE.test(text)) return true;
   const faq = FAQ_NAME.test(text);
   let narration = 0;
   let questions = 0;
@@ -128,7 +131,7 @@ export function addressesVisitor(text: string): boolean {
  * list or a checkout, it says nothing of the visitor. ("This account" is left out: a
  * suspended account's own page says it to its owner.)
  */
-const ANOTHER_PERSON = /\bthis (?:user|member|person|seller|vendor|merchant)\b|对方|對方|该用户|此用户|該用戶|此用戶|该会员|该店铺|该门店|该商户|该商家|該店鋪|該門店|該商戶|該商家|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik|\btheir (?:suspension|ban|account)\b|\bthis profile\b|このプロフィール|이 프로필|этот профиль|dieses profil|ce profil|este perfil|questo profilo|bu profil|profil ini|hồ sơ này|ten profil|tento profil|dit profiel/i;
+const ANOTHER_PERSON = /\bthis (?:user|member|person|seller|vendor|merchant)\b|\b(?:by )?another (?:user|member)\b|\bthe (?:user|member) (?:was|has been)\b|مستخدم [آأا]خر|对方|對方|该用户|此用户|該用戶|此用戶|该会员|该店铺|该门店|该商户|该商家|該店鋪|該門店|該商戶|該商家|このユーザー|この会員|この出品者|이 사용자|이 회원|этот пользователь|этого пользователя|dieser benutzer|dieses mitglied|cet utilisateur|cet membre|este usuario|este usuário|questo utente|bu kullanıcı|pengguna ini|người dùng này|ผู้ใช้นี้|ten użytkownik|\btheir (?:suspension|ban|account)\b|\bthis profile\b|このプロフィール|이 프로필|этот профиль|dieses profil|ce profil|este perfil|questo profilo|bu profil|profil ini|hồ sơ này|ten profil|tento profil|dit profiel/i;
 
 /** A name filled in at run time as the subject ("%s 已经被禁止登录", "{user} has been banned"): a named member, not "you". */
 const NAMED_SUBJECT = /^\s*(?:%\d?\$?s|\{\{?\s*\w+\s*\}?\}|:[a-z_]+|\$\w+)\s*(?:已经?被|已經?被|被|has been|was|is (?:now )?(?:banned|blocked|suspended|locked|muted))/i;
@@ -192,7 +195,7 @@ const ATTEMPTS_LEFT = /还可以?再?尝试|還可以?再?嘗試|还[剩有]\s*\
  * the value ("單個 IP 發言頻率限制（條/10分鐘），0 為無限制，預設：10"), or the count of attempts
  * allowed before an account is locked, or a help text about "this setting".
  */
-const SETTING = /默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|ロックされる前|キャンセルされる前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|开启后|開啟後|启用后|啟用後|\b(?:here )?you can (?:set|configure|change|adjust) (?:how|the|a|whether)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
+const SETTING = /(?:请|請)(?:更改|修改|调整|調整)\S{0,4}(?:间隔|間隔)|\bplease (?:change|adjust|increase) the interval\b|默认[:：值]|預設[:：值]|\b0\s*[为為]\s*[无無不]限制|[为為]\s*0\s*[则則]?[不无無]限制|留空[则則]|[（(][条條]\s*\/|\bdefault(?: value)?\s*[:：]|\b0\s*(?:=|means|for) (?:unlimited|no limit|disabled?)\b|\bbefore (?:the |an |a )?(?:user'?s? )?(?:account )?(?:is |gets |being )?(?:locked|locked out|blocked|banned)\b|锁定前|封禁前|鎖定前|ロックされる前|キャンセルされる前|kilitlenmeden önce|avant (?:le |que le compte ne soit )?(?:verrouillage|verrouillé|bloqué)|antes de (?:que se )?bloque|bevor (?:das |ein )?(?:konto|benutzerkonto)? ?(?:gesperrt|blockiert)|\b(?:this|the above) (?:setting|option)\b|开启后|開啟後|启用后|啟用後|\b(?:here )?you can (?:set|configure|change|adjust) (?:how|the|a|whether)\b|此设置|该设置|此設定|該設定|この設定|이 설정|위의 설정|diese einstellung|ce paramètre|cette option|esta (?:configuración|configuração|opción|opção)|questa (?:impostazione|opzione)|эт(?:от|а) (?:параметр|настройк)|bu ayar|pengaturan ini|cài đặt này|to ustawienie|ustawienie to|tato volba|toto nastavení|deze instelling/i;
 
 /**
  * A limit stated with a slot for its value ("同一 IP 发布评论的时间间隔限制为 %s 分钟", "limited to {count}
@@ -364,13 +367,20 @@ export function isMalformedRequest(text: string): boolean {
  * An API answer whose code says the caller's credentials are wrong (a developer's token, key or
  * signature), or that a parameter is: an error of the integration, not a refusal of a shopper.
  */
-const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
+const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized(?:[_ -]?access)?|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
 /** The caller sent a wrong parameter or signature ("request uid's value must be the current user", 参数错误, 签名验证失败): the integration's error. */
 const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bmust not be (?:empty|null|blank)\b|不能为空|不能為空|\b(?:date|time|search|query) range\b|허용 범위|时间范围|查询范围|時間範圍|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
 export function isCredentialError(body: string): boolean {
   return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);
+}
+
+/** "Access denied" and nothing more: beside a credential error's code, that code's own words (a wrong password, a test key). */
+const BARE_DENIAL = /^(?:access (?:is )?denied|denied access|доступ запрещ\S*|访问被拒绝|拒绝访问|forbidden)$/;
+
+export function isBareDenial(words: string): boolean {
+  return BARE_DENIAL.test(words.trim());
 }
 
 /** An API answer that says it succeeded ("ok": 1, "success": true, "rtn_msg": "请求成功！"): no refusal, whatever words its fields hold. */

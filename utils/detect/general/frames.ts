@@ -520,7 +520,11 @@ export const FRAMES: readonly Frame[] = [
       // A captcha or a real browser demanded before going on ("User needs to solve CAPTCHA to continue").
       'solve captcha', 'captchachallenge', 'failed integrity check', 'full web browser', 'challenge_required',
       // Instagram's sign-in answer that sends the client to a checkpoint first.
-      'checkpoint_required'],
+      'checkpoint_required',
+      // A shop's own wall that took the visitor for a bot ("Sorry, we guessed you were a bot … a lot of strange traffic").
+      'guessed you were a bot', 'think you are a bot', 'you were a bot', 'strange traffic',
+      // An anti-DDoS page with nothing else on it ("You have to turn on javascript and cookies support in browser to visit this site").
+      'turn on javascript and cookies'],
     unless: EN_QUESTION,
     confidence: 0.65,
     source: 'ziplokk1/scrapy-amazon-robot-middleware:503.html@1a5ba328bd0a448652161804fb5f43af0948e4bf; https://github.com/easylist/easylist/issues/342; Ankitha-23-ankitha/Amazon-Price-Tracker:debug_amazon.html@aeb8d7b646ce63986844f4f8e21771bb4ba2f0c1; heismessan/AI-COMMERCE-INTELLIGENTE:debug_walmart.html@3bd657c03c68d72d46589d933a92d35010dd992e; JUDE-BETTLIN-A/TRUST-BUY:debug_ebay.html@5389bd5c257625ea5aa4be61b5679f2cbc82fe20; TomWang22/auction-etl:debug_ebay.html@4440e25403da495fc36d76d5867c2625b623b1e0',

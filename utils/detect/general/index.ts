@@ -6,7 +6,7 @@ import { HANDED_OUT } from './api-text';
 import { bareWord, compileFrames, conceptsOf, matchFrames, type CompiledFrame, type Concept, type Frame } from './compose';
 import { score, type Model } from './model';
 import { scanStructureNetwork, scanStructurePage, type OwnMarker } from './structure';
-import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isServerFault, isTalk, quotedSpans, sentences, withoutLoading } from './discourse';
+import { aboutAnotherPerson, addressesVisitor, isNarration, isQuestion, isContentPage, isContentSiteTitle, isBackendFailure, isBareDenial, isCredentialError, isDiscussion, isOrdinaryOutcome, isMalformedRequest, isSucceededAnswer, isProfilePage, isNotARefusal, isServerFault, isTalk, quotedSpans, sentences, withoutLoading } from './discourse';
 
 /**
  * The general layer: recognises a notice by what it says (compositional frames and a learned
@@ -316,5 +316,7 @@ export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, pla
   const succeeded = isSucceededAnswer(body);
   const candidates = body && input.resource !== 'document' && (!succeeded || /\bgt\b/.test(body)) ? apiCandidates(body) : [];
   if (!succeeded || candidates.some((c) => c.text.includes(HANDED_OUT))) for (const c of candidates) found.push(...judge(layer, c, scene));
-  return [...found.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
+  const credential = isCredentialError(body);
+  const kept = credential ? found.filter((f) => !(f.why.startsWith('pattern: ') && isBareDenial(f.why.slice(9)))) : found;
+  return [...kept.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }

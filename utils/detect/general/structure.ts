@@ -1,7 +1,7 @@
 import type { Detection, NetworkInput, PageInput } from '../types';
 import { antibotMarkers } from './antibot';
 import { scanAnswerMarkers, scanAnswerStatus, structuralFinding } from './answer-head';
-import { VERIFY_CUES, WIDGETS } from './widgets';
+import { CHALLENGE_TITLE, VERIFY_CUES, WIDGETS } from './widgets';
 
 /**
  * Structure, not only words: a wall-shaped page (little visible text) whose markup carries a
@@ -112,6 +112,39 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'wtdbb/shuangji:.claude/tmp-tencent-netease.html@3c91e923e91b6204cac169b371c1e4932956dd62',
   },
   {
+    // Reblaze's click-to-verify interstitial ("Human verification in process..."): its settings object.
+    id: 'structure.reblaze.interstitial',
+    kind: 'risk-challenge',
+    platform: 'reblaze',
+    test: /\bwindow\.rbzns\s*=/i,
+    source: '0-sv/ticketswap:captcha.html@1a7ee74fb053cd70c4d6388b38bb208346889ef2',
+  },
+  {
+    // AWS WAF's challenge served from the site's own path (`/__challenge_<token>/…/challenge.js`), not awswaf.com.
+    id: 'structure.awswaf.first-party-challenge',
+    kind: 'risk-challenge',
+    platform: 'aws-waf',
+    test: /\/__challenge_[\w-]{8,}\/[\w/-]*challenge\.js|\bawsWafCookieDomainList\s*=/i,
+    source: 'NotDonCitron/LarsHoliday:debug_booking.html@99ae5d194a3193c46046ff82f996d7a0b89d3b92',
+  },
+  {
+    // Google's page for clients that ran no script: results only after its script has run (`/httpservice/retry/enablejs`).
+    id: 'structure.google.enablejs',
+    kind: 'risk-challenge',
+    platform: 'google',
+    test: /\/httpservice\/retry\/enablejs\b/i,
+    source: 'aileadbooker/ai-lead-booker:debug_google.html@94ebfcdb51c7852c187038cda400916f26fbc49d',
+  },
+  {
+    // A small anti-DDoS vendor's empty page: its script sets a pass cookie named for the job and reloads
+    // (EsteQ's `esteq_ddos_intercepter`); the words are in a <noscript> a browser never shows.
+    id: 'structure.cookie-challenge',
+    kind: 'risk-challenge',
+    platform: 'anti-ddos',
+    test: /document\.cookie\s*=\s*['"][\w-]*(?:ddos|anti_?bot|bot_?check)[\w-]*=/i,
+    source: 'DmytryGlazkov/ya_parser:parsed/http:__rubrikator.org@453ec2835aed5510fcd1e71250b405f51ba25bac',
+  },
+  {
     id: 'structure.cloudflare.error-page',
     kind: 'access-denied',
     platform: 'cloudflare',
@@ -156,9 +189,13 @@ export function visibleChars(input: PageInput): number {
 export function scanStructurePage(input: PageInput, platform: string | null, version: string, cueText: string, own: readonly OwnMarker[] = OWN_MARKERS): Detection[] {
   const out: Detection[] = [];
   const chars = visibleChars(input);
-  if (input.markup && chars <= WALL_TEXT_MAX) {
+  const cue = VERIFY_CUES.test(cueText);
+  // A long page carries a wall's markup only where a site skins the wall with its own header and
+  // footer; its title or dialog then says "security check". Only Shutout's own markers are read there.
+  const long = chars > WALL_TEXT_MAX;
+  if (input.markup && (!long || cue || CHALLENGE_TITLE.test(input.title ?? ''))) {
     const markup = boundedMarkup(input.markup);
-    for (const m of [...own, ...antibotMarkers().markup]) {
+    for (const m of long ? own : [...own, ...antibotMarkers().markup]) {
       // A status-gated marker needs a refusing status: 5xx pages of the same vendors are outages.
       if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
       const hit = m.test.exec(markup);
@@ -166,7 +203,6 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
       out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
     }
   }
-  const cue = VERIFY_CUES.test(cueText);
   for (const hit of input.widgets ?? []) {
     const w = byWidget.get(hit.id);
     if (!w) continue;
