@@ -359,3 +359,32 @@ describe('a watch script that has started is still coming', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+// Edges of the bootstrap found by mutation testing (docs/mutation.md): messages a page posts without
+// data, and the hand-over message as a record of its moment.
+const tapAnswer = (body: string) => ({ source: TAP_SOURCE, url: 'https://h5api.m.taobao.com/h5/x/1.0/', status: 200, body });
+describe('the bootstrap’s message listener', () => {
+  it('passes over a message the page posts without data, and keeps the tap’s messages after it', () => {
+    const page = fakePage();
+    const boot = installBoot(page.win, page.doc, () => {});
+    for (const data of [undefined, 0, '', 'shutout-tap', true]) expect(() => page.fire('message', { source: page.win, data })).not.toThrow();
+    expect(boot.early).toEqual([]);
+    page.fire('message', { source: page.win, data: tapAnswer('{}') });
+    expect(boot.early).toEqual([{ data: tapAnswer('{}'), url: ITEM }]);
+  });
+});
+
+describe('the hand-over message', () => {
+  it('holds the tap answers of its moment: answers that come after it do not change what was sent', () => {
+    const sent: PageHtml[] = [];
+    const page = fakePage();
+    installBoot(page.win, page.doc, (m) => void sent.push(m as PageHtml));
+    page.fire('message', { source: page.win, data: tapAnswer('first') });
+    page.setState('complete');
+    expect(page.timers.map((t) => t.ms)).toEqual([ENGINE_GRACE_MS]);
+    page.timers[0]!.fn();
+    page.fire('message', { source: page.win, data: tapAnswer('second') });
+    page.fire('pagehide');
+    expect(sent.map((m) => m.taps.map((t) => (t.data as { body: string }).body))).toEqual([['first'], ['first', 'second']]);
+  });
+});
