@@ -17,6 +17,14 @@ const known = fresh ? new Set(loadItems().flatMap((i) => sourceGroups(i.source))
 const all = loadItems(dir, (m) => console.error('skipped', m));
 const items = fresh ? all.filter((i) => sourceGroups(i.source).every((g) => !known.has(g))) : all;
 const t0 = Date.now();
+// THRESHOLDS=0.85,0.9,0.95: the blind figure at each threshold, the models trained once.
+if (process.env.THRESHOLDS && !fresh) {
+  const models = new Map();
+  for (const t of process.env.THRESHOLDS.split(',').map(Number)) {
+    console.log(formatFigures(`blind, threshold ${t}`, figures(blindOutcomes({ items, model: true, threshold: t, models }))));
+  }
+  process.exit(0);
+}
 const outcomes: Outcome[] = fresh
   ? seenOutcomes(builtinRuleSet(), items)
   : blindOutcomes({ items, model: args.includes('--model'), threshold: process.env.THRESHOLD ? Number(process.env.THRESHOLD) : undefined });

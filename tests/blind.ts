@@ -47,6 +47,8 @@ export interface BlindOptions {
   /** Train a model per fold (slower); without it only rules and frames run. */
   model?: boolean;
   threshold?: number;
+  /** Models already trained per fold (a sweep over thresholds trains once). */
+  models?: Map<number, Model | undefined>;
 }
 
 /** For each frame predicate, the source groups of the positive items whose text shows it. */
@@ -116,7 +118,9 @@ export function blindOutcomes(opts: BlindOptions): Outcome[] {
     const foldFrames = framesWithout(frames, held, evidence);
     const kept = new Set(foldFrames.map((f) => f.id));
     const samples = allSamples.filter((s) => !held.has(s.group)).map((s) => ({ ...s, features: [...s.features, ...new Set(s.concepts.filter((c) => kept.has(c.frameId)).map((c) => c.key))] }));
-    const model: Model | undefined = opts.model ? fromTrained(train(samples)) : undefined;
+    const cached = opts.models?.has(fold);
+    const model: Model | undefined = cached ? opts.models!.get(fold) : opts.model ? fromTrained(train(samples)) : undefined;
+    if (!cached) opts.models?.set(fold, model);
     const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(foldFrames, model, opts.threshold, without(OWN_MARKERS, held)));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
   });
