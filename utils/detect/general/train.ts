@@ -53,7 +53,31 @@ function featureRows(feats: ReadonlyArray<readonly string[]>, minCount: number):
   return { features, rows };
 }
 
-/** One pass of training with the samples in the order that `mult` gives (a multiplicative hash of their index). */
+/** FNV-1a of a sample's text: its place in an order, whatever samples come before it. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The order in which one pass visits the samples. A sample's place comes from its text, not its
+ * index: an item added to the corpus takes one place and leaves the others' order alone (ordered by
+ * index, one item reordered every later sample and moved 60 of the blind evaluation's outcomes;
+ * docs/notices.md). The k-th copy of a text (ordinary pages repeat "Home", "Sign in") gets a place
+ * of its own, so that copies are not visited in a row.
+ */
+export function trainingOrder(texts: readonly string[], mult: number): number[] {
+  const copies = new Map<string, number>();
+  const keys = texts.map((t) => {
+    const k = copies.get(t) ?? 0;
+    copies.set(t, k + 1);
+    return Math.imul(textHash(k ? `${t}\u0000${k}` : t), mult) >>> 0;
+  });
+  return texts.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
+/** One pass of training with the samples in the order that `mult` gives (a multiplicative hash of their text). */
 function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number, { features, rows }: { features: string[]; rows: Int32Array[] }): TrainedModel {
   const epochs = opts.epochs ?? 10;
   const l2 = opts.l2 ?? 3e-4;
@@ -78,7 +102,7 @@ function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number,
   const kindIndex = new Map<Kind, number>(NOTICE_KINDS.map((k, i) => [k, i]));
 
   // Interleave samples in a fixed order so that an epoch does not see all of one class at once.
-  const order = samples.map((_, i) => i).sort((a, b) => (Math.imul(a, mult) >>> 0) - (Math.imul(b, mult) >>> 0) || a - b);
+  const order = trainingOrder(samples.map((s) => s.text), mult);
   const logits = new Float32Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const i of order) {
@@ -131,7 +155,8 @@ function trainOnce(samples: readonly Sample[], opts: TrainOptions, mult: number,
  * average of the weights trained in five orders is one linear model of the same size, and its
  * false alarms hold within 14–18 of 1,112 where one order gave 27 (docs/notices.md). At 3,000
  * notices five orders were not enough: one item added moved the blind false alarms from 18 to 22 of
- * 1,918; with eight, 18 and 19 (stop 35).
+ * 1,918; with eight, 18 and 19 (stop 35). Orders by index still moved 60 outcomes when one item
+ * left; orders by text (trainingOrder) move a handful (stop 37).
  */
 const ORDERS = [2654435761, 2246822519, 3266489917, 668265263, 374761393, 1597334677, 2869860233, 3812015801];
 
