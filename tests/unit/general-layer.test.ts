@@ -360,6 +360,11 @@ describe("an outage is nobody's refusal", () => {
     expect(isOrdinaryOutcome('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
     expect(isOrdinaryOutcome('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
     expect(isOrdinaryOutcome('Вы были заблокированы на сайте')).toBe(false);
+    // Credentials typed wrong are the visitor's mistake, not a refusal (Laravel's auth.failed in ja and en).
+    expect(isOrdinaryOutcome('入力されたアカウント情報が間違っているか、認証を終えていないか、存在しないアカウントです。')).toBe(true);
+    expect(isOrdinaryOutcome('These credentials do not match our records.')).toBe(true);
+    expect(isOrdinaryOutcome('Your credentials were invalid.')).toBe(true);
+    expect(isOrdinaryOutcome('アカウントがロックされています。')).toBe(false);
     expect(isOrdinaryOutcome('Deine Sitzung ist abgelaufen. Bitte melde dich erneut an, um fortzufahren.')).toBe(true);
     expect(isOrdinaryOutcome('Kod kuponu został zastosowany do Twojego zamówienia.')).toBe(true);
     // A wall's "Copy Successfully" button is no success of the visitor's request.

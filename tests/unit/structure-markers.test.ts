@@ -78,6 +78,14 @@ const FIXTURES: Record<string, { fires: string[]; clear: string[] }> = {
     fires: ["<script>document.cookie='shop_ddos_guard=9ca9; max-age=604800; path=/';window.location.reload(true);</script>", '<script>document.cookie = "antibot_pass=1; path=/"</script>'],
     clear: ["<script>document.cookie='cart_id=9ca9; path=/';</script>", '<p>We protect this shop from DDoS attacks.</p>'],
   },
+  'structure.cookie-reload-challenge': {
+    fires: [
+      "<script>var config = document.getElementById('el1').dataset; Cookies.set(config.name, value, { domain: config.domain, expires: new Date(Date.now() + 3600000) }); document.location.reload()</script>",
+      '<script>Cookies.set("pass", v);location.reload()</script>',
+    ],
+    // Storing a choice without reloading, or reloading after a click handler that sets nothing, is no challenge.
+    clear: ["<script>Cookies.set('lang', 'ru', { expires: 365 });</script>", '<script>btn.onclick = () => { location.reload() }</script>', '<p>Cookies.set stores a cookie; location.reload() reloads.</p>'],
+  },
   'structure.cloudflare.error-page': {
     fires: ['<div id="cf-error-details" class="cf-error-details-wrapper"><span class="cf-error-code">1020</span></div>'],
     clear: ['<div id="error-details" class="error-details-wrapper">Not found</div>'],

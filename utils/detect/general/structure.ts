@@ -145,6 +145,15 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'DmytryGlazkov/ya_parser:parsed/http:__rubrikator.org@453ec2835aed5510fcd1e71250b405f51ba25bac',
   },
   {
+    // A proof-of-work page: its script computes a value, stores it with js-cookie and reloads at once
+    // (a Russian shop's "Загрузка..." page that fills a 512 MB array before it sets the cookie).
+    id: 'structure.cookie-reload-challenge',
+    kind: 'risk-challenge',
+    platform: 'anti-ddos',
+    test: /Cookies\.set\([^()]{0,160}(?:\{[^{}]{0,200}\})?\s*\);?\s*(?:document\.|window\.)?location\.reload\(\)/,
+    source: 'EgorSanko/smart-price:citilink_debug.html@2521b5d032ce02abe667d36bf19238f778406694',
+  },
+  {
     id: 'structure.cloudflare.error-page',
     kind: 'access-denied',
     platform: 'cloudflare',
