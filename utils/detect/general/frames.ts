@@ -373,7 +373,7 @@ export const FRAMES: readonly Frame[] = [
     only: ['api'],
     unless: OWNER_SETTING,
     confidence: 0.6,
-    source: 'https://github.com/nager/Nager.AmazonCreatorsApi/issues/95; https://github.com/etsy/open-api/issues/198; https://github.com/paypal/PayPal-PHP-SDK/issues/363; remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/surmon-china/simple-netease-cloud-music/issues/6',
+    source: 'https://github.com/nager/Nager.AmazonCreatorsApi/issues/95; https://github.com/etsy/open-api/issues/198; https://github.com/paypal/PayPal-PHP-SDK/issues/363; remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/surmon-china/simple-netease-cloud-music/issues/6; https://github.com/LifeActor/ykdl/issues/310',
   },
   // ───────────── English ─────────────
   {
