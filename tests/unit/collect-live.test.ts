@@ -4,7 +4,7 @@
  * styles, innerText and checkVisibility: which regions it reads, which it leaves out, its bounds,
  * shadow roots, same-origin frames, and the structure handed to the general layer.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectLiveSegments, collectLiveStructure, visible } from '../../utils/dom/collect-live';
 import { BLOCK_MAX_CHARS, DIALOG_MAX_CHARS, MAX_REGIONS } from '../../utils/dom/regions';
 import { WALL_TEXT_MAX } from '../../utils/detect/general/structure';
@@ -442,5 +442,288 @@ describe('collectLive (the watcher\'s reader): frames, shadow roots and regions'
     const read = await setup();
     page('', '<div role="alert"><span style="display:none">您的账号已被限制登录</span></div><p>访问被拒绝</p>');
     expect(where(read(document).segments, 'dialog')).toEqual([]);
+  });
+});
+
+/** The watcher's reader with the built-in rules, stepped by hand: its result and how many steps (yields) it took. */
+async function steppedReader() {
+  const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
+  const { collectLive } = await import('../../utils/dom/collect-live');
+  const rules = builtinRuleSet();
+  const loose = looseTableOf(rules);
+  return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number; noLoose?: boolean } = {}) => {
+    const work = collectLive(doc, { rules, ...(opts.noLoose ? {} : { loose }), shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) });
+    let steps = 0;
+    for (let s = work.next(); ; s = work.next(), steps++) if (s.done) return { read: s.value, steps };
+  };
+}
+
+describe('collect-live: edges the mutation run found', () => {
+  // The rule sets load once, outside the tests' time.
+  beforeAll(async () => {
+    await liveReader();
+    await steppedReader();
+  });
+  const items = (n: number) => '<li><span>商品详情说明文字</span></li>'.repeat(n);
+
+  describe('collectLiveSegments', () => {
+    it('asks about an empty text on a page without a body', () => {
+      const asked: string[] = [];
+      const bodiless = { title: '', body: null, querySelectorAll: () => [], getElementsByTagName: () => [] } as unknown as Document;
+      expect(collectLiveSegments(bodiless, { hasHits: (t) => (asked.push(t), false) })).toEqual([]);
+      expect(asked).toEqual(['']);
+    });
+
+    it('skips a region whose textContent is null (a node without text of its own)', () => {
+      const node = { textContent: null, innerText: undefined, getClientRects: () => ({ length: 1 }) };
+      const doc = { title: '', body: null, querySelectorAll: (s: string) => (s === '*' ? [] : [node]), getElementsByTagName: () => [] } as unknown as Document;
+      expect(collectLiveSegments(doc)).toEqual([]);
+    });
+
+    it('gives no text segment for a shadow root with no text', () => {
+      page('', '<p>light</p><div id="host"></div>');
+      document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<span></span>';
+      expect(collectLiveSegments(document)).toEqual([{ where: 'text', text: 'light' }]);
+    });
+
+    it("reads a frame with the caller's options (no regions where the caller's hasHits says no hit)", () => {
+      page('', '<p>top</p>');
+      const shown = frame(frameDoc('<div role="alert">框架里的提示</div>'));
+      expect(collectLiveSegments(top([shown]), { hasHits: () => false })).toEqual([
+        { where: 'text', text: 'top' },
+        { where: 'text', text: '框架里的提示' },
+      ]);
+    });
+
+    it('leaves whitespace-only text nodes and the text of noscript and template elements out of the text the phrases are looked for in', () => {
+      page('', '<noscript>登录 noscript</noscript><div><span>请先登录</span></div>\n<p>z</p>');
+      // A template's own child nodes (DOM-made; happy-dom moves them into content, so a foreign element named TEMPLATE stands in).
+      const tpl = document.createElementNS('urn:x-test', 'TEMPLATE');
+      tpl.appendChild(document.createTextNode('登录 template'));
+      document.body.prepend(tpl);
+      expect(tpl.tagName).toBe('TEMPLATE');
+      const asked: string[] = [];
+      const segs = collectLiveSegments(document, { hitOffsets: (t) => (asked.push(t), [t.indexOf('登录')]) });
+      expect(asked).toEqual(['请先登录 z']);
+      expect(where(segs, 'block')).toEqual(['请先登录']);
+    });
+  });
+
+  describe('collectLiveStructure: the document markup', () => {
+    afterEach(() => {
+      for (const n of Array.from(document.childNodes)) if (n !== document.documentElement) document.removeChild(n);
+    });
+
+    it('is the comments around the document element, its doctype left out, one node a line', () => {
+      page('', '<p>x</p>');
+      document.insertBefore(document.implementation.createDocumentType('html', '', ''), document.documentElement);
+      document.insertBefore(document.createComment(' wall marker '), document.documentElement);
+      document.appendChild(document.createComment('after'));
+      const s = collectLiveStructure(document, [{ where: 'text', text: 'x' }]);
+      expect(s.markup).toBe(`<!-- wall marker -->\n${document.documentElement.outerHTML}\n<!--after-->\n`);
+    });
+  });
+
+  it('keeps the markup and looks for widgets on a page of exactly WALL_TEXT_MAX characters', () => {
+    page('', '<div class="geetest_panel">x</div>');
+    const s = collectLiveStructure(document, [{ where: 'text', text: 'w'.repeat(WALL_TEXT_MAX) }]);
+    expect(s.markup).toContain('geetest_panel');
+    expect(s.widgets).toEqual([{ id: 'widget.geetest', inForm: false }]);
+  });
+
+  describe('collectLive', () => {
+    it('reads no heading of a short page whose text has no phrase', async () => {
+      const read = await liveReader();
+      page('', '<h1>Heading</h1><div role="alert">Alert</div><p>plain words</p>');
+      expect(read(document).segments).toEqual([{ where: 'text', text: 'Heading\nAlert\nplain words' }]);
+    });
+
+    it('gives no empty text segment for an empty shadow root or an empty frame', async () => {
+      const read = await liveReader();
+      page('', '<p>light</p><div id="host"></div>');
+      document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<span></span>';
+      expect(read(top([frame(frameDoc(''))]), { shadowRoots: true }).segments).toEqual([{ where: 'text', text: 'light' }]);
+    });
+
+    it("counts a long frame's characters exactly: the top body, its shadow roots, and a short frame's text segments only", async () => {
+      const read = await liveReader();
+      page('', '<p>top</p><div id="host"></div>');
+      document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>影子</p>';
+      const long = frameDoc(`<ul>${items(1600)}</ul><p>亲，访问被拒绝</p>`);
+      const short = frameDoc('<div role="alert">您的账号已被限制登录</div><p>更多</p>');
+      const got = read(top([frame(long), frame(short)]), { shadowRoots: true, longPageChars: 5000 });
+      expect(where(got.segments, 'dialog')).toEqual(['您的账号已被限制登录']);
+      expect(where(got.segments, 'text')).toContain('您的账号已被限制登录\n更多');
+      expect(got.textChars).toBe('top'.length + '影子'.length + long.body!.textContent!.length + '您的账号已被限制登录\n更多'.length);
+    });
+
+    it('sweeps the shadow roots of a page without a body and of many elements without partitioning it', async () => {
+      const read = await liveReader();
+      const bodiless = { title: '', body: null, querySelectorAll: () => [], getElementsByTagName: (t: string) => (t === '*' ? { length: 5000 } : []) } as unknown as Document;
+      expect(read(bodiless, { shadowRoots: true })).toEqual({ segments: [] });
+    });
+
+    it('reads a page of many elements whose document has no document element and no head', async () => {
+      const read = await liveReader();
+      const doc = frameDoc(`<div role="alert">您的账号已被限制登录</div><ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul>`);
+      expect(doc.body!.getElementsByTagName('*').length).toBeGreaterThan(3000);
+      expect(where(read(doc).segments, 'dialog')).toEqual(['您的账号已被限制登录']);
+    });
+
+    describe('the head of a page of many elements', () => {
+      afterEach(() => {
+        document.head.removeAttribute('style');
+        document.head.removeAttribute('role');
+        for (const el of Array.from(document.head.querySelectorAll('h2'))) el.remove();
+      });
+
+      it('reads headings in the head, and the head itself when it is a region, as on a small page', async () => {
+        const read = await liveReader();
+        document.head.setAttribute('style', 'display:block');
+        const h = document.createElement('h2');
+        h.textContent = '头部标题';
+        document.head.append(h);
+        page('', `<ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><p>亲，访问被拒绝</p>`);
+        expect(where(read(document).segments, 'title')).toEqual(['头部标题']);
+        document.head.setAttribute('role', 'alert');
+        expect(where(read(document).segments, 'dialog')).toEqual(['头部标题']);
+      });
+    });
+
+    it('takes at most MAX_REGIONS headings from inside one piece', async () => {
+      const read = await liveReader();
+      const hs = Array.from({ length: MAX_REGIONS + 6 }, (_, i) => `<h2>h${i}</h2>`).join('');
+      page('', `<ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><section><div>${hs}</div></section><p>亲，访问被拒绝</p>`);
+      const titles = where(read(document).segments, 'title');
+      expect(titles).toHaveLength(MAX_REGIONS);
+      expect(titles.at(-1)).toBe(`h${MAX_REGIONS - 1}`);
+    });
+
+    it('finds each shadow root of a page of many elements once: on a piece taken apart, on a leaf, and inside a leaf', async () => {
+      const read = await liveReader();
+      page('', `<ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><section><div><span id="inner"></span></div></section><p>end</p>`);
+      document.querySelector('ul')!.attachShadow({ mode: 'open' }).innerHTML = '<p>甲影</p>';
+      document.querySelector('li')!.attachShadow({ mode: 'open' }).innerHTML = '<p>乙影</p>';
+      document.getElementById('inner')!.attachShadow({ mode: 'open' }).innerHTML = '<p>丙影</p>';
+      const texts = where(read(document, { shadowRoots: true }).segments, 'text');
+      expect(texts.filter((t) => t.endsWith('影'))).toEqual(['甲影', '乙影', '丙影']);
+    });
+
+    it('on a long page, reads at most MAX_REGIONS dialogs around a phrase', async () => {
+      const read = await liveReader();
+      const n = MAX_REGIONS + 2;
+      page('淘宝网', `<ul>${items(1600)}</ul>${'<div role="dialog">'.repeat(n)}您的账号已被限制登录${'</div>'.repeat(n)}`);
+      const long = read(document, { longPageChars: 5000 });
+      expect(long.textChars).toBeGreaterThanOrEqual(5000);
+      expect(where(long.segments, 'dialog')).toEqual(Array(MAX_REGIONS).fill('您的账号已被限制登录'));
+    });
+
+    it('on a long page, reads the short block around a phrase', async () => {
+      const read = await liveReader();
+      page('淘宝网', `<ul>${items(1600)}</ul><div><span>亲，访问被拒绝</span></div>`);
+      const long = read(document, { longPageChars: 5000 });
+      expect(long.textChars).toBeGreaterThanOrEqual(5000);
+      expect(where(long.segments, 'block')).toEqual(['亲，访问被拒绝']);
+    });
+
+    it('on a long page, gives the qualifying words and the phrases in document order, within one piece and across pieces', async () => {
+      const read = await liveReader();
+      page('淘宝网', `<ul>${items(1600)}</ul><div><section><p>帮助中心</p><p>${'商品详情说明文字'.repeat(90)}</p><p>亲，访问被拒绝</p></section></div>`);
+      expect(where(read(document, { longPageChars: 5000 }).segments, 'text')).toEqual(['帮助中心', '亲，访问被拒绝']);
+      const lead = '导航'.repeat(10) + '帮助中心';
+      page('淘宝网', `<div><a>${lead}</a></div><ul>${items(1600)}</ul><p>亲，访问被拒绝</p>`);
+      expect(where(read(document, { longPageChars: 5000 }).segments, 'text')).toEqual([lead, '亲，访问被拒绝']);
+    });
+
+    it('reads the document element itself when it is a region, on a page of many elements as on a small one', async () => {
+      const read = await liveReader();
+      page('', `<ul>${'<li><span></span></li>'.repeat(1600)}</ul><p>亲，访问被拒绝</p>`);
+      document.documentElement.setAttribute('role', 'alert');
+      try {
+        expect(where(read(document).segments, 'dialog')).toEqual(['亲，访问被拒绝']);
+      } finally {
+        document.documentElement.removeAttribute('role');
+      }
+    });
+
+    it('on a long page, reads the blocks around the first MAX_REGIONS phrases found only', async () => {
+      const read = await liveReader();
+      const phrases = ['休息会呗，坐下来喝口水', '为保证您的正常访问请进行验证', '请先完成验证后再进行操作', '检测到您正使用爬虫/插件', '亲，小二正忙，滑动一下马上回来'];
+      const notices = phrases.flatMap((p) => Array.from({ length: 14 }, (_, i) => `<div><span>${p} ${i}</span></div>`)).join('');
+      page('淘宝网', `<ul>${items(1600)}</ul>${notices}`);
+      const long = read(document, { longPageChars: 5000 });
+      expect(long.textChars).toBeGreaterThanOrEqual(5000);
+      const texts = where(long.segments, 'text');
+      expect(texts).toHaveLength(70);
+      // A notice may hold more than one rule's phrase: its block is read once, and counts each.
+      const blocks = where(long.segments, 'block');
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(blocks.length).toBeLessThanOrEqual(MAX_REGIONS);
+      expect(blocks).toEqual(texts.slice(0, blocks.length));
+    });
+
+    it('reads an empty text for a body without innerText (a DOM that lays nothing out)', async () => {
+      const read = await liveReader();
+      const doc = { title: '', body: {}, querySelectorAll: () => [], getElementsByTagName: () => [] } as unknown as Document;
+      expect(read(doc)).toEqual({ segments: [{ where: 'text', text: '' }] });
+      expect(collectLiveSegments(doc, { shadowRoots: false })).toEqual([{ where: 'text', text: '' }]);
+    });
+
+    it('reads a page piece by piece (and so, perhaps, as long) only above QUERY_WHOLE_MAX (3,000) elements', async () => {
+      const read = await liveReader();
+      const sized = (elements: number) => {
+        page('淘宝网', `<ul>${'<li>商品详情说明文字</li>'.repeat(10)}</ul><p>亲，访问被拒绝</p>`);
+        const ul = document.querySelector('ul')!;
+        const more = elements - document.getElementsByTagName('*').length;
+        ul.insertAdjacentHTML('beforeend', '<li>商品详情说明文字</li>'.repeat(more));
+        expect(document.getElementsByTagName('*').length).toBe(elements);
+        return read(document, { longPageChars: 5000 });
+      };
+      expect(sized(3000).textChars).toBeUndefined();
+      expect(sized(3001).textChars).toBeGreaterThanOrEqual(5000);
+    });
+  });
+
+  describe('collectLive in steps', () => {
+    it('yields once per 4,096 text nodes walked for the blocks around phrases', async () => {
+      const read = await steppedReader();
+      const withNodes = (n: number) => {
+        page('', '<p>亲，访问被拒绝</p>');
+        for (let i = 0; i < n; i++) document.body.append(document.createTextNode('x'));
+        return read(document).steps;
+      };
+      // 4,095 text nodes in all (the paragraph's and 4,094): no step; 8,192: two.
+      expect(withNodes(4094)).toBe(withNodes(0));
+      expect(withNodes(8191)).toBe(withNodes(0) + 2);
+    });
+
+    it('reads a short page in a fixed few steps, and a page of many elements piece by piece, in many', async () => {
+      const read = await steppedReader();
+      page('', '<h2>账号异常</h2><p>亲，访问被拒绝</p>');
+      expect(read(document, { noLoose: true }).steps).toBe(2);
+      page('', `<h2>账号异常</h2><ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><p>亲，访问被拒绝</p>`);
+      const many = read(document, { noLoose: true });
+      expect(where(many.read.segments, 'title')).toEqual(['账号异常']);
+      expect(many.steps).toBeGreaterThan(1600);
+    });
+
+    it('sweeps the shadow roots of a page of many elements piece by piece', async () => {
+      const read = await steppedReader();
+      page('', `<ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><div id="host"></div>`);
+      document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>影子</p>';
+      const got = read(document, { noLoose: true, shadowRoots: true });
+      expect(where(got.read.segments, 'text').at(-1)).toBe('影子');
+      expect(got.steps).toBeGreaterThan(1600);
+    });
+
+    it('stops querying the pieces once MAX_REGIONS headings are found', async () => {
+      const read = await steppedReader();
+      // 1,600 pieces with elements inside: a step each for the dialogs, none for the headings, all found before them.
+      page('', `${'<h2>账号异常</h2>'.repeat(MAX_REGIONS)}<ul>${'<li><span>商品</span></li>'.repeat(1600)}</ul><p>亲，访问被拒绝</p>`);
+      const got = read(document, { noLoose: true });
+      expect(where(got.read.segments, 'title')).toHaveLength(MAX_REGIONS);
+      expect(got.steps).toBeGreaterThan(1600);
+      expect(got.steps).toBeLessThan(2400);
+    });
   });
 });

@@ -111,3 +111,23 @@ describe('parseWithLinkedom: a document in the shape a browser gives it', () => 
     expect(text('<script>var x = "Access Denied"</script><p>hello</p>')).not.toContain('Access Denied');
   });
 });
+
+describe('load-html: edges the mutation run found', () => {
+  it('looks for the words that ask the user to verify in each segment, never across two', () => {
+    const widget = '<div class="geetest_holder geetest_wind"></div>';
+    // The title ends with half a cue (验) and the text begins with the other half (证).
+    const html = `<html><head><title>请完成安全验</title></head><body><p>证${'商'.repeat(2000)}</p>${widget}</body></html>`;
+    const page = readHtml(html, parseWithLinkedom);
+    expect(page.segments.map((s) => s.where)).toEqual(['title', 'text']);
+    expect(page.widgets).toEqual([]);
+    const joined = `<html><head><title>请完成安全验证</title></head><body><p>${'商'.repeat(2000)}</p>${widget}</body></html>`;
+    expect(readHtml(joined, parseWithLinkedom).widgets.map((w) => w.id)).toEqual(['widget.geetest']);
+  });
+
+  it('reads as untitled a page whose parser gives no title at all', () => {
+    const untitled = (html: string) => Object.defineProperty(parseWithLinkedom(html), 'title', { value: undefined });
+    const page = readHtml('<html><body><p>商品</p></body></html>', untitled);
+    expect(page.title).toBe('');
+    expect(page.segments).toEqual([{ where: 'text', text: '商品' }]);
+  });
+});
