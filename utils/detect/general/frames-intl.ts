@@ -121,7 +121,7 @@ const LOGIN_PROHIBITED = [
 ];
 
 const SOURCES =
-  'PHPFusion/locales:German/locale/German/admin/members_include.php@b7d8a5770eb350bf622636939d59d2d54561ab5f; HDInnovations/UNIT3D-Community-Edition:resources/lang/de/email.php@c8d953a3ada9738950dc229a3d931b8210c5ba7c';
+  'PHPFusion/locales:German/locale/German/admin/members_include.php@b7d8a5770eb350bf622636939d59d2d54561ab5f; HDInnovations/UNIT3D-Community-Edition:resources/lang/de/email.php@c8d953a3ada9738950dc229a3d931b8210c5ba7c; https://github.com/Gimenz/insta-fetcher/issues/38';
 
 /** What an offer is called: a coupon, a voucher, a promotion or loyalty programme. */
 const OFFERS = [
@@ -253,6 +253,8 @@ export const INTL_FRAMES: readonly Frame[] = [
       'příliš rychle', 'te vaak', 'te veel verzoeken', 'te veel pogingen', 'çok sık', 'çok fazla işlem', 'terlalu sering', 'terlalu banyak upaya', 'quá thường xuyên',
       'thao tác quá', 'บ่อยเกินไป', '너무 자주', '빈번', 'بشكل متكرر', 'محاولات كثيرة', 'تجاوزت الحد', 'بیش از حد', 'تعداد زیادی',
       'un peu trop rapide', 'trop rapide', 'hız sınırına ulaş*', 'fazla hızlı', 'so quickly after',
+      // Instagram's and Facebook's "We limit how often you can do certain things", in Indonesian.
+      'membatasi seberapa sering',
       // Wait before trying again ("Por favor, espere antes de reintentar", "%seconds% 秒お待ちください").
       'espere antes de', 'aguarde antes de', 'attendere prima di', 'attendez avant de', 'warten sie, bevor', 'подождите перед', 'зачекайте перед', 'odczekaj przed',
       '秒お待ちください', '너무 빠른 시간', '빠른 시간내에',
