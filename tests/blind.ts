@@ -10,7 +10,7 @@ import { FRAMES } from '../utils/detect/general/frames';
 import { generalLayer } from '../utils/detect/general/index';
 import { OWN_MARKERS } from '../utils/detect/general/structure';
 import { fromTrained, type Model } from '../utils/detect/general/model';
-import { train } from '../utils/detect/general/train';
+import { fnv1a, train } from '../utils/detect/general/train';
 import { featuresOf } from '../utils/detect/general/features';
 import { foldToString } from '../utils/detect/normalize';
 import { BUILTIN_RULES, RULESET_VERSION } from '../utils/detect/rules';
@@ -88,9 +88,7 @@ export const FOLDS = 20;
 
 /** A stable fold for a group (FNV-1a of its name), so that runs and machines agree. */
 export function foldOf(group: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193) >>> 0;
-  return h % FOLDS;
+  return fnv1a(group) % FOLDS;
 }
 
 /**
@@ -117,10 +115,16 @@ export function blindOutcomes(opts: BlindOptions): Outcome[] {
     const held = new Set(items.map((i) => sourceGroup(i.source)));
     const foldFrames = framesWithout(frames, held, evidence);
     const kept = new Set(foldFrames.map((f) => f.id));
-    const samples = allSamples.filter((s) => !held.has(s.group)).map((s) => ({ ...s, features: [...s.features, ...new Set(s.concepts.filter((c) => kept.has(c.frameId)).map((c) => c.key))] }));
-    const cached = opts.models?.has(fold);
-    const model: Model | undefined = cached ? opts.models!.get(fold) : opts.model ? fromTrained(train(samples)) : undefined;
-    if (!cached) opts.models?.set(fold, model);
+    const trainFold = () => {
+      const samples = allSamples.filter((s) => !held.has(s.group)).map((s) => ({ ...s, features: [...s.features, ...new Set(s.concepts.filter((c) => kept.has(c.frameId)).map((c) => c.key))] }));
+      return fromTrained(train(samples));
+    };
+    let model: Model | undefined;
+    if (opts.models?.has(fold)) model = opts.models.get(fold);
+    else {
+      model = opts.model ? trainFold() : undefined;
+      opts.models?.set(fold, model);
+    }
     const set = compileRules(without(rules, held), `${RULESET_VERSION}+blind${fold}`, generalLayer(foldFrames, model, opts.threshold, without(OWN_MARKERS, held)));
     for (const item of items) out.push({ item, detections: detectItem(set, item) });
   });

@@ -278,14 +278,20 @@ describe('collectLiveStructure', () => {
  * The watcher's reader (collectLive) with the built-in rules, run to its end. Imported when first
  * asked for, so that the tests of the other readers keep their light setup.
  */
-async function liveReader() {
+/** The watcher's reader with the built-in rules, as a generator of steps not yet run. */
+async function liveWork() {
   const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
   const { collectLive } = await import('../../utils/dom/collect-live');
-  const { runNow } = await import('../../utils/content/slices');
   const rules = builtinRuleSet();
   const loose = looseTableOf(rules);
-  return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) =>
-    runNow(collectLive(doc, { rules, loose, shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) }));
+  return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number; noLoose?: boolean } = {}) =>
+    collectLive(doc, { rules, ...(opts.noLoose ? {} : { loose }), shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) });
+}
+
+async function liveReader() {
+  const { runNow } = await import('../../utils/content/slices');
+  const work = await liveWork();
+  return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number } = {}) => runNow(work(doc, opts));
 }
 
 describe('collectLive on a page of many elements (read piece by piece, as the watcher reads it)', () => {
@@ -447,14 +453,11 @@ describe('collectLive (the watcher\'s reader): frames, shadow roots and regions'
 
 /** The watcher's reader with the built-in rules, stepped by hand: its result and how many steps (yields) it took. */
 async function steppedReader() {
-  const { builtinRuleSet, looseTableOf } = await import('../../utils/detect/rule-sets');
-  const { collectLive } = await import('../../utils/dom/collect-live');
-  const rules = builtinRuleSet();
-  const loose = looseTableOf(rules);
+  const work = await liveWork();
   return (doc: Document, opts: { shadowRoots?: boolean; longPageChars?: number; noLoose?: boolean } = {}) => {
-    const work = collectLive(doc, { rules, ...(opts.noLoose ? {} : { loose }), shadowRoots: opts.shadowRoots ?? false, ...(opts.longPageChars ? { longPageChars: opts.longPageChars } : {}) });
-    let steps = 0;
-    for (let s = work.next(); ; s = work.next(), steps++) if (s.done) return { read: s.value, steps };
+    const steps = work(doc, opts);
+    let count = 0;
+    for (let s = steps.next(); ; s = steps.next(), count++) if (s.done) return { read: s.value, steps: count };
   };
 }
 

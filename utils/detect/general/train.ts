@@ -53,8 +53,8 @@ function featureRows(feats: ReadonlyArray<readonly string[]>, minCount: number):
   return { features, rows };
 }
 
-/** FNV-1a of a sample's text: its place in an order, whatever samples come before it. */
-function textHash(text: string): number {
+/** FNV-1a, 32 bits: a sample's place in an order (and a source group's fold, tests/blind.ts) from its text alone. */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
@@ -72,7 +72,7 @@ export function trainingOrder(texts: readonly string[], mult: number): number[] 
   const keys = texts.map((t) => {
     const k = copies.get(t) ?? 0;
     copies.set(t, k + 1);
-    return Math.imul(textHash(k ? `${t}\u0000${k}` : t), mult) >>> 0;
+    return Math.imul(fnv1a(k ? `${t}\u0000${k}` : t), mult) >>> 0;
   });
   return texts.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
 }
