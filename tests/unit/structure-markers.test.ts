@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OWN_MARKERS, scanStructurePage } from '../../utils/detect/general/structure';
+import { boundedMarkup, MARKUP_MAX, OWN_MARKERS, scanStructureNetwork, scanStructurePage, visibleChars, WALL_TEXT_MAX } from '../../utils/detect/general/structure';
 import { apiText, CAPTCHA_ASKED, HANDED_OUT } from '../../utils/detect/general/api-text';
 import { FRAMES } from '../../utils/detect/general/frames';
 import { generalLayer, scanGeneralNetwork } from '../../utils/detect/general/index';
@@ -175,5 +175,81 @@ describe('an API answer that refuses until a captcha is solved and hands out its
       expect(apiText(JSON.stringify(data)).messages).not.toContain(CAPTCHA_ASKED);
       expect(answer(JSON.stringify(data))).toEqual([]);
     }
+  });
+});
+
+describe('structure: the bounds and gates the stop-37 mutation run left alive', () => {
+  const page = (text: string, markup: string, extra: Partial<PageInput> = {}): PageInput => ({ url: 'https://shop.example/', segments: [{ where: 'text', text }], markup, ...extra });
+  const ids = (input: PageInput) => scanStructurePage(input, null, 'test', '').map((d) => d.ruleId);
+  const cfWall = '<script>window._cf_chl_opt = { cType: "managed" }</script>';
+
+  it('keeps markup up to MARKUP_MAX whole, and of a longer one its first and last halves', () => {
+    const exact = 'a'.repeat(MARKUP_MAX);
+    expect(boundedMarkup(exact)).toBe(exact);
+    const long = 'h'.repeat(MARKUP_MAX) + 'm'.repeat(1000) + 't'.repeat(MARKUP_MAX);
+    const bounded = boundedMarkup(long);
+    expect(bounded).toBe('h'.repeat(MARKUP_MAX / 2) + '\n' + 't'.repeat(MARKUP_MAX / 2));
+  });
+  it("finds a wall form at the end of a long markup and misses what lies only in its middle", () => {
+    const filler = '<div>' + 'x'.repeat(MARKUP_MAX) + '</div>';
+    expect(ids(page('One moment, please.', filler + cfWall))).toContain('antibot.cloudflare.html.2.0');
+    expect(ids(page('One moment, please.', cfWall + filler))).toContain('antibot.cloudflare.html.2.0');
+    expect(ids(page('One moment, please.', filler + cfWall + filler))).toEqual([]);
+  });
+  it('counts only the body text as visible: a title does not make a page long', () => {
+    expect(visibleChars({ url: 'https://shop.example/', segments: [{ where: 'title', text: 'x'.repeat(5000) }, { where: 'text', text: 'abc' }] })).toBe(3);
+    expect(visibleChars({ url: 'https://shop.example/', segments: [{ where: 'text', text: 'abc' }], textChars: 42 })).toBe(42);
+  });
+  it('a page of exactly WALL_TEXT_MAX characters is wall-shaped, one more is long', () => {
+    expect(ids(page('x'.repeat(WALL_TEXT_MAX), cfWall))).toEqual(['antibot.cloudflare.html.2.0']);
+    expect(ids(page('x'.repeat(WALL_TEXT_MAX + 1), cfWall))).toEqual([]);
+  });
+  it('says which vendor and which markup made the finding, and shows the title or the markup', () => {
+    const [d] = scanStructurePage(page('One moment, please.', cfWall), null, 'test', '');
+    expect(d).toMatchObject({ kind: 'risk-challenge', platform: 'cloudflare', ruleId: 'antibot.cloudflare.html.2.0', why: 'markup: cloudflare wall (_cf_chl_opt)', snippet: '_cf_chl_opt', where: 'text' });
+    expect(scanStructurePage(page('One moment, please.', cfWall, { title: 'Just a moment...' }), 'taobao', 'test', '')[0]).toMatchObject({ platform: 'taobao', snippet: 'Just a moment...' });
+    // A long match is cut to 60 characters in the why.
+    const dd = `<script>var dd={'rt':'c','hsh':'${'F'.repeat(80)}','cid':'AHrlqAAAAAMA'}</script>`;
+    const why = scanStructurePage(page('One moment, please.', dd), null, 'test', '').find((x) => x.ruleId === 'structure.datadome.captcha')?.why;
+    expect(why).toBe(`markup: datadome wall (${`var dd={'rt':'c','hsh':'${'F'.repeat(80)}`.slice(0, 60)})`);
+  });
+  it('reads a status-gated marker only with a refusing status, never without one', () => {
+    const waf = '<script src="https://abc.token.awswaf.com/abc/challenge.js"></script>';
+    expect(ids(page('One moment, please.', waf, { status: 405 }))).toEqual(['antibot.aws-waf.html.2.0']);
+    expect(ids(page('One moment, please.', waf, { status: 202 }))).toEqual([]);
+    expect(ids(page('One moment, please.', waf, { status: 500 }))).toEqual([]);
+    expect(ids(page('One moment, please.', waf))).toEqual([]);
+  });
+});
+
+describe('structure of a refused document answer (the background reads its body)', () => {
+  const answer = (status: number | undefined, body: string, resource: 'document' | 'api' = 'document') => ({ url: 'https://shop.example/item/1', status, body, resource });
+  const cfBody = '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script>window._cf_chl_opt={cType:"managed"}</script></body></html>';
+  const found = (input: ReturnType<typeof answer>, platform: string | null = null) => scanStructureNetwork(input, platform, 'test').filter((d) => d.ruleId.startsWith('antibot.') && d.ruleId.includes('.html.'));
+
+  it("finds the vendor's wall markup in a document refused with 403, and says so", () => {
+    expect(found(answer(403, cfBody))).toEqual([
+      expect.objectContaining({ kind: 'risk-challenge', platform: 'cloudflare', ruleId: 'antibot.cloudflare.html.2.0', where: 'network', snippet: 'HTTP 403 _cf_chl_opt', why: 'markup: cloudflare wall with HTTP 403' }),
+    ]);
+    expect(found(answer(403, cfBody), 'taobao')[0]?.platform).toBe('taobao');
+    // A long match is cut to 80 characters in the snippet.
+    const resource = `_Incapsula_Resource?SWJIYLWA=${'a'.repeat(40)},${'b'.repeat(60)}`;
+    const imperva = found(answer(403, `<html><head><script src="/${resource}"></script></head></html>`)).find((d) => d.ruleId === 'antibot.imperva.html.0.0');
+    expect(imperva?.snippet).toBe(`HTTP 403 ${resource.slice(0, 80)}`);
+  });
+  it('reads no markup in an answer that does not refuse, is no document, or is no HTML', () => {
+    expect(found(answer(200, cfBody))).toEqual([]);
+    expect(found(answer(undefined, cfBody))).toEqual([]);
+    expect(found(answer(403, cfBody, 'api'))).toEqual([]);
+    expect(found(answer(403, 'window._cf_chl_opt = 1'))).toEqual([]);
+  });
+  it('reads a status-gated marker only with one of its statuses', () => {
+    const waf = '<html><body><script src="https://abc.token.awswaf.com/abc/challenge.js"></script></body></html>';
+    expect(found(answer(405, waf)).map((d) => d.ruleId)).toEqual(['antibot.aws-waf.html.2.0']);
+    expect(found(answer(412, waf))).toEqual([]);
+  });
+  it('reads only the first MARKUP_MAX characters of a body', () => {
+    const late = '<html><body>' + 'x'.repeat(MARKUP_MAX) + '<script>window._cf_chl_opt={}</script></body></html>';
+    expect(found(answer(403, late))).toEqual([]);
   });
 });
