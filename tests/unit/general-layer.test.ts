@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiText } from '../../utils/detect/general/api-text';
+import { apiText, CAPTCHA_TO_SOLVE } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
 import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isServerFault, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
 import { fromTrained, score } from '../../utils/detect/general/model';
@@ -987,5 +987,43 @@ describe('round 12 (stop 36): what the sixth fresh round taught', () => {
     expect(idsInDialog('Sorry, we guessed you were a bot, please restart your browser.')).toContain('general.en.challenge');
     expect(idsInDialog('We are currently working on a lot of strange traffic.')).toContain('general.en.challenge');
     expect(idsInDialog('You have to turn on javascript and cookies support in browser to visit this site.')).toContain('general.en.challenge');
+  });
+});
+
+describe('round 13 (stop 38): what the eighth fresh round taught', () => {
+  const answer = (body: string, status = 403) => scanGeneralNetwork(layer, { url: 'https://api.example.org/v1/items', status, body, resource: 'api' }, null, 't');
+  const kinds = (body: string) => answer(body).map((d) => d.kind);
+  it("reads the messages of an answer's errors array", () => {
+    expect(apiText('{"errors":["You’ve performed this action too many times. Please wait 39 seconds before trying again."],"error_type":"rate_limit"}').messages).toEqual([
+      'You’ve performed this action too many times. Please wait 39 seconds before trying again.',
+    ]);
+    expect(kinds('{"errors":["You’ve performed this action too many times. Please wait 39 seconds."]}')).toContain('access-denied');
+    expect(answer('{"errors":["Title is too short"]}')).toEqual([]);
+  });
+  it('reads an action that failed and hands out a captcha to solve, not a form that lists a captcha field', () => {
+    expect(apiText('{"edit":{"captcha":{"type":"image","id":"547159230","url":"/w/index.php?title=Special:Captcha/image"},"result":"Failure"}}').messages).toEqual([CAPTCHA_TO_SOLVE]);
+    expect(kinds('{"edit":{"captcha":{"type":"image","id":547159230},"result":"Failure"}}', 200)).toContain('risk-challenge');
+    expect(apiText('{"edit":{"captcha":{"type":"image","id":"1"},"result":"Success"}}').messages).toEqual([]);
+    expect(apiText('{"edit":{"captcha":"1","result":"Failure"}}').messages).toEqual([]);
+    expect(apiText('{"edit":{"captcha":["1"],"result":"Failure"}}').messages).toEqual([]);
+    expect(apiText('{"fields":{"captchaId":{"type":"hidden","value":"272460457"},"captchaWord":{"type":"string"}}}').messages).toEqual([]);
+  });
+  it('reads a throttled client, a country not served, a filter that disallows an action and an address not on the allow list', () => {
+    expect(kinds('{"error_id":502,"error_message":"Violation of backoff parameter","error_name":"throttle_violation"}')).toContain('access-denied');
+    expect(kinds('{"error":{"status":403,"message":"Spotify is unavailable in this country"}}')).toContain('access-denied');
+    expect(kinds('{"error":{"code":"failed-save","info":"This action has been automatically identified as harmful, and therefore disallowed."}}')).toContain('access-denied');
+    expect(kinds('{"code":200001,"message":"ip not permit, please add ip to white list first."}')).toContain('access-denied');
+  });
+  it('takes a bot blocked by its recipient, a page that was removed or moved, and a request that needs the visitor to log in again, as no refusal', () => {
+    expect(aboutAnotherPerson('Forbidden: bot was blocked by the user')).toBe(true);
+    expect(aboutAnotherPerson('You have been blocked by the administrator')).toBe(false);
+    expect(answer('{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}')).toEqual([]);
+    expect(isNotARefusal("Sorry, this page isn't available. The link you followed may be broken, or the page may have been removed.")).toBe(true);
+    expect(isNotARefusal("Sorry, this page isn't available in your country.")).toBe(false);
+    expect(isOrdinaryOutcome("The site has been moved. We'll redirect you to the correct one momentarily! If you're not redirected, click here instead!")).toBe(true);
+    expect(isOrdinaryOutcome('当前用户认证未通过，请重新登录')).toBe(true);
+    expect(isOrdinaryOutcome('请求需要身份验证')).toBe(true);
+    expect(isOrdinaryOutcome('为了您的账号安全，需要身份验证')).toBe(false);
+    expect(answer('{"code":401,"message":"请求需要身份验证","data":"当前用户认证未通过，请重新登录"}', 401)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 /** Keys whose string values are shown to the user or describe the refusal (msg, bizMsg, rtn_msg, error_msg, tips…). */
-const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|err|desc|description|tips?|toast|reason|info|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
+const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|errors|err|desc|description|tips?|toast|reason|info|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
 /** Keys whose values are codes (kept as `key=value` words so that a reader sees them). */
 const CODE_KEY = /(?:^|_|[a-z])(?:code|errno|no|status|result|state|success|ok)$/i;
 /** A URL inside an answer that sends the client to a challenge or punish page says as much as a message. */
@@ -49,6 +49,19 @@ function asksForCaptcha(fields: Record<string, unknown>): boolean {
 }
 export const CAPTCHA_ASKED = 'captcha required (site key handed out)';
 
+/**
+ * An action that failed and hands out a captcha to solve before it is tried again (MediaWiki's
+ * `{"edit":{"captcha":{"id":…,"url":…},"result":"Failure"}}`). A sign-up form's description, which
+ * lists a captcha among its fields, reports no failure.
+ */
+function failedWithCaptcha(fields: Record<string, unknown>): boolean {
+  const captcha = fields['captcha'];
+  if (!captcha || typeof captcha !== 'object' || Array.isArray(captcha)) return false;
+  const c = captcha as Record<string, unknown>;
+  return (typeof c['id'] === 'string' || typeof c['id'] === 'number') && /^(?:failure|failed|fail|error)$/i.test(String(fields['result'] ?? fields['status'] ?? ''));
+}
+export const CAPTCHA_TO_SOLVE = 'captcha required (handed out with a failure)';
+
 function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (out.messages.length >= MAX_PARTS || depth > 8) return;
   if (typeof value === 'string') {
@@ -71,6 +84,7 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (value && typeof value === 'object') {
     if (handsOutCaptcha(value as Record<string, unknown>)) out.messages.push(HANDED_OUT);
     if (asksForCaptcha(value as Record<string, unknown>)) out.messages.push(CAPTCHA_ASKED);
+    if (failedWithCaptcha(value as Record<string, unknown>)) out.messages.push(CAPTCHA_TO_SOLVE);
     let n = 0;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (n++ > 200) break;

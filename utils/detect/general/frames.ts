@@ -418,7 +418,9 @@ export const FRAMES: readonly Frame[] = [
       // "Please wait a few minutes before you try again" (Instagram's rate-limit page, and others).
       'wait a few minutes before', 'wait a few seconds before', 'wait a while before', 'wait a bit before',
       // Telegram's FLOOD_WAIT as its clients word it ("A wait of 77264 seconds is required"), a quota read per period.
-      'a wait of', 'seconds is required', 'flood_wait', 'flood wait', 'out of rate limit', 'frequence limit', 'daily limit for this action', 'reached the daily limit', 'daily quota limit'],
+      'a wait of', 'seconds is required', 'flood_wait', 'flood wait', 'out of rate limit', 'frequence limit', 'daily limit for this action', 'reached the daily limit', 'daily quota limit',
+      // Stack Exchange's throttle: {"error_name":"throttle_violation","error_message":"Violation of backoff parameter"}.
+      'violation of backoff', 'backoff parameter'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
@@ -478,6 +480,10 @@ export const FRAMES: readonly Frame[] = [
       'in a range which has been blocked',
       // AWS WAF in front of Cognito: {"__type":"ForbiddenException","message":"Request not allowed due to WAF block."}
       'due to waf block', 'not allowed due to waf',
+      // MediaWiki's AbuseFilter: "This action has been automatically identified as harmful, and therefore disallowed."
+      'automatically identified as harmful', 'therefore disallowed',
+      // An API gateway's allow list: "ip not permit, please add ip to white list first."
+      'ip not permit', 'add ip to white list', 'add your ip to the whitelist',
     ],
     // A proxy that asks the visitor to sign in (Squid's 407 "Cache Access Denied") refuses nobody yet.
     unless: [...EN_QUESTION, 'until you have authenticated', 'authenticate yourself', 'cache access denied', 'seeing this warning', ...OWNER_SETTING],
@@ -606,7 +612,9 @@ export const FRAMES: readonly Frame[] = [
       // An API's refusal of the caller's country ("Country, region, or territory not supported").
       'territory not supported', 'unsupported_country_region_territory',
       // Google's Gemini API: "User location is not supported for the API use."
-      'location is not supported'],
+      'location is not supported',
+      // Spotify's Web API: "Spotify is unavailable in this country".
+      'unavailable in this country', 'not available in this country'],
     // A site's chooser of regions or its help ("Find Yahoo Help in Your Region") names the region, refuses nothing.
     unless: [...EN_QUESTION, 'help in your region', 'select your region', 'choose your region', 'help for your'],
     confidence: 0.6,
