@@ -992,7 +992,7 @@ describe('round 12 (stop 36): what the sixth fresh round taught', () => {
 
 describe('round 13 (stop 38): what the eighth fresh round taught', () => {
   const answer = (body: string, status = 403) => scanGeneralNetwork(layer, { url: 'https://api.example.org/v1/items', status, body, resource: 'api' }, null, 't');
-  const kinds = (body: string) => answer(body).map((d) => d.kind);
+  const kinds = (body: string, status = 403) => answer(body, status).map((d) => d.kind);
   it("reads the messages of an answer's errors array", () => {
     expect(apiText('{"errors":["You’ve performed this action too many times. Please wait 39 seconds before trying again."],"error_type":"rate_limit"}').messages).toEqual([
       'You’ve performed this action too many times. Please wait 39 seconds before trying again.',
