@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ShutoutDB } from '../../utils/storage/db';
+import type { ShutoutDB } from '../../utils/storage/db';
 import { writeBundle, type BundleManifest, type BundleSource } from '../../utils/evidence/bundle';
 import { chainAfter, type ChainEntry } from '../../utils/evidence/chain';
 import { sha256Hex } from '../../utils/evidence/hash';
 import type { Signer } from '../../utils/evidence/signing';
 import { addCapture, amendFinding, committed, recordPages } from '../../utils/evidence/store';
-import { bundleFile, META, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
-import { CTX, detection, newId, page, testSigner } from './evidence-helpers';
+import { bundleFile, centralDirectory, META, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
+import { CTX, databases, detection, newId, page, testSigner } from './evidence-helpers';
 
 const tmp = tempDir('bundle-contents');
 afterAll(() => tmp.remove());
@@ -22,16 +22,10 @@ let signer: Signer;
 beforeAll(async () => {
   signer = await testSigner();
 });
-const dbs: ShutoutDB[] = [];
+const dbs = databases('bundle-contents');
+afterEach(() => dbs.remove());
+const fresh = () => dbs.fresh();
 let n = 0;
-afterEach(async () => {
-  for (const d of dbs.splice(0)) await d.delete();
-});
-function fresh(): ShutoutDB {
-  const d = new ShutoutDB(`bundle-contents-${++n}`);
-  dbs.push(d);
-  return d;
-}
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(text(files['manifest.json'])) as BundleManifest;
@@ -68,37 +62,6 @@ async function seeded(): Promise<ShutoutDB> {
   await addCapture(db, capture('shot-jpg', first.id, 'screenshot', 'image/jpeg', JPEG));
   await addCapture(db, capture('snap-1', first.id, 'mhtml', 'multipart/related', SNAPSHOT));
   return db;
-}
-
-interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  /** The DOS date and time, read as local time (the way ZIP tools show it). */
-  mtime: Date;
-}
-
-/** The central directory of a ZIP, in order. */
-function centralDirectory(zip: Uint8Array): ZipEntry[] {
-  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && v.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  const count = v.getUint16(eocd + 10, true);
-  let p = v.getUint32(eocd + 16, true);
-  const out: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    expect(v.getUint32(p, true)).toBe(0x02014b50);
-    const time = v.getUint16(p + 12, true);
-    const date = v.getUint16(p + 14, true);
-    const nameLength = v.getUint16(p + 28, true);
-    out.push({
-      name: text(zip.subarray(p + 46, p + 46 + nameLength)),
-      method: v.getUint16(p + 10, true),
-      mtime: new Date((date >> 9) + 1980, ((date >> 5) & 15) - 1, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2),
-    });
-    p += 46 + nameLength + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
-  }
-  return out;
 }
 
 async function bundle(src: BundleSource, timestamper?: (imprint: Uint8Array) => Promise<Uint8Array>) {

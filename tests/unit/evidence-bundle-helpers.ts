@@ -53,6 +53,8 @@ export async function signedJson(d: ShutoutDB, redact: boolean, signer: Signer, 
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { expect } from 'vitest';
+import { ImportError, planImport, type Progress } from '../../utils/evidence/import';
 import { chainAfter, type ChainEntry } from '../../utils/evidence/chain';
 import { sha256Hex } from '../../utils/evidence/hash';
 
@@ -96,4 +98,49 @@ export function recomputeChain(entries: ChainEntry[], mutate: (e: ChainEntry) =>
     start,
     copy.map(({ seq: _s, prevHash: _p, hash: _h, ...body }) => body),
   );
+}
+
+/** The message with which import refuses `bytes` (and fails the test when it accepts them). */
+export async function importRefusal(bytes: Uint8Array, name = 'x.zip', progress?: Progress): Promise<string> {
+  try {
+    await planImport(bytes, name, progress);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportError);
+    return (e as Error).message;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+export interface ZipEntry {
+  name: string;
+  /** Where its central directory record starts (what an unzipper reads before inflating anything). */
+  offset: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** The DOS date and time, read as local time (the way ZIP tools show it). */
+  mtime: Date;
+}
+
+/** The central directory of a ZIP, in order. */
+export function centralDirectory(zip: Uint8Array): ZipEntry[] {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && v.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const count = v.getUint16(eocd + 10, true);
+  let p = v.getUint32(eocd + 16, true);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(v.getUint32(p, true)).toBe(0x02014b50);
+    const time = v.getUint16(p + 12, true);
+    const date = v.getUint16(p + 14, true);
+    const nameLength = v.getUint16(p + 28, true);
+    out.push({
+      name: new TextDecoder().decode(zip.subarray(p + 46, p + 46 + nameLength)),
+      offset: p,
+      method: v.getUint16(p + 10, true),
+      mtime: new Date((date >> 9) + 1980, ((date >> 5) & 15) - 1, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2),
+    });
+    p += 46 + nameLength + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+  }
+  return out;
 }

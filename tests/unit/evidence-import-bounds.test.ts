@@ -20,7 +20,7 @@ import { applyImport, IMPORT_LIMIT_BYTES, ImportError, planImport, type ImportPl
 import type { Signer } from '../../utils/evidence/signing';
 import { amendFinding, recordPages } from '../../utils/evidence/store';
 import { ShutoutDB } from '../../utils/storage/db';
-import { bundleFile, signedJson, sourceOf, tempDir, unpack, ZIP_MTIME } from './evidence-bundle-helpers';
+import { bundleFile, centralDirectory, importRefusal as refusal, signedJson, sourceOf, tempDir, unpack, ZIP_MTIME } from './evidence-bundle-helpers';
 import { CTX, databases, detection, newId, page, testSigner } from './evidence-helpers';
 
 const tmp = tempDir('import-bounds');
@@ -109,16 +109,9 @@ const ndjson = (entries: ChainEntry[]) => entries.map((e) => JSON.stringify(e));
 
 /** The central directory record of `name` in a ZIP (what an unzipper reads before inflating anything). */
 function centralRecord(zip: Uint8Array, name: string): number {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = zip.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  let o = view.getUint32(end + 16, true);
-  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
-    const nameLength = view.getUint16(o + 28, true);
-    if (dec.decode(zip.subarray(o + 46, o + 46 + nameLength)) === name) return o;
-    o += 46 + nameLength + view.getUint16(o + 30, true) + view.getUint16(o + 32, true);
-  }
-  throw new Error(`${name} is not in the ZIP`);
+  const entry = centralDirectory(zip).find((e) => e.name === name);
+  if (!entry) throw new Error(`${name} is not in the ZIP`);
+  return entry.offset;
 }
 /** The ZIP with `name`'s header claiming it unpacks to `size` bytes (a forger's header, as a ZIP bomb has). */
 function claiming(zip: Uint8Array, name: string, size: number): Uint8Array {
@@ -128,15 +121,6 @@ function claiming(zip: Uint8Array, name: string, size: number): Uint8Array {
 }
 const packedSize = (zip: Uint8Array, name: string) => new DataView(zip.buffer, zip.byteOffset).getUint32(centralRecord(zip, name) + 20, true);
 
-async function refusal(bytes: Uint8Array, name = 'x.zip', progress?: Progress): Promise<string> {
-  try {
-    await planImport(bytes, name, progress);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return (e as Error).message;
-  }
-  throw new Error(`${name} was accepted`);
-}
 
 describe('what a genuine file may hold', () => {
   it('imports findings seen in a page title or a dialog, and one marked as a false positive', async () => {

@@ -12,7 +12,7 @@ import { applyImport, IMPORT_LIMIT_BYTES, ImportError, planImport, splitImport, 
 import type { Signer } from '../../utils/evidence/signing';
 import { amendFinding, recordPages } from '../../utils/evidence/store';
 import { ShutoutDB } from '../../utils/storage/db';
-import { bundleFile, repack, signedJson, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
+import { bundleFile, importRefusal as refusal, repack, signedJson, sourceOf, tempDir, unpack } from './evidence-bundle-helpers';
 import { CTX, databases, detection, newId, page, testSigner } from './evidence-helpers';
 
 const tmp = tempDir('import');
@@ -50,15 +50,6 @@ function changed(change: (files: Record<string, Uint8Array>) => void, manifest =
 const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(dec.decode(files['manifest.json']!)) as Record<string, unknown>;
 const withManifest = (files: Record<string, Uint8Array>, m: unknown) => (files['manifest.json'] = strToU8(typeof m === 'string' ? m : JSON.stringify(m)));
 
-async function refusal(bytes: Uint8Array, name = 'x.zip'): Promise<string> {
-  try {
-    await planImport(bytes, name);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return (e as Error).message;
-  }
-  throw new Error(`${name} was accepted`);
-}
 
 describe('planning the import of a bundle', () => {
   it('reads a genuine signed bundle: its findings with their place in the file’s chain, the key and the chain head', async () => {
