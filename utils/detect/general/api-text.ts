@@ -62,6 +62,16 @@ function failedWithCaptcha(fields: Record<string, unknown>): boolean {
 }
 export const CAPTCHA_TO_SOLVE = 'captcha required (handed out with a failure)';
 
+/** The captchas an answer hands out, each with the message the general layer reads for it. */
+const CAPTCHA_SIGNS: ReadonlyArray<readonly [(fields: Record<string, unknown>) => boolean, string]> = [
+  [handsOutCaptcha, HANDED_OUT],
+  [asksForCaptcha, CAPTCHA_ASKED],
+  [failedWithCaptcha, CAPTCHA_TO_SOLVE],
+];
+function captchaMessages(fields: Record<string, unknown>, out: ApiText): void {
+  for (const [sign, message] of CAPTCHA_SIGNS) if (sign(fields)) out.messages.push(message);
+}
+
 function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (out.messages.length >= MAX_PARTS || depth > 8) return;
   if (typeof value === 'string') {
@@ -82,9 +92,7 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
     return;
   }
   if (value && typeof value === 'object') {
-    if (handsOutCaptcha(value as Record<string, unknown>)) out.messages.push(HANDED_OUT);
-    if (asksForCaptcha(value as Record<string, unknown>)) out.messages.push(CAPTCHA_ASKED);
-    if (failedWithCaptcha(value as Record<string, unknown>)) out.messages.push(CAPTCHA_TO_SOLVE);
+    captchaMessages(value as Record<string, unknown>, out);
     let n = 0;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (n++ > 200) break;
@@ -129,8 +137,7 @@ export function apiText(body: string): ApiText {
     else if (m[6] !== undefined) visit(Number(m[6]), key, out, 1);
     if (!(key in flat)) flat[key] = str ?? Number(m[6]);
   }
-  if (handsOutCaptcha(flat)) out.messages.push(HANDED_OUT);
-  if (asksForCaptcha(flat)) out.messages.push(CAPTCHA_ASKED);
+  captchaMessages(flat, out);
   // Strings of a bare array (mtop's `ret` printed alone) are messages.
   if (out.messages.length === 0 && /^\[/.test(text)) {
     for (const q of text.matchAll(/["']([^"']{2,300})["']/g)) {
