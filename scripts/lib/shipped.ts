@@ -15,7 +15,7 @@ import { builtinLoose, builtinTable } from '../../utils/detect/builtin';
 import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
 import { headProviders } from '../../utils/detect/general/antibot-head-data';
 import { FRAMES } from '../../utils/detect/general/frames';
-import { cuesOf } from '../../utils/detect/general/index';
+import { cuesOf, foldCues } from '../../utils/detect/general/index';
 import { MODEL } from '../../utils/detect/general/model-data';
 import { RULE_FAMILIES } from '../../utils/detect/rules';
 import { BUILTIN_DATA_FILE, type BuiltinData } from '../../utils/detect/shipped-builtin';
@@ -52,7 +52,7 @@ export function builtinData(): BuiltinData {
   return {
     FAMILIES: JSON.stringify(shippedFamilies(RULE_FAMILIES)),
     FRAMES: JSON.stringify(FRAMES),
-    CUES: JSON.stringify(cuesOf(FRAMES)),
+    CUES: JSON.stringify({ words: cuesOf(FRAMES), folded: foldCues(cuesOf(FRAMES)) }),
     MODEL,
     TABLE: JSON.stringify(shipTable(builtinTable())),
     LOOSE: JSON.stringify(shipLoose(builtinLoose())),
@@ -75,7 +75,9 @@ export function builtinModule(data: 'inline' | 'provided' = 'inline'): string {
     'let families, table, general, loose;',
     'export function builtinFamilies() { return (families ??= JSON.parse(data().FAMILIES)); }',
     'export function builtinTable() { return (table ??= tableFromShipped(JSON.parse(data().TABLE))); }',
-    'export function builtinGeneral() { return (general ??= lazyGeneralLayer({ frames: () => JSON.parse(data().FRAMES), cues: JSON.parse(data().CUES), model: () => unpack(data().MODEL) })); }',
+    // The cues travel folded as well (foldCues): a tab need not fold 2,000 words.
+    'function generalOf(cues) { return lazyGeneralLayer({ frames: () => JSON.parse(data().FRAMES), cues: cues.words, foldedCues: cues.folded, model: () => unpack(data().MODEL) }); }',
+    'export function builtinGeneral() { return (general ??= generalOf(JSON.parse(data().CUES))); }',
     'export function builtinLoose() { return (loose ??= looseFromShipped(JSON.parse(data().LOOSE))); }',
   ].join('\n');
 }

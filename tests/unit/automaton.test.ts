@@ -49,14 +49,40 @@ describe('Aho–Corasick automaton', () => {
       const text = Array.from({ length: 300 }, () => `a${word(1)}`).join('');
       const a = buildAutomaton(patterns.map(enc));
       // State 1 is "a": more children than are searched one by one.
-      expect(a.data().parent.filter((p) => p === 1).length).toBeGreaterThan(8);
+      const { first } = a.data();
+      expect(first[2]! - first[1]!).toBeGreaterThan(8);
       expect(matches(patterns, text)).toEqual(naive(patterns, text));
     }
   });
 
-  it('refuses flat data whose states are not numbered breadth-first', () => {
+  it('refuses flat data whose arrays do not describe one automaton (a truncated or foreign file)', () => {
     const d = buildAutomaton(['ab', 'cd'].map(enc)).data();
-    expect(() => automatonFromData({ ...d, parent: Uint16Array.from([0, 0, 2, 1]) })).toThrow(/breadth-first/);
+    expect(() => automatonFromData(d)).not.toThrow();
+    const refused = /do not describe one automaton/;
+    expect(() => automatonFromData({ ...d, first: d.first.subarray(1) })).toThrow(refused);
+    expect(() => automatonFromData({ ...d, first: Uint16Array.from(d.first, (v, i) => (i === 0 ? 2 : v)) })).toThrow(refused);
+    expect(() => automatonFromData({ ...d, first: Uint16Array.from(d.first, (v, i) => (i === d.first.length - 1 ? v - 1 : v)) })).toThrow(refused);
+    expect(() => automatonFromData({ ...d, fail: d.fail.subarray(1) })).toThrow(refused);
+    expect(() => automatonFromData({ ...d, outLink: d.outLink.subarray(1) })).toThrow(refused);
+    expect(() => automatonFromData({ ...d, ends: d.ends.subarray(1) })).toThrow(refused);
+    // States 3 ("ab") and 4 ("cd") end patterns 0 and 1: ranks 1 and 2.
+    expect([...d.outLink]).toEqual([0, 0, 0, 1, 2]);
+    expect(() => automatonFromData({ ...d, outLink: Uint16Array.from([0, 0, 0, 2, 1]) })).toThrow(/output links/);
+  });
+
+  it('keeps the ranks of output states and their fail chains in the flat data (nothing left to make per tab)', () => {
+    // "she" ends at its state and, through its fail link, "he": two outputs on one chain.
+    const patterns = ['he', 'she', 'his', 'hers'];
+    const d = buildAutomaton(patterns.map(enc)).data();
+    const again = automatonFromData({ ...d });
+    const codes = enc('ushers');
+    const out: string[] = [];
+    again.scan(codes, codes.length, (p, end) => out.push(`${patterns[p]}@${end}`));
+    expect(out.sort()).toEqual(['he@4', 'hers@6', 'she@4']);
+    // Every state's outLink is its own rank when a pattern ends there, else its fail state's.
+    const ends = new Set<number>();
+    for (let i = 0; i < d.ends.length; i += 2) ends.add(d.ends[i]!);
+    for (let s = 1; s < d.outLink.length; s++) expect(d.outLink[s]).toBe(ends.has(s) ? [...ends].indexOf(s) + 1 : d.outLink[d.fail[s - 1]!]);
   });
 
   it('handles no patterns and empty text', () => {

@@ -11,6 +11,8 @@ import { parseBuiltinData } from '../../utils/detect/shipped-builtin';
 import { builtinNetworkFamilies } from '../../utils/detect/builtin-network';
 import { headProviders } from '../../utils/detect/general/antibot-head-data';
 import { MARKETPLACE_DOMAINS } from '../../utils/detect/watched-domains';
+import { cuesOf, foldCues, lazyGeneralLayer } from '../../utils/detect/general/index';
+import { FRAMES } from '../../utils/detect/general/frames';
 
 /** The JSON a generated module holds in `const NAME = "…";`. */
 function constant(code: string, name: string): unknown {
@@ -60,6 +62,18 @@ describe('the built-in detectors as the extension ships them', () => {
     const exportsOf = (code: string) => [...code.matchAll(/export (?:const|function) (\w+)/g)].map((m) => m[1]).sort();
     expect(exportsOf(provided)).toEqual(exportsOf(inline));
     expect(exportsOf(inline)).toEqual(['BUILTIN_VERSION', 'builtinFamilies', 'builtinGeneral', 'builtinLoose', 'builtinTable']);
+  });
+
+  it('carries the cues folded, as the layer would fold them, so that a tab folds none', () => {
+    const cues = JSON.parse(builtinData().CUES) as { words: string[]; folded: string[] };
+    expect(cues.words).toEqual(cuesOf(FRAMES));
+    expect(cues.folded).toEqual(foldCues(cuesOf(FRAMES)));
+    expect(cues.folded.length).toBeGreaterThan(1000);
+    // A layer handed the folded cues reads text as one that folds its own.
+    const shipped = lazyGeneralLayer({ frames: () => FRAMES, cues: cues.words, foldedCues: cues.folded, model: () => undefined });
+    const own = lazyGeneralLayer({ frames: () => FRAMES, cues: cues.words, model: () => undefined });
+    for (const text of ['konto zablokowane', 'ваш аккаунт заблокирован', '操作过于频繁', 'nothing to see here', 'access denied']) expect(shipped.cueTest(text), text).toBe(own.cueTest(text));
+    expect(shipped.cueTest('konto zablokowane')).toBe(true);
   });
 
   it('is data the watch script accepts, and anything else is refused with a reason', () => {

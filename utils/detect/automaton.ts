@@ -5,7 +5,7 @@
  * and one `includes` per phrase grows linearly).
  *
  * States are numbered breadth-first, children in symbol order, so that the trie travels as
- * three flat arrays (`AutomatonData`: the extension ships the built-in rules' automaton made at
+ * flat arrays (`AutomatonData`: the extension ships the built-in rules' automaton made at
  * build time) and its transitions need no table: a state's children are consecutive states
  * (tables()). The root's transitions are dense, and characters that occur in no phrase reset to
  * the root without a lookup.
@@ -23,16 +23,27 @@ export interface Automaton {
   data(): AutomatonData;
 }
 
-/** A built automaton, breadth-first: state s > 0 is reached from parent[s - 1] by edge[s - 1]. */
+/**
+ * A built automaton as flat arrays, breadth-first: state s > 0 is a child of the state whose run
+ * `first[p] … first[p + 1] - 1` holds it, reached by edge[s - 1]. Everything a tab needs to scan is
+ * here, made at build time: a tab that decodes it runs no loop over the states (issue 13: about
+ * 20,000 states an automaton, two automata, 25 ms a page load in the interpreter).
+ */
 export interface AutomatonData {
   /** Pairs: code unit, symbol (1…). */
   symbols: Uint16Array;
-  parent: Uint16Array;
+  /** Where each state's children start (states + 1 entries; first[0] = 1, the root's first child). */
+  first: Uint16Array;
   edge: Uint16Array;
   /** Fail link of each state > 0. */
   fail: Uint16Array;
   /** Pairs: state, pattern ending there; by state. */
   ends: Int32Array;
+  /**
+   * Per state: the nearest state on its fail chain, itself included, where a pattern ends, as its
+   * rank among the states of `ends` (1…), or 0 when none does.
+   */
+  outLink: Uint16Array;
   patternLengths: Int32Array;
 }
 
@@ -85,36 +96,55 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
   for (let n = 0; n < states; n++) for (const p of terminal[order[n]!]!) ends.push(n, p);
   const symbolPairs: number[] = [];
   for (let c = 0; c < 65536; c++) if (symbolOf[c]) symbolPairs.push(c, symbolOf[c]!);
-  const partial = {
-    symbols: Uint16Array.from(symbolPairs),
-    parent,
-    edge,
-    ends: Int32Array.from(ends),
-    patternLengths: Int32Array.from(patterns, (p) => p.length),
-  };
-  return automatonFromData({ ...partial, fail: computeFail(partial) });
+  const first = firstChildren(parent);
+  const partial = { symbols: Uint16Array.from(symbolPairs), first, edge, ends: Int32Array.from(ends) };
+  const fail = computeFail(partial);
+  return automatonFromData({ ...partial, fail, outLink: outputLinks(first.length - 1, fail, partial.ends), patternLengths: Int32Array.from(patterns, (p) => p.length) });
+}
+
+/** Where each state's run of children starts: a count of each state's children, summed up. */
+function firstChildren(parent: Uint16Array): Uint16Array {
+  const states = parent.length + 1;
+  const first = new Uint16Array(states + 1);
+  for (let s = 1; s < states; s++) first[parent[s - 1]! + 1]!++;
+  first[0] = 1;
+  for (let q = 0; q < states; q++) first[q + 1]! += first[q]!;
+  return first;
 }
 
 /** Fail links of a breadth-first trie (its parents come before it, and so does every shorter state). */
-function computeFail(d: Omit<AutomatonData, 'fail'>): Uint16Array {
+function computeFail(d: Pick<AutomatonData, 'symbols' | 'first' | 'edge'>): Uint16Array {
   const t = tables(d);
-  const fail = new Uint16Array(d.parent.length);
-  for (let s = 1; s <= d.parent.length; s++) {
-    const p = d.parent[s - 1]!;
-    const y = d.edge[s - 1]!;
-    if (p === 0) continue; // depth 1: fails to the root
-    let f = fail[p - 1]!;
-    for (;;) {
-      const to = t.next(f, y);
-      if (to > 0 && to !== s) {
-        fail[s - 1] = to;
-        break;
+  const states = d.first.length - 1;
+  const fail = new Uint16Array(states - 1);
+  // Children of each parent p are the run first[p] … first[p + 1] - 1: walking the states in
+  // order with their parent alongside visits every parent before its children.
+  for (let p = 1; p < states; p++) {
+    for (let s = d.first[p]!; s < d.first[p + 1]!; s++) {
+      const y = d.edge[s - 1]!;
+      let f = fail[p - 1]!;
+      for (;;) {
+        const to = t.next(f, y);
+        if (to > 0 && to !== s) {
+          fail[s - 1] = to;
+          break;
+        }
+        if (f === 0) break;
+        f = fail[f - 1]!;
       }
-      if (f === 0) break;
-      f = fail[f - 1]!;
     }
   }
   return fail;
+}
+
+/** AutomatonData.outLink: breadth-first, a state's fail link is always numbered before it. */
+function outputLinks(states: number, fail: Uint16Array, ends: Int32Array): Uint16Array {
+  const rank = new Uint16Array(states);
+  let outputs = 0;
+  for (let i = 0; i < ends.length; i += 2) if (rank[ends[i]!] === 0) rank[ends[i]!] = ++outputs;
+  const outLink = new Uint16Array(states);
+  for (let s = 1; s < states; s++) outLink[s] = rank[s] || outLink[fail[s - 1]!]!;
+  return outLink;
 }
 
 interface Tables {
@@ -129,29 +159,20 @@ const LINEAR_CHILDREN = 8;
 /**
  * Transitions without building anything per transition: breadth-first numbering in symbol order
  * makes the children of a state one run of consecutive states, sorted by their edge's symbol, so
- * `first` (where each state's run starts) is all a lookup needs. A tab makes it in one pass over
- * `parent`, where a hash table cost a pass of hashing and probing (issue 13: "not rebuilt in each
- * tab"); most states have one child, so a lookup is one comparison.
+ * `first` (where each state's run starts, made at build time) is all a lookup needs; most states
+ * have one child, so a lookup is one comparison. Only the symbol table and the root's dense row are
+ * made here: loops over the symbols and the root's children, a few hundred each.
  */
-function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
+function tables(d: Pick<AutomatonData, 'symbols' | 'first' | 'edge'>): Tables {
   const symbolOf = new Uint16Array(65536);
   let symbols = 0;
   for (let i = 0; i < d.symbols.length; i += 2) {
     symbolOf[d.symbols[i]!] = d.symbols[i + 1]!;
     symbols = Math.max(symbols, d.symbols[i + 1]!);
   }
-  const { parent, edge } = d;
-  const states = parent.length + 1;
-  // first[p] … first[p + 1] - 1 are p's children: a count of each state's children, summed up.
-  const first = new Int32Array(states + 1);
-  for (let s = 1; s < states; s++) {
-    if (s > 1 && parent[s - 1]! < parent[s - 2]!) throw new Error('automaton data: states are not numbered breadth-first');
-    first[parent[s - 1]! + 1]!++;
-  }
-  first[0] = 1;
-  for (let q = 0; q < states; q++) first[q + 1]! += first[q]!;
+  const { first, edge } = d;
   const rootNext = new Int32Array(symbols + 1);
-  for (let t = first[0]; t < first[1]!; t++) rootNext[edge[t - 1]!] = t;
+  for (let t = first[0]!; t < first[1]!; t++) rootNext[edge[t - 1]!] = t;
   const next = (s: number, y: number): number => {
     if (s === 0) return rootNext[y]!;
     let lo = first[s]!;
@@ -174,18 +195,30 @@ function tables(d: Pick<AutomatonData, 'symbols' | 'parent' | 'edge'>): Tables {
 
 /** An automaton from its flat arrays (built here, or shipped with the extension). */
 export function automatonFromData(d: AutomatonData): Automaton {
+  const states = d.edge.length + 1;
+  // The arrays' sizes must agree, or a lookup would read past them (a truncated or foreign file).
+  if (d.first.length !== states + 1 || d.fail.length !== states - 1 || d.outLink.length !== states || d.first[0] !== 1 || d.first[states] !== states || d.ends.length % 2 !== 0) {
+    throw new Error('automaton data: its arrays do not describe one automaton');
+  }
   const { symbolOf, next } = tables(d);
-  const states = d.parent.length + 1;
-  const fail = new Int32Array(states);
-  fail.set(d.fail, 1);
-  // Where each state's patterns start in `ends`, and the nearest state on its fail chain (or itself) that ends one.
-  const endsFrom = new Int32Array(states + 1);
-  for (let i = 0; i < d.ends.length; i += 2) endsFrom[d.ends[i]! + 1] = endsFrom[d.ends[i]! + 1]! + 1;
-  for (let s = 0; s < states; s++) endsFrom[s + 1]! += endsFrom[s]!;
+  const { fail, outLink } = d;
+  // The states where patterns end, by rank: where their patterns start in endList, and the next
+  // such state on their fail chain.
+  let outputs = 0;
+  for (let i = 0; i < d.ends.length; i += 2) if (i === 0 || d.ends[i] !== d.ends[i - 2]) outputs++;
+  const outFrom = new Int32Array(outputs + 2);
+  const outNext = new Uint16Array(outputs + 1);
   const endList = new Int32Array(d.ends.length >> 1);
-  for (let i = 0; i < endList.length; i++) endList[i] = d.ends[2 * i + 1]!;
-  const outLink = new Int32Array(states).fill(-1);
-  for (let s = 1; s < states; s++) outLink[s] = endsFrom[s + 1]! > endsFrom[s]! ? s : outLink[fail[s]!]!;
+  for (let i = 0, k = 0; i < d.ends.length; i += 2) {
+    if (i === 0 || d.ends[i] !== d.ends[i - 2]) {
+      outFrom[++k] = i >> 1;
+      const state = d.ends[i]!;
+      if (outLink[state] !== k) throw new Error('automaton data: its output links do not match its ends');
+      outNext[k] = state > 0 ? outLink[fail[state - 1]!]! : 0;
+    }
+    endList[i >> 1] = d.ends[i + 1]!;
+  }
+  outFrom[outputs + 1] = endList.length;
 
   const scanFrom = (codes: Uint16Array, from: number, to: number, state: number, hit: (pattern: number, end: number) => void): number => {
     let s = state;
@@ -202,13 +235,9 @@ export function automatonFromData(d: AutomatonData): Automaton {
           break;
         }
         if (s === 0) break;
-        s = fail[s]!;
+        s = fail[s - 1]!;
       }
-      let o = outLink[s]!;
-      while (o > 0) {
-        for (let k = endsFrom[o]!; k < endsFrom[o + 1]!; k++) hit(endList[k]!, i + 1);
-        o = outLink[fail[o]!]!;
-      }
+      for (let o = outLink[s]!; o > 0; o = outNext[o]!) for (let k = outFrom[o]!; k < outFrom[o + 1]!; k++) hit(endList[k]!, i + 1);
     }
     return s;
   };

@@ -60,7 +60,11 @@ function isSeparator(c: number): boolean {
 }
 
 export interface FoldTables {
-  /** Folded code unit of each code unit. */
+  /**
+   * Folded code unit of each code unit, or 0 where it folds to itself (readers take `FOLD[c] || c`):
+   * the shipped tables hold only the code units that change (fold-codec.ts), and a tab then makes no
+   * table of 65,536 identities.
+   */
   FOLD: Uint16Array;
   /** SEP, WORD or CJK of each code unit. */
   CLASS: Uint8Array;

@@ -49,7 +49,7 @@ export function fold(text: string): Folded {
     }
     pendingSep = false;
     lastWord = isWord;
-    codes[len] = FOLD[raw]!;
+    codes[len] = FOLD[raw]! || raw;
     origin[len++] = i;
   }
   return { codes, length: len, origin };
@@ -84,7 +84,7 @@ export function foldLooseInto(text: string, from: number, to: number, out: { cod
   for (let i = from; i < to; i++) {
     const raw = text.charCodeAt(i);
     if (CLASS[raw] === SEP) continue;
-    codes[len] = FOLD[raw]!;
+    codes[len] = FOLD[raw]! || raw;
     origin[len++] = i;
   }
   return len;

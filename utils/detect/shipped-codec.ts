@@ -17,19 +17,20 @@ const u8 = (s: string) => bytesFromBase64(s);
 
 export interface ShippedAutomaton {
   symbols: string;
-  parent: string;
+  first: string;
   edge: string;
   fail: string;
   ends: string;
+  outLink: string;
   patternLengths: string;
 }
 
 export function shipAutomaton(d: AutomatonData): ShippedAutomaton {
-  return { symbols: b16(d.symbols), parent: b16(d.parent), edge: b16(d.edge), fail: b16(d.fail), ends: b32(d.ends), patternLengths: b32(d.patternLengths) };
+  return { symbols: b16(d.symbols), first: b16(d.first), edge: b16(d.edge), fail: b16(d.fail), ends: b32(d.ends), outLink: b16(d.outLink), patternLengths: b32(d.patternLengths) };
 }
 
 export function automatonData(s: ShippedAutomaton): AutomatonData {
-  return { symbols: u16(s.symbols), parent: u16(s.parent), edge: u16(s.edge), fail: u16(s.fail), ends: i32(s.ends), patternLengths: i32(s.patternLengths) };
+  return { symbols: u16(s.symbols), first: u16(s.first), edge: u16(s.edge), fail: u16(s.fail), ends: i32(s.ends), outLink: u16(s.outLink), patternLengths: i32(s.patternLengths) };
 }
 
 export interface ShippedTable {
