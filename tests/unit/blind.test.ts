@@ -25,7 +25,7 @@ const FLOOR = { recall: 0.673, fpr: 0.01, kindAccuracy: 0.88 };
  * floor they had reached: a round of harder items lowers the figure of all items, and must not hide
  * that the detectors got worse on what they knew.
  */
-const LAST_ROUND = /-r23-/;
+const LAST_ROUND = /-r24-/;
 const EARLIER_FLOOR = { recall: 0.674, fpr: 0.01 };
 
 describe('blind evaluation on the notice corpus', () => {

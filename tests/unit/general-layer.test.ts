@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiText, CAPTCHA_TO_SOLVE } from '../../utils/detect/general/api-text';
+import { AKAMAI_CHALLENGE, apiText, CAPTCHA_TO_SOLVE } from '../../utils/detect/general/api-text';
 import { pageCandidates } from '../../utils/detect/general/candidates';
 import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isServerFault, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
 import { fromTrained, score } from '../../utils/detect/general/model';
@@ -1025,5 +1025,50 @@ describe('round 13 (stop 38): what the eighth fresh round taught', () => {
     expect(isOrdinaryOutcome('请求需要身份验证')).toBe(true);
     expect(isOrdinaryOutcome('为了您的账号安全，需要身份验证')).toBe(false);
     expect(answer('{"code":401,"message":"请求需要身份验证","data":"当前用户认证未通过，请重新登录"}', 401)).toEqual([]);
+  });
+});
+
+describe('round 14 (stop 39): what the ninth fresh round taught', () => {
+  const answer = (body: string, status?: number) => scanGeneralNetwork(layer, { url: 'https://api.example.org/v1/items', ...(status ? { status } : {}), body, resource: 'api' }, null, 't');
+  const kinds = (body: string, status?: number) => answer(body, status).map((d) => d.kind);
+  it('reads a code field that holds a sentence as a message, and a code as a code', () => {
+    expect(apiText('{"status":"0","message":"NOTOK","result":"Max rate limit reached"}')).toEqual({ messages: ['NOTOK', 'Max rate limit reached'], codes: ['status=0'] });
+    expect(apiText('{"status":"0","result":"FAIL_SYS_TOKEN"}')).toEqual({ messages: [], codes: ['status=0', 'result=FAIL_SYS_TOKEN'] });
+    expect(apiText('{"result":"ok done"}').messages).toEqual([]);
+    expect(kinds('{"status":"0","message":"NOTOK","result":"Max rate limit reached"}')).toContain('access-denied');
+  });
+  it('reads an information or note field', () => {
+    expect(apiText('{"valid":false,"information":"Vous avez dépassé votre quota journalier (50)"}').messages).toEqual(['Vous avez dépassé votre quota journalier (50)']);
+    expect(apiText('{"note":"客户端无权播放,201","code":-6004}').messages).toEqual(['客户端无权播放,201']);
+    expect(kinds('{"detail":"Vous avez dépassé votre quota journalier (50)"}')).toContain('access-denied');
+  });
+  it("reads APIs' quotas and a crawler check in the words real answers use", () => {
+    expect(kinds('{"error": true, "reason": "RateLimited", "message": "For details, see https://ipapi.co/ratelimited/ "}', 429)).toContain('access-denied');
+    expect(kinds('{"success":false,"error":{"code":104,"type":"usage_limit_reached","info":"The maximum allowed amount of monthly API requests has been reached."}}')).toContain('access-denied');
+    expect(kinds('{"error":"You have reached your daily maximum, please add a payment method for continued use."}')).toContain('access-denied');
+    expect(kinds('{"message":"Your request rate has exceeded the maximum allowable requests per second."}')).toContain('access-denied');
+    const shown = (text: string) => scanGeneralPage(layer, { url: 'https://www.example.org/', title: '', segments: [{ where: 'text', text }] }, null, 't').map((d) => d.kind);
+    expect(shown('你已经被识别为网络爬虫.')).toContain('access-denied');
+    expect(shown('정상적인 경로로 접근 부탁드립니다.')).toContain('access-denied');
+    expect(shown('13896 - Impedido por proteção Captcha. Comportamento de Robô.')).toContain('access-denied');
+    expect(shown("You can't trade this pair or borrow this crypto due to local compliance restrictions.")).toContain('access-denied');
+  });
+  it("reads Akamai's proof-of-work answer and frame as a challenge", () => {
+    expect(apiText('{"sec-cp-challenge":"true","provider":"crypto","chlg_duration":30}').messages).toEqual([AKAMAI_CHALLENGE]);
+    expect(apiText('{"sec-cp-challenge":"false","provider":"crypto"}').messages).toEqual([]);
+    expect(kinds('{"sec-cp-challenge":"true","provider":"crypto","chlg_duration":30}', 428)).toContain('risk-challenge');
+    const frame = '<iframe id="sec-cpt-if" provider="crypto" class="crypto" challenge="eyJ0b2tlbiI6"></iframe>';
+    expect(scanStructurePage(page({ url: 'https://www.example-shop.com/', markup: frame }), null, 't', '').map((d) => d.ruleId)).toContain('structure.akamai.behavioral');
+  });
+  it('takes a request without its API key, and a help article that asks what to do, as no refusal', () => {
+    expect(isCredentialError('{ "statusCode": 401, "message": "Access denied due to missing hibp-api-key." }')).toBe(true);
+    expect(isCredentialError('{"cod":401, "message": "Invalid API key. Please see https://openweathermap.org/faq#error401 for more info."}')).toBe(true);
+    expect(isCredentialError('{"error":26,"message":"API Key Suspended - This application is not allowed to make requests"}')).toBe(false);
+    // A campaign's cap on joining, the same for every shopper.
+    expect(isOrdinaryOutcome('参与失败，您已达到当前砍价活动的参与上限')).toBe(true);
+    expect(isOrdinaryOutcome('已超过活动参与次数')).toBe(true);
+    expect(isOrdinaryOutcome('您的账号存在异常，无法参与活动')).toBe(false);
+    expect(answer('{ "statusCode": 401, "message": "Access denied due to missing hibp-api-key." }', 401)).toEqual([]);
+    expect(scanGeneralPage(layer, { url: 'https://www.example.org/help/2', title: '', segments: [{ where: 'text', text: 'What do I do if my account is suspended?\nYou may file an appeal and we might be able to unsuspend your account.' }] }, null, 't')).toEqual([]);
   });
 });

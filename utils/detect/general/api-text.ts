@@ -6,11 +6,14 @@
  */
 
 /** Keys whose string values are shown to the user or describe the refusal (msg, bizMsg, rtn_msg, error_msg, tips…). */
-const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|errors|err|desc|description|tips?|toast|reason|info|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
+const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|errors|err|desc|description|tips?|toast|reason|info|information|note|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
 /** Keys whose values are codes (kept as `key=value` words so that a reader sees them). */
 const CODE_KEY = /(?:^|_|[a-z])(?:code|errno|no|status|result|state|success|ok)$/i;
 /** A URL inside an answer that sends the client to a challenge or punish page says as much as a message. */
 const CHALLENGE_URL = /^https?:\/\/[^\s"']*(?:captcha|verify|verification|punish|validate|challenge|risk_handler|risk|antispam|sec_check|seccheck)/i;
+
+/** Three words or more, of letters: a code field's value that is a sentence, not a code. */
+const SENTENCE = /\p{L}{2,}\s+\p{L}+\s+\p{L}{2,}/u;
 
 const MAX_BODY = 64 * 1024;
 const MAX_PARTS = 24;
@@ -62,11 +65,21 @@ function failedWithCaptcha(fields: Record<string, unknown>): boolean {
 }
 export const CAPTCHA_TO_SOLVE = 'captcha required (handed out with a failure)';
 
+/**
+ * Akamai Bot Manager's answer to an API call it holds back: `{"sec-cp-challenge": "true", "provider":
+ * "crypto", …}`, a proof of work to solve before the call is let through.
+ */
+function akamaiChallenge(fields: Record<string, unknown>): boolean {
+  return String(fields['sec-cp-challenge']) === 'true';
+}
+export const AKAMAI_CHALLENGE = 'captcha required (akamai sec-cpt challenge)';
+
 /** The captchas an answer hands out, each with the message the general layer reads for it. */
 const CAPTCHA_SIGNS: ReadonlyArray<readonly [(fields: Record<string, unknown>) => boolean, string]> = [
   [handsOutCaptcha, HANDED_OUT],
   [asksForCaptcha, CAPTCHA_ASKED],
   [failedWithCaptcha, CAPTCHA_TO_SOLVE],
+  [akamaiChallenge, AKAMAI_CHALLENGE],
 ];
 function captchaMessages(fields: Record<string, unknown>, out: ApiText): void {
   for (const [sign, message] of CAPTCHA_SIGNS) if (sign(fields)) out.messages.push(message);
@@ -80,7 +93,11 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
     } else if ((MESSAGE_KEY.test(key) || (key === '' && depth <= 2)) && value.trim()) {
       // mtop: "RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试" — the code and the words.
       for (const part of value.split('::')) if (part.trim()) out.messages.push(part.trim().slice(0, MAX_PART));
-    } else if (CODE_KEY.test(key) && value.length <= 40) out.codes.push(`${key}=${value}`);
+    } else if (CODE_KEY.test(key)) {
+      // A code field that holds a sentence says it in words (Etherscan: {"message":"NOTOK","result":"Max rate limit reached"}).
+      if (SENTENCE.test(value)) out.messages.push(value.trim().slice(0, MAX_PART));
+      else if (value.length <= 40) out.codes.push(`${key}=${value}`);
+    }
     return;
   }
   if (typeof value === 'number' || typeof value === 'boolean') {

@@ -355,8 +355,14 @@ const PASSING_ON = /\bif you(?: are|'re|’re) not redirected\b|\bnot redirected
  */
 const REPEAT_SUBMIT = /重复提交|重複提交|\b(?:duplicate|repeated) (?:form )?submissions?\b|\bsubmitted twice\b/i;
 
+/**
+ * A campaign's cap on how often anyone may join ("您已达到当前砍价活动的参与上限", "已超过活动参与次数"): the
+ * offer's rule for every shopper, which the corpus review counts as no refusal of the visitor.
+ */
+const JOIN_CAP = /参与上限|參與上限|超过活动参与次数|超過活動參與次數|参与次数已达上限|參與次數已達上限/;
+
 export function isOrdinaryOutcome(text: string): boolean {
-  return ORDINARY_FAILURE.test(text) || REPEAT_SUBMIT.test(text) || SELF_ACTION.test(text) || EDIT_WINDOW.test(text) || PASSING_ON.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
+  return ORDINARY_FAILURE.test(text) || REPEAT_SUBMIT.test(text) || JOIN_CAP.test(text) || SELF_ACTION.test(text) || EDIT_WINDOW.test(text) || PASSING_ON.test(text) || DONE.test(text) || NOT_RESTRICTED.test(text) || LOADING_ONLY.test(text) || FILE_SIZE.test(text) || SIGN_IN_FIRST.test(text) || SIGN_UP_CONSENT.test(text) || (CODE_SENT.test(text) && !NOT_AGAIN_YET.test(text));
 }
 
 export function isMalformedRequest(text: string): boolean {
@@ -372,8 +378,11 @@ const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:un
 /** The caller sent a wrong parameter or signature ("request uid's value must be the current user", 参数错误, 签名验证失败): the integration's error. */
 const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bmust not be (?:empty|null|blank)\b|不能为空|不能為空|\b(?:date|time|search|query) range\b|허용 범위|时间范围|查询范围|時間範圍|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
+/** A key the caller left out or mistyped ("Access denied due to missing hibp-api-key", "Invalid API key"). */
+const API_KEY_ERROR = /\b(?:missing|invalid|incorrect|wrong|unknown)\b[^.!"]{0,24}\bapi[_ -]?key\b/i;
+
 export function isCredentialError(body: string): boolean {
-  return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body);
+  return CREDENTIAL_CODE.test(body) || PARAMETER_ERROR.test(body) || API_KEY_ERROR.test(body);
 }
 
 /** "Access denied" and nothing more: beside a credential error's code, that code's own words (a wrong password, a test key). */

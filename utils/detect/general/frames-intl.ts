@@ -263,6 +263,8 @@ export const INTL_FRAMES: readonly Frame[] = [
       'πάρα πολλά αιτήματα', 'πάρα πολλές προσπάθειες', 'יותר מדי בקשות', 'יותר מדי ניסיונות', 'बहुत अधिक प्रयास', 'बहुत अधिक अनुरोध', 'बहुत सारे अनुरोध',
       'prea multe cereri', 'prea multe încercări', 'túl sok kérés', 'túl sok próbálkozás', 'terlalu banyak cubaan', 'vượt quá giới hạn', 'límite de intentos',
       'limite de tentativas', 'limite di tentativi', 'limite de tentatives', 'kısa sürede birçok', 'kısa sürede çok',
+      // A daily quota, in French ("Vous avez dépassé votre quota journalier (50)").
+      'dépassé votre quota', 'depasse votre quota', 'quota journalier dépassé',
       'za dużo prób', 'limit przekroczony', 'byl překročen', 'překročen bezpečnostní limit', 'limite dépassée', 'límite excedido', 'limite excedido', 'limite superato', 'лимит превышен', 'превышен лимит', 'ліміт перевищено',
     ],
     // Too many users at once is the site's load, not the visitor's pace ("サインインしようとしているユーザーが多すぎます").

@@ -14,7 +14,7 @@ const ZH_QUESTION = ['怎么办', '怎么', '如何', '为什么', '为何', '�
 const EN_OFFERS = ['coupon', 'offer', 'promotion', 'promo code', 'promo', 'voucher', 'deal', 'discount', 'reward', 'cashback', 'giveaway', 'activity', 'campaign', 'bonus'];
 
 const EN_QUESTION = [
-  'how to', 'how do i', 'how can i', 'why is', 'why was', 'why am i', 'why does', 'what to do', 'what happens', 'what does', 'what is', 'what are', 'what if',
+  'how to', 'how do i', 'how can i', 'what do i do', 'what should i do', 'why is', 'why was', 'why am i', 'why does', 'what to do', 'what happens', 'what does', 'what is', 'what are', 'what if',
   'if your account', 'if you are', 'if you were', 'if you see', 'if you get', 'if you receive', 'when your account', 'faq', 'learn more about', 'guide to',
   // "Reasons why…", not a notice's own "for security reasons".
   'troubleshoot', 'reasons why', 'reasons for', 'possible reasons', 'common reasons', 'resolving', 'resolve', 'avoid', 'tips', 'scam',
@@ -303,6 +303,8 @@ export const FRAMES: readonly Frame[] = [
       '触发了安全规则', '触发安全规则', '请求已被', '已被拦截', '被拦截',
       // No right to do it, or not on the list that may ("权限不足", "您無權執行此操作", "你不在白名单中", "手机号码在黑名单").
       '权限不足', '无权执行', '无权操作', '不在白名单', '在黑名单', '被网站屏蔽', '被本站屏蔽', '被系统屏蔽',
+      // A site's crawler check, said to the visitor: "你已经被识别为网络爬虫".
+      '被识别为网络爬虫', '被识别为爬虫', '识别为网络爬虫',
     ],
     unless: [...ZH_QUESTION],
     confidence: 0.6,
@@ -420,7 +422,11 @@ export const FRAMES: readonly Frame[] = [
       // Telegram's FLOOD_WAIT as its clients word it ("A wait of 77264 seconds is required"), a quota read per period.
       'a wait of', 'seconds is required', 'flood_wait', 'flood wait', 'out of rate limit', 'frequence limit', 'daily limit for this action', 'reached the daily limit', 'daily quota limit',
       // Stack Exchange's throttle: {"error_name":"throttle_violation","error_message":"Violation of backoff parameter"}.
-      'violation of backoff', 'backoff parameter'],
+      'violation of backoff', 'backoff parameter',
+      // APIs' quotas: "Max rate limit reached" (Etherscan), {"reason":"RateLimited"} (ipapi.co), "The maximum allowed amount of monthly
+      // API requests has been reached" (ipstack), "You have reached your daily maximum" (Geocodio), "Your request rate has exceeded" (SEC.gov).
+      'rate limit reached', 'max rate limit', 'ratelimited', 'requests has been reached', 'requests have been reached', 'reached your daily maximum',
+      'request rate has exceeded'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
@@ -614,7 +620,9 @@ export const FRAMES: readonly Frame[] = [
       // Google's Gemini API: "User location is not supported for the API use."
       'location is not supported',
       // Spotify's Web API: "Spotify is unavailable in this country".
-      'unavailable in this country', 'not available in this country'],
+      'unavailable in this country', 'not available in this country',
+      // An exchange's refusal of the caller's country: "due to local compliance restrictions".
+      'local compliance restrictions'],
     // A site's chooser of regions or its help ("Find Yahoo Help in Your Region") names the region, refuses nothing.
     unless: [...EN_QUESTION, 'help in your region', 'select your region', 'choose your region', 'help for your'],
     confidence: 0.6,
@@ -672,6 +680,9 @@ export const FRAMES: readonly Frame[] = [
       'ip-bereich vorübergehend gesperrt', 'ip-bereich vorrübergehend gesperrt', 'ip-adresse gesperrt', 'ip-adresse wurde gesperrt',
       'zugriff gesperrt', 'alamat url ditolak', 'permintaan ditolak', 'aktivitas mencurigakan', 'olağan dışı', 'otomatik erişim',
       'подозрительная активность',
+      // "정상적인 경로로 접근 부탁드립니다" (a Korean rail API refusing a client it does not know), Brazil's tax portal:
+      // "Impedido por proteção Captcha. Comportamento de Robô."
+      '정상적인 경로로 접근', '정상적인 경로를 통해', 'impedido por proteção', 'comportamento de robô',
     ],
     unless: EN_QUESTION,
     confidence: 0.6,

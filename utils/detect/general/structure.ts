@@ -68,8 +68,9 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     id: 'structure.akamai.behavioral',
     kind: 'risk-challenge',
     platform: 'akamai',
-    test: /\bid=["']sec-(?:if-cpt|bc-tile)-container["']|class=["']scf-akamai-logo/i,
-    source: 'blutics/levit_project:akamai.html@2b9083d4110769fd837cb9eea9cdc70ae4c5129e',
+    // Its proof-of-work frame too (`<iframe id="sec-cpt-if" provider="crypto" challenge="…">`).
+    test: /\bid=["']sec-(?:if-cpt|bc-tile)-container["']|class=["']scf-akamai-logo|<iframe\b[^>]*\bid=["']sec-cpt-if["']/i,
+    source: 'blutics/levit_project:akamai.html@2b9083d4110769fd837cb9eea9cdc70ae4c5129e; Hyper-Solutions/hyper-sdk-js:__tests__/sec_cpt/html_challenge.html@9c85317e45d83ab0969de6b18022787bed9c22f7',
   },
   {
     // Qrator's script-only challenge (an empty page that loads `/__qrator/qauth.js`).
