@@ -319,12 +319,12 @@ export function scanGeneralNetwork(layer: GeneralLayer, input: NetworkInput, pla
   // A developer's credential error or a backend failure: the model does not judge it; an answer
   // that says it succeeded is not read at all, unless it hands out a captcha to solve first (its
   // "success" is the captcha service's).
-  const scene: Scene = { query: '', noModel: isCredentialError(body) || isBackendFailure(body) };
+  const credential = isCredentialError(body);
+  const scene: Scene = { query: '', noModel: credential || isBackendFailure(body) };
   // Most answers a page fetches say they succeeded: they are parsed only when they name Geetest's `gt`.
   const succeeded = isSucceededAnswer(body);
   const candidates = body && input.resource !== 'document' && (!succeeded || /\bgt\b/.test(body)) ? apiCandidates(body) : [];
   if (!succeeded || candidates.some((c) => c.text.includes(HANDED_OUT))) for (const c of candidates) found.push(...judge(layer, c, scene));
-  const credential = isCredentialError(body);
   const kept = credential ? found.filter((f) => !(f.why.startsWith('pattern: ') && isBareDenial(f.why.slice(9)))) : found;
   return [...kept.map((f) => toDetection(f, platform, version, 'network')), ...scanStructureNetwork(input, platform, version)];
 }
