@@ -85,6 +85,28 @@ describe('Aho–Corasick automaton', () => {
     for (let s = 1; s < d.outLink.length; s++) expect(d.outLink[s]).toBe(ends.has(s) ? [...ends].indexOf(s) + 1 : d.outLink[d.fail[s - 1]!]);
   });
 
+  it('numbers the symbols densely, one per code unit that occurs in a phrase (the root row is that long)', () => {
+    const d = buildAutomaton(['abc', 'bcd', 'cab', 'xa'].map(enc)).data();
+    const pairs: Array<[string, number]> = [];
+    for (let i = 0; i < d.symbols.length; i += 2) pairs.push([String.fromCharCode(d.symbols[i]!), d.symbols[i + 1]!]);
+    expect(pairs.map(([c]) => c).sort()).toEqual(['a', 'b', 'c', 'd', 'x']);
+    expect(pairs.map(([, y]) => y).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('never reports an empty phrase, and still finds the others', () => {
+    expect(matches(['', 'ab', ''], 'xabx')).toEqual(['ab@3']);
+  });
+
+  it('refuses more states than the flat arrays can number (0xffff), and takes exactly that many', () => {
+    // A phrase of n code units makes n + 1 states with the root.
+    expect(() => buildAutomaton([new Uint16Array(0xffff).fill(97)])).toThrow(/automaton too large: 65536 states, 1 symbols/);
+    const most = buildAutomaton([new Uint16Array(0xfffe).fill(97)]);
+    const text = new Uint16Array(0xffff).fill(97);
+    const ends: number[] = [];
+    most.scan(text, text.length, (_, end) => ends.push(end));
+    expect(ends).toEqual([0xfffe, 0xffff]);
+  });
+
   it('handles no patterns and empty text', () => {
     expect(matches([], 'abc')).toEqual([]);
     expect(matches(['a'], '')).toEqual([]);
