@@ -1072,3 +1072,42 @@ describe('round 14 (stop 39): what the ninth fresh round taught', () => {
     expect(scanGeneralPage(layer, { url: 'https://www.example.org/help/2', title: '', segments: [{ where: 'text', text: 'What do I do if my account is suspended?\nYou may file an appeal and we might be able to unsuspend your account.' }] }, null, 't')).toEqual([]);
   });
 });
+
+describe('round 15 (stop 40): what the tenth fresh round taught', () => {
+  const answer = (body: string, status?: number) => scanGeneralNetwork(layer, { url: 'https://api.example.org/v1/items', ...(status ? { status } : {}), body, resource: 'api' }, null, 't');
+  const kinds = (body: string, status?: number) => answer(body, status).map((d) => d.kind);
+  const shown = (text: string, title = '') => scanGeneralPage(layer, { url: 'https://www.example.org/', title, segments: [...(title ? [{ where: 'title' as const, text: title }] : []), { where: 'text', text }] }, null, 't').map((d) => d.kind);
+  it("reads a `cause` field, and APIs' throttles and spent credits in their own words", () => {
+    expect(apiText('{"success": false, "cause" : "Key Throttle", "throttle": true}').messages).toEqual(['Key Throttle']);
+    expect(kinds('{"success": false, "cause" : "Key Throttle", "throttle": true}')).toContain('access-denied');
+    expect(kinds('{"detail":"Request was throttled. Expected available in 39 seconds."}', 429)).toContain('access-denied');
+    expect(kinds('{"code": 429, "message": "You have run out of API credits for the current minute. 12 API credits were used, with the current limit being 8.", "status": "error"}', 429)).toContain('access-denied');
+  });
+  it('reads a banned API key as a restricted account, and a login API that demands a challenge', () => {
+    expect(kinds('{"meta":{"requests":0,"status":403,"message":"The provided API key has been banned","method":{}}}', 403)).toContain('account-restricted');
+    expect(kinds('{"errors":[{"code":0,"message":"Challenge is required to authorize the request"}]}', 403)).toContain('risk-challenge');
+    expect(kinds('Kinsoku jikou desu!', 403)).toContain('access-denied');
+  });
+  it("reads an antibot page's title and its English line, and Yandex's older captcha", () => {
+    expect(shown('ID: fab_chlg_20241208185525', 'Antibot Challenge Page')).toContain('risk-challenge');
+    expect(shown('Please, enable JavaScript to continue. We need to make sure that you are not a robot.')).toContain('risk-challenge');
+    expect(shown('Нам очень жаль, но запросы, поступившие с вашего IP-адреса, похожи на автоматические. Введите код.')).toContain('risk-challenge');
+  });
+  it("knows F5 ASM's support-ID page and an ipp_* cookie proof of work by their markup", () => {
+    const ids = (markup: string) => scanStructurePage(page({ url: 'https://developer.example.gov/api/x', markup }), null, 't', '').map((d) => d.ruleId);
+    expect(ids('<html><head><title>Request Rejected</title></head><body>An error has occurred. Please consult with your administrator.<br><br>Your support ID is: 5562235707991851251</body></html>')).toContain('structure.f5.support-id');
+    // A support page that names no number is no wall.
+    expect(ids('<p>Your support ID is shown on your invoice.</p>')).not.toContain('structure.f5.support-id');
+    expect(ids('<script>document.cookie="ipp_uid=1641989299691/Dfdb==";document.cookie="ipp_key=" + this.decrypt()</script>')).toContain('structure.ipp.cookie-challenge');
+  });
+  it("takes a security product's 风控, a wrapped parameter error and an SMS code form as no refusal", () => {
+    expect(idsInDialog('支持私有化部署方式，解决金融、政府、医疗、互联网等行业在联合风控、联合营销、联合分析等场景的业务需求。')).toEqual([]);
+    expect(idsInDialog('您的账号触发风控，请稍后再试')).toContain('general.zh.risk-control');
+    expect(isCredentialError('{"err_text":"非法访问","err_msg":"{\\"err_code\\":\\"410\\",\\"err_text\\":\\"缺少必要参数\\",\\"err_msg\\":\\"aid\\"}","err_code":"450"}')).toBe(true);
+    expect(answer('{"err_text":"非法访问","err_msg":"{\\"err_code\\":\\"410\\",\\"err_text\\":\\"缺少必要参数\\",\\"err_msg\\":\\"aid\\"}","err_code":"450"}')).toEqual([]);
+    expect(kinds('{"err_text":"非法访问","err_code":"450"}')).toContain('access-denied');
+    expect(isOrdinaryOutcome('用户名： 验证码： 获取验证码(59)秒重新获取 查询')).toBe(true);
+    expect(isOrdinaryOutcome('Сейчас вам поступит sms на указанный номер: Изменить Введите его в поле ниже Не правильный код Получить новый код')).toBe(true);
+    expect(isOrdinaryOutcome('操作太频繁，请60秒后重新获取')).toBe(false);
+  });
+});

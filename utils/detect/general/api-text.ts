@@ -6,7 +6,7 @@
  */
 
 /** Keys whose string values are shown to the user or describe the refusal (msg, bizMsg, rtn_msg, error_msg, tips…). */
-const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|errors|err|desc|description|tips?|toast|reason|info|information|note|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
+const MESSAGE_KEY = /(?:^|_|[a-z])(?:msg|message|messages|error|errors|err|desc|description|tips?|toast|reason|cause|info|information|note|title|hint|notice|detail|details|prompt|ret|text|content|alert|subtitle)$/i;
 /** Keys whose values are codes (kept as `key=value` words so that a reader sees them). */
 const CODE_KEY = /(?:^|_|[a-z])(?:code|errno|no|status|result|state|success|ok)$/i;
 /** A URL inside an answer that sends the client to a challenge or punish page says as much as a message. */

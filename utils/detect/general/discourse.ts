@@ -333,7 +333,7 @@ const NOT_RESTRICTED = new RegExp(
 const SIGN_UP_CONSENT = /注册即代表|注册即表示|注册即同意|登录即代表|登录即表示|登录即同意|註冊即代表|登入即代表|\bby (?:signing|logging) (?:up|in)\b[^.]{0,40}\byou agree\b|\bby creating an account\b[^.]{0,40}\bagree\b|\bby continuing,? you agree\b/i;
 
 /** A code was sent ("验证码已发送，请查收邮件"); one sent too recently to send again is a rate limit ("…一分钟内请勿重复发送"). */
-const CODE_SENT = /验证码已(?:经)?发送|驗證碼已(?:經)?發送|\b(?:verification |security |confirmation )?code (?:has been |was )?sent\b/i;
+const CODE_SENT = /验证码已(?:经)?发送|驗證碼已(?:經)?發送|\b(?:verification |security |confirmation )?code (?:has been |was )?sent\b|获取验证码\s*[(（]?\d+[)）]?\s*秒|\d+\s*秒后?重新(?:获取|发送)|поступит (?:sms|смс)|получить новый код/i;
 const NOT_AGAIN_YET = /请勿|勿重复|过一会|稍后|稍後|频繁|頻繁|后再|後再|\btoo (?:many|often|soon)\b|\bwait\b|\btry again\b/i;
 
 /** What nobody may do to their own post ("vous ne pouvez pas voter pour votre propre réponse"): a rule of the site, refusing nobody. */
@@ -376,7 +376,7 @@ export function isMalformedRequest(text: string): boolean {
 const CREDENTIAL_CODE = /"(?:code|error|error_code|errorcode|type)"\s*:\s*"(?:unauthorized(?:[_ -]?access)?|unauthenticated|invalid[_ -]?token|invalidtoken|expired[_ -]?token|token[_ -]?expired|invalid[_ -]?grant|invalid[_ -]?client|invalid[_ -]?api[_ -]?key|invalidaccesskeyid|signaturedoesnotmatch|invalid[_ -]?signature|missing[_ -]?authentication[_ -]?token)"/i;
 
 /** The caller sent a wrong parameter or signature ("request uid's value must be the current user", 参数错误, 签名验证失败): the integration's error. */
-const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bmust not be (?:empty|null|blank)\b|不能为空|不能為空|\b(?:date|time|search|query) range\b|허용 범위|时间范围|查询范围|時間範圍|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
+const PARAMETER_ERROR = /\bparam(?:eter)?s?\b.{0,40}\b(?:invalid|missing|required|error|must)\b|\b(?:invalid|missing|required) param(?:eter)?s?\b|'s value must be\b|参数错误|参数有误|参数不合法|缺少(?:必要|必需|必填)?参数|参数异常|签名(?:验证|校验)?(?:失败|错误|无效)|\b(?:invalid|wrong|bad) sign(?:ature)?\b|\bmust not be (?:empty|null|blank)\b|不能为空|不能為空|\b(?:date|time|search|query) range\b|허용 범위|时间范围|查询范围|時間範圍|\bsign(?:ature)? (?:check |verification )?(?:failed|error|mismatch)\b/i;
 
 /** A key the caller left out or mistyped ("Access denied due to missing hibp-api-key", "Invalid API key"). */
 const API_KEY_ERROR = /\b(?:missing|invalid|incorrect|wrong|unknown)\b[^.!"]{0,24}\bapi[_ -]?key\b/i;
@@ -386,7 +386,7 @@ export function isCredentialError(body: string): boolean {
 }
 
 /** "Access denied" and nothing more: beside a credential error's code, that code's own words (a wrong password, a test key). */
-const BARE_DENIAL = /^(?:access (?:is )?denied|denied access|доступ запрещ\S*|访问被拒绝|拒绝访问|forbidden)$/;
+const BARE_DENIAL = /^(?:access (?:is )?denied|denied access|доступ запрещ\S*|访问被拒绝|拒绝访问|非法访问|非法请求|forbidden)$/;
 
 export function isBareDenial(words: string): boolean {
   return BARE_DENIAL.test(words.trim());

@@ -352,6 +352,8 @@ export const FRAMES: readonly Frame[] = [
       '风控', '风险控制', '触发风控', '风控拦截', '风控校验', '安全风控', '人机识别', '反作弊', '反爬', '风险用户', '风险等级', '黑名单', '黑号',
     ],
     only: ['api', 'dialog'],
+    // A security product's description ("联合风控、联合营销等场景的业务需求"): 风控 as a trade, not a verdict on the visitor.
+    unless: ['联合风控', '智能风控', '风控系统', '风控模型', '风控平台', '风控能力', '风控服务', '风控产品', '风控引擎', '风控场景', '风控解决方案', '金融风控', '风控体系', '风控策略'],
     confidence: 0.6,
     source: 'https://github.com/YaoZeyuan/ZhihuHelp_archived/issues/36; https://github.com/lxk0301/jd_scripts/issues/472; https://github.com/SuperManito/JD-FreeFuck/issues/50; https://github.com/cssxsh/arknights-helper/issues/40; https://github.com/yutto-dev/yutto/issues/204; nyqty/scripts:jd_tj_sign.js@f688b0a77848b7c753fb8b7e2be2a6ee75237950',
   },
@@ -405,6 +407,21 @@ export const FRAMES: readonly Frame[] = [
     source: 'remotebrowser/mcp:getgather/mcp/patterns/amazon-error-acc-temporary-onhold.html@bf5d479e59fa713e0bd7751df04c11d46627cb2e; https://github.com/allegro/allegro-api/issues/10132; https://sellercentral.amazon.co.uk/seller-forums/discussions/t/89aef2fb-04ef-4a84-8dd2-aa9eb45bb296; https://test.sellerlegend.com/?p=17582; https://github.com/kirodotdev/Kiro/issues/6812; https://github.com/Shippable/support/issues/4546',
   },
   {
+    // "The provided API key has been banned" (an open-data API): the caller's own key, taken away as an account is. Its
+    // own frame without subjects: "api key" as a subject of the account frame made the model's cross-language
+    // account concept fire on every "invalid API key" answer (blind recall fell by 11 account notices, stop 40).
+    id: 'general.en.key-banned',
+    kind: 'account-restricted',
+    lang: 'en',
+    subjects: [],
+    predicates: [],
+    learnt: ['api key has been banned', 'api key is banned', 'api key has been suspended', 'api key has been blocked', 'key has been banned'],
+    only: ['api'],
+    unless: EN_QUESTION,
+    confidence: 0.6,
+    source: 'https://github.com/uwaterloo/OpenData/issues/108',
+  },
+  {
     id: 'general.en.rate-limit',
     kind: 'access-denied',
     lang: 'en',
@@ -426,7 +443,10 @@ export const FRAMES: readonly Frame[] = [
       // APIs' quotas: "Max rate limit reached" (Etherscan), {"reason":"RateLimited"} (ipapi.co), "The maximum allowed amount of monthly
       // API requests has been reached" (ipstack), "You have reached your daily maximum" (Geocodio), "Your request rate has exceeded" (SEC.gov).
       'rate limit reached', 'max rate limit', 'ratelimited', 'requests has been reached', 'requests have been reached', 'reached your daily maximum',
-      'request rate has exceeded'],
+      'request rate has exceeded',
+      // A key or request held back: {"cause":"Key Throttle","throttle":true} (Hypixel), "Request was throttled. Expected available in 39 seconds."
+      // (financialdatasets.ai), "You have run out of API credits for the current minute" (Twelve Data).
+      'key throttle', 'was throttled', 'been throttled', 'run out of api credits', 'out of api credits'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
@@ -468,6 +488,9 @@ export const FRAMES: readonly Frame[] = [
     learnt: [
       'access is temporarily restricted', 'temporarily restricted', 'has banned your access', 'banned your access', 'has blocked your access', 'blocked your access', 'restricted client',
       'configured to block access from your country', 'detected the possible use of an automated program', 'sending large amounts of web requests',
+      // Sina's quote API to a client without its Referer: "Kinsoku jikou desu!" (禁則事項です, "that is forbidden");
+      // a coding API's "Access terminated. Review our Community Guidelines".
+      'kinsoku jikou desu', 'access terminated',
       'our systems have detected', 'request has been blocked', 'request was blocked', 'blocked due to suspicious', 'blocked due to', 'blocked because',
       'ip address has been', 'trigger security policy', 'security policy', 'not allowed to access', 'not permitted to access',
       'has been disallowed', 'web firewall', 'contrary to the web firewall', 'requests coming from your computer network', 'coming from your computer network',
@@ -537,6 +560,9 @@ export const FRAMES: readonly Frame[] = [
       'using a security service',
       // A captcha the visitor failed or must pass ("Robot verification failed", "the anti-spam check").
       'robot verification', 'anti-spam check', 'letters and numbers below',
+      // "We need to make sure that you are not a robot" (Ozon's antibot page, in English beside its Russian), "Challenge is required to
+      // authorize the request" (Roblox's login API).
+      'make sure that you are not a robot', 'make sure you are not a robot', 'challenge is required',
       // A captcha or a real browser demanded before going on ("User needs to solve CAPTCHA to continue").
       'solve captcha', 'captchachallenge', 'failed integrity check', 'full web browser', 'challenge_required',
       // Instagram's sign-in answer that sends the client to a checkpoint first.
@@ -650,7 +676,7 @@ export const FRAMES: readonly Frame[] = [
     learnt: [
       'captcha', 'robot check', 'bot check', 'human verification', 'security verification', 'security check', 'checking device',
       'checking your browser', 'just a moment', 'attention required', 'one moment please', 'verification required', 'are you a human',
-      'are you a robot', 'prove your humanity', '安全验证', '人机验证', '验证码', '访问验证', '滑动验证', '安全检查',
+      'are you a robot', 'prove your humanity', 'antibot challenge', '安全验证', '人机验证', '验证码', '访问验证', '滑动验证', '安全检查',
     ],
     only: ['title', 'heading'],
     unless: EN_QUESTION,
@@ -726,6 +752,8 @@ export const FRAMES: readonly Frame[] = [
       'dimostra di essere un utente umano', 'проверяем, человек ли вы', 'проверка браузера', 'tarayıcınızı doğruluyoruz', 'güvenlik kontrol',
       // A Russian shop's wall: "Похоже, ваш запрос выглядит необычно. Система защиты могла принять ваши действия за автоматические."
       'запрос выглядит необычно', 'ваши действия за автоматические',
+      // Yandex's older captcha: "запросы, поступившие с вашего IP-адреса, похожи на автоматические".
+      'похожи на автоматические',
     ],
     unless: EN_QUESTION,
     confidence: 0.6,

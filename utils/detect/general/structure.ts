@@ -155,6 +155,23 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'EgorSanko/smart-price:citilink_debug.html@2521b5d032ce02abe667d36bf19238f778406694',
   },
   {
+    // Another proof of work on an empty page: a script that computes an MD5 signature into `ipp_*` cookies, a
+    // meta refresh behind it (a Russian electronics chain's catalogue, served to a scraper instead of its cards).
+    id: 'structure.ipp.cookie-challenge',
+    kind: 'risk-challenge',
+    platform: 'anti-ddos',
+    test: /document\.cookie\s*=\s*['"]ipp_(?:key|uid|sign)=/,
+    source: 'HellMartenson/parcer:olx.html@76924911492d270659f459ce0744c8b6183b40bc',
+  },
+  {
+    // F5 BIG-IP ASM's block page: "Request Rejected … Please consult with your administrator. Your support ID is: 5562235707991851251".
+    id: 'structure.f5.support-id',
+    kind: 'access-denied',
+    platform: 'f5',
+    test: /your support id is:?\s*(?:<[^>]{0,40}>\s*)?\d{8,25}\b/i,
+    source: 'https://github.com/NatLabRockies/developer.nlr.gov/issues/158',
+  },
+  {
     id: 'structure.cloudflare.error-page',
     kind: 'access-denied',
     platform: 'cloudflare',

@@ -117,7 +117,7 @@ export const WIDGET_SELECTOR = WIDGETS.map((w) => w.selector).join(', ');
  * where a long page's markup is read for wall markers (a wall skinned with the site's own header and
  * footer). Narrower than VERIFY_CUES, so that a long product page titled "Robot vacuum" is never serialised.
  */
-export const CHALLENGE_TITLE = /security check|sicherheitsprüfung|sicherheitsüberprüfung|vérification de sécurité|проверка безопасности|human verification|verify (?:you are|that you are) (?:a )?human|just a moment|attention required|人机验证|安全验证|安全检查|访问验证/i;
+export const CHALLENGE_TITLE = /security check|sicherheitsprüfung|sicherheitsüberprüfung|vérification de sécurité|проверка безопасности|human verification|verify (?:you are|that you are) (?:a )?human|just a moment|attention required|antibot challenge|人机验证|安全验证|安全检查|访问验证/i;
 
 export const VERIFY_CUES = /验证|驗證|滑块|滑動|滑动|拖动|拖動|人机|真人|机器人|captcha|verif|vérif|robot|human|security check|challenge|sicherheitsprüfung|sicherheitsüberprüfung|робот|슬라이|認証|ロボット/i;
 
