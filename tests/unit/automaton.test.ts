@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { automatonFromData, buildAutomaton } from '../../utils/detect/automaton';
+import { automatonFromData, buildAutomaton, joinAutomata } from '../../utils/detect/automaton';
 
 const enc = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -105,6 +105,18 @@ describe('Aho–Corasick automaton', () => {
     const ends: number[] = [];
     most.scan(text, text.length, (_, end) => ends.push(end));
     expect(ends).toEqual([0xfffe, 0xffff]);
+  });
+
+  it('reports every pattern that ends at one state, a repeated phrase as often as it was given', () => {
+    // Two patterns end at the state of "ab": one output rank for the state, two patterns in its run.
+    expect(matches(['ab', 'ab', 'b'], 'xab')).toEqual(['ab@3', 'ab@3', 'b@3']);
+    const d = buildAutomaton(['ab', 'ab', 'b'].map(enc)).data();
+    expect(() => automatonFromData({ ...d })).not.toThrow();
+  });
+
+  it('has no flat form once joined (a user\'s rules beside the shipped ones are not shipped)', () => {
+    const joined = joinAutomata(buildAutomaton([enc('ab')]), buildAutomaton([enc('b')]));
+    expect(() => joined.data()).toThrow('a joined automaton has no flat form');
   });
 
   it('handles no patterns and empty text', () => {
