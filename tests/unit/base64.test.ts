@@ -38,4 +38,11 @@ describe('base64 of the shipped data', () => {
     expect(native.phraseIsWordStart).toEqual(fallback.phraseIsWordStart);
     expect(native.automaton.patternLengths).toEqual(fallback.automaton.patternLengths);
   });
+
+  it("carries the phrases' folded texts one per line, and none for a table without phrases", () => {
+    const table = builtinTable();
+    const shipped = JSON.parse(JSON.stringify(shipTable(table)));
+    expect(tableFromShipped(shipped).folded).toEqual(table.folded);
+    expect(tableFromShipped({ ...shipped, folded: '' }).folded).toEqual([]);
+  });
 });
