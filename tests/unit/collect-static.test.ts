@@ -22,6 +22,17 @@ describe('visible text of a parsed page', () => {
     expect(text).toBe('shown\nalso shown');
   });
 
+  it("leaves out an overlay that is hidden from assistive technology and by a utility class (a modal not opened)", () => {
+    const segments = collectStaticSegments(
+      doc(`<html><head><title>46 jobs in India</title></head><body><h1>Jobs</h1>
+        <div aria-hidden="true" class="modal__overlay flex fixed opacity-0 invisible pointer-events-none">
+          <section role="dialog" aria-modal="true"><h2>Security verification</h2></section></div>
+        <div aria-hidden="true" class="spinner">Loading</div>
+        <div class="invisible">no aria-hidden: kept, as before</div></body></html>`),
+    );
+    expect(segments.map((s) => s.text)).toEqual(['46 jobs in India', 'Jobs', 'Jobs\nLoading\nno aria-hidden: kept, as before']);
+  });
+
   it('reads titles, headings and dialogs as prominent regions', () => {
     const segments = collectStaticSegments(
       doc(`<html><head><title>访问被拒绝</title></head><body>

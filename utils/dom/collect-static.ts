@@ -27,11 +27,20 @@ const BLOCK = new Set([
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|content-visibility\s*:\s*hidden)/i;
 
+/**
+ * An overlay waiting to be opened, as a saved page without its style sheets still says: hidden from
+ * assistive technology and, by a utility class whose meaning is fixed (Tailwind's and Bootstrap's
+ * `invisible`, Tailwind's `opacity-0`), from the eye (LinkedIn's sign-up modal, titled "Security
+ * verification", under every guest job search). The browser's reading sees it hidden too.
+ */
+const UNOPENED_OVERLAY = /(?:^|\s)(?:invisible|opacity-0)(?:\s|$)/;
+
 function hiddenSelf(el: Element_): boolean {
   if (INVISIBLE_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.tagName === 'INPUT' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
   if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && UNOPENED_OVERLAY.test(el.getAttribute('class') ?? '')) return true;
   const style = el.getAttribute('style');
   return (!!style && HIDDEN_STYLE.test(style)) || isStyleHidden(el);
 }
