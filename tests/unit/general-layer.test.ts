@@ -1111,3 +1111,13 @@ describe('round 15 (stop 40): what the tenth fresh round taught', () => {
     expect(isOrdinaryOutcome('操作太频繁，请60秒后重新获取')).toBe(false);
   });
 });
+
+describe('round 15 (stop 40): two answers of the ninth round that the new frames now read', () => {
+  const kinds = (body: string) => scanGeneralNetwork(layer, { url: 'https://api.example.org/v1/items', body, resource: 'api' }, null, 't').map((d) => d.kind);
+  it("reads Last.fm's suspended key and Alpha Vantage's quota note", () => {
+    expect(kinds('{"error":26,"message":"API Key Suspended - This application is not allowed to make requests to the web services"}')).toContain('account-restricted');
+    expect(kinds('{"Note": "Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day."}')).toContain('access-denied');
+    // An answer that documents a frequency is no refusal.
+    expect(kinds('{"Information": "The API call frequency is documented at https://www.example.org/docs"}')).toEqual([]);
+  });
+});

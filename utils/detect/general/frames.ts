@@ -415,11 +415,12 @@ export const FRAMES: readonly Frame[] = [
     lang: 'en',
     subjects: [],
     predicates: [],
-    learnt: ['api key has been banned', 'api key is banned', 'api key has been suspended', 'api key has been blocked', 'key has been banned'],
+    // Last.fm's error 26: "API Key Suspended - This application is not allowed to make requests to the web services".
+    learnt: ['api key has been banned', 'api key is banned', 'api key has been suspended', 'api key has been blocked', 'key has been banned', 'api key suspended'],
     only: ['api'],
     unless: EN_QUESTION,
     confidence: 0.6,
-    source: 'https://github.com/uwaterloo/OpenData/issues/108',
+    source: 'https://github.com/uwaterloo/OpenData/issues/108; https://github.com/rembo10/headphones/issues/3257',
   },
   {
     id: 'general.en.rate-limit',
@@ -446,7 +447,10 @@ export const FRAMES: readonly Frame[] = [
       'request rate has exceeded',
       // A key or request held back: {"cause":"Key Throttle","throttle":true} (Hypixel), "Request was throttled. Expected available in 39 seconds."
       // (financialdatasets.ai), "You have run out of API credits for the current minute" (Twelve Data).
-      'key throttle', 'was throttled', 'been throttled', 'run out of api credits', 'out of api credits'],
+      'key throttle', 'was throttled', 'been throttled', 'run out of api credits', 'out of api credits',
+      // Alpha Vantage's answer once a key is over its quota: {"Note": "… Our standard API call frequency is 5 calls per minute …"}
+      // (https://github.com/finance-quote/finance-quote/pull/104).
+      'standard api call frequency is'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
