@@ -102,6 +102,14 @@ const FIXTURES: Record<string, { fires: string[]; clear: string[] }> = {
     fires: ['<script>document.cookie=\'__jsl_clearance=1566;max-age=3600;path=/\';location.href=location.pathname</script>'],
     clear: ['<script>document.cookie = "theme=dark"</script>'],
   },
+  'structure.ipp.cookie-challenge': {
+    fires: ['<meta http-equiv="refresh" content="10;URL=/ciez2a"><script>document.cookie="ipp_uid=1641989299691/Dfdb==";document.cookie="ipp_key=" + this.decrypt();</script>'],
+    clear: ['<script>document.cookie = "ipp=1; path=/"</script>', '<p>Set the ipp_key cookie in your client.</p>'],
+  },
+  'structure.f5.support-id': {
+    fires: ['<html><head><title>Request Rejected</title></head><body>An error has occurred. Please consult with your administrator.<br><br>Your support ID is: 5562235707991851251<br><br><a href="javascript:history.back();">[Go Back]</a></body></html>'],
+    clear: ['<p>Your support ID is on your invoice.</p>', '<p>Ticket 1234 opened.</p>'],
+  },
   'structure.datadome.captcha': {
     fires: ['<script>var dd={\'rt\':\'c\',\'cid\':\'AHrlqAAAAAMA\',\'hsh\':\'2211F\'}</script><script src="https://ct.captcha-delivery.com/c.js"></script>'],
     clear: ['<script>var dd = {theme: "dark"}</script>'],
