@@ -17,9 +17,27 @@ function decode(bytes: Uint8Array, encoding: string): string {
   }
 }
 
+/** A UTF-8 lead byte read as Latin-1, then a continuation byte: "Ð\u009f" is "П" decoded once too often. */
+const MOJIBAKE_PAIR = /[\u00c2-\u00f4][\u0080-\u00bf]/g;
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/**
+ * A page a scraper decoded as Latin-1 and saved again as UTF-8 ("ÐÐ¾ÑÑÐ¸ Ð³Ð¾ÑÐ¾Ð²Ð¾" for "Почти готово"):
+ * the original text, when every character fits in one byte, those bytes are valid UTF-8 and they hold
+ * several multi-byte characters. Real Latin-1 text ("café", "Größe") is no valid UTF-8 once
+ * re-encoded, so it stays as it is.
+ */
+export function undoMojibake(text: string): string {
+  if (BEYOND_LATIN1.test(text)) return text;
+  const pairs = text.match(MOJIBAKE_PAIR)?.length ?? 0;
+  if (pairs < 4) return text;
+  const bytes = Buffer.from(text, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : text;
+}
+
 /** Text that is not HTML (JSON, JSONP, text dumps): by its BOM, else UTF-8. */
 export function decodeText(bytes: Uint8Array): string {
-  return decode(bytes, bomEncoding(bytes) ?? 'utf-8');
+  return undoMojibake(decode(bytes, bomEncoding(bytes) ?? 'utf-8'));
 }
 
 /**
@@ -34,7 +52,7 @@ export function decodeText(bytes: Uint8Array): string {
 export function decodeHtml(bytes: Uint8Array, transportLabel?: string): string {
   const bom = bomEncoding(bytes);
   if (bom) return decode(bytes, bom);
-  if (isUtf8(bytes)) return decode(bytes, 'utf-8');
+  if (isUtf8(bytes)) return undoMojibake(decode(bytes, 'utf-8'));
   let encoding: string;
   try {
     encoding = htmlEncodingSniffer(bytes, { defaultEncoding: 'GB18030', ...(transportLabel ? { transportLayerEncodingLabel: transportLabel } : {}) });

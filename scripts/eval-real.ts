@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRuleSet, scanNetwork, verdictOf } from '../utils/detect/index';
 import { scanHtmlText } from '../cli/scan';
+import { decodeHtml, decodeText } from '../cli/decode';
 
 interface Item { file: string; label: 'positive' | 'negative'; kind: string | null; url: string; platform: string }
 
@@ -22,8 +23,10 @@ for (const dir of dirs) {
     if (!line.trim()) continue;
     const item = JSON.parse(line) as Item;
     const url = item.url.split(/\s/)[0]!.replace(/<[^>]*>/g, 'x');
-    const raw = readFileSync(join(dir, item.file), 'utf8');
+    // Decoded as `shutout scan` decodes a file (charset, BOM, a scraper's Latin-1 mojibake).
+    const bytes = readFileSync(join(dir, item.file));
     const isPage = /\.html?$/.test(item.file);
+    const raw = isPage ? decodeHtml(bytes) : decodeText(bytes);
     const detections = isPage
       ? scanHtmlText(item.file, raw, url, rules).detections
       : scanNetwork(rules, { url, body: raw, resource: 'api' });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { undoMojibake } from '../../cli/decode';
 import { MAX_ELEMENTS } from '../../utils/dom/markup-bounds';
 import { loadCorpus, type PageFixture } from '../corpus';
 
@@ -140,6 +141,26 @@ describe('saved pages whose declaration is wrong or missing', () => {
     const file = join(dir, 'undeclared-gbk.html');
     writeFileSync(file, encodeLegacy(wallHtml(''), 'gbk'));
     expect(snippets(jsonLines((await run(['scan', '--json', file])).stdout)[0])).toContain('访问被拒绝');
+  });
+});
+
+describe('pages a scraper decoded as Latin-1 and saved again as UTF-8', () => {
+  /** What such a scraper writes: each UTF-8 byte of the page as one Latin-1 character, re-encoded as UTF-8. */
+  const mojibake = (text: string) => Buffer.from(Buffer.from(text, 'utf8').toString('latin1'), 'utf8');
+
+  it('reads the page the site served', async () => {
+    const file = join(dir, 'mojibake.html');
+    writeFileSync(file, mojibake(wallHtml('<meta charset="utf-8">')));
+    expect(snippets(jsonLines((await run(['scan', '--json', file])).stdout)[0])).toContain('访问被拒绝');
+    const answer = join(dir, 'mojibake.json');
+    writeFileSync(answer, mojibake(JSON.stringify({ code: 429, msg: '操作太频繁，请稍后再试' })));
+    expect(snippets(jsonLines((await run(['scan', '--json', `--url=${ITEM}`, answer])).stdout)[0])).toContain('操作太频繁');
+  });
+
+  it('leaves real Latin-1 text as it is', () => {
+    for (const text of ['Größe und Preis: 12,50 €', 'café crème à la carte, déjà vu', 'Ã la carte', 'naïve Ð']) expect(undoMojibake(text)).toBe(text);
+    expect(undoMojibake(mojibake('Почти готово...').toString('utf8'))).toBe('Почти готово...');
+    expect(undoMojibake(mojibake('Доступ ограничен: Größe').toString('utf8'))).toBe('Доступ ограничен: Größe');
   });
 });
 
