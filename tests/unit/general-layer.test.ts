@@ -37,6 +37,22 @@ describe('API answers: the words a client would show', () => {
     const huge = JSON.stringify({ list: Array.from({ length: 5000 }, (_, i) => ({ msg: `m${i}` })) });
     expect(apiText(huge).messages.length).toBeLessThanOrEqual(24);
   });
+  it('reads the words of a message that carries markup for the client to render', () => {
+    expect(apiText('{"error":{"code":403,"message":"The request cannot be completed because you have exceeded your \\u003ca href=\\"/youtube/v3/getting-started#quota\\"\\u003equota\\u003c/a\\u003e."}}').messages)
+      .toEqual(['The request cannot be completed because you have exceeded your quota .']);
+    expect(apiText('{"msg":"a < b and c > d"}').messages).toEqual(['a < b and c > d']);
+  });
+  it('does not read a listing of records as what the answer says, whole or cut off at its size cap', () => {
+    const post = (title: string) => ({ kind: 't1', data: { link_title: title, body: 'x' } });
+    const titles = ['Implement reCAPTCHA on the signup form', 'Amazon links being flagged as SPAM.', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    expect(apiText(JSON.stringify({ kind: 'Listing', data: { children: titles.map(post) } })).messages).toEqual([]);
+    expect(apiText(JSON.stringify({ kind: 'Listing', data: { children: titles.slice(0, 2).map(post) } })).messages).toEqual(titles.slice(0, 2));
+    // An answer cut off at its size cap is no longer JSON: a key that comes back many times names a field of records.
+    const cut = JSON.stringify({ data: { children: titles.map(post) } }).slice(0, -20);
+    expect(apiText(cut).messages).toEqual([]);
+    // Errors come one to a few at a time.
+    expect(apiText(JSON.stringify({ errors: [{ message: 'Rate limit exceeded' }, { message: 'Retry later' }] })).messages).toEqual(['Rate limit exceeded', 'Retry later']);
+  });
 });
 
 describe('cue words', () => {

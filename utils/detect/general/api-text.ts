@@ -16,6 +16,10 @@ const CHALLENGE_URL = /^https?:\/\/[^\s"']*(?:captcha|verify|verification|punish
 const SENTENCE = /\p{L}{2,}\s+\p{L}+\s+\p{L}{2,}/u;
 
 const MAX_BODY = 64 * 1024;
+/** An array of more objects than this is a listing of records. */
+const RECORDS_MAX = 5;
+/** An HTML tag inside a message string. */
+const TAG = /<\/?[a-z][^<>]{0,200}>/gi;
 const MAX_PARTS = 24;
 const MAX_PART = 300;
 const BARE_TEXT_MAX = 1500;
@@ -91,8 +95,10 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
     if (CHALLENGE_URL.test(value)) {
       out.messages.push(`challenge url ${value.replace(/[?#].*$/, '').slice(0, 120)}`);
     } else if ((MESSAGE_KEY.test(key) || (key === '' && depth <= 2)) && value.trim()) {
+      // A message may carry markup for the client to render (YouTube: "you have exceeded your <a href=…>quota</a>"): its words are what it says.
+      const words = value.includes('<') ? value.replace(TAG, ' ').replace(/\s+/g, ' ') : value;
       // mtop: "RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试" — the code and the words.
-      for (const part of value.split('::')) if (part.trim()) out.messages.push(part.trim().slice(0, MAX_PART));
+      for (const part of words.split('::')) if (part.trim()) out.messages.push(part.trim().slice(0, MAX_PART));
     } else if (CODE_KEY.test(key)) {
       // A code field that holds a sentence says it in words (Etherscan: {"message":"NOTOK","result":"Max rate limit reached"}).
       if (SENTENCE.test(value)) out.messages.push(value.trim().slice(0, MAX_PART));
@@ -105,6 +111,10 @@ function visit(value: unknown, key: string, out: ApiText, depth: number): void {
     return;
   }
   if (Array.isArray(value)) {
+    // Many records (a listing of posts, comments, products) are data the answer carries, not what it says:
+    // a post titled "Amazon links being flagged as spam" is no refusal. Errors come one to a few at a time.
+    const records = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)).length;
+    if (records > RECORDS_MAX) return;
     for (const v of value.slice(0, 50)) visit(v, key, out, depth + 1);
     return;
   }
@@ -144,11 +154,22 @@ export function apiText(body: string): ApiText {
   }
   PAIR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let guard = 0;
+  const pairs: RegExpExecArray[] = [];
+  while ((m = PAIR.exec(text)) && pairs.length < 500) pairs.push(m);
+  // A key that comes back many times names a field of records (a listing cut at MAX_BODY, so no longer
+  // JSON): data the answer carries, as with an array of many objects above.
+  const seen = new Map<string, number>();
+  for (const p of pairs) seen.set(p[1]!, (seen.get(p[1]!) ?? 0) + 1);
+  let records = false;
   // A printout's pairs, flat (its nesting is not parsed): enough to see a captcha handed out.
   const flat: Record<string, unknown> = {};
-  while ((m = PAIR.exec(text)) && guard++ < 500 && out.messages.length < MAX_PARTS) {
+  for (const m of pairs) {
+    if (out.messages.length >= MAX_PARTS) break;
     const key = m[1]!;
+    if (seen.get(key)! > RECORDS_MAX) {
+      records = true;
+      continue;
+    }
     const str = m[2] ?? m[3] ?? m[4] ?? m[5];
     if (str !== undefined) visit(decodeEscapes(str), key, out, 1);
     else if (m[6] !== undefined) visit(Number(m[6]), key, out, 1);
@@ -164,6 +185,6 @@ export function apiText(body: string): ApiText {
   }
   // A bare text answer ("Too Many Requests", an error line a client printed, a server's few lines of
   // `<br>`-broken HTML) is its own message.
-  if (out.messages.length === 0 && text.length <= BARE_TEXT_MAX) out.messages.push(text.replace(/<[^>]{0,200}>/g, ' ').replace(/[{}\[\]"']/g, ' ').replace(/\s+/g, ' ').trim());
+  if (out.messages.length === 0 && !records && text.length <= BARE_TEXT_MAX) out.messages.push(text.replace(/<[^>]{0,200}>/g, ' ').replace(/[{}\[\]"']/g, ' ').replace(/\s+/g, ' ').trim());
   return out;
 }
