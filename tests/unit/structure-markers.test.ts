@@ -95,8 +95,29 @@ const FIXTURES: Record<string, { fires: string[]; clear: string[] }> = {
     clear: ['<p>Incapsula protects this site.</p>'],
   },
   'structure.ruishu.bootstrap': {
-    fires: ['<meta content="{v}" r="m"><script>$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};</script>'],
-    clear: ['<meta name="description" content="shop"><script>var ts = Date.now();</script>'],
+    fires: [
+      '<meta content="{v}" r="m"><script>$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};</script>',
+      // An obfuscated alias of window, the `{qqq` token, the ISO-8859-1 loader from two random segments and a version.
+      '<script>_$6b[\'$_ts\'] = {};</script>',
+      '<meta content="{qqqqqqqq!J7z,aac,amr">',
+      '<script type="text/javascript" charset="iso-8859-1" src="/IkxfQuImHWbf/szBN0h1em4ON.87f8093.js"></script>',
+    ],
+    clear: [
+      '<meta name="description" content="shop"><script>var ts = Date.now();</script>',
+      '<script charset="iso-8859-1" src="/js/jquery.min.js"></script>',
+      // The page reached once the challenge is passed keeps the loader beside its own style sheets.
+      '<link rel="stylesheet" href="css/index.css"><script>$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};</script>',
+    ],
+  },
+  'structure.wildberries.wbaas': {
+    fires: ['<title>Почти готово...</title><script type="module" crossorigin src="/__wbaas/challenges/antibot/__static/v1/index-Abc123.js"></script>'],
+    // A product page of the same shop loads its ordinary bundles.
+    clear: ['<script src="https://static-basket-01.wbbasket.ru/vol0/j/main.js"></script>', '<a href="/challenges/">Челленджи</a>'],
+  },
+  'structure.ozon.abt-challenge': {
+    fires: ['<title>Доступ ограничен</title><link rel="stylesheet" href="https://cdn2.ozone.ru/s3/abt-challenge/style_v26.css"><script src="https://cdn2.ozone.ru/s3/abt-challenge/script_v26.js"></script>'],
+    // The complaint form's style sheet alone, and a product page.
+    clear: ['<link rel="stylesheet" href="https://cdn1.ozone.ru/s3/abt-complaints/static/v1/common.css">', '<script src="https://st.ozone.ru/s3/pdp/app.js"></script>'],
   },
   'structure.jiasule.jsl': {
     fires: ['<script>document.cookie=\'__jsl_clearance=1566;max-age=3600;path=/\';location.href=location.pathname</script>'],
@@ -138,6 +159,11 @@ describe("Shutout's own vendor markers", () => {
     expect(scanStructurePage({ ...skinned, title: 'Gartenmöbel' }, null, 'test', 'Gartenmöbel')).toEqual([]);
     // "Just a moment…" names no verification, but as a page's title it is Cloudflare's challenge.
     expect(scanStructurePage({ ...skinned, title: 'Just a moment...' }, null, 'test', 'Just a moment...').map((d) => d.ruleId)).toEqual(['structure.cloudflare.orchestrate']);
+  });
+  it("reads Ruishu's loader only on a page without words: a page with words has passed its challenge", () => {
+    const bootstrap = wall('<script>$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};</script>');
+    expect(scanStructurePage({ ...bootstrap, segments: [{ where: 'text', text: '数据查询' }] }, null, 'test', '').map((d) => d.ruleId)).toEqual(['structure.ruishu.bootstrap']);
+    expect(scanStructurePage({ ...bootstrap, segments: [{ where: 'text', text: '药品 数据查询 '.repeat(20) }] }, null, 'test', '')).toEqual([]);
   });
   it('every fixture belongs to a marker that exists', () => {
     expect(Object.keys(FIXTURES).sort()).toEqual(OWN_MARKERS.map((m) => m.id).sort());

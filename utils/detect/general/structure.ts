@@ -35,6 +35,13 @@ export interface OwnMarker {
   kind: Detection['kind'];
   platform: string;
   test: RegExp;
+  /**
+   * A marker of a first response that shows no words fires only while the page's visible text is at
+   * most this long: the same loader stays in the page the visitor reaches once the challenge is passed.
+   */
+  maxText?: number;
+  /** Markup of the page the visitor reaches once the challenge is passed (its style sheets), which the challenge lacks. */
+  notWith?: RegExp;
   source: string;
 }
 
@@ -186,11 +193,32 @@ export const OWN_MARKERS: readonly OwnMarker[] = [
     source: 'microlinkhq/is-antibot:providers/imperva/failed.json@d192a16b4e1745fa5711ec5ff99f7cadf3061150; https://github.com/psf/requests/issues/5331; https://github.com/ziplokk1/incapsula-cracker-py3/issues/1',
   },
   {
+    // Ruishu's first response: its `$_ts` bootstrap (`window['$_ts']`, or an obfuscated alias's `['$_ts'] =`), the `<meta … r="m">` or
+    // `<meta content="{qqq…">` token, and the loader script served as ISO-8859-1 from two random path segments
+    // and a 7-hex version ("/sM5ZGh08tImn/7cLOtPi5wrHA.5780574.js"). Nothing else: a page with words has passed.
     id: 'structure.ruishu.bootstrap',
     kind: 'risk-challenge',
     platform: 'ruishu',
-    test: /\$_ts\s*=\s*window\[['"]\$_ts['"]\]|<meta[^>]*\sr=['"]m['"]/i,
-    source: 'warterbili/ruishu-re:captured/412.html@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; warterbili/ruishu-re:README.md@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; pysunday/sdenv:example/use-local/output/makecode_input_html.html@ab6eb3fd10a3b747e31e5cc4a2e24bd91493bab4',
+    test: /\$_ts\s*=\s*window\[['"]\$_ts['"]\]|\[['"]\$_ts['"]\]\s*=|<meta[^>]*\sr=['"]m['"]|<meta[^>]+content=["']\{qqq|<script[^>]*charset=["']iso-8859-1["'][^>]*\ssrc=["']\/[A-Za-z0-9]{8,16}\/[A-Za-z0-9]{8,16}\.[0-9a-f]{7}\.js/i,
+    maxText: 100,
+    notWith: /<link[^>]+rel=["']?stylesheet/i,
+    source: 'warterbili/ruishu-re:captured/412.html@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; warterbili/ruishu-re:README.md@d01a8d5bd266fc6cba8a12aa92a1f71c330e63c0; pysunday/sdenv:example/use-local/output/makecode_input_html.html@ab6eb3fd10a3b747e31e5cc4a2e24bd91493bab4; guoxw/shangbiaojuruishu:20200730/index.html@a0a88059d7446c5168338eafab344c321c82a596; wangyihit/donkey:ruishu.html@a3277833209479a09b7d6e7e333fc05a7503f2d6; ctl456/ruishu6-yaojianju:new.html@2a213aee08d039b1dc0f9ab5954f6f2d9c8c696f',
+  },
+  {
+    // Wildberries' antibot interstitial ("Почти готово…", "Wildberries не работает без JavaScript"): its script from `/__wbaas/challenges/antibot/`.
+    id: 'structure.wildberries.wbaas',
+    kind: 'risk-challenge',
+    platform: 'wildberries',
+    test: /\/__wbaas\/challenges\/antibot\//i,
+    source: 'botass740/Parsing_prod:wb_page.html@d5b179edba63e5e0b754317019238b000c62eac0; a4ifka/wishlist:wb_page.html@26784ef2937ed1b8e37cd93fc8af7d62268eb3e4',
+  },
+  {
+    // Ozon's antibot challenge ("Доступ ограничен", "We need to make sure that you are not a robot" in its <noscript>): its `abt-challenge` script.
+    id: 'structure.ozon.abt-challenge',
+    kind: 'risk-challenge',
+    platform: 'ozon',
+    test: /\/abt-challenge\/script[\w.-]*\.js/i,
+    source: 'mikeshumkin13/product-scraper:ozon_debug.html@a8d5848de5a669bf7aed21f8daf235fbaed1018c; Minin2707/parserOzon:ozon_page.html@a035b4bd88a44c5c9a3a9f0b9406e2ae21c0fd23',
   },
   {
     id: 'structure.jiasule.jsl',
@@ -225,6 +253,7 @@ export function scanStructurePage(input: PageInput, platform: string | null, ver
     for (const m of long ? own : [...own, ...antibotMarkers().markup]) {
       // A status-gated marker needs a refusing status: 5xx pages of the same vendors are outages.
       if ('statuses' in m && m.statuses && (input.status === undefined || !m.statuses.includes(input.status) || !REFUSING.has(input.status))) continue;
+      if ('maxText' in m && ((m.maxText !== undefined && chars > m.maxText) || m.notWith?.test(markup))) continue;
       const hit = m.test.exec(markup);
       if (!hit) continue;
       out.push(structuralFinding(m.kind, platform ?? m.platform, m.id, version, 'text', 0.7, input.title || hit[0], `markup: ${m.platform} wall (${hit[0].slice(0, 60)})`));
