@@ -13,6 +13,8 @@
  * the new items, 14 earlier outcomes were lost and 5 gained by retraining alone; one answer's text
  * read differently for training (a `cause` field) moved 12 more; sixteen training orders instead of
  * eight gave 0.673 but 20 false alarms (over the cap). Floors 0.669 / 0.670 (docs/notices.md).
+ * Stop 41's round (-r26-, 11 items) holds them: all items 0.671, earlier items 0.6705; thirty epochs
+ * instead of ten gained recall only with more false alarms (0.676 at 24 of 1,930).
  */
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../cli/html';
@@ -28,7 +30,7 @@ const FLOOR = { recall: 0.669, fpr: 0.01, kindAccuracy: 0.88 };
  * floor they had reached: a round of harder items lowers the figure of all items, and must not hide
  * that the detectors got worse on what they knew.
  */
-const LAST_ROUND = /-r25-/;
+const LAST_ROUND = /-r26-/;
 const EARLIER_FLOOR = { recall: 0.67, fpr: 0.01 };
 
 describe('blind evaluation on the notice corpus', () => {

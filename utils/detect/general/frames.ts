@@ -375,7 +375,8 @@ export const FRAMES: readonly Frame[] = [
       'cheating',
     ],
     only: ['api'],
-    unless: OWNER_SETTING,
+    // A word refused in what the user submits ("You may not have … in your title", SUBMIT_VALIDATION_TITLE_BLACKLISTED_STRING) refuses the text, not the user.
+    unless: [...OWNER_SETTING, 'blacklisted string', 'blacklisted_string', 'in your title'],
     confidence: 0.6,
     source: 'https://github.com/nager/Nager.AmazonCreatorsApi/issues/95; https://github.com/etsy/open-api/issues/198; https://github.com/paypal/PayPal-PHP-SDK/issues/363; remotebrowser/mcp:getgather/mcp/patterns/shadestore-access-denied.html@bc0884f5ed70090e5f572ae626a5eb13b33baf1b; https://github.com/Androz2091/vinted-api/issues/16; https://github.com/mikeknight85/PriceStalker/issues/67; https://github.com/surmon-china/simple-netease-cloud-music/issues/6; https://github.com/LifeActor/ykdl/issues/310',
   },
@@ -416,7 +417,9 @@ export const FRAMES: readonly Frame[] = [
     subjects: [],
     predicates: [],
     // Last.fm's error 26: "API Key Suspended - This application is not allowed to make requests to the web services".
-    learnt: ['api key has been banned', 'api key is banned', 'api key has been suspended', 'api key has been blocked', 'key has been banned', 'api key suspended'],
+    learnt: ['api key has been banned', 'api key is banned', 'api key has been suspended', 'api key has been blocked', 'key has been banned', 'api key suspended',
+      // The caller's account limited, as WeChat's API says it: {"errcode":50002,"errmsg":"user limited"}.
+      'user limited'],
     only: ['api'],
     unless: EN_QUESTION,
     confidence: 0.6,
@@ -450,7 +453,10 @@ export const FRAMES: readonly Frame[] = [
       'key throttle', 'was throttled', 'been throttled', 'run out of api credits', 'out of api credits',
       // Alpha Vantage's answer once a key is over its quota: {"Note": "… Our standard API call frequency is 5 calls per minute …"}
       // (https://github.com/finance-quote/finance-quote/pull/104).
-      'standard api call frequency is'],
+      'standard api call frequency is',
+      // A quota or a per-second allowance used up: "you have exceeded your <a>quota</a>" ({"reason":"quotaExceeded"}, YouTube's Data
+      // API), "Exceeded 4 calls per second for api client. Reduce request rates to resume" (Shopify's Admin API).
+      'exceeded your quota', 'quota exceeded', 'quotaexceeded', 'calls per second for', 'reduce request rates'],
     // "This website has been temporarily rate limited": the site is over its own quota, for everyone.
     unless: [...EN_QUESTION, 'this website has been', 'this site has been', 'website has exceeded',
       // A request too large is refused for its size, whoever sends it ("Request size limit exceeded").
@@ -468,7 +474,9 @@ export const FRAMES: readonly Frame[] = [
     predicates: [],
     learnt: ['attempts', 'attempt', 'tries', 'failed logins', 'login failures', 'failed login', 'logins', 'requests', 'registrations', 'registration attempts', 'submissions', 'sign-in attempts', 'signin attempts', 'verification attempts', 'codes requested', 'messages sent', 'captcha requests',
       // The remedy after any noun ("too many failed logins, try again later"): an excess the visitor must wait out.
-      'try again', 'please wait', 'wait a few', 'in a short time', 'recently', 'times'],
+      'try again', 'please wait', 'wait a few', 'in a short time', 'recently', 'times',
+      // "You have published too many crates in a short period of time" (crates.io).
+      'in a short period', 'short period of time'],
     gap: 80,
     // A setting ("lock accounts after too many failed attempts") or advice is no notice.
     unless: [...EN_QUESTION, 'after too many', 'if there are too many', 'when there are too many', 'in case of too many', 'prevent', 'protect against', 'brute force protection', 'number of'],
