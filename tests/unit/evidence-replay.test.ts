@@ -91,6 +91,14 @@ describe('replaying findings', () => {
     expect(refusal([], finding('f1', { upgradedFrom: { seq: 0, hash: 'f'.repeat(64) } }))).toMatch(/chain entry 1: it upgrades entry 0, which does not record this finding/);
   });
 
+  it('gives the live findings in the order of the entries that recorded them, an upgraded one where its upgrade stands', () => {
+    const first = replayed([finding('f1'), finding('f2')]);
+    const from = { seq: 1, hash: first.entries[0]!.hash };
+    const { replay, ok } = replayed([finding('f1'), finding('f2'), { type: 'upgrade', recordId: 'all', at: AT, data: {} }, finding('f1', { upgradedFrom: from })]);
+    expect(ok).toEqual([true, true, true, true]);
+    expect(replay.records().map((r) => [r.id, r.seq])).toEqual([['f2', 2], ['f1', 4]]);
+  });
+
   it('accepts an upgrade of an entry left out only when replaying a partial chain', () => {
     // A redacted export of an upgraded chain starts at its upgrade entry (seq 4 here): the findings
     // it upgrades are in the entries left out.

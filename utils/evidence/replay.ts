@@ -66,9 +66,6 @@ export class Replay {
   /** Key fingerprints, in the order the chain records them (first run, new key on delete). */
   readonly keys: string[] = [];
   readonly withheld = new Map<string, number>();
-  upgrades = 0;
-  entries = 0;
-  format1 = 0;
   problem: string | null = null;
   private first: number | null = null;
 
@@ -86,11 +83,9 @@ export class Replay {
 
   push(e: ChainEntry): boolean {
     if (this.problem) return false;
-    this.entries++;
     this.first ??= e.seq;
     const o = openEntry(e);
     if (o.problem) return this.fail(e, o.problem);
-    if (o.withheld.length === 0 && !('_sd' in e.data)) this.format1++;
     for (const f of o.withheld) this.withheld.set(f, (this.withheld.get(f) ?? 0) + 1);
     const v = o.values;
     switch (e.type) {
@@ -140,7 +135,6 @@ export class Replay {
         if (e.seq !== 1) return this.fail(e, 'a wipe can only start a chain');
         return true;
       case 'upgrade':
-        this.upgrades++;
         return true;
       case 'key':
         if (!str(v.fingerprint) || !/^[0-9a-f]{64}$/.test(v.fingerprint)) return this.fail(e, 'its key fingerprint is malformed');
@@ -207,8 +201,8 @@ export function recordDifference(given: Record<string, unknown>, replayed: Repla
     }
     const a = given[f] === '' && f === 'note' ? undefined : given[f];
     const b = replayed[f];
+    // Absent and null are the same; absent against a value differs below (canonical JSON writes absent as null).
     if ((a === undefined || a === null) && (b === undefined || b === null)) continue;
-    if (a === undefined || b === undefined) return f;
     try {
       if (canonicalJson(a) !== canonicalJson(b)) return f;
     } catch {
