@@ -149,6 +149,16 @@ describe('replaying amendments', () => {
     expect(refusal([finding('f1')], amend('f1', data))).toMatch(problem);
   });
 
+  it('keeps the finding\'s other withheld fields when an amendment discloses its note', () => {
+    const committed = commitData({ id: 'f1', kind: 'access-denied', observedAt: AT, pageUrl: 'https://www.zhihu.com/people/someone' });
+    const f1 = { type: 'finding', recordId: 'f1', at: AT, data: committed.data, withheld: { pageUrl: 'https://www.zhihu.com/people/[user-1]' } } as NewEntry;
+    const withheldNote = { type: 'amendment', recordId: 'f1', at: AT, data: commitData({ note: 'the seller’s phone number' }).data, withheld: { note: '[withheld]' } } as NewEntry;
+    const disclosed = { type: 'amendment', recordId: 'f1', at: AT, ...commitData({ note: 'checked again' }) } as NewEntry;
+    const { replay, ok } = replayed([f1, withheldNote, disclosed]);
+    expect(ok).toEqual([true, true, true]);
+    expect(replay.records()[0]).toMatchObject({ note: 'checked again', withheld: ['pageUrl'], pageUrl: 'https://www.zhihu.com/people/[user-1]' });
+  });
+
   it('marks a note that a redacted export withholds, until a later amendment discloses one', () => {
     const withheld = { type: 'amendment', recordId: 'f1', at: AT, data: commitData({ note: 'the seller’s phone number' }).data, withheld: { note: '[withheld]' } } as NewEntry;
     const disclosed = { type: 'amendment', recordId: 'f1', at: AT, ...commitData({ note: 'checked again' }) } as NewEntry;
