@@ -465,6 +465,25 @@ export const FRAMES: readonly Frame[] = [
     source: 'https://github.com/paypal/PayPal-PHP-SDK/issues/363; https://github.com/allegro/allegro-api/issues/9832; https://github.com/cloudbypass/example/issues/3; https://github.com/nice-registry/download-counts/pull/8; https://github.com/ultrafunkamsterdam/undetected-chromedriver/issues/1822; https://github.com/danielbuechele/goofy/issues/479; https://github.com/Schmavery/facebook-chat-api/issues/847',
   },
   {
+    // What the visitor did × "too often", in either order: "Frequent operation, please try again later"
+    // (the English of 操作频繁 in Chinese-made software), "Requests too frequent", "Access too often".
+    // Subjects are the visitor's own acts; every predicate is learnt, so the blind evaluation counts
+    // one only where another source group shows it.
+    id: 'general.en.frequent',
+    kind: 'access-denied',
+    lang: 'en',
+    subjects: ['operation', 'operations', 'request', 'requests', 'access', 'visit', 'visits', 'submission', 'submissions', 'click', 'clicks',
+      'query', 'queries', 'call', 'calls', 'action', 'actions', 'login', 'logins', 'refresh', 'refreshes'],
+    predicates: [],
+    learnt: ['frequent', 'too frequent', 'too frequently', 'too often', 'too fast', 'too quickly', 'so frequently', 'so often'],
+    gap: 12,
+    either: true,
+    // A loyalty programme's "frequent" customer, a FAQ, a setting ("how often").
+    unless: [...EN_QUESTION, 'how often', 'frequently asked', 'frequent flyer', 'frequent buyer', 'frequent shopper', 'frequent customer', 'frequent visitor'],
+    confidence: 0.6,
+    source: 'gongfuxiang/shopxo:app/lang/en.php@69e617b858e1b488ddc9d359d701e48075d52af1; oddakussa12/helloo-api:resources/lang/ko/auth.php@2b61f30b79ea1655b40144cfd7873e5feb2f97cd',
+  },
+  {
     // "Too many failed logins", "too many login failures from your network": an excess of the
     // visitor's own attempts, whatever the noun; added after reading the corpus, so every noun is learnt.
     id: 'general.en.too-many',
