@@ -106,6 +106,30 @@ export interface ScanOptions {
   onProblem?: (where: string, error: string) => void;
 }
 
+/** Non-empty lines of prose from which a .txt is a page's text rather than one answer. */
+const PAGE_TEXT_LINES = 4;
+const PAGE_TEXT_MIN = 300;
+
+/**
+ * A .txt that holds a page's text as a researcher copied it (a help article, a forum thread, a
+ * notice page's words), not one API answer: several lines of prose, not a JSON, JSONP, markup or a
+ * client's printout of one. It is read as the page it came from, so that what tells a page about
+ * blocks from a block (discussion, a help centre's questions) applies to it as to the saved page.
+ */
+export function isPageText(text: string): boolean {
+  const t = text.trim();
+  if (t.length < PAGE_TEXT_MIN || /^[[{<(]|^[\w$.]+\s*\(/.test(t)) return false;
+  return t.split('\n').filter((l) => l.trim().length > 0).length >= PAGE_TEXT_LINES;
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The text as a page: a paragraph per line. */
+function pageTextHtml(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body>${lines.map((l) => `<p>${escapeText(l)}</p>`).join('')}</body></html>`;
+}
+
 /** Scan one file: one result per page, or per response for a HAR capture. Throws when unreadable. */
 export async function scanFile(file: string, opts: ScanOptions = {}): Promise<ScanResult[]> {
   const rules = opts.rules ?? builtinRuleSet();
@@ -122,7 +146,9 @@ export async function scanFile(file: string, opts: ScanOptions = {}): Promise<Sc
     });
   }
   if (ANSWERS.has(ext)) {
-    const input = answerInput(decodeText(bytes), opts.url);
+    const text = decodeText(bytes);
+    if (ext === '.txt' && isPageText(text)) return [scanHtmlText(file, pageTextHtml(text), opts.url ?? null, rules, opts.status)];
+    const input = answerInput(text, opts.url);
     if (input.status === undefined && opts.status !== undefined) input.status = opts.status;
     const detections = scanNetwork(rules, input);
     return [{ ...pageResult(file, input.url, detections), platform: platformOf(input.pageUrl ?? input.url) }];

@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRuleSet, scanNetwork, verdictOf } from '../utils/detect/index';
-import { scanHtmlText } from '../cli/scan';
-import { decodeHtml, decodeText } from '../cli/decode';
+import { builtinRuleSet, verdictOf } from '../utils/detect/index';
+import { scanFile } from '../cli/scan';
 
 interface Item { file: string; label: 'positive' | 'negative'; kind: string | null; url: string; platform: string }
 
@@ -23,13 +22,8 @@ for (const dir of dirs) {
     if (!line.trim()) continue;
     const item = JSON.parse(line) as Item;
     const url = item.url.split(/\s/)[0]!.replace(/<[^>]*>/g, 'x');
-    // Decoded as `shutout scan` decodes a file (charset, BOM, a scraper's Latin-1 mojibake).
-    const bytes = readFileSync(join(dir, item.file));
-    const isPage = /\.html?$/.test(item.file);
-    const raw = isPage ? decodeHtml(bytes) : decodeText(bytes);
-    const detections = isPage
-      ? scanHtmlText(item.file, raw, url, rules).detections
-      : scanNetwork(rules, { url, body: raw, resource: 'api' });
+    // Read exactly as `shutout scan` reads the file (its charset, an answer's envelope, a .txt that holds a page's text).
+    const detections = (await scanFile(join(dir, item.file), { url, rules })).flatMap((r) => r.detections);
     const blocked = verdictOf(detections) === 'blocked';
     const kinds = detections.map((d) => d.kind);
     if (item.label === 'positive') {

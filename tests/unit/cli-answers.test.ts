@@ -1,6 +1,6 @@
 /**
  * `shutout scan` reads saved API answers (.json, or a .txt holding one answer: JSON, JSONP or
- * text) with the network rules, as the answer to --url or to the URL its envelope records, and
+ * text; a .txt of several lines of prose is a page's text, read as a page) with the network rules, as the answer to --url or to the URL its envelope records, and
  * gives the verdict the page-world tap gives in the browser for the same answer.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { isPageText } from '../../cli/scan';
 import { acceptTap, TAP_SOURCE } from '../../utils/content/tap-protocol';
 import { builtinRuleSet, scanNetwork, verdictOf } from '../../utils/detect/index';
 
@@ -58,6 +59,25 @@ describe('saved API answers', () => {
     const [line] = jsonLines((await run(['scan', '--json', '--url', MTOP, jsonp])).stdout);
     expect(line).toMatchObject({ verdict: 'blocked', url: MTOP });
     expect(line!.detections[0]).toMatchObject({ kind: 'risk-challenge', where: 'network' });
+  });
+
+  it("reads a .txt that holds a page's lines of prose as that page, not as one answer", async () => {
+    const policy = [
+      'From July 10, a rate limit policy applies to every call of the Open API, so that the service stays stable for everyone who uses it.',
+      '- More than 10 calls per second from one vendor ID are turned away.',
+      '- The limit may change with the system load.',
+      '- Above it, the API answers with a 429 error.',
+      '- Calls work again within minutes once the rate falls.',
+    ].join('\n');
+    expect(isPageText(policy)).toBe(true);
+    // As one answer its words "rate limit" would be a refusal; as a page it is a notice about the policy.
+    expect(verdictOf(scanNetwork(builtinRuleSet(), { url: 'https://developers.example.com/notice', body: policy, resource: 'api' }))).toBe('blocked');
+    const [line] = jsonLines((await run(['scan', '--json', '--url', 'https://developers.example.com/notice', write('policy.txt', policy)])).stdout);
+    expect(line).toMatchObject({ verdict: 'clear' });
+    // One answer stays one answer, however it is laid out: a JSON printout, a short text, markup.
+    for (const answer of [JSON.stringify({ code: 429, msg: 'Too many requests' }, null, 2).repeat(4), 'Too many requests.\nRetry later.\n1\n2', `<html>\n${'<p>x</p>\n'.repeat(80)}</html>`, `cb(${RGV587})\n`.repeat(5)]) {
+      expect(isPageText(answer)).toBe(false);
+    }
   });
 
   it('reads the URL, status and headers from an envelope {url, status, headers, body}; the body may be text or parsed JSON', async () => {
