@@ -13,8 +13,9 @@
  * the new items, 14 earlier outcomes were lost and 5 gained by retraining alone; one answer's text
  * read differently for training (a `cause` field) moved 12 more; sixteen training orders instead of
  * eight gave 0.673 but 20 false alarms (over the cap). Floors 0.669 / 0.670 (docs/notices.md).
- * Stop 41's round (-r26-, 11 items) holds them: all items 0.671, earlier items 0.6705; thirty epochs
- * instead of ten gained recall only with more false alarms (0.676 at 24 of 1,930).
+ * Stop 41's two rounds (-r26-, -r27-, 25 items) and frames that compose what they know raised them:
+ * all items 0.675 (19 false alarms of 1,933), earlier items 0.673; floors 0.673 / 0.672. Thirty
+ * epochs instead of ten gained recall only with more false alarms (0.676 at 24 of 1,930).
  */
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../cli/html';
@@ -24,14 +25,14 @@ import { loadCorpus } from '../corpus';
 import { loadItems } from '../notices';
 
 const GOAL = { recall: 0.9, fpr: 0.01 };
-const FLOOR = { recall: 0.669, fpr: 0.01, kindAccuracy: 0.88 };
+const FLOOR = { recall: 0.673, fpr: 0.01, kindAccuracy: 0.88 };
 /**
  * The items of the corpus before the last round joined it (the real-page round of stop 37 carries `-r22-`), held to the
  * floor they had reached: a round of harder items lowers the figure of all items, and must not hide
  * that the detectors got worse on what they knew.
  */
-const LAST_ROUND = /-r26-/;
-const EARLIER_FLOOR = { recall: 0.67, fpr: 0.01 };
+const LAST_ROUND = /-r2[67]-/;
+const EARLIER_FLOOR = { recall: 0.672, fpr: 0.01 };
 
 describe('blind evaluation on the notice corpus', () => {
   const items = loadItems();

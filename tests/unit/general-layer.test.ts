@@ -376,6 +376,12 @@ describe("an outage is nobody's refusal", () => {
     expect(isOrdinaryOutcome('Произошла ошибка при обработке запроса. Повторите попытку позже.')).toBe(true);
     expect(isOrdinaryOutcome('Наразі неможливо підключитися до обраного сервера.')).toBe(true);
     expect(isOrdinaryOutcome('Вы были заблокированы на сайте')).toBe(false);
+    // An account said to be unlocked again is the end of a block, not one.
+    expect(isOrdinaryOutcome('Le statut de votre compte est maintenant déverrouillé.')).toBe(true);
+    expect(isOrdinaryOutcome('Your account is now unlocked. You can sign in again.')).toBe(true);
+    expect(isOrdinaryOutcome('Ihr Konto ist wieder freigeschaltet.')).toBe(true);
+    expect(isOrdinaryOutcome('Votre compte est verrouillé.')).toBe(false);
+    expect(isOrdinaryOutcome('Ihr Konto wird in 30 Minuten entsperrt.')).toBe(false);
     // Credentials typed wrong are the visitor's mistake, not a refusal (Laravel's auth.failed in ja and en).
     expect(isOrdinaryOutcome('入力されたアカウント情報が間違っているか、認証を終えていないか、存在しないアカウントです。')).toBe(true);
     expect(isOrdinaryOutcome('These credentials do not match our records.')).toBe(true);
@@ -709,6 +715,11 @@ describe('how frames are compiled', () => {
     expect(concepts.map((c) => c.key)).toEqual(['k:plain:s', 'k:plain:r', 'k:rate-limit:s']);
     expect(concepts[1]!.re.test('valid only')).toBe(true);
     expect(concepts[1]!.re.test('onlyfans')).toBe(false);
+  });
+  it('gives no concept for a frame whose subjects are everyday words, and still reads them with its predicates', () => {
+    const f = frame({ id: 'general.en.frequent', subjects: ['operation'], learnt: ['frequent'], either: true, gap: 12, concept: false });
+    expect(conceptsOf([f])).toEqual([]);
+    expect(hits(f, 'Frequent operation, please try again later')).toHaveLength(1);
   });
 });
 

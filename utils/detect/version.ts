@@ -4,4 +4,4 @@
  * rules arrive (their ids are new). Its own module so that code that records findings need not
  * load the rules.
  */
-export const RULESET_VERSION = '2026.12.08-3';
+export const RULESET_VERSION = '2026.12.08-4';

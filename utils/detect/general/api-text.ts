@@ -18,6 +18,8 @@ const SENTENCE = /\p{L}{2,}\s+\p{L}+\s+\p{L}{2,}/u;
 const MAX_BODY = 64 * 1024;
 /** An array of more objects than this is a listing of records. */
 const RECORDS_MAX = 5;
+/** Akamai's reference number on its denial page ("Reference #18.3c61ca17.1701137054.1f34800d"). */
+const AKAMAI_REFERENCE = /Reference\s*(?:&#32;)?#\d{1,3}\.[0-9a-f]{6,10}\.\d{9,11}\.[0-9a-f]{6,10}/;
 /** An HTML tag inside a message string. */
 const TAG = /<\/?[a-z][^<>]{0,200}>/gi;
 const MAX_PARTS = 24;
@@ -78,12 +80,22 @@ function akamaiChallenge(fields: Record<string, unknown>): boolean {
 }
 export const AKAMAI_CHALLENGE = 'captcha required (akamai sec-cpt challenge)';
 
+/**
+ * ByteDance's verify centre (TikTok, Douyin) answering an API call with a captcha to solve:
+ * `{"code":"10000","type":"verify","subtype":"slide","fp":"verify_…"}`.
+ */
+function verifyCentre(fields: Record<string, unknown>): boolean {
+  return fields['type'] === 'verify' && typeof fields['subtype'] === 'string' && /^(?:slide|3d|whirl|puzzle|text|icon|select)$/i.test(fields['subtype']);
+}
+export const VERIFY_CENTRE = 'captcha required (verify centre slide)';
+
 /** The captchas an answer hands out, each with the message the general layer reads for it. */
 const CAPTCHA_SIGNS: ReadonlyArray<readonly [(fields: Record<string, unknown>) => boolean, string]> = [
   [handsOutCaptcha, HANDED_OUT],
   [asksForCaptcha, CAPTCHA_ASKED],
   [failedWithCaptcha, CAPTCHA_TO_SOLVE],
   [akamaiChallenge, AKAMAI_CHALLENGE],
+  [verifyCentre, VERIFY_CENTRE],
 ];
 function captchaMessages(fields: Record<string, unknown>, out: ApiText): void {
   for (const [sign, message] of CAPTCHA_SIGNS) if (sign(fields)) out.messages.push(message);
@@ -92,7 +104,11 @@ function captchaMessages(fields: Record<string, unknown>, out: ApiText): void {
 function visit(value: unknown, key: string, out: ApiText, depth: number): void {
   if (out.messages.length >= MAX_PARTS || depth > 8) return;
   if (typeof value === 'string') {
-    if (CHALLENGE_URL.test(value)) {
+    if (AKAMAI_REFERENCE.test(value) && !MESSAGE_KEY.test(key)) {
+      // An edge's denial page wrapped in a field a client does not show (Coupang's gateway: {"message":"403 Forbidden",
+      // "body":"Access Denied … Reference #18.3c61ca17.1701137054.1f34800d"}): its words are what the answer says.
+      out.messages.push(value.replace(TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_PART));
+    } else if (CHALLENGE_URL.test(value)) {
       out.messages.push(`challenge url ${value.replace(/[?#].*$/, '').slice(0, 120)}`);
     } else if ((MESSAGE_KEY.test(key) || (key === '' && depth <= 2)) && value.trim()) {
       // A message may carry markup for the client to render (YouTube: "you have exceeded your <a href=…>quota</a>"): its words are what it says.

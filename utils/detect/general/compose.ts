@@ -34,6 +34,11 @@ export interface Frame {
   confidence: number;
   /** Only in these places (words such as 风控 or "captcha" are notices in an API answer, topics in an article). */
   only?: ReadonlyArray<'title' | 'heading' | 'dialog' | 'block' | 'page' | 'api'>;
+  /**
+   * `false`: the subjects are everyday words ("a visit", "a limit") that name no notice by themselves, so
+   * they make no feature for the learned layer (conceptsOf); the frame still reads them with its predicates.
+   */
+  concept?: boolean;
   /** Where the wording was seen: URLs or `owner/repo:path@commit`, `;`-separated. */
   source: string;
 }
@@ -133,6 +138,7 @@ export interface Concept {
 export function conceptsOf(frames: readonly Frame[]): Concept[] {
   const out: Concept[] = [];
   for (const f of frames) {
+    if (f.concept === false) continue;
     const slug = f.id.split('.').slice(2).join('.') || f.id;
     if (f.subjects.length) out.push({ key: `k:${slug}:s`, frameId: f.id, re: new RegExp(alternation(f.subjects)) });
     if (f.remedies?.length) out.push({ key: `k:${slug}:r`, frameId: f.id, re: new RegExp(alternation(f.remedies, true)) });

@@ -146,9 +146,12 @@ export const INTL_FRAMES: readonly Frame[] = [
     id: 'general.xl.account-restricted',
     kind: 'account-restricted',
     lang: 'intl',
-    subjects: ACCOUNT,
+    // A subscriber's own area, as French operators name it ("L'accès à votre espace abonné est restreint").
+    subjects: [...ACCOUNT, 'espace abonné', 'espace client'],
     predicates: [],
-    learnt: BLOCKED.filter((w) => !['verweigert', 'refusé*', 'interdit*', 'denegad*', 'negad*', 'negato', 'negata', 'odmow*', 'reddedildi', 'ditolak', 'bị từ chối', 'ถูกปฏิเสธ', '拒否', '거부', '불가'].includes(w)),
+    learnt: [...BLOCKED.filter((w) => !['verweigert', 'refusé*', 'interdit*', 'denegad*', 'negad*', 'negato', 'negata', 'odmow*', 'reddedildi', 'ditolak', 'bị từ chối', 'ถูกปฏิเสธ', '拒否', '거부', '불가'].includes(w)),
+      // An account closed by the operator ("Votre compte est résilié. Vous ne pouvez plus vous connecter").
+      'résilié*'],
     gap: 30,
     either: true,
     // Another member's profile ("this user is restricted") is not the visitor's account.
@@ -271,6 +274,21 @@ export const INTL_FRAMES: readonly Frame[] = [
     unless: [...QUESTION, 'ユーザーが多すぎ', '사용자가 너무 많', 'zu viele benutzer', "trop d'utilisateurs", 'demasiados usuarios', 'utenti troppi', 'troppi utenti', 'слишком много пользователей'],
     confidence: 0.55,
     source: SOURCES,
+  },
+  {
+    // A limit named, then exceeded: "Limite de requisições excedido, aguarde 1 minuto", "Limite de consultas excedido. Tente
+    // novamente mais tarde". A form's limits (characters, a file's size) are the input's, not the visitor's pace.
+    id: 'general.xl.limit-exceeded',
+    concept: false,
+    kind: 'access-denied',
+    lang: 'intl',
+    subjects: ['limite', 'límite', 'limit', 'лимит', 'ліміт', 'limiet', 'sınır', 'sınırı'],
+    predicates: [],
+    learnt: ['excedido', 'excedida', 'superado', 'superada', 'superato', 'dépassé', 'dépassée', 'überschritten', 'przekroczony', 'przekroczono', 'превышен', 'перевищено', 'overschreden', 'aşıldı'],
+    gap: 30,
+    unless: [...QUESTION, 'caracteres', 'caractères', 'caratteri', 'zeichen', 'znaków', 'символ', 'tamanho', 'taille', 'größe', 'dimensione', 'arquivo', 'fichier', 'datei', 'file'],
+    confidence: 0.55,
+    source: 'https://github.com/opencaramelo/opencnpj/issues/4; https://github.com/casadosdados/sinesp-consulta-placa/issues/1',
   },
   {
     id: 'general.xl.promotion',
@@ -441,7 +459,7 @@ export const INTL_FRAMES: readonly Frame[] = [
     kind: 'risk-challenge',
     lang: 'intl',
     subjects: ['robot', 'robô', 'robô', 'робот', 'bot', 'human', 'humano', 'humain', 'mensch', 'человек', 'manusia', 'insan', 'con người', 'ロボット', '人間', '로봇', '사람', 'มนุษย์',
-      'człowiek', 'een mens', 'captcha', 'капч', '캡차', 'แคปช่า', 'mã kiểm tra', 'اعتبارسنجی',
+      'człowiek', 'een mens', 'echte mensen', 'echt mens', 'captcha', 'капч', '캡차', 'แคปช่า', 'mã kiểm tra', 'اعتبارسنجی',
       // Anti-robot and anti-spam checks by name ("Weryfikacja antyrobotowa", "Anti-Spam-Rätsel").
       'anti-robot', 'antirobot', 'antyrobot*', 'anti-bot', 'ป้องกันบอท', 'एंटी-रोबोट', 'anti-spam', 'antispam'],
     predicates: [],
