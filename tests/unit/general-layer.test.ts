@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AKAMAI_CHALLENGE, apiText, CAPTCHA_TO_SOLVE } from '../../utils/detect/general/api-text';
-import { pageCandidates } from '../../utils/detect/general/candidates';
+import { apiCandidates, pageCandidates } from '../../utils/detect/general/candidates';
 import { aboutAnotherPerson, addressesVisitor, isBackendFailure, isCredentialError, isOrdinaryOutcome, isProfilePage, isContentPage, isContentSiteTitle, isDiscussion, isMalformedRequest, isNotARefusal, isServerFault, isSucceededAnswer, isTalk, quotedSpans, sentences, withoutLoading } from '../../utils/detect/general/discourse';
 import { fromTrained, score } from '../../utils/detect/general/model';
 import { featuresOf } from '../../utils/detect/general/features';
@@ -65,6 +65,23 @@ describe('cue words', () => {
 });
 
 describe('features of the learned layer', () => {
+  it('are exactly: words and word pairs with letter trigrams, CJK bigrams and trigrams, numbers as 0', () => {
+    const sorted = (t: string) => featuresOf(t).sort();
+    expect(sorted('Blocked 30s')).toEqual(['c:<bl', 'c:blo', 'c:cke', 'c:ed>', 'c:ked', 'c:loc', 'c:ock', 'w:0s', 'w:blocked', 'w:blocked 0s']);
+    // A digit ends a CJK run; a run of one character is kept as it is; a lone number is a word.
+    expect(sorted('请30秒后再试')).toEqual(['w:0', 'x:retry', 'x:time', '再试', '后再', '后再试', '秒后', '秒后再', '请']);
+    // A one-letter word counts only alone, or in a pair.
+    expect(sorted('a b')).toEqual(['w:a b']);
+    expect(sorted('x')).toEqual(['w:x']);
+    expect(sorted('访问 受限')).toEqual(['受限', '访问', '访问受', '问受', '问受限']);
+    expect(sorted('Try again in 5 minutes or contact support')).toEqual([
+      'c:<ag', 'c:<co', 'c:<mi', 'c:<su', 'c:act', 'c:aga', 'c:ain', 'c:con', 'c:ct>', 'c:es>', 'c:gai', 'c:in>', 'c:inu', 'c:min', 'c:nta', 'c:nut', 'c:ont', 'c:ort',
+      'c:por', 'c:ppo', 'c:rt>', 'c:sup', 'c:tac', 'c:tes', 'c:upp', 'c:ute', 'w:0 minutes', 'w:again', 'w:again in', 'w:contact', 'w:contact support', 'w:in', 'w:in 0',
+      'w:minutes', 'w:minutes or', 'w:or', 'w:or contact', 'w:support', 'w:try', 'w:try again', 'x:contact', 'x:retry', 'x:time',
+    ]);
+    // Only the first 2,000 characters are read.
+    expect(featuresOf(`${'a '.repeat(1000)}blocked`)).not.toContain('w:blocked');
+  });
   it('marks a retry, a contact and a span of time in any language, beside the words', () => {
     expect(featuresOf('Riprova più tardi.')).toContain('x:retry');
     expect(featuresOf('请稍后再试')).toContain('x:retry');
@@ -129,6 +146,34 @@ describe('candidates', () => {
     expect(pageCandidates('', [{ where: 'dialog', text: toast }, { where: 'text', text: `\n${toast}\n` }])).toEqual([{ placement: 'page', text: toast }]);
     const long = pageCandidates('x', [{ where: 'text', text: '帐号'.repeat(1000) }]);
     expect(long.map((c) => c.placement)).toEqual(['title']);
+  });
+  it('holds each bound at its edge: a title or heading of 200 characters, a dialog or block of 500, a page of 1,200', () => {
+    const a = (n: number) => 'a'.repeat(n);
+    expect(pageCandidates(a(200), []).map((c) => c.placement)).toEqual(['title']);
+    expect(pageCandidates(a(201), [])).toEqual([]);
+    expect(pageCandidates('', [{ where: 'title', text: a(200) }, { where: 'title', text: 'b'.repeat(201) }]).map((c) => c.placement)).toEqual(['heading']);
+    expect(pageCandidates('', [{ where: 'dialog', text: a(500) }, { where: 'dialog', text: 'b'.repeat(501) }, { where: 'block', text: 'c'.repeat(500) }, { where: 'block', text: 'd'.repeat(501) }]).map((c) => c.placement)).toEqual(['dialog', 'block']);
+    expect(pageCandidates('', [{ where: 'text', text: a(1200) }]).map((c) => c.placement)).toEqual(['page']);
+    expect(pageCandidates('', [{ where: 'text', text: a(1201) }])).toEqual([]);
+    // The collectors' count of the page's characters, when given, decides; an empty body is no page.
+    expect(pageCandidates('', [{ where: 'text', text: 'Access denied' }], 5000)).toEqual([]);
+    expect(pageCandidates('', [{ where: 'text', text: '' }])).toEqual([]);
+  });
+  it('skips the title the collectors repeat first, keeps the same words later only once, tidies white space, and stops at 48', () => {
+    expect(pageCandidates('Blocked', [{ where: 'title', text: 'Blocked' }, { where: 'title', text: 'Why' }, { where: 'title', text: 'Blocked' }])).toEqual([
+      { placement: 'title', text: 'Blocked' },
+      { placement: 'heading', text: 'Why' },
+    ]);
+    // A first heading that is not the title is a heading.
+    expect(pageCandidates('Shop', [{ where: 'title', text: 'Access denied' }]).map((c) => c.placement)).toEqual(['title', 'heading']);
+    expect(pageCandidates(undefined, [{ where: 'dialog', text: '  Too many\n requests  ' }])).toEqual([{ placement: 'dialog', text: 'Too many requests' }]);
+    const many = Array.from({ length: 60 }, (_, i) => ({ where: 'dialog' as const, text: `notice ${i}` }));
+    expect(pageCandidates('t', many)).toHaveLength(48);
+  });
+  it("joins an API answer's messages into one candidate of at most 500 characters, and none for an answer without words", () => {
+    expect(apiCandidates(JSON.stringify({ code: 1, msg: 'Too many requests', error: { message: 'Retry later' } }))).toEqual([{ placement: 'api', text: 'Too many requests | Retry later' }]);
+    expect(apiCandidates(JSON.stringify({ msg: 'x'.repeat(300), message: 'y'.repeat(300) }))[0]!.text).toHaveLength(500);
+    expect(apiCandidates(JSON.stringify({ code: 0, ok: true }))).toEqual([]);
   });
 });
 
