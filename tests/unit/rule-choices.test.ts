@@ -9,6 +9,7 @@ import { defineWall } from '../../utils/detect/descriptor';
 import { sameFamily } from '../../utils/detect/families';
 import { BUILTIN_PARTS } from '../../utils/detect/rule-sets';
 import { builtinRuleSet, isKind, looseTableOf, ruleSetWith } from '../../utils/detect/index';
+import { RULESET_VERSION } from '../../utils/detect/version';
 
 describe('the built-in rule set and the choices that change it', () => {
   it('is made once per process, and its loose table once per set', () => {
@@ -16,6 +17,11 @@ describe('the built-in rule set and the choices that change it', () => {
     expect(looseTableOf(builtinRuleSet())).toBe(looseTableOf(builtinRuleSet()));
     const mine = ruleSetWith([], { general: false });
     expect(looseTableOf(mine)).toBe(looseTableOf(mine));
+  });
+
+  it('records a ruleset version of a date and a count, the one the built-in set carries', () => {
+    expect(RULESET_VERSION).toMatch(/^20\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])-\d+$/);
+    expect(builtinRuleSet().version).toBe(RULESET_VERSION);
   });
 
   it('is the built-in set itself when nothing is turned off and no rule is added', () => {
