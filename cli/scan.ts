@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { builtinRuleSet, platformOf, scanNetwork, scanPage, verdictOf, type Detection, type RuleSet } from '../utils/detect/index';
 import { extractCoupons } from '../utils/coupons/index';
 import type { Offer } from '../utils/coupons/types';
+import { esc } from '../utils/evidence/report/escape';
 import { answerInput } from './answer';
 import { decodeHtml, decodeText } from './decode';
 import { parseHar } from './har';
@@ -122,12 +123,10 @@ export function isPageText(text: string): boolean {
   return t.split('\n').filter((l) => l.trim().length > 0).length >= PAGE_TEXT_LINES;
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The text as a page: a paragraph per line. */
 function pageTextHtml(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  return `<!doctype html><html><head><meta charset="utf-8"></head><body>${lines.map((l) => `<p>${escapeText(l)}</p>`).join('')}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</body></html>`;
 }
 
 /** Scan one file: one result per page, or per response for a HAR capture. Throws when unreadable. */
